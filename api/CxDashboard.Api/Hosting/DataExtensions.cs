@@ -1,0 +1,26 @@
+using CxDashboard.Core.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace CxDashboard.Api.Hosting;
+
+public static class DataExtensions
+{
+    /// <summary>Registers the EF Core context on the <c>ConnectionStrings:Cx</c> PostgreSQL database.</summary>
+    public static IHostApplicationBuilder AddCxData(this IHostApplicationBuilder builder)
+    {
+        var cs = builder.Configuration.GetConnectionString("Cx")
+            ?? throw new InvalidOperationException(
+                "No database configured: set ConnectionStrings:Cx (env ConnectionStrings__Cx). The run script (api/run.sh) does this for you.");
+        builder.Services.AddCxDbContext(cs);
+        return builder;
+    }
+
+    /// <summary>Applies pending migrations (Database:Migrate, default true) before serving.</summary>
+    public static async Task PrepareDatabaseAsync(this WebApplication app)
+    {
+        if (!app.Configuration.GetValue("Database:Migrate", true)) return;
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CxDbContext>();
+        await db.Database.MigrateAsync();
+    }
+}

@@ -1,0 +1,28 @@
+using CxDashboard.Api.Cli;
+using CxDashboard.Api.Health;
+using CxDashboard.Api.Hosting;
+using CxDashboard.Api.Web;
+
+var builder = WebApplication.CreateBuilder(CliVerbs.HostArgs(args));
+
+builder.AddCxData();
+builder.AddCxHealth();
+
+var app = builder.Build();
+
+// A CLI verb (import, seed, migrate, …) runs against the same composition and exits.
+if (CliVerbs.IsVerb(args))
+{
+    return await CliVerbs.RunAsync(app, args);
+}
+
+await app.PrepareDatabaseAsync();
+
+app.MapCxHealth();
+app.MapCxWeb();
+
+await app.RunAsync();
+return 0;
+
+/// <summary>Entry point, visible to <c>WebApplicationFactory&lt;Program&gt;</c>.</summary>
+public partial class Program;
