@@ -1,12 +1,15 @@
 using CxDashboard.Api.Cli;
 using CxDashboard.Api.Health;
 using CxDashboard.Api.Hosting;
+using CxDashboard.Api.Security;
 using CxDashboard.Api.Web;
 
 var builder = WebApplication.CreateBuilder(CliVerbs.HostArgs(args));
 
 builder.AddCxData();
 builder.AddCxHealth();
+builder.AddCxProblemDetails();
+builder.AddCxAuth();
 
 var app = builder.Build();
 
@@ -18,6 +21,11 @@ if (CliVerbs.IsVerb(args))
 
 await app.PrepareDatabaseAsync();
 
+app.UseCxProblemDetails();
+app.UseAuthentication();
+app.UseAuthorization();
+
+app.MapCxAuth();
 app.MapCxHealth();
 app.MapCxWeb();
 

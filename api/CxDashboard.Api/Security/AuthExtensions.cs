@@ -1,0 +1,47 @@
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.IdentityModel.Tokens;
+
+namespace CxDashboard.Api.Security;
+
+public static class AuthExtensions
+{
+    /// <summary>
+    /// JWT bearer on every API request: an external issuer (<c>Auth:Authority</c>) in production,
+    /// the built-in demo issuer otherwise.
+    /// </summary>
+    public static IHostApplicationBuilder AddCxAuth(this IHostApplicationBuilder builder)
+    {
+        var options = builder.Configuration.GetSection(AuthOptions.Section).Get<AuthOptions>() ?? new AuthOptions();
+        var signingKey = new SigningKey(options);
+        builder.Services.AddSingleton(options);
+        builder.Services.AddSingleton(signingKey);
+        builder.Services.AddSingleton<DemoTokenIssuer>();
+
+        builder.Services
+            .AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
+            .AddJwtBearer(jwt =>
+            {
+                jwt.MapInboundClaims = false;
+                jwt.TokenValidationParameters = new TokenValidationParameters
+                {
+                    ValidAudience = options.Audience,
+                    RoleClaimType = CxClaims.Role,
+                    NameClaimType = "name",
+                    ClockSkew = TimeSpan.FromSeconds(30),
+                };
+                if (options.DemoIssuerEnabled)
+                {
+                    jwt.TokenValidationParameters.ValidIssuer = options.Issuer;
+                    jwt.TokenValidationParameters.IssuerSigningKey = signingKey.Key;
+                }
+                else
+                {
+                    jwt.Authority = options.Authority;
+                }
+            });
+
+        builder.Services.AddAuthorizationBuilder()
+            .AddPolicy(CxClaims.AnalystPolicy, p => p.RequireAuthenticatedUser().RequireRole("analyst"));
+        return builder;
+    }
+}
