@@ -16,6 +16,8 @@ public static class AuthExtensions
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(signingKey);
         builder.Services.AddSingleton<DemoTokenIssuer>();
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddScoped<ScopeResolver>();
 
         builder.Services
             .AddAuthentication(JwtBearerDefaults.AuthenticationScheme)

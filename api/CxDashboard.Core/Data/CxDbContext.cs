@@ -1,3 +1,8 @@
+using CxDashboard.Core.Cascade;
+using CxDashboard.Core.Facts;
+using CxDashboard.Core.Hierarchy;
+using CxDashboard.Core.Jobs;
+using CxDashboard.Core.Metrics;
 using Microsoft.EntityFrameworkCore;
 
 namespace CxDashboard.Core.Data;
@@ -12,6 +17,18 @@ namespace CxDashboard.Core.Data;
 /// </remarks>
 public sealed class CxDbContext(DbContextOptions<CxDbContext> options) : DbContext(options)
 {
+    public DbSet<Partner> Partners => Set<Partner>();
+    public DbSet<OrgUnit> OrgUnits => Set<OrgUnit>();
+    public DbSet<OrgUnitClosure> OrgUnitClosure => Set<OrgUnitClosure>();
+    public DbSet<SurveyResponse> SurveyResponses => Set<SurveyResponse>();
+    public DbSet<Interaction> Interactions => Set<Interaction>();
+    public DbSet<DirtyDay> DirtyDays => Set<DirtyDay>();
+    public DbSet<Metric> Metrics => Set<Metric>();
+    public DbSet<Kpi> Kpis => Set<Kpi>();
+    public DbSet<KpiTarget> KpiTargets => Set<KpiTarget>();
+    public DbSet<KpiCheckin> KpiCheckins => Set<KpiCheckin>();
+    public DbSet<JobRun> JobRuns => Set<JobRun>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(CxDbContext).Assembly);
