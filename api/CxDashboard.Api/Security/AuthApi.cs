@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CxDashboard.Api.Security;
@@ -6,7 +7,14 @@ public static class AuthApi
 {
     public sealed record TokenRequest(string? Persona);
 
-    public sealed record TokenResponse(string AccessToken, string TokenType, int ExpiresIn, string Persona, string Name, string Role);
+    /// <summary>OAuth 2.0 token response field names (RFC 6749 §5.1), plus who the persona is.</summary>
+    public sealed record TokenResponse(
+        [property: JsonPropertyName("access_token")] string AccessToken,
+        [property: JsonPropertyName("token_type")] string TokenType,
+        [property: JsonPropertyName("expires_in")] int ExpiresIn,
+        string Persona,
+        string Name,
+        string Role);
 
     /// <summary><c>POST /auth/token</c>: the demo issuer. Absent (404) when an external issuer is configured.</summary>
     public static IEndpointRouteBuilder MapCxAuth(this IEndpointRouteBuilder app)

@@ -1,0 +1,31 @@
+using System.Net;
+using System.Text.Json;
+using CxDashboard.Tests.Infrastructure;
+
+namespace CxDashboard.Tests.Hosting;
+
+public sealed class HealthTests(CxApp app) : IClassFixture<CxApp>
+{
+    [Fact]
+    public async Task Healthz_reports_the_database_healthy_and_the_schema_current()
+    {
+        var response = await app.CreateClient().GetAsync("/healthz");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var database = body.RootElement.GetProperty("components").GetProperty("database");
+        Assert.Equal("healthy", database.GetProperty("status").GetString());
+        Assert.Equal(0, database.GetProperty("data").GetProperty("pendingMigrations").GetInt32());
+    }
+
+    [Fact]
+    public async Task Migrated_database_has_the_metric_catalogue()
+    {
+        var codes = (await app.RowsAsync("SELECT code FROM metric ORDER BY code")).Select(r => (string)r[0]!).ToArray();
+
+        string[] expected = ["abandonment", "ces", "ces_agree", "channel_switch", "containment", "csat", "csat_mean",
+            "fcr", "handle_time", "nps", "repeat_rate", "response_time", "sla", "transfer_rate"];
+        Assert.Equal(expected, codes);
+        Assert.Equal("lower", await app.ScalarAsync<string>("SELECT direction FROM metric WHERE code = 'response_time'"));
+    }
+}
