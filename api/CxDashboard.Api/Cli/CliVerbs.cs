@@ -9,6 +9,7 @@ public static class CliVerbs
     private static readonly Dictionary<string, Func<WebApplication, string[], Task<int>>> Verbs = new(StringComparer.OrdinalIgnoreCase)
     {
         ["migrate"] = MigrateAsync,
+        ["seed"] = SeedVerb.RunAsync,
     };
 
     public static bool IsVerb(string[] args) => args.Length > 0 && Verbs.ContainsKey(args[0]);
