@@ -1,6 +1,7 @@
 using CxDashboard.Api.Cli;
 using CxDashboard.Api.Health;
 using CxDashboard.Api.Hosting;
+using CxDashboard.Api.Ingestion;
 using CxDashboard.Api.Security;
 using CxDashboard.Api.Web;
 
@@ -26,6 +27,7 @@ app.UseAuthentication();
 app.UseAuthorization();
 
 app.MapCxAuth();
+app.MapCxIngestion();
 app.MapCxHealth();
 app.MapCxWeb();
 

@@ -1,5 +1,7 @@
 using CxDashboard.Core.Data;
+using CxDashboard.Core.Ingestion;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace CxDashboard.Api.Hosting;
 
@@ -12,6 +14,9 @@ public static class DataExtensions
             ?? throw new InvalidOperationException(
                 "No database configured: set ConnectionStrings:Cx (env ConnectionStrings__Cx). The run script (api/run.sh) does this for you.");
         builder.Services.AddCxDbContext(cs);
+        // Raw ADO.NET for COPY and set-based SQL (imports, rollups); EF Core for everything else.
+        builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(cs));
+        builder.Services.AddSingleton<Importer>();
         return builder;
     }
 

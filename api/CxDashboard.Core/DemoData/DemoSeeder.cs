@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using CxDashboard.Core.Diagnostics;
 using CxDashboard.Core.Facts;
 using Npgsql;
 using NpgsqlTypes;

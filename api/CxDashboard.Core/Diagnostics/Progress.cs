@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace CxDashboard.Core.DemoData;
+namespace CxDashboard.Core.Diagnostics;
 
 /// <summary>Throttled "label: 42% 1,234,567 rows 210,000 rows/s" lines on stderr for long work.</summary>
 public sealed class Progress(string label, long total, TextWriter? output = null)

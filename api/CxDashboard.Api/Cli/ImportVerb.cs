@@ -1,0 +1,67 @@
+using CxDashboard.Core.Ingestion;
+
+namespace CxDashboard.Api.Cli;
+
+/// <summary>
+/// <c>import &lt;org-units|responses|interactions&gt; &lt;file&gt; [--format csv|jsonl] [--quarantine rejects-file] [--source name] [--progress]</c>.
+/// Exit 0 when imported, 1 when the file was rejected (nothing written), 2 on usage errors.
+/// </summary>
+internal static class ImportVerb
+{
+    public static async Task<int> RunAsync(WebApplication app, string[] args)
+    {
+        var o = CliOptions.Parse(args, flags: ["--progress", "--no-progress"], values: ["--format", "--quarantine", "--source"]);
+        if (o.Positional.Count != 2)
+        {
+            throw new CliUsageException($"usage: import <{string.Join('|', ImportNames.Kinds)}> <file> [--format csv|jsonl] [--quarantine rejects-file] [--source name]");
+        }
+        var kind = ImportNames.ParseKind(o.Positional[0])
+            ?? throw new CliUsageException($"unknown kind '{o.Positional[0]}' (use {string.Join(", ", ImportNames.Kinds)})");
+        var path = o.Positional[1];
+        if (!File.Exists(path)) throw new CliUsageException($"file not found: {path}");
+        var format = o.Value("--format") is { } f
+            ? ImportNames.ParseFormat(f) ?? throw new CliUsageException($"--format: '{f}' is not csv or jsonl")
+            : ImportNames.FormatFromFileName(path);
+
+        var showProgress = o.Has("--progress") || (!o.Has("--no-progress") && !Console.IsErrorRedirected);
+        RejectFileSink? rejects = null;
+        if (o.Value("--quarantine") is { } rejectsPath)
+        {
+            rejects = new RejectFileSink(new StreamWriter(rejectsPath), format);
+        }
+
+        await using var file = File.OpenRead(path);
+        var importer = app.Services.GetRequiredService<Importer>();
+        ImportReport report;
+        using (rejects)
+        {
+            report = await importer.ImportAsync(new ImportRequest
+            {
+                Kind = kind,
+                Content = file,
+                FileName = path,
+                Format = format,
+                Quarantine = rejects is not null,
+                Rejects = rejects,
+                Source = o.Value("--source") ?? "default",
+                Length = file.Length,
+                Progress = showProgress ? Console.Error : null,
+            });
+        }
+
+        foreach (var e in report.Errors) Console.Error.WriteLine(e);
+        if (report.ErrorCount > report.Errors.Count) Console.Error.WriteLine($"… and {report.ErrorCount - report.Errors.Count} more errors");
+        if (!report.Succeeded)
+        {
+            Console.Error.WriteLine($"import {kind.Name()}: {path} rejected with {report.ErrorCount} error(s); nothing was written" +
+                (rejects is null ? " (use --quarantine <file> to import the good rows)" : ""));
+            return 1;
+        }
+        Console.WriteLine($"import {kind.Name()}: {report.RowsRead:N0} rows read, {report.Inserted:N0} inserted, {report.Updated:N0} updated, " +
+            $"{report.Unchanged:N0} unchanged, {report.Late:N0} late, {report.Rejected:N0} rejected" +
+            (kind == ImportKind.OrgUnits ? $", {report.Moved:N0} moved" : "") +
+            $" in {report.Seconds:0.0}s ({report.RowsPerSecond:N0} rows/s)" +
+            (rejects is not null && report.Rejected > 0 ? $"; rejected rows written to {o.Value("--quarantine")}" : ""));
+        return 0;
+    }
+}

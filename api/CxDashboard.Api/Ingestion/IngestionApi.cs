@@ -1,0 +1,77 @@
+using CxDashboard.Api.Security;
+using CxDashboard.Core.Ingestion;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+namespace CxDashboard.Api.Ingestion;
+
+public static class IngestionApi
+{
+    /// <summary>Largest accepted upload (1 GiB): a month of a large contact centre's interactions.</summary>
+    private const long MaxUploadBytes = 1L << 30;
+
+    /// <summary>
+    /// <c>POST /api/import/{kind}</c> (multipart, field <c>file</c>; <c>?mode=quarantine</c>, <c>?source=</c>,
+    /// <c>?format=csv|jsonl</c>): analysts only. A rejected file is a 422 problem listing every error.
+    /// </summary>
+    public static IEndpointRouteBuilder MapCxIngestion(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/import")
+            .RequireAuthorization(CxClaims.AnalystPolicy)
+            .DisableAntiforgery()
+            .WithMetadata(new RequestSizeLimitAttribute(MaxUploadBytes), new RequestFormLimitsAttribute { MultipartBodyLengthLimit = MaxUploadBytes })
+            .WithTags("Import");
+        group.MapPost("/{kind}", ImportAsync);
+        return app;
+    }
+
+    private static async Task<Results<Ok<ImportReport>, ProblemHttpResult>> ImportAsync(
+        string kind, IFormFile? file, [FromQuery] string? mode, [FromQuery] string? source, [FromQuery] string? format,
+        Importer importer, CancellationToken ct)
+    {
+        if (ImportNames.ParseKind(kind) is not { } k)
+        {
+            return Problem(StatusCodes.Status404NotFound, "Unknown import kind", $"'{kind}' is not one of {string.Join(", ", ImportNames.Kinds)}.");
+        }
+        if (file is null || file.Length == 0)
+        {
+            return Problem(StatusCodes.Status400BadRequest, "No file", "Send the file as multipart/form-data in a field named 'file'.");
+        }
+        if (mode is not (null or "all-or-nothing" or "quarantine"))
+        {
+            return Problem(StatusCodes.Status400BadRequest, "Unknown mode", $"mode '{mode}' is not 'all-or-nothing' (default) or 'quarantine'.");
+        }
+        ImportFormat? fmt = null;
+        if (format is not null && (fmt = ImportNames.ParseFormat(format)) is null)
+        {
+            return Problem(StatusCodes.Status400BadRequest, "Unknown format", $"format '{format}' is not csv or jsonl.");
+        }
+
+        await using var content = file.OpenReadStream();
+        var report = await importer.ImportAsync(new ImportRequest
+        {
+            Kind = k,
+            Content = content,
+            FileName = file.FileName,
+            Format = fmt,
+            Quarantine = mode == "quarantine",
+            Source = string.IsNullOrWhiteSpace(source) ? "default" : source,
+            Length = file.Length,
+        }, ct);
+
+        if (report.Succeeded) return TypedResults.Ok(report);
+        return TypedResults.Problem(
+            statusCode: StatusCodes.Status422UnprocessableEntity,
+            title: "The file was rejected",
+            detail: $"{report.ErrorCount} error(s) in {file.FileName}; nothing was written. Fix them, or import with ?mode=quarantine to load the good rows.",
+            extensions: new Dictionary<string, object?>
+            {
+                ["errorCount"] = report.ErrorCount,
+                ["errors"] = report.Errors,
+                ["rowsRead"] = report.RowsRead,
+            });
+    }
+
+    private static ProblemHttpResult Problem(int status, string title, string detail) =>
+        TypedResults.Problem(statusCode: status, title: title, detail: detail);
+}

@@ -1,0 +1,190 @@
+using CxDashboard.Core.Hierarchy;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace CxDashboard.Core.Ingestion;
+
+/// <summary>
+/// Imports the org tree: units upserted by code, parents resolved by code (in the file or already
+/// stored, in any order), partners upserted by partner code, then the closure table rebuilt — all in
+/// one transaction, so a cycle or a dangling parent leaves the stored tree untouched.
+/// </summary>
+public sealed class OrgUnitImporter(NpgsqlDataSource dataSource)
+{
+    private static readonly HashSet<string> Known = new(StringComparer.OrdinalIgnoreCase)
+        { "code", "name", "kind", "parent_code", "partner_code", "partner_name", "valid_from", "valid_to" };
+
+    private static readonly string[] Required = ["code", "name", "kind"];
+
+    private sealed record Row(int Line, string Text, string Code, string Name, string Kind, string? ParentCode, int ParentColumn,
+        string? PartnerCode, string? PartnerName, DateOnly? ValidFrom, DateOnly? ValidTo);
+
+    public async Task<ImportReport> ImportAsync(ImportRequest request, CancellationToken ct = default)
+    {
+        var loop = new RecordLoop(request, Known, Required);
+        var rows = new List<Row>();
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        var headerOk = await loop.RunAsync((f, src) =>
+        {
+            var code = f.Text("code", required: true, maxLength: 100);
+            var name = f.Text("name", required: true, maxLength: 300);
+            var kind = f.OneOf("kind", OrgUnitKind.All);
+            var parent = f.Text("parent_code", maxLength: 100);
+            var partner = f.Text("partner_code", maxLength: 100);
+            var partnerName = f.Text("partner_name", maxLength: 300);
+            var from = f.Date("valid_from");
+            var to = f.Date("valid_to");
+            if (kind == OrgUnitKind.Partner && partner is null) f.Fail("partner_code", f.ColumnOf("partner_code"), "a partner engagement needs partner_code");
+            if (kind is not null && kind != OrgUnitKind.Partner && partner is not null) f.Fail("partner_code", f.ColumnOf("partner_code"), $"only kind 'partner' units carry a partner (this one is '{kind}')");
+            if (from is { } a && to is { } b && b < a) f.Fail("valid_to", f.ColumnOf("valid_to"), "is before valid_from");
+            if (code is not null && parent == code) f.Fail("parent_code", f.ColumnOf("parent_code"), "a unit cannot be its own parent");
+            if (code is not null && seen.TryGetValue(code, out var first)) f.Fail("code", f.ColumnOf("code"), $"duplicate code '{code}' (first on line {first})");
+            else if (code is not null) seen[code] = f.Line;
+            if (!f.RecordHasErrors)
+            {
+                rows.Add(new Row(f.Line, src.RawText, code!, name!, kind!, parent, f.ColumnOf("parent_code"), partner, partnerName, from, to));
+            }
+            return Task.CompletedTask;
+        }, ct);
+
+        var mode = request.Quarantine ? "quarantine" : "all-or-nothing";
+        if (!headerOk) return Report(request, loop, mode, false);
+
+        await using var conn = await dataSource.OpenConnectionAsync(ct);
+        var existing = await FactImporter.UnitIdsAsync(conn, ct);
+        rows = DropUnresolvedParents(rows, existing, loop, request);
+        if (loop.ErrorCount > 0 && !request.Quarantine) return Report(request, loop, mode, false);
+
+        await using var tx = await conn.BeginTransactionAsync(ct);
+        try
+        {
+            var (inserted, updated, unchanged, moved) = await MergeAsync(conn, tx, rows, ct);
+            await tx.CommitAsync(ct);
+            return Report(request, loop, mode, true) with { Inserted = inserted, Updated = updated, Unchanged = unchanged, Moved = moved };
+        }
+        catch (PostgresException ex) when (ex.SqlState == "23514" && ex.MessageText.Contains("cycle", StringComparison.Ordinal))
+        {
+            await tx.RollbackAsync(ct);
+            var codes = ex.MessageText[(ex.MessageText.IndexOf(':') + 1)..].Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+            var culprit = rows.FirstOrDefault(r => codes.Contains(r.Code));
+            loop.AddError(new ImportError(request.FileName, culprit?.Line ?? 1, culprit?.ParentColumn, "parent_code",
+                $"these parents would make a cycle: {string.Join(", ", codes)}"));
+            return Report(request, loop, mode, false);
+        }
+    }
+
+    /// <summary>Each parent must exist in the file or in the database; in quarantine mode, drop orphans (repeatedly).</summary>
+    private static List<Row> DropUnresolvedParents(List<Row> rows, Dictionary<string, long> existing, RecordLoop loop, ImportRequest request)
+    {
+        while (true)
+        {
+            var codes = rows.Select(r => r.Code).ToHashSet(StringComparer.Ordinal);
+            var orphans = rows.Where(r => r.ParentCode is { } p && !codes.Contains(p) && !existing.ContainsKey(p)).ToList();
+            if (orphans.Count == 0) return rows;
+            foreach (var o in orphans)
+            {
+                var reason = $"unknown parent code '{o.ParentCode}' (not in this file nor stored)";
+                loop.AddError(new ImportError(request.FileName, o.Line, o.ParentColumn, "parent_code", reason));
+                if (request.Quarantine)
+                {
+                    var rejected = new RejectedRow(o.Line, o.Text, [$"column {o.ParentColumn} (parent_code): {reason}"]);
+                    request.Rejects?.Write(rejected, Known.ToList());
+                    loop.RejectedRows.Add(rejected);
+                }
+            }
+            if (!request.Quarantine) return rows;
+            rows = rows.Except(orphans).ToList();
+        }
+    }
+
+    private static async Task<(long Inserted, long Updated, long Unchanged, long Moved)> MergeAsync(
+        NpgsqlConnection conn, NpgsqlTransaction tx, List<Row> rows, CancellationToken ct)
+    {
+        await using (var create = new NpgsqlCommand("""
+            CREATE TEMP TABLE stage_org (line int, code text, name text, kind text, parent_code text, partner_code text,
+                                         partner_name text, valid_from date, valid_to date) ON COMMIT DROP
+            """, conn, tx))
+        {
+            await create.ExecuteNonQueryAsync(ct);
+        }
+        await using (var copy = await conn.BeginBinaryImportAsync(
+            "COPY stage_org (line, code, name, kind, parent_code, partner_code, partner_name, valid_from, valid_to) FROM STDIN (FORMAT BINARY)", ct))
+        {
+            foreach (var r in rows)
+            {
+                copy.StartRow();
+                copy.Write(r.Line, NpgsqlDbType.Integer);
+                copy.Write(r.Code, NpgsqlDbType.Text);
+                copy.Write(r.Name, NpgsqlDbType.Text);
+                copy.Write(r.Kind, NpgsqlDbType.Text);
+                WriteText(copy, r.ParentCode);
+                WriteText(copy, r.PartnerCode);
+                WriteText(copy, r.PartnerName);
+                if (r.ValidFrom is { } f) copy.Write(f, NpgsqlDbType.Date); else copy.WriteNull();
+                if (r.ValidTo is { } t) copy.Write(t, NpgsqlDbType.Date); else copy.WriteNull();
+            }
+            await copy.CompleteAsync(ct);
+        }
+
+        await using var merge = new NpgsqlCommand("""
+            INSERT INTO partner (code, name)
+                SELECT DISTINCT ON (partner_code) partner_code, coalesce(partner_name, partner_code) FROM stage_org
+                WHERE partner_code IS NOT NULL ORDER BY partner_code, partner_name NULLS LAST
+            ON CONFLICT (code) DO NOTHING;
+            UPDATE partner p SET name = s.partner_name
+                FROM (SELECT DISTINCT ON (partner_code) partner_code, partner_name FROM stage_org WHERE partner_name IS NOT NULL
+                      ORDER BY partner_code, line) s
+                WHERE p.code = s.partner_code AND p.name IS DISTINCT FROM s.partner_name;
+            CREATE TEMP TABLE org_change ON COMMIT DROP AS
+                SELECT s.*, p.id AS partner_id, coalesce(s.valid_from, DATE '2000-01-01') AS eff_from,
+                       CASE WHEN u.id IS NULL THEN 'new'
+                            WHEN (u.name, u.kind, u.partner_id, u.valid_from, u.valid_to, pu.code)
+                                 IS DISTINCT FROM (s.name, s.kind, p.id, coalesce(s.valid_from, DATE '2000-01-01'), s.valid_to, s.parent_code)
+                            THEN 'changed' ELSE 'same' END AS change,
+                       (u.id IS NOT NULL AND pu.code IS DISTINCT FROM s.parent_code) AS moved
+                FROM stage_org s
+                LEFT JOIN org_unit u ON u.code = s.code
+                LEFT JOIN org_unit pu ON pu.id = u.parent_id
+                LEFT JOIN partner p ON p.code = s.partner_code;
+            INSERT INTO org_unit (kind, code, name, partner_id, valid_from, valid_to)
+                SELECT kind, code, name, partner_id, eff_from, valid_to FROM org_change WHERE change = 'new';
+            UPDATE org_unit u SET name = c.name, kind = c.kind, partner_id = c.partner_id, valid_from = c.eff_from, valid_to = c.valid_to,
+                                  parent_id = (SELECT p.id FROM org_unit p WHERE p.code = c.parent_code)
+                FROM org_change c WHERE u.code = c.code AND c.change <> 'same';
+            SELECT CASE WHEN EXISTS (SELECT 1 FROM org_change WHERE change <> 'same') THEN rebuild_org_closure() ELSE 0 END;
+            SELECT count(*) FILTER (WHERE change = 'new'), count(*) FILTER (WHERE change = 'changed'),
+                   count(*) FILTER (WHERE change = 'same'), count(*) FILTER (WHERE moved)
+            FROM org_change;
+            """, conn, tx);
+        await using var reader = await merge.ExecuteReaderAsync(ct);
+        do
+        {
+            if (reader.FieldCount == 4 && await reader.ReadAsync(ct))
+            {
+                return (reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3));
+            }
+        }
+        while (await reader.NextResultAsync(ct));
+        throw new InvalidOperationException("org merge returned no counts");
+    }
+
+    private static void WriteText(NpgsqlBinaryImporter copy, string? value)
+    {
+        if (value is null) copy.WriteNull();
+        else copy.Write(value, NpgsqlDbType.Text);
+    }
+
+    private static ImportReport Report(ImportRequest request, RecordLoop loop, string mode, bool succeeded) => new()
+    {
+        Kind = request.Kind.Name(),
+        File = request.FileName,
+        Mode = mode,
+        Succeeded = succeeded,
+        RowsRead = loop.RowsRead,
+        Rejected = loop.Rejected + (request.Quarantine ? loop.RejectedRows.Count - loop.Rejected : 0),
+        ErrorCount = loop.ErrorCount,
+        Errors = loop.Errors,
+        RejectedRows = loop.RejectedRows,
+        Seconds = loop.Clock.Elapsed.TotalSeconds,
+    };
+}

@@ -1,0 +1,133 @@
+using System.Diagnostics;
+using System.Text;
+
+namespace CxDashboard.Core.Ingestion;
+
+/// <summary>
+/// The shared read loop of every importer: opens the right record source, checks the header, and
+/// hands each usable record to a callback, collecting errors and rejected rows.
+/// </summary>
+internal sealed class RecordLoop(ImportRequest request, IReadOnlySet<string> known, string[] required)
+{
+    public const int MaxReportedErrors = 1000;
+    private const int MaxInlineRejects = 1000;
+
+    public List<ImportError> Errors { get; } = [];
+    public long ErrorCount { get; private set; }
+    public long RowsRead { get; private set; }
+    public long Rejected { get; private set; }
+    public List<RejectedRow> RejectedRows { get; } = [];
+    public Stopwatch Clock { get; } = Stopwatch.StartNew();
+
+    /// <summary>Runs the loop; false when the header itself is unusable (nothing was read).</summary>
+    public async Task<bool> RunAsync(Func<FieldReader, IRecordSource, Task> onRecord, CancellationToken ct)
+    {
+        var counting = new CountingStream(request.Content);
+        var format = request.Format ?? ImportNames.FormatFromFileName(request.FileName);
+        using IRecordSource source = format == ImportFormat.Csv
+            ? new CsvRecordSource(counting, request.FileName) { FileName = request.FileName }
+            : new JsonLinesRecordSource(new StreamReader(counting, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16), request.FileName);
+
+        var recordErrors = new List<ImportError>();
+        if (format == ImportFormat.Csv && !CheckCsvHeader(source)) return false;
+
+        var reader = new FieldReader(source, request.FileName, recordErrors);
+        var progress = new ProgressLine(request, counting, this);
+        while (true)
+        {
+            ct.ThrowIfCancellationRequested();
+            recordErrors.Clear();
+            if (!source.Read(recordErrors, out var usable)) break;
+            RowsRead++;
+            reader.StartRecord();
+            if (usable)
+            {
+                foreach (var (field, column) in source.UnknownFields(known))
+                {
+                    reader.Fail(field, column, $"unknown field (known: {string.Join(", ", known.Order())})");
+                }
+                // Missing required values are reported by the typed reader when the kind reads them.
+                if (recordErrors.Count == 0) await onRecord(reader, source);
+            }
+            if (recordErrors.Count > 0) Reject(source, recordErrors);
+            progress.Tick();
+        }
+        progress.Finish();
+        return true;
+    }
+
+    private bool CheckCsvHeader(IRecordSource source)
+    {
+        var header = source.Header.Select(h => h.Trim().TrimStart('\uFEFF')).ToList();
+        if (header.Count == 0)
+        {
+            AddError(new ImportError(request.FileName, 1, null, null, "the file is empty: expected a header row"));
+            return false;
+        }
+        var ok = true;
+        foreach (var field in required.Where(r => !header.Contains(r, StringComparer.OrdinalIgnoreCase)))
+        {
+            AddError(new ImportError(request.FileName, 1, null, field, $"missing required column '{field}'"));
+            ok = false;
+        }
+        for (var i = 0; i < header.Count; i++)
+        {
+            if (!known.Contains(header[i]))
+            {
+                AddError(new ImportError(request.FileName, 1, i + 1, header[i], $"unknown column (known: {string.Join(", ", known.Order())})"));
+                ok = false;
+            }
+            else if (header.FindIndex(h => string.Equals(h, header[i], StringComparison.OrdinalIgnoreCase)) != i)
+            {
+                AddError(new ImportError(request.FileName, 1, i + 1, header[i], "column appears twice"));
+                ok = false;
+            }
+        }
+        return ok;
+    }
+
+    private void Reject(IRecordSource source, List<ImportError> recordErrors)
+    {
+        Rejected++;
+        foreach (var e in recordErrors) AddError(e);
+        if (!request.Quarantine) return;
+        var row = new RejectedRow(source.Line, source.RawText, recordErrors.Select(e => e.Column is { } c
+            ? $"column {c}{(e.Field is null ? "" : $" ({e.Field})")}: {e.Reason}"
+            : $"{(e.Field is null ? "" : $"{e.Field}: ")}{e.Reason}").ToList());
+        request.Rejects?.Write(row, source.Header);
+        if (RejectedRows.Count < MaxInlineRejects) RejectedRows.Add(row);
+    }
+
+    public void AddError(ImportError e)
+    {
+        ErrorCount++;
+        if (Errors.Count < MaxReportedErrors) Errors.Add(e);
+    }
+
+    /// <summary>"import responses.csv: 42% 420,000 rows, 180,000 rows/s" every half second, when asked for.</summary>
+    private sealed class ProgressLine(ImportRequest request, CountingStream counting, RecordLoop loop)
+    {
+        private long lastTicks;
+
+        public void Tick()
+        {
+            if (request.Progress is null || (loop.RowsRead & 1023) != 0) return;
+            var now = loop.Clock.ElapsedTicks;
+            if (now - lastTicks < Stopwatch.Frequency / 2) return;
+            lastTicks = now;
+            Write(final: false);
+        }
+
+        public void Finish()
+        {
+            if (request.Progress is not null) Write(final: true);
+        }
+
+        private void Write(bool final)
+        {
+            var rate = loop.RowsRead / Math.Max(0.001, loop.Clock.Elapsed.TotalSeconds);
+            var percent = request.Length is > 0 ? $"{Math.Min(100, 100.0 * counting.BytesRead / request.Length.Value),3:0}% " : "";
+            request.Progress!.WriteLine($"import {Path.GetFileName(request.FileName)}: {percent}{loop.RowsRead:N0} rows read, {rate:N0} rows/s{(final ? " — parsed" : "")}");
+        }
+    }
+}
