@@ -47,7 +47,9 @@ internal sealed class RecordLoop(ImportRequest request, IReadOnlySet<string> kno
                     reader.Fail(field, column, $"unknown field (known: {string.Join(", ", known.Order())})");
                 }
                 // Missing required values are reported by the typed reader when the kind reads them.
-                if (recordErrors.Count == 0) await onRecord(reader, source);
+                // Parse even after an unknown field so every problem of the record is reported at once;
+                // the callback writes nothing for a record with errors.
+                await onRecord(reader, source);
             }
             if (recordErrors.Count > 0) Reject(source, recordErrors);
             progress.Tick();
