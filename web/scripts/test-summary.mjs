@@ -1,0 +1,22 @@
+// Runs the unit tests (vitest) and ends with one line "web: N passed, N failed" for tests/run.sh.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const out = join(mkdtempSync(join(tmpdir(), 'cx-vitest-')), 'results.json');
+const run = spawnSync('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${out}`], {
+  stdio: 'inherit',
+});
+let passed = 0;
+let failed = 0;
+if (existsSync(out)) {
+  const results = JSON.parse(readFileSync(out, 'utf8'));
+  passed = results.numPassedTests;
+  failed = results.numFailedTests + (results.numRuntimeErrorTestSuites ?? 0);
+  if (run.status !== 0 && failed === 0) failed = 1; // e.g. a file failed to load
+} else {
+  failed = 1;
+}
+console.log(`web: ${passed} passed, ${failed} failed`);
+process.exit(failed === 0 ? 0 : 1);
