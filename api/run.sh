@@ -36,10 +36,11 @@ export Auth__SigningKey; Auth__SigningKey=$(cat "$local_dir/signing-key")
 cx_require_node
 cx_npm_ci "$CX_ROOT/web"
 cx_log "building the web app"
-(cd web && npm run --silent build >&2) || cx_die "web build failed"
+(cd web && npm run --silent build > "$local_dir/web-build.log" 2>&1) || { cat "$local_dir/web-build.log" >&2; cx_die "web build failed"; }
 
 cx_log "building the API"
-dotnet build api/CxDashboard.Api/CxDashboard.Api.csproj -c Release -nologo -v quiet -clp:ErrorsOnly >&2 || cx_die "API build failed"
+dotnet build api/CxDashboard.Api/CxDashboard.Api.csproj -c Release -nologo -v quiet -clp:ErrorsOnly > "$local_dir/build.log" 2>&1 \
+  || { cat "$local_dir/build.log" >&2; cx_die "API build failed"; }
 host=(dotnet api/CxDashboard.Api/bin/Release/net10.0/CxDashboard.Api.dll)
 export ASPNETCORE_CONTENTROOT="$CX_ROOT/api/CxDashboard.Api"
 
@@ -54,7 +55,7 @@ cat >&2 <<MSG
   CxDashboard is starting on  http://127.0.0.1:$port
   Sign in with a demo persona: executive, department_head, partner_manager or analyst
   (the sign-in page lists them; API: POST /auth/token {"persona":"analyst"}).
-  GraphiQL: http://127.0.0.1:$port/graphql    Health: http://127.0.0.1:$port/healthz
+  Health: http://127.0.0.1:$port/healthz
   Stop with Ctrl+C (PostgreSQL keeps running for the next start; data in .local/).
 
 MSG

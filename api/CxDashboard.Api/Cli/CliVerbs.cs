@@ -15,8 +15,14 @@ public static class CliVerbs
 
     public static bool IsVerb(string[] args) => args.Length > 0 && Verbs.ContainsKey(args[0]);
 
-    /// <summary>Arguments handed to the host builder: verb arguments are not configuration.</summary>
-    public static string[] HostArgs(string[] args) => IsVerb(args) ? [] : args;
+    /// <summary>
+    /// Arguments handed to the host builder: verb arguments are not configuration. A verb run from any
+    /// directory still reads the appsettings.json next to the executable.
+    /// </summary>
+    public static string[] HostArgs(string[] args) =>
+        !IsVerb(args) ? args
+        : Environment.GetEnvironmentVariable("ASPNETCORE_CONTENTROOT") is { Length: > 0 } ? []
+        : [$"--contentRoot={AppContext.BaseDirectory}"];
 
     public static async Task<int> RunAsync(WebApplication app, string[] args)
     {

@@ -1,6 +1,8 @@
 using CxDashboard.Core.Data;
 using CxDashboard.Core.Ingestion;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Npgsql;
 
 namespace CxDashboard.Api.Hosting;
@@ -26,6 +28,8 @@ public static class DataExtensions
         if (!app.Configuration.GetValue("Database:Migrate", true)) return;
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CxDbContext>();
+        // Creating the history table first keeps EF from logging a failed SELECT on a brand-new database.
+        await db.GetService<IHistoryRepository>().CreateIfNotExistsAsync();
         await db.Database.MigrateAsync();
     }
 }
