@@ -88,7 +88,7 @@ cx_pg_start() {
   fi
   cx_log "starting PostgreSQL on 127.0.0.1:$port"
   cx_pg_as "$bin/pg_ctl" -D "$dir" -w -t 60 -l "$dir/server.log" \
-    -o "-p $port -c listen_addresses=127.0.0.1 -k $dir -c max_connections=200 -c shared_buffers=256MB ${CX_PG_EXTRA_OPTS:-}" start >/dev/null \
+    -o "-p $port -c listen_addresses=127.0.0.1 -k $dir -c max_connections=200 -c shared_buffers=${CX_PG_SHARED_BUFFERS:-512MB} ${CX_PG_EXTRA_OPTS:-}" start >/dev/null \
     || { tail -20 "$dir/server.log" >&2; cx_die "PostgreSQL did not start (log above)"; }
 }
 

@@ -1,1 +1,16 @@
-Console.WriteLine("benchmarks: see README");
+using CxDashboard.Benchmarks;
+
+// Macro benchmarks print figures and ratios against a baseline measured in the same run.
+// Run them with tests/bench.sh (starts its own PostgreSQL), e.g. `tests/bench.sh import --rows 1000000`.
+return args.FirstOrDefault() switch
+{
+    "import" => await ImportBenchmark.RunAsync(args[1..]),
+    "generate" => await GenerateBenchmark.RunAsync(args[1..]),
+    _ => Usage(),
+};
+
+static int Usage()
+{
+    Console.Error.WriteLine("usage: CxDashboard.Benchmarks <import|generate> [--rows N]");
+    return 2;
+}

@@ -72,27 +72,30 @@ public sealed class FactImporter(NpgsqlDataSource dataSource, FactSpec spec)
         var time = spec.TimeColumn;
         var cols = spec.Columns.Select(c => c.Name).ToArray();
         var list = string.Join(", ", cols);
+        // Matches are usually few (re-sent or corrected rows), so only they are materialised; new rows
+        // go straight from staging into the partitioned table with an anti-join.
         var sql = $"""
             SELECT ensure_month_partitions('{t}', @min, @max);
             ANALYZE stage;
-            CREATE TEMP TABLE stage_match ON COMMIT DROP AS
-            SELECT s.*, e.id AS e_id, e.{time} AS e_time, e.org_unit_id AS e_unit,
-                   CASE WHEN e.id IS NULL THEN 'new'
-                        WHEN ROW({Prefixed("s", cols.Skip(2))}) IS DISTINCT FROM ROW({Prefixed("e", cols.Skip(2))}) THEN 'changed'
-                        ELSE 'same' END AS change
-            FROM stage s LEFT JOIN {t} e ON e.source = s.source AND e.external_id = s.external_id;
-            DELETE FROM {t} e USING stage_match m WHERE m.change = 'changed' AND e.id = m.e_id AND e.{time} = m.e_time;
-            INSERT INTO {t} ({list}) SELECT {list} FROM stage_match WHERE change <> 'same';
+            CREATE TEMP TABLE matched ON COMMIT DROP AS
+            SELECT s.source, s.external_id, s.org_unit_id, s.{time}, e.id AS e_id, e.{time} AS e_time, e.org_unit_id AS e_unit,
+                   ROW({Prefixed("s", cols.Skip(2))}) IS DISTINCT FROM ROW({Prefixed("e", cols.Skip(2))}) AS changed
+            FROM stage s JOIN {t} e ON e.source = s.source AND e.external_id = s.external_id;
+            DELETE FROM {t} e USING matched m WHERE m.changed AND e.id = m.e_id AND e.{time} = m.e_time;
+            INSERT INTO {t} ({list})
+                SELECT {list} FROM stage s
+                WHERE NOT EXISTS (SELECT 1 FROM matched m WHERE NOT m.changed AND m.source = s.source AND m.external_id = s.external_id);
             INSERT INTO dirty_day (org_unit_id, day, fact)
-                SELECT org_unit_id, ({time} AT TIME ZONE 'UTC')::date, '{spec.Fact}' FROM stage_match WHERE change <> 'same'
+                SELECT org_unit_id, ({time} AT TIME ZONE 'UTC')::date, '{spec.Fact}' FROM stage s
+                WHERE NOT EXISTS (SELECT 1 FROM matched m WHERE NOT m.changed AND m.source = s.source AND m.external_id = s.external_id)
                 UNION
-                SELECT e_unit, (e_time AT TIME ZONE 'UTC')::date, '{spec.Fact}' FROM stage_match WHERE change = 'changed'
+                SELECT e_unit, (e_time AT TIME ZONE 'UTC')::date, '{spec.Fact}' FROM matched WHERE changed
             ON CONFLICT (org_unit_id, day, fact) DO UPDATE SET marked_at = now();
-            SELECT count(*) FILTER (WHERE change = 'new'),
-                   count(*) FILTER (WHERE change = 'changed'),
-                   count(*) FILTER (WHERE change = 'same'),
-                   count(*) FILTER (WHERE change <> 'same' AND {time} < date_trunc('month', now() AT TIME ZONE 'UTC') AT TIME ZONE 'UTC')
-            FROM stage_match;
+            SELECT (SELECT count(*) FROM stage) - (SELECT count(*) FROM matched),
+                   (SELECT count(*) FROM matched WHERE changed),
+                   (SELECT count(*) FROM matched WHERE NOT changed),
+                   (SELECT count(*) FROM stage s WHERE s.{time} < date_trunc('month', now() AT TIME ZONE 'UTC') AT TIME ZONE 'UTC'
+                      AND NOT EXISTS (SELECT 1 FROM matched m WHERE NOT m.changed AND m.source = s.source AND m.external_id = s.external_id));
             """;
         await using var cmd = new NpgsqlCommand(sql, conn, tx);
         cmd.Parameters.AddWithValue("min", min);

@@ -4,6 +4,11 @@ namespace CxDashboard.Migrations.Sql;
 /// Raw fact tables, range-partitioned by month, and the function that adds monthly partitions as
 /// data arrives. EF Core cannot declare partitioning, so these are plain SQL.
 /// </summary>
+/// <remarks>
+/// org_unit_id carries no foreign key: a per-row FK check doubles bulk-load time, every writer
+/// (import, generator) resolves unit codes to existing ids first, and org units are retired with
+/// valid_to rather than deleted.
+/// </remarks>
 internal static class PartitionedFactsSql
 {
     private const string ChannelCheck = "channel IN ('phone','ivr','chat','email','app','store','social')";
@@ -15,7 +20,7 @@ internal static class PartitionedFactsSql
             source text NOT NULL DEFAULT 'default',
             external_id text NOT NULL,
             responded_at timestamptz NOT NULL,
-            org_unit_id bigint NOT NULL REFERENCES org_unit(id),
+            org_unit_id bigint NOT NULL,
             channel text NOT NULL CONSTRAINT ck_survey_response_channel CHECK ({ChannelCheck}),
             journey_stage text NOT NULL CONSTRAINT ck_survey_response_stage CHECK ({StageCheck}),
             segment text NOT NULL,
@@ -30,7 +35,6 @@ internal static class PartitionedFactsSql
         ) PARTITION BY RANGE (responded_at);
         CREATE INDEX ix_survey_response_external ON survey_response (source, external_id);
         CREATE INDEX ix_survey_response_unit_time ON survey_response (org_unit_id, responded_at);
-        CREATE INDEX ix_survey_response_interaction ON survey_response (interaction_external_id) WHERE interaction_external_id IS NOT NULL;
 
         CREATE TABLE interaction (
             id bigint GENERATED ALWAYS AS IDENTITY,
@@ -40,7 +44,7 @@ internal static class PartitionedFactsSql
             opened_at timestamptz NOT NULL,
             first_response_at timestamptz NULL,
             closed_at timestamptz NULL,
-            org_unit_id bigint NOT NULL REFERENCES org_unit(id),
+            org_unit_id bigint NOT NULL,
             channel text NOT NULL CONSTRAINT ck_interaction_channel CHECK ({ChannelCheck}),
             journey_stage text NOT NULL CONSTRAINT ck_interaction_stage CHECK ({StageCheck}),
             segment text NOT NULL,

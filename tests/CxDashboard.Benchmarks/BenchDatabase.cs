@@ -1,0 +1,77 @@
+using System.Diagnostics;
+using Npgsql;
+
+namespace CxDashboard.Benchmarks;
+
+/// <summary>A fresh, migrated database for one benchmark on the server in CXD_BENCH_PG, plus the host CLI.</summary>
+internal sealed class BenchDatabase : IAsyncDisposable
+{
+    private readonly string admin;
+    private readonly string name;
+
+    private BenchDatabase(string admin, string name)
+    {
+        this.admin = admin;
+        this.name = name;
+        ConnectionString = new NpgsqlConnectionStringBuilder(admin) { Database = name }.ConnectionString;
+        DataSource = NpgsqlDataSource.Create(ConnectionString);
+    }
+
+    public string ConnectionString { get; }
+
+    public NpgsqlDataSource DataSource { get; }
+
+    public static async Task<BenchDatabase> CreateAsync(string label)
+    {
+        var admin = Environment.GetEnvironmentVariable("CXD_BENCH_PG")
+            ?? throw new InvalidOperationException("CXD_BENCH_PG is not set; run benchmarks through tests/bench.sh, which starts PostgreSQL.");
+        var db = new BenchDatabase(admin, $"cx_bench_{label}_{Environment.ProcessId}");
+        await db.AdminAsync($"DROP DATABASE IF EXISTS {db.name} WITH (FORCE)");
+        await db.AdminAsync($"CREATE DATABASE {db.name}");
+        var (code, _, err) = await db.HostAsync("migrate");
+        if (code != 0) throw new InvalidOperationException("migrate failed: " + err);
+        return db;
+    }
+
+    /// <summary>Runs the built host with a CLI verb against this database; returns exit code and output.</summary>
+    public async Task<(int Code, string Out, string Err)> HostAsync(params string[] args)
+    {
+        var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        psi.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "CxDashboard.Api.dll"));
+        foreach (var a in args) psi.ArgumentList.Add(a);
+        psi.Environment["ConnectionStrings__Cx"] = ConnectionString;
+        using var p = Process.Start(psi)!;
+        var stdout = p.StandardOutput.ReadToEndAsync();
+        var stderr = p.StandardError.ReadToEndAsync();
+        await p.WaitForExitAsync();
+        return (p.ExitCode, await stdout, await stderr);
+    }
+
+    public async Task<long> ScalarAsync(string sql)
+    {
+        await using var cmd = DataSource.CreateCommand(sql);
+        return Convert.ToInt64(await cmd.ExecuteScalarAsync());
+    }
+
+    public async Task ExecuteAsync(string sql)
+    {
+        await using var cmd = DataSource.CreateCommand(sql);
+        cmd.CommandTimeout = 0;
+        await cmd.ExecuteNonQueryAsync();
+    }
+
+    private async Task AdminAsync(string sql)
+    {
+        await using var conn = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(admin) { Database = "postgres", Pooling = false }.ConnectionString);
+        await conn.OpenAsync();
+        await using var cmd = new NpgsqlCommand(sql, conn);
+        await cmd.ExecuteNonQueryAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await DataSource.DisposeAsync();
+        NpgsqlConnection.ClearAllPools();
+        await AdminAsync($"DROP DATABASE IF EXISTS {name} WITH (FORCE)");
+    }
+}

@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Runs a benchmark against its own throwaway PostgreSQL and prints its figures.
+#   tests/bench.sh import   [--rows 1000000]   import throughput via the CLI vs plain COPY
+#   tests/bench.sh generate [--rows 1000000]   demo generator throughput vs generation alone
+set -euo pipefail
+CX_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$CX_ROOT"
+source api/scripts/lib.sh
+cx_require_dotnet
+work=$(mktemp -d /tmp/cx-bench.XXXXXX); chmod 755 "$work"
+trap 'cx_pg_stop "$work/pg"; rm -rf "$work"' EXIT
+port=$(cx_free_port)
+CX_PG_SHARED_BUFFERS=2GB CX_PG_EXTRA_OPTS="-c max_wal_size=4GB -c checkpoint_timeout=30min" cx_pg_start "$work/pg" "$port"
+export CXD_BENCH_PG="Host=127.0.0.1;Port=$port;Username=postgres"
+dotnet build tests/CxDashboard.Benchmarks -c Release -nologo -v quiet -clp:ErrorsOnly >&2
+dotnet tests/CxDashboard.Benchmarks/bin/Release/net10.0/CxDashboard.Benchmarks.dll "$@"
