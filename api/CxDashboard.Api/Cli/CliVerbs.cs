@@ -11,6 +11,7 @@ public static class CliVerbs
         ["migrate"] = MigrateAsync,
         ["seed"] = SeedVerb.RunAsync,
         ["import"] = ImportVerb.RunAsync,
+        ["rollup"] = RollupVerb.RunAsync,
     };
 
     public static bool IsVerb(string[] args) => args.Length > 0 && Verbs.ContainsKey(args[0]);

@@ -19,6 +19,7 @@ public static class DataExtensions
         // Raw ADO.NET for COPY and set-based SQL (imports, rollups); EF Core for everything else.
         builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(cs));
         builder.Services.AddSingleton<Importer>();
+        builder.Services.AddSingleton<CxDashboard.Core.Rollups.RollupEngine>();
         return builder;
     }
 

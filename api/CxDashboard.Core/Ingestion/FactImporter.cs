@@ -81,21 +81,31 @@ public sealed class FactImporter(NpgsqlDataSource dataSource, FactSpec spec)
             SELECT s.source, s.external_id, s.org_unit_id, s.{time}, e.id AS e_id, e.{time} AS e_time, e.org_unit_id AS e_unit,
                    ROW({Prefixed("s", cols.Skip(2))}) IS DISTINCT FROM ROW({Prefixed("e", cols.Skip(2))}) AS changed
             FROM stage s JOIN {t} e ON e.source = s.source AND e.external_id = s.external_id;
+            ANALYZE matched;
             DELETE FROM {t} e USING matched m WHERE m.changed AND e.id = m.e_id AND e.{time} = m.e_time;
-            INSERT INTO {t} ({list})
+            WITH written AS (
+                INSERT INTO {t} ({list})
                 SELECT {list} FROM stage s
-                WHERE NOT EXISTS (SELECT 1 FROM matched m WHERE NOT m.changed AND m.source = s.source AND m.external_id = s.external_id);
-            INSERT INTO dirty_day (org_unit_id, day, fact)
-                SELECT org_unit_id, ({time} AT TIME ZONE 'UTC')::date, '{spec.Fact}' FROM stage s
                 WHERE NOT EXISTS (SELECT 1 FROM matched m WHERE NOT m.changed AND m.source = s.source AND m.external_id = s.external_id)
+                -- Key order lets each partition's (source, external_id) index append at its right edge.
+                ORDER BY s.source, s.external_id
+                RETURNING org_unit_id, {time}
+            ), days AS (
+                SELECT org_unit_id, ({time} AT TIME ZONE 'UTC')::date AS day, count(*) AS n,
+                       count(*) FILTER (WHERE {time} < date_trunc('month', now() AT TIME ZONE 'UTC') AT TIME ZONE 'UTC') AS late
+                FROM written GROUP BY 1, 2
+            ), marked AS (
+                INSERT INTO dirty_day (org_unit_id, day, fact)
+                SELECT org_unit_id, day, '{spec.Fact}' FROM days
                 UNION
                 SELECT e_unit, (e_time AT TIME ZONE 'UTC')::date, '{spec.Fact}' FROM matched WHERE changed
-            ON CONFLICT (org_unit_id, day, fact) DO UPDATE SET marked_at = now();
-            SELECT (SELECT count(*) FROM stage) - (SELECT count(*) FROM matched),
+                ON CONFLICT (org_unit_id, day, fact) DO UPDATE SET marked_at = now()
+            )
+            SELECT coalesce(sum(n), 0)::bigint - (SELECT count(*) FROM matched WHERE changed),
                    (SELECT count(*) FROM matched WHERE changed),
                    (SELECT count(*) FROM matched WHERE NOT changed),
-                   (SELECT count(*) FROM stage s WHERE s.{time} < date_trunc('month', now() AT TIME ZONE 'UTC') AT TIME ZONE 'UTC'
-                      AND NOT EXISTS (SELECT 1 FROM matched m WHERE NOT m.changed AND m.source = s.source AND m.external_id = s.external_id));
+                   coalesce(sum(late), 0)::bigint
+            FROM days;
             """;
         await using var cmd = new NpgsqlCommand(sql, conn, tx);
         cmd.Parameters.AddWithValue("min", min);

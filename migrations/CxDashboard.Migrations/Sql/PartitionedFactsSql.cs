@@ -8,6 +8,9 @@ namespace CxDashboard.Migrations.Sql;
 /// org_unit_id carries no foreign key: a per-row FK check doubles bulk-load time, every writer
 /// (import, generator) resolves unit codes to existing ids first, and org units are retired with
 /// valid_to rather than deleted.
+/// Besides the keys, the only index is (source, external_id), which imports merge on. Readers of
+/// raw facts (rollup jobs, drill-down) go by month partition and hash-join to the units and days
+/// they need, so per-unit time indexes would only halve bulk-load speed.
 /// </remarks>
 internal static class PartitionedFactsSql
 {
@@ -34,7 +37,6 @@ internal static class PartitionedFactsSql
             CONSTRAINT pk_survey_response PRIMARY KEY (id, responded_at)
         ) PARTITION BY RANGE (responded_at);
         CREATE INDEX ix_survey_response_external ON survey_response (source, external_id);
-        CREATE INDEX ix_survey_response_unit_time ON survey_response (org_unit_id, responded_at);
 
         CREATE TABLE interaction (
             id bigint GENERATED ALWAYS AS IDENTITY,
@@ -62,8 +64,6 @@ internal static class PartitionedFactsSql
             CONSTRAINT pk_interaction PRIMARY KEY (id, opened_at)
         ) PARTITION BY RANGE (opened_at);
         CREATE INDEX ix_interaction_external ON interaction (source, external_id);
-        CREATE INDEX ix_interaction_unit_time ON interaction (org_unit_id, opened_at);
-        CREATE INDEX ix_interaction_customer_time ON interaction (customer_key, opened_at);
 
         -- Creates every missing monthly partition of tbl covering [from_ts, to_ts]. Idempotent and
         -- safe under concurrent importers (transaction-level advisory lock per table).

@@ -1,0 +1,28 @@
+using System.Diagnostics;
+using CxDashboard.Core.Rollups;
+
+namespace CxDashboard.Api.Cli;
+
+/// <summary><c>rollup [--full]</c>: refreshes rollup cells now (incremental by default), with progress on stderr.</summary>
+internal static class RollupVerb
+{
+    public static async Task<int> RunAsync(WebApplication app, string[] args)
+    {
+        var o = CliOptions.Parse(args, flags: ["--full"], values: []);
+        var engine = app.Services.GetRequiredService<RollupEngine>();
+        var clock = Stopwatch.StartNew();
+        void Progress(string stage) => Console.Error.WriteLine($"rollup: {clock.Elapsed.TotalSeconds,6:0.0}s {stage}");
+        try
+        {
+            var run = o.Has("--full") ? await engine.RebuildAsync(Progress) : await engine.RefreshAsync(Progress);
+            Console.WriteLine($"rollup {run.Mode}: {run.RowsRead:N0} fact rows read, {run.CellsWritten:N0} cells written, " +
+                $"{run.DaysRecomputed} day(s), {run.Duration.TotalSeconds:0.0}s ({run.RowsRead / Math.Max(0.001, run.Duration.TotalSeconds):N0} rows/s), job run #{run.JobRunId}");
+            return 0;
+        }
+        catch (Npgsql.NpgsqlException ex)
+        {
+            await Console.Error.WriteLineAsync($"rollup failed (recorded in job_run): {ex.Message}");
+            return 1;
+        }
+    }
+}

@@ -1,0 +1,178 @@
+using System.Data;
+using System.Diagnostics;
+using Npgsql;
+
+namespace CxDashboard.Core.Rollups;
+
+/// <summary>
+/// Turns raw facts into rollup cells. A full rebuild recomputes everything; an incremental refresh
+/// recomputes only the days marked in <c>dirty_day</c> (for every subject, since each day cell of an
+/// ancestor sums all its descendants) and then the weeks, months, quarters and years containing
+/// them. Each run is one REPEATABLE READ transaction, so readers see the old cells or the new ones,
+/// never half a period, and rows imported during a run are left for the next one. Runs are
+/// serialised by an advisory lock; a changed org tree (closure) forces a full rebuild.
+/// </summary>
+public sealed class RollupEngine(NpgsqlDataSource dataSource)
+{
+    private const long LockKey = 0x6378_726F_6C6C; // "cxroll"
+
+    public Task<RollupRun> RebuildAsync(Action<string>? progress = null, CancellationToken ct = default) =>
+        RunAsync(forceFull: true, progress, ct);
+
+    public Task<RollupRun> RefreshAsync(Action<string>? progress = null, CancellationToken ct = default) =>
+        RunAsync(forceFull: false, progress, ct);
+
+    private async Task<RollupRun> RunAsync(bool forceFull, Action<string>? progress, CancellationToken ct)
+    {
+        var clock = Stopwatch.StartNew();
+        await using var conn = await dataSource.OpenConnectionAsync(ct);
+        // Session lock first, so the job_run row below is committed before this run's snapshot is taken.
+        await ExecAsync(conn, null, $"SELECT pg_advisory_lock({LockKey})", ct);
+        try
+        {
+            // Holding the lock means no other run is alive: any run still marked running was cut off.
+            var jobRunId = await StartJobRunAsync(forceFull ? "rollup-rebuild" : "rollup-refresh", ct);
+            await using var tx = await conn.BeginTransactionAsync(IsolationLevel.RepeatableRead, ct);
+            return await RunLockedAsync(conn, tx, jobRunId, forceFull, clock, progress, ct);
+        }
+        finally
+        {
+            await ExecAsync(conn, null, $"SELECT pg_advisory_unlock({LockKey})", CancellationToken.None);
+        }
+    }
+
+    private async Task<RollupRun> RunLockedAsync(NpgsqlConnection conn, NpgsqlTransaction tx, long jobRunId, bool forceFull,
+        Stopwatch clock, Action<string>? progress, CancellationToken ct)
+    {
+        try
+        {
+            var watermark = await ScalarAsync<DateTime>(conn, tx, "SELECT now()", ct);
+            var fingerprint = await ScalarAsync<string>(conn, tx, RollupSql.ClosureFingerprint, ct);
+            var state = await ScalarAsync<string?>(conn, tx, "SELECT closure_fingerprint FROM rollup_state WHERE id = 1", ct);
+            var full = forceFull || state is null || state != fingerprint;
+            var mode = full ? (forceFull ? "full" : "full (org tree changed or first run)") : "incremental";
+
+            await ExecAsync(conn, tx, """
+                CREATE TEMP TABLE consumed ON COMMIT DROP AS SELECT org_unit_id, day, fact, marked_at FROM dirty_day
+                """, ct);
+            await ExecAsync(conn, tx, RollupSql.CreateOwn(), ct);
+
+            int days;
+            long cells;
+            if (full)
+            {
+                progress?.Invoke("reading survey responses");
+                await ExecAsync(conn, tx, RollupSql.FillOwnResponses("true"), ct);
+                progress?.Invoke("reading interactions");
+                await ExecAsync(conn, tx, RollupSql.FillOwnInteractions("true"), ct);
+                progress?.Invoke("summing subtrees and partners");
+                await ExecAsync(conn, tx, RollupSql.CreateDayCells(), ct);
+                await ExecAsync(conn, tx, "DELETE FROM rollup_cell", ct);
+                cells = await ExecAsync(conn, tx, RollupSql.InsertDayCells(), ct);
+                foreach (var grain in RollupGrains.Coarser)
+                {
+                    progress?.Invoke($"building {grain} cells");
+                    cells += await ExecAsync(conn, tx, RollupSql.InsertCoarser(grain, "true"), ct);
+                }
+                days = await ScalarAsync<int>(conn, tx, "SELECT count(DISTINCT day)::int FROM day_cells", ct);
+            }
+            else
+            {
+                var touched = await DaysAsync(conn, tx, ct);
+                days = touched.Length;
+                cells = 0;
+                if (days > 0)
+                {
+                    var range = "{time} >= @from AND {time} < @to AND ({time} AT TIME ZONE 'UTC')::date = ANY(@days)";
+                    var from = touched.Min().ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+                    var to = touched.Max().AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+                    progress?.Invoke($"recomputing {days} day(s)");
+                    await ExecAsync(conn, tx, RollupSql.FillOwnResponses(range), ct, ("from", from), ("to", to), ("days", touched));
+                    await ExecAsync(conn, tx, RollupSql.FillOwnInteractions(range), ct, ("from", from), ("to", to), ("days", touched));
+                    await ExecAsync(conn, tx, RollupSql.CreateDayCells(), ct);
+                    await ExecAsync(conn, tx, "DELETE FROM rollup_cell WHERE grain = 'day' AND period_start = ANY(@days)", ct, ("days", touched));
+                    cells = await ExecAsync(conn, tx, RollupSql.InsertDayCells(), ct);
+                    foreach (var grain in RollupGrains.Coarser)
+                    {
+                        var periods = touched.Select(d => RollupGrains.PeriodStart(grain, d)).Distinct().ToArray();
+                        await ExecAsync(conn, tx, "DELETE FROM rollup_cell WHERE grain = @grain AND period_start = ANY(@periods)", ct,
+                            ("grain", grain), ("periods", periods));
+                        cells += await ExecAsync(conn, tx,
+                            RollupSql.InsertCoarser(grain, $"date_trunc('{grain}', period_start)::date = ANY(@periods)"), ct, ("periods", periods));
+                    }
+                }
+            }
+
+            var rowsRead = await ScalarAsync<long>(conn, tx, "SELECT coalesce(sum(responses + contacts), 0)::bigint FROM own WHERE dim = 'all'", ct);
+            await ExecAsync(conn, tx, """
+                DELETE FROM dirty_day d USING consumed c
+                WHERE d.org_unit_id = c.org_unit_id AND d.day = c.day AND d.fact = c.fact AND d.marked_at = c.marked_at
+                """, ct);
+            await ExecAsync(conn, tx, """
+                INSERT INTO rollup_state (id, closure_fingerprint, watermark, refreshed_at) VALUES (1, @fp, @wm, now())
+                ON CONFLICT (id) DO UPDATE SET closure_fingerprint = EXCLUDED.closure_fingerprint, watermark = EXCLUDED.watermark, refreshed_at = now()
+                """, ct, ("fp", fingerprint), ("wm", watermark));
+            await ExecAsync(conn, tx, """
+                UPDATE job_run SET outcome = 'succeeded', finished_at = clock_timestamp(), rows_read = @rows, cells_written = @cells,
+                                   watermark = @wm, scope = @scope
+                WHERE id = @id
+                """, ct, ("rows", rowsRead), ("cells", cells), ("wm", watermark), ("scope", $"{mode}; {days} day(s)"), ("id", jobRunId));
+            await tx.CommitAsync(ct);
+            progress?.Invoke("done");
+            return new RollupRun(jobRunId, mode, rowsRead, cells, days, clock.Elapsed, new DateTimeOffset(watermark, TimeSpan.Zero));
+        }
+        catch (Exception ex)
+        {
+            await tx.RollbackAsync(CancellationToken.None);
+            await FailJobRunAsync(jobRunId, ex);
+            throw;
+        }
+    }
+
+    private static async Task<DateOnly[]> DaysAsync(NpgsqlConnection conn, NpgsqlTransaction tx, CancellationToken ct)
+    {
+        await using var cmd = new NpgsqlCommand("SELECT DISTINCT day FROM consumed ORDER BY 1", conn, tx);
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        var days = new List<DateOnly>();
+        while (await r.ReadAsync(ct)) days.Add(r.GetFieldValue<DateOnly>(0));
+        return [.. days];
+    }
+
+    /// <summary>Recorded outside the run's transaction so it is visible while the run goes on.</summary>
+    private async Task<long> StartJobRunAsync(string job, CancellationToken ct)
+    {
+        await using (var abandoned = dataSource.CreateCommand("""
+            UPDATE job_run SET outcome = 'failed', finished_at = now(), error = 'abandoned: the node running it stopped before it finished'
+            WHERE outcome = 'running' AND job LIKE 'rollup%'
+            """))
+        {
+            await abandoned.ExecuteNonQueryAsync(ct);
+        }
+        await using var cmd = dataSource.CreateCommand("INSERT INTO job_run (job, node, started_at, outcome) VALUES ($1, $2, now(), 'running') RETURNING id");
+        cmd.Parameters.Add(new NpgsqlParameter { Value = job });
+        cmd.Parameters.Add(new NpgsqlParameter { Value = $"{Environment.MachineName}:{Environment.ProcessId}" });
+        return (long)(await cmd.ExecuteScalarAsync(ct))!;
+    }
+
+    private async Task FailJobRunAsync(long id, Exception ex)
+    {
+        await using var cmd = dataSource.CreateCommand("UPDATE job_run SET outcome = 'failed', finished_at = now(), error = $1 WHERE id = $2");
+        cmd.Parameters.Add(new NpgsqlParameter { Value = $"{ex.GetType().Name}: {ex.Message}" });
+        cmd.Parameters.Add(new NpgsqlParameter { Value = id });
+        await cmd.ExecuteNonQueryAsync(CancellationToken.None);
+    }
+
+    private static async Task<int> ExecAsync(NpgsqlConnection conn, NpgsqlTransaction? tx, string sql, CancellationToken ct, params (string Name, object Value)[] args)
+    {
+        await using var cmd = new NpgsqlCommand(sql, conn, tx) { CommandTimeout = 0 };
+        foreach (var (name, value) in args) cmd.Parameters.AddWithValue(name, value);
+        return await cmd.ExecuteNonQueryAsync(ct);
+    }
+
+    private static async Task<T> ScalarAsync<T>(NpgsqlConnection conn, NpgsqlTransaction tx, string sql, CancellationToken ct)
+    {
+        await using var cmd = new NpgsqlCommand(sql, conn, tx) { CommandTimeout = 0 };
+        var value = await cmd.ExecuteScalarAsync(ct);
+        return value is DBNull or null ? default! : (T)value;
+    }
+}
