@@ -1,0 +1,160 @@
+using CxDashboard.Core.DemoData;
+using CxDashboard.Core.Ingestion;
+using CxDashboard.Core.Metrics;
+using CxDashboard.Core.Rollups;
+using CxDashboard.Tests.Infrastructure;
+using System.Text;
+
+namespace CxDashboard.Tests.Rollups;
+
+/// <summary>Incremental refreshes must leave exactly the cells a full rebuild would.</summary>
+public sealed class IncrementalRefreshTests
+{
+    private const string CellsFingerprint = """
+        SELECT md5(string_agg(t::text, E'\n' ORDER BY t::text)) FROM rollup_cell t
+        """;
+
+    private static async Task<(CxDatabase Db, RollupEngine Engine)> SeededAsync()
+    {
+        var db = new CxDatabase();
+        await db.InitializeAsync();
+        await new DemoSeeder(db.DataSource, TextWriter.Null).SeedAsync(new SeedOptions { Responses = 4_000, Interactions = 6_000, Seed = 11 });
+        var engine = new RollupEngine(db.DataSource);
+        await engine.RebuildAsync();
+        return (db, engine);
+    }
+
+    private static Task<ImportReport> ImportAsync(CxDatabase db, ImportKind kind, string csv) =>
+        new Importer(db.DataSource).ImportAsync(new ImportRequest
+        {
+            Kind = kind, FileName = "t.csv", Content = new MemoryStream(Encoding.UTF8.GetBytes(csv)),
+        });
+
+    private static async Task AssertIncrementalEqualsFullAsync(CxDatabase db, RollupEngine engine, string expectedMode)
+    {
+        var run = await engine.RefreshAsync();
+        Assert.StartsWith(expectedMode, run.Mode);
+        var incremental = await db.ScalarAsync<string>(CellsFingerprint);
+        await engine.RebuildAsync();
+        Assert.Equal(await db.ScalarAsync<string>(CellsFingerprint), incremental);
+        Assert.Equal(0L, await db.ScalarAsync<long>("SELECT count(*) FROM dirty_day"));
+    }
+
+    [Fact]
+    public async Task New_late_and_updated_rows_refresh_incrementally_to_the_same_cells_as_a_full_rebuild()
+    {
+        var (db, engine) = await SeededAsync();
+        try
+        {
+            const string header = "external_id,responded_at,unit_code,channel,journey_stage,segment,nps,csat";
+            // New rows this month, late rows in the first month, and an update moving a row to another day and unit.
+            var existing = await db.RowsAsync("SELECT external_id FROM survey_response ORDER BY external_id LIMIT 1");
+            var csv = $"""
+                {header}
+                inc-new-1,2026-10-30T10:00:00Z,TEAM-CARE-CONTACT-NORTH,phone,service,consumer,10,5
+                inc-new-2,2026-10-30T11:00:00Z,ENG-PRT-ACME-CARE-CONTACT,chat,service,premium,2,1
+                inc-late-1,2025-10-03T09:00:00Z,TEAM-RETAIL-STORES-NORTH,store,purchase,consumer,9,4
+                {existing[0][0]},2026-03-15T12:00:00Z,TEAM-DIGITAL-APP-EAST,app,usage,enterprise,0,2
+                """;
+            var report = await ImportAsync(db, ImportKind.Responses, csv);
+            Assert.True(report.Succeeded, string.Join("; ", report.Errors));
+            Assert.Equal(1, report.Updated);
+
+            await AssertIncrementalEqualsFullAsync(db, engine, "incremental");
+        }
+        finally
+        {
+            await db.DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public async Task New_interactions_refresh_incrementally_to_the_same_cells_as_a_full_rebuild()
+    {
+        var (db, engine) = await SeededAsync();
+        try
+        {
+            var csv = """
+                external_id,customer_key,opened_at,first_response_at,unit_code,channel,journey_stage,segment,resolved_first_contact,sla_target_seconds,handle_seconds
+                inc-i-1,c-1,2026-06-01T08:00:00Z,2026-06-01T08:03:00Z,TEAM-CARE-CONTACT-NORTH,phone,service,consumer,true,60,300
+                inc-i-2,c-2,2026-06-02T08:00:00Z,,TEAM-CARE-CONTACT-NORTH,phone,service,consumer,false,60,
+                """;
+            Assert.True((await ImportAsync(db, ImportKind.Interactions, csv)).Succeeded);
+
+            await AssertIncrementalEqualsFullAsync(db, engine, "incremental");
+        }
+        finally
+        {
+            await db.DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public async Task Moving_a_unit_makes_the_next_refresh_rebuild_and_parents_follow_the_move()
+    {
+        var (db, engine) = await SeededAsync();
+        try
+        {
+            var before = await db.ScalarAsync<long>("""
+                SELECT responses FROM rollup_cell c JOIN org_unit u ON u.id = c.subject_id
+                WHERE c.subject_kind = 0 AND u.code = 'DEP-RETAIL-STORES' AND grain = 'year' AND period_start = '2026-01-01' AND dim = 'all'
+                """);
+            var moved = await db.ScalarAsync<long>("""
+                SELECT responses FROM rollup_cell c JOIN org_unit u ON u.id = c.subject_id
+                WHERE c.subject_kind = 0 AND u.code = 'TEAM-RETAIL-STORES-NORTH' AND grain = 'year' AND period_start = '2026-01-01' AND dim = 'all'
+                """);
+            var report = await ImportAsync(db, ImportKind.OrgUnits, "code,name,kind,parent_code\nTEAM-RETAIL-STORES-NORTH,Stores North,team,DEP-RETAIL-ONLINE\n");
+            Assert.Equal(1, report.Moved);
+
+            await AssertIncrementalEqualsFullAsync(db, engine, "full");
+            var after = await db.ScalarAsync<long>("""
+                SELECT responses FROM rollup_cell c JOIN org_unit u ON u.id = c.subject_id
+                WHERE c.subject_kind = 0 AND u.code = 'DEP-RETAIL-STORES' AND grain = 'year' AND period_start = '2026-01-01' AND dim = 'all'
+                """);
+            Assert.True(moved > 0);
+            Assert.Equal(before - moved, after);
+        }
+        finally
+        {
+            await db.DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public async Task Parent_nps_is_recomputed_from_pooled_counts_not_averaged()
+    {
+        var db = new CxDatabase();
+        await db.InitializeAsync();
+        try
+        {
+            // DESIGN §6: 100 responses at NPS 40, 50 at 60 and 150 at 50 pool to 48.33, not 50.
+            var org = "code,name,kind,parent_code\nP,Parent,department,\nA,A,team,P\nB,B,team,P\nC,C,team,P\n";
+            Assert.True((await ImportAsync(db, ImportKind.OrgUnits, org)).Succeeded);
+            var csv = new StringBuilder("external_id,responded_at,unit_code,channel,journey_stage,segment,nps\n");
+            void Add(string unit, int promoters, int passives, int detractors)
+            {
+                var scores = Enumerable.Repeat(10, promoters).Concat(Enumerable.Repeat(8, passives)).Concat(Enumerable.Repeat(3, detractors));
+                foreach (var (score, i) in scores.Select((s, i) => (s, i)))
+                    csv.Append($"{unit}-{i},2026-05-10T10:00:00Z,{unit},chat,service,consumer,{score}\n");
+            }
+            Add("A", 60, 20, 20);  // (60 − 20) / 100 = 40
+            Add("B", 35, 10, 5);   // (35 − 5) / 50 = 60
+            Add("C", 90, 45, 15);  // (90 − 15) / 150 = 50
+            Assert.True((await ImportAsync(db, ImportKind.Responses, csv.ToString())).Succeeded);
+
+            await new RollupEngine(db.DataSource).RebuildAsync();
+
+            var cell = Assert.Single(await db.RowsAsync("""
+                SELECT promoters, detractors, nps_n FROM rollup_cell c JOIN org_unit u ON u.id = c.subject_id
+                WHERE u.code = 'P' AND c.subject_kind = 0 AND grain = 'month' AND dim = 'all'
+                """));
+            var nps = MetricMath.Nps(Convert.ToInt64(cell[0]), Convert.ToInt64(cell[1]), Convert.ToInt64(cell[2]))!.Value;
+            Assert.Equal(48.33, Math.Round(nps, 2));
+            Assert.NotEqual(50.0, Math.Round(nps, 2));
+        }
+        finally
+        {
+            await db.DisposeAsync();
+        }
+    }
+}
