@@ -2,6 +2,7 @@ using CxDashboard.Api.Cli;
 using CxDashboard.Api.Health;
 using CxDashboard.Api.Hosting;
 using CxDashboard.Api.Ingestion;
+using CxDashboard.Api.Rollups;
 using CxDashboard.Api.Security;
 using CxDashboard.Api.Web;
 
@@ -11,6 +12,7 @@ builder.AddCxData();
 builder.AddCxHealth();
 builder.AddCxProblemDetails();
 builder.AddCxAuth();
+builder.AddCxRollups();
 
 var app = builder.Build();
 
@@ -28,6 +30,7 @@ app.UseAuthorization();
 
 app.MapCxAuth();
 app.MapCxIngestion();
+app.MapCxRollups();
 app.MapCxHealth();
 app.MapCxWeb();
 
