@@ -1,0 +1,94 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using CxDashboard.Core.DemoData;
+using CxDashboard.Core.Rollups;
+using CxDashboard.Tests.Infrastructure;
+
+namespace CxDashboard.Tests.Rollups;
+
+/// <summary>
+/// Two worker processes on one database: the node running a rebuild is killed (SIGKILL); the other
+/// takes the work over, the result equals a clean rebuild, and no run is left "running".
+/// </summary>
+public sealed class WorkerFailoverTests
+{
+    [Fact]
+    public async Task Killing_the_worker_mid_rebuild_lets_the_other_finish_with_identical_cells()
+    {
+        var db = new CxDatabase();
+        await db.InitializeAsync();
+        var nodes = new List<Process>();
+        try
+        {
+            await new DemoSeeder(db.DataSource, TextWriter.Null).SeedAsync(new SeedOptions { Responses = 25_000, Interactions = 50_000, Seed = 5 });
+
+            // Node A starts alone; its first refresh is a full build (no rollup state yet).
+            var a = StartWorker(db.ConnectionString);
+            nodes.Add(a);
+            var running = await WaitForAsync(async () =>
+                await db.ScalarAsync<long>("SELECT count(*) FROM job_run WHERE outcome = 'running' AND node LIKE '%:' || $1", a.Id.ToString()) > 0,
+                TimeSpan.FromSeconds(60));
+            Assert.True(running, "node A never started a rollup run");
+            a.Kill(entireProcessTree: true);
+            await a.WaitForExitAsync();
+            Assert.Equal(0L, await db.ScalarAsync<long>("SELECT count(*) FROM rollup_cell")); // A's transaction died with it
+
+            var b = StartWorker(db.ConnectionString);
+            nodes.Add(b);
+            var finished = await WaitForAsync(async () =>
+                await db.ScalarAsync<long>("SELECT count(*) FROM job_run WHERE outcome = 'succeeded' AND node LIKE '%:' || $1 AND scope LIKE 'full%'", b.Id.ToString()) > 0,
+                TimeSpan.FromSeconds(120));
+            Assert.True(finished, "node B never completed the rebuild");
+            b.Kill(entireProcessTree: true);
+            await b.WaitForExitAsync();
+
+            Assert.Equal(0L, await db.ScalarAsync<long>("SELECT count(*) FROM job_run WHERE outcome = 'running'"));
+            Assert.Contains("abandoned", await db.ScalarAsync<string>("SELECT error FROM job_run WHERE node LIKE '%:' || $1 ORDER BY id LIMIT 1", a.Id.ToString()));
+            var afterFailover = await db.ScalarAsync<string>("SELECT md5(string_agg(t::text, E'\\n' ORDER BY t::text)) FROM rollup_cell t");
+            await new RollupEngine(db.DataSource).RebuildAsync();
+            Assert.Equal(await db.ScalarAsync<string>("SELECT md5(string_agg(t::text, E'\\n' ORDER BY t::text)) FROM rollup_cell t"), afterFailover);
+        }
+        finally
+        {
+            foreach (var n in nodes.Where(n => !n.HasExited)) n.Kill(entireProcessTree: true);
+            await db.DisposeAsync();
+        }
+    }
+
+    private static Process StartWorker(string connectionString)
+    {
+        var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        psi.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "CxDashboard.Api.dll"));
+        foreach (var a in new[] { "--urls", $"http://127.0.0.1:{FreePort()}", "--Role", "worker", "--Database:Migrate", "false", "--Rollups:RefreshInterval", "00:00:02" })
+        {
+            psi.ArgumentList.Add(a);
+        }
+        psi.Environment["ConnectionStrings__Cx"] = connectionString;
+        psi.Environment["ASPNETCORE_CONTENTROOT"] = AppContext.BaseDirectory;
+        var p = Process.Start(psi)!;
+        p.OutputDataReceived += (_, _) => { };
+        p.ErrorDataReceived += (_, _) => { };
+        p.BeginOutputReadLine();
+        p.BeginErrorReadLine();
+        return p;
+    }
+
+    private static int FreePort()
+    {
+        using var l = new TcpListener(IPAddress.Loopback, 0);
+        l.Start();
+        return ((IPEndPoint)l.LocalEndpoint).Port;
+    }
+
+    private static async Task<bool> WaitForAsync(Func<Task<bool>> condition, TimeSpan timeout)
+    {
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < timeout)
+        {
+            if (await condition()) return true;
+            await Task.Delay(100);
+        }
+        return false;
+    }
+}
