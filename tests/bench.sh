@@ -2,6 +2,7 @@
 # Runs a benchmark against its own throwaway PostgreSQL and prints its figures.
 #   tests/bench.sh import   [--rows 1000000]   import throughput via the CLI vs plain COPY
 #   tests/bench.sh generate [--rows 1000000]   demo generator throughput vs generation alone
+#   tests/bench.sh rollup   [--rows 1000000]   rollup rebuild and refresh vs GROUP BY and a materialized view
 set -euo pipefail
 CX_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$CX_ROOT"

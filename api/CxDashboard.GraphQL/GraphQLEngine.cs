@@ -1,4 +1,0 @@
-namespace CxDashboard.GraphQL;
-
-/// <summary>Marker for the engine assembly.</summary>
-public static class GraphQLEngine;
