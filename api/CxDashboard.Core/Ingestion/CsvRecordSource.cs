@@ -8,11 +8,14 @@ public sealed class CsvRecordSource : IRecordSource
 {
     private readonly CsvReader reader;
     private readonly Dictionary<string, int> index = new(StringComparer.OrdinalIgnoreCase);
+    private readonly string file;
+    private int[] columns = [];
+    private char[] buffer = new char[256];
     private string? malformed;
 
     public CsvRecordSource(Stream stream, string file)
     {
-        _ = file;
+        this.file = file;
         reader = CsvReader.Create(stream, new CsvReaderOptions
         {
             TrackLineNumbers = true,
@@ -49,11 +52,11 @@ public sealed class CsvRecordSource : IRecordSource
         Line = (int)reader.LineNumber;
         if (malformed is not null)
         {
-            errors.Add(new ImportError(FileName, Line, null, null, malformed));
+            errors.Add(new ImportError(file, Line, null, null, malformed));
         }
         else if (reader.FieldCount != Header.Count)
         {
-            errors.Add(new ImportError(FileName, Line, null, null, $"expected {Header.Count} fields as in the header, found {reader.FieldCount}"));
+            errors.Add(new ImportError(file, Line, null, null, $"expected {Header.Count} fields as in the header, found {reader.FieldCount}"));
         }
         else
         {
@@ -62,21 +65,26 @@ public sealed class CsvRecordSource : IRecordSource
         return true;
     }
 
-    public string FileName { get; init; } = "";
+    public void Bind(FieldSet fields) =>
+        columns = fields.Names.Select(n => index.TryGetValue(n, out var i) ? i : -1).ToArray();
 
-    public string? Get(string field, out int column)
+    public ReadOnlySpan<char> Get(int field, out int column)
     {
-        if (!index.TryGetValue(field, out var i))
+        var i = columns[field];
+        if (i < 0)
         {
             column = 0;
-            return null;
+            return default;
         }
         column = i + 1;
-        var value = reader.GetStringOrNull(i);
-        return string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+        // Decoded into one reused buffer: no string per field unless the caller keeps the value.
+        var bytes = reader.GetSpan(i);
+        if (bytes.Length > buffer.Length) buffer = new char[Math.Max(bytes.Length, buffer.Length * 2)];
+        var n = Encoding.UTF8.GetChars(bytes, buffer);
+        return buffer.AsSpan(0, n).Trim();
     }
 
-    public IEnumerable<(string Field, int Column)> UnknownFields(IReadOnlySet<string> known) => [];
+    public IEnumerable<(string Field, int Column)> UnknownFields() => [];
 
     public void Dispose() => reader.Dispose();
 

@@ -14,9 +14,9 @@ public sealed class FactImporter(NpgsqlDataSource dataSource, FactSpec spec)
 {
     public async Task<ImportReport> ImportAsync(ImportRequest request, CancellationToken ct = default)
     {
-        var loop = new RecordLoop(request, spec.KnownFields, spec.RequiredFields);
+        var loop = new RecordLoop(request, spec.Fields);
         await using var conn = await dataSource.OpenConnectionAsync(ct);
-        var ctx = new ImportContext(await UnitIdsAsync(conn, ct), request.Source);
+        var ctx = new ImportContext(await UnitIdsAsync(conn, ct), request.Source, request.Quarantine, loop.AddError);
         await using var tx = await conn.BeginTransactionAsync(ct);
 
         var columns = string.Join(", ", spec.Columns.Select(c => c.Name));
@@ -42,8 +42,7 @@ public sealed class FactImporter(NpgsqlDataSource dataSource, FactSpec spec)
                 copy.StartRow();
                 for (var i = 0; i < values.Length; i++)
                 {
-                    if (values[i] is null) copy.WriteNull();
-                    else copy.Write(values[i]!, spec.Columns[i].Type);
+                    WriteTyped(copy, values[i], spec.Columns[i].Type);
                 }
                 staged++;
                 return Task.CompletedTask;
@@ -58,6 +57,7 @@ public sealed class FactImporter(NpgsqlDataSource dataSource, FactSpec spec)
             return Report(request, loop, mode, succeeded: false);
         }
 
+        request.Progress?.WriteLine($"import {Path.GetFileName(request.FileName)}: merging {staged:N0} staged rows into {spec.Table}…");
         var counts = staged == 0 ? new MergeCounts(0, 0, 0, 0) : await MergeAsync(conn, tx, min!.Value, max!.Value, ct);
         await tx.CommitAsync(ct);
         return Report(request, loop, mode, succeeded: true) with
@@ -74,7 +74,12 @@ public sealed class FactImporter(NpgsqlDataSource dataSource, FactSpec spec)
         var list = string.Join(", ", cols);
         // Matches are usually few (re-sent or corrected rows), so only they are materialised; new rows
         // go straight from staging into the partitioned table with an anti-join.
+        // One import per table at a time: a concurrent import of the same external ids must see this
+        // one's rows (it waits here, then its statements read them), or both would insert.
         var sql = $"""
+            SELECT pg_advisory_xact_lock(hashtext('cx_import:{t}'));
+            -- Staged files are large: sort and hash in memory rather than on disk.
+            SET LOCAL work_mem = '256MB';
             SELECT ensure_month_partitions('{t}', @min, @max);
             ANALYZE stage;
             CREATE TEMP TABLE matched ON COMMIT DROP AS
@@ -123,6 +128,22 @@ public sealed class FactImporter(NpgsqlDataSource dataSource, FactSpec spec)
         throw new InvalidOperationException("merge returned no counts");
     }
 
+    // Generic writes resolve Npgsql's converter once per type; Write(object) would resolve it per field.
+    private static void WriteTyped(NpgsqlBinaryImporter copy, object? value, NpgsqlTypes.NpgsqlDbType type)
+    {
+        switch (value)
+        {
+            case null: copy.WriteNull(); break;
+            case string v: copy.Write(v, type); break;
+            case DateTime v: copy.Write(v, type); break;
+            case long v: copy.Write(v, type); break;
+            case int v: copy.Write(v, type); break;
+            case short v: copy.Write(v, type); break;
+            case bool v: copy.Write(v, type); break;
+            default: copy.Write(value, type); break;
+        }
+    }
+
     private static string Prefixed(string alias, IEnumerable<string> cols) => string.Join(", ", cols.Select(c => $"{alias}.{c}"));
 
     internal static async Task<Dictionary<string, long>> UnitIdsAsync(NpgsqlConnection conn, CancellationToken ct)
@@ -146,6 +167,7 @@ public sealed class FactImporter(NpgsqlDataSource dataSource, FactSpec spec)
         Errors = loop.Errors,
         RejectedRows = loop.RejectedRows,
         Seconds = loop.Clock.Elapsed.TotalSeconds,
+        ParseSeconds = loop.ParseSeconds,
     };
 
     private sealed record MergeCounts(long Inserted, long Updated, long Unchanged, long Late);

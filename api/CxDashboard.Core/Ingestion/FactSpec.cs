@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using NpgsqlTypes;
 
 namespace CxDashboard.Core.Ingestion;
@@ -6,11 +7,51 @@ namespace CxDashboard.Core.Ingestion;
 public sealed record StageColumn(string Name, NpgsqlDbType Type);
 
 /// <summary>Per-file state shared by row parsers: unit codes, the default source, ids seen so far.</summary>
-public sealed class ImportContext(IReadOnlyDictionary<string, long> unitIds, string defaultSource)
+public sealed class ImportContext
 {
-    public IReadOnlyDictionary<string, long> UnitIds { get; } = unitIds;
-    public string DefaultSource { get; } = defaultSource;
-    public Dictionary<(string Source, string ExternalId), int> SeenIds { get; } = [];
+    private readonly Dictionary<string, long>.AlternateLookup<ReadOnlySpan<char>> units;
+    private readonly Dictionary<string, Dictionary<string, (int Line, int Column)>> seenBySource = new(StringComparer.Ordinal);
+    private readonly Action<ImportError> reportOther;
+
+    /// <param name="unitIds">Unit ids by code; must use an ordinal comparer.</param>
+    /// <param name="reportOther">Receives errors about other lines than the current one (the first of two duplicates).</param>
+    public ImportContext(Dictionary<string, long> unitIds, string defaultSource, bool quarantine, Action<ImportError> reportOther)
+    {
+        units = unitIds.GetAlternateLookup<ReadOnlySpan<char>>();
+        DefaultSource = defaultSource;
+        Quarantine = quarantine;
+        this.reportOther = reportOther;
+    }
+
+    public string DefaultSource { get; }
+
+    public bool Quarantine { get; }
+
+    public bool TryGetUnit(ReadOnlySpan<char> code, out long id) => units.TryGetValue(code, out id);
+
+    /// <summary>
+    /// Records (source, external id) at the reader's line; on a repeat, returns the first line. The
+    /// first line is reported too (once) when the whole file is rejected anyway; in quarantine mode it
+    /// is kept and only the repeats are rejected.
+    /// </summary>
+    public int? FirstLineOf(FieldReader f, string source, string externalId, Field field, int column)
+    {
+        if (!seenBySource.TryGetValue(source, out var seen)) seenBySource[source] = seen = new(StringComparer.Ordinal);
+        ref var first = ref CollectionsMarshal.GetValueRefOrAddDefault(seen, externalId, out var exists);
+        if (!exists)
+        {
+            first = (f.Line, column);
+            return null;
+        }
+        // A negative line: the first occurrence has already been reported.
+        if (first.Line > 0 && !Quarantine)
+        {
+            reportOther(new ImportError(f.File, first.Line, first.Column > 0 ? first.Column : null, field.Name,
+                $"duplicate external id '{externalId}' (again on line {f.Line})"));
+            first.Line = -first.Line;
+        }
+        return Math.Abs(first.Line);
+    }
 }
 
 /// <summary>How one kind of fact file maps onto its partitioned table.</summary>
@@ -22,31 +63,29 @@ public abstract class FactSpec
     public abstract string Fact { get; }
     /// <summary>Table columns in staging order; the first three are source, external_id and the time column, then org_unit_id.</summary>
     public abstract StageColumn[] Columns { get; }
-    public abstract string[] RequiredFields { get; }
-    public abstract IReadOnlySet<string> KnownFields { get; }
+    public abstract FieldSet Fields { get; }
 
     /// <summary>Parses the current record into <paramref name="values"/> (same order as <see cref="Columns"/>).</summary>
     public abstract void Parse(FieldReader f, ImportContext ctx, object?[] values);
 
-    protected static long? UnitId(FieldReader f, ImportContext ctx)
+    protected static long? UnitId(FieldReader f, ImportContext ctx, Field unitCode)
     {
-        var code = f.Text("unit_code", required: true);
-        if (code is null) return null;
-        if (ctx.UnitIds.TryGetValue(code, out var id)) return id;
-        f.Fail("unit_code", f.ColumnOf("unit_code"), $"unknown unit code '{code}'");
+        var code = f.Span(unitCode);
+        if (code.IsEmpty)
+        {
+            f.Fail(unitCode, "required value is missing");
+            return null;
+        }
+        if (ctx.TryGetUnit(code, out var id)) return id;
+        f.Fail(unitCode, $"unknown unit code '{code}'");
         return null;
     }
 
-    protected static void CheckDuplicate(FieldReader f, ImportContext ctx, string source, string? externalId, int line)
+    protected static void CheckDuplicate(FieldReader f, ImportContext ctx, string source, string? externalId, Field field, int column)
     {
-        if (externalId is null) return;
-        if (ctx.SeenIds.TryGetValue((source, externalId), out var first))
+        if (externalId is not null && ctx.FirstLineOf(f, source, externalId, field, column) is { } first)
         {
-            f.Fail("external_id", f.ColumnOf("external_id"), $"duplicate external id '{externalId}' (first on line {first})");
-        }
-        else
-        {
-            ctx.SeenIds[(source, externalId)] = line;
+            f.Fail(field, $"duplicate external id '{externalId}' (first on line {first}{(ctx.Quarantine ? ", which is kept" : "")})");
         }
     }
 }

@@ -2,7 +2,10 @@ using System.Globalization;
 
 namespace CxDashboard.Core.Ingestion;
 
-/// <summary>Reads typed values from the current record, collecting one error per bad field.</summary>
+/// <summary>
+/// Reads typed values from the current record, collecting one error per bad field. Values are
+/// parsed from spans; a string is only made for text that is kept.
+/// </summary>
 public sealed class FieldReader(IRecordSource source, string file, List<ImportError> errors)
 {
     private static readonly string[] TimestampFormats =
@@ -13,23 +16,35 @@ public sealed class FieldReader(IRecordSource source, string file, List<ImportEr
 
     public int Line => source.Line;
 
+    public string File => file;
+
     public int ErrorsBefore { get; private set; }
 
     public void StartRecord() => ErrorsBefore = errors.Count;
 
     public bool RecordHasErrors => errors.Count > ErrorsBefore;
 
-    public void Fail(string field, int column, string reason) =>
-        errors.Add(new ImportError(file, source.Line, column > 0 ? column : null, field, reason));
+    public void Fail(Field field, string reason) => Fail(field, ColumnOf(field), reason);
 
     public void FailRecord(string reason) => errors.Add(new ImportError(file, source.Line, null, null, reason));
 
-    public string? Text(string field, bool required = false, int maxLength = 4000)
+    public int ColumnOf(Field field)
     {
-        var v = source.Get(field, out var col);
-        if (v is null)
+        source.Get(field.Index, out var col);
+        return col;
+    }
+
+    /// <summary>The raw (trimmed) value, valid until the next read of a field.</summary>
+    public ReadOnlySpan<char> Span(Field field) => source.Get(field.Index, out _);
+
+    public string? Text(Field field, bool required = false, int maxLength = 4000) => Text(field, out _, required, maxLength);
+
+    public string? Text(Field field, out int col, bool required = false, int maxLength = 4000)
+    {
+        var v = source.Get(field.Index, out col);
+        if (v.IsEmpty)
         {
-            if (required) Fail(field, col, "required value is missing");
+            Missing(field, col, required);
             return null;
         }
         if (v.Length > maxLength)
@@ -37,37 +52,38 @@ public sealed class FieldReader(IRecordSource source, string file, List<ImportEr
             Fail(field, col, $"longer than {maxLength} characters");
             return null;
         }
-        return v;
+        return new string(v);
     }
 
-    public string? OneOf(string field, string[] allowed, bool required = true)
+    /// <summary>One of <paramref name="allowed"/> (lower-case constants), matched ignoring case; returns the constant.</summary>
+    public string? OneOf(Field field, string[] allowed, bool required = true)
     {
-        var v = source.Get(field, out var col);
-        if (v is null)
+        var v = source.Get(field.Index, out var col);
+        if (v.IsEmpty)
         {
-            if (required) Fail(field, col, "required value is missing");
+            Missing(field, col, required);
             return null;
         }
-        var lower = v.ToLowerInvariant();
-        if (Array.IndexOf(allowed, lower) < 0)
+        foreach (var a in allowed)
         {
-            Fail(field, col, $"'{v}' is not one of {string.Join(", ", allowed)}");
-            return null;
+            if (v.Equals(a, StringComparison.OrdinalIgnoreCase)) return a;
         }
-        return allowed[Array.IndexOf(allowed, lower)];
+        Fail(field, col, $"'{v}' is not one of {string.Join(", ", allowed)}");
+        return null;
     }
 
-    /// <summary>ISO 8601 timestamp with an offset or Z (a bare local time is ambiguous, so refused).</summary>
-    public DateTime? Timestamp(string field, bool required = false)
+    /// <summary>ISO 8601 timestamp with an offset or Z (a bare local time is ambiguous, so refused), as UTC.</summary>
+    public DateTime? Timestamp(Field field, bool required = false)
     {
-        var v = source.Get(field, out var col);
-        if (v is null)
+        var v = source.Get(field.Index, out var col);
+        if (v.IsEmpty)
         {
-            if (required) Fail(field, col, "required value is missing");
+            Missing(field, col, required);
             return null;
         }
+        if (IsoTimestamp.TryParse(v, out var utc)) return utc;
         if (DateTimeOffset.TryParseExact(v, TimestampFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var ts)
-            && (v.EndsWith('Z') || v.EndsWith('z') || HasOffset(v)))
+            && (v[^1] is 'Z' or 'z' || HasOffset(v)))
         {
             return ts.UtcDateTime;
         }
@@ -75,12 +91,12 @@ public sealed class FieldReader(IRecordSource source, string file, List<ImportEr
         return null;
     }
 
-    public DateOnly? Date(string field, bool required = false)
+    public DateOnly? Date(Field field, bool required = false)
     {
-        var v = source.Get(field, out var col);
-        if (v is null)
+        var v = source.Get(field.Index, out var col);
+        if (v.IsEmpty)
         {
-            if (required) Fail(field, col, "required value is missing");
+            Missing(field, col, required);
             return null;
         }
         if (DateOnly.TryParseExact(v, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)) return d;
@@ -88,12 +104,12 @@ public sealed class FieldReader(IRecordSource source, string file, List<ImportEr
         return null;
     }
 
-    public int? Integer(string field, int min, int max, bool required = false)
+    public int? Integer(Field field, int min, int max, bool required = false)
     {
-        var v = source.Get(field, out var col);
-        if (v is null)
+        var v = source.Get(field.Index, out var col);
+        if (v.IsEmpty)
         {
-            if (required) Fail(field, col, "required value is missing");
+            Missing(field, col, required);
             return null;
         }
         if (!int.TryParse(v, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var n))
@@ -109,29 +125,36 @@ public sealed class FieldReader(IRecordSource source, string file, List<ImportEr
         return n;
     }
 
-    public bool? Boolean(string field)
+    public bool? Boolean(Field field)
     {
-        var v = source.Get(field, out var col);
-        switch (v?.ToLowerInvariant())
+        var v = source.Get(field.Index, out var col);
+        if (v.IsEmpty) return null;
+        if (IsAny(v, "true", "1", "yes", "y", "t")) return true;
+        if (IsAny(v, "false", "0", "no", "n", "f")) return false;
+        Fail(field, col, $"'{v}' is not a boolean (true/false, 1/0)");
+        return null;
+    }
+
+    private void Fail(Field field, int column, string reason) =>
+        errors.Add(new ImportError(file, source.Line, column > 0 ? column : null, field.Name, reason));
+
+    private void Missing(Field field, int column, bool required)
+    {
+        if (required) Fail(field, column, "required value is missing");
+    }
+
+    private static bool IsAny(ReadOnlySpan<char> v, params ReadOnlySpan<string> options)
+    {
+        foreach (var o in options)
         {
-            case null: return null;
-            case "true" or "1" or "yes" or "y" or "t": return true;
-            case "false" or "0" or "no" or "n" or "f": return false;
-            default:
-                Fail(field, col, $"'{v}' is not a boolean (true/false, 1/0)");
-                return null;
+            if (v.Equals(o, StringComparison.OrdinalIgnoreCase)) return true;
         }
+        return false;
     }
 
-    public int ColumnOf(string field)
-    {
-        source.Get(field, out var col);
-        return col;
-    }
-
-    private static bool HasOffset(string v)
+    private static bool HasOffset(ReadOnlySpan<char> v)
     {
         var t = v.IndexOf('T') is var i and >= 0 ? i : v.IndexOf(' ');
-        return t >= 0 && (v.IndexOf('+', t) > 0 || v.IndexOf('-', t) > 0);
+        return t >= 0 && (v[t..].IndexOf('+') > 0 || v[t..].IndexOf('-') > 0);
     }
 }

@@ -6,6 +6,9 @@ public interface IRecordSource : IDisposable
     /// <summary>Field names in file order (CSV header, or the union seen so far for JSON lines).</summary>
     IReadOnlyList<string> Header { get; }
 
+    /// <summary>Tells the source the kind's fields; afterwards <see cref="Get"/> takes their index in this list.</summary>
+    void Bind(FieldSet fields);
+
     /// <summary>Advances to the next record. Structural problems (bad JSON, bad quoting) go to <paramref name="errors"/>.</summary>
     bool Read(List<ImportError> errors, out bool recordIsUsable);
 
@@ -15,9 +18,12 @@ public interface IRecordSource : IDisposable
     /// <summary>The current record's original text (for quarantine files).</summary>
     string RawText { get; }
 
-    /// <summary>The field's value (null when absent or empty) and its 1-based column.</summary>
-    string? Get(string field, out int column);
+    /// <summary>
+    /// The bound field's value, trimmed (empty when absent or blank), and its 1-based column (0 when the
+    /// field is not in the file). The span is only valid until the next call.
+    /// </summary>
+    ReadOnlySpan<char> Get(int field, out int column);
 
     /// <summary>Fields present in the current record that the kind does not know (JSON lines).</summary>
-    IEnumerable<(string Field, int Column)> UnknownFields(IReadOnlySet<string> known);
+    IEnumerable<(string Field, int Column)> UnknownFields();
 }

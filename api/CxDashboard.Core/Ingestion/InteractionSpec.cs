@@ -23,47 +23,60 @@ public sealed class InteractionSpec : FactSpec
         new("switched_channel", NpgsqlDbType.Boolean), new("abandoned", NpgsqlDbType.Boolean), new("sla_target_seconds", NpgsqlDbType.Integer),
     ];
 
-    public override string[] RequiredFields { get; } =
-        ["external_id", "customer_key", "opened_at", "unit_code", "channel", "journey_stage", "segment"];
+    private static readonly FieldSet Set = new();
+    private static readonly Field Source = Set.Add("source");
+    private static readonly Field ExternalId = Set.Add("external_id", required: true);
+    private static readonly Field CustomerKey = Set.Add("customer_key", required: true);
+    private static readonly Field OpenedAt = Set.Add("opened_at", required: true);
+    private static readonly Field FirstResponseAt = Set.Add("first_response_at");
+    private static readonly Field ClosedAt = Set.Add("closed_at");
+    private static readonly Field UnitCode = Set.Add("unit_code", required: true);
+    private static readonly Field Channel = Set.Add("channel", required: true);
+    private static readonly Field JourneyStage = Set.Add("journey_stage", required: true);
+    private static readonly Field Segment = Set.Add("segment", required: true);
+    private static readonly Field HandleSeconds = Set.Add("handle_seconds");
+    private static readonly Field ResolvedFirstContact = Set.Add("resolved_first_contact");
+    private static readonly Field Transfers = Set.Add("transfers");
+    private static readonly Field RepeatWithin7d = Set.Add("repeat_within_7d");
+    private static readonly Field EscalatedFromSelfService = Set.Add("escalated_from_self_service");
+    private static readonly Field ContainedInSelfService = Set.Add("contained_in_self_service");
+    private static readonly Field SwitchedChannel = Set.Add("switched_channel");
+    private static readonly Field Abandoned = Set.Add("abandoned");
+    private static readonly Field SlaTargetSeconds = Set.Add("sla_target_seconds");
 
-    public override IReadOnlySet<string> KnownFields { get; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
-    {
-        "source", "external_id", "customer_key", "opened_at", "first_response_at", "closed_at", "unit_code", "channel",
-        "journey_stage", "segment", "handle_seconds", "resolved_first_contact", "transfers", "repeat_within_7d",
-        "escalated_from_self_service", "contained_in_self_service", "switched_channel", "abandoned", "sla_target_seconds",
-    };
+    public override FieldSet Fields => Set;
 
     public override void Parse(FieldReader f, ImportContext ctx, object?[] v)
     {
-        var source = f.Text("source", maxLength: 100) ?? ctx.DefaultSource;
-        var id = f.Text("external_id", required: true, maxLength: 200);
-        var opened = f.Timestamp("opened_at", required: true);
-        var firstResponse = f.Timestamp("first_response_at");
-        var closed = f.Timestamp("closed_at");
+        var source = f.Text(Source, maxLength: 100) ?? ctx.DefaultSource;
+        var id = f.Text(ExternalId, out var idColumn, required: true, maxLength: 200);
+        var opened = f.Timestamp(OpenedAt, required: true);
+        var firstResponse = f.Timestamp(FirstResponseAt);
+        var closed = f.Timestamp(ClosedAt);
         v[0] = source;
         v[1] = id;
         v[2] = opened;
-        v[3] = UnitId(f, ctx);
-        v[4] = f.Text("customer_key", required: true, maxLength: 200);
+        v[3] = UnitId(f, ctx, UnitCode);
+        v[4] = f.Text(CustomerKey, required: true, maxLength: 200);
         v[5] = firstResponse;
         v[6] = closed;
-        v[7] = f.OneOf("channel", Dimensions.Channels);
-        v[8] = f.OneOf("journey_stage", Dimensions.JourneyStages);
-        v[9] = f.Text("segment", required: true, maxLength: 100);
-        v[10] = f.Integer("handle_seconds", 0, MaxSeconds);
-        v[11] = f.Boolean("resolved_first_contact");
-        v[12] = (short)(f.Integer("transfers", 0, 100) ?? 0);
-        v[13] = f.Boolean("repeat_within_7d");
-        v[14] = f.Boolean("escalated_from_self_service") ?? false;
-        v[15] = f.Boolean("contained_in_self_service");
-        v[16] = f.Boolean("switched_channel") ?? false;
-        v[17] = f.Boolean("abandoned") ?? false;
-        v[18] = f.Integer("sla_target_seconds", 1, MaxSeconds);
+        v[7] = f.OneOf(Channel, Dimensions.Channels);
+        v[8] = f.OneOf(JourneyStage, Dimensions.JourneyStages);
+        v[9] = f.Text(Segment, required: true, maxLength: 100);
+        v[10] = f.Integer(HandleSeconds, 0, MaxSeconds);
+        v[11] = f.Boolean(ResolvedFirstContact);
+        v[12] = (short)(f.Integer(Transfers, 0, 100) ?? 0);
+        v[13] = f.Boolean(RepeatWithin7d);
+        v[14] = f.Boolean(EscalatedFromSelfService) ?? false;
+        v[15] = f.Boolean(ContainedInSelfService);
+        v[16] = f.Boolean(SwitchedChannel) ?? false;
+        v[17] = f.Boolean(Abandoned) ?? false;
+        v[18] = f.Integer(SlaTargetSeconds, 1, MaxSeconds);
         if (opened is { } o)
         {
-            if (firstResponse is { } fr && fr < o) f.Fail("first_response_at", f.ColumnOf("first_response_at"), "is before opened_at");
-            if (closed is { } c && c < o) f.Fail("closed_at", f.ColumnOf("closed_at"), "is before opened_at");
+            if (firstResponse is { } fr && fr < o) f.Fail(FirstResponseAt, "is before opened_at");
+            if (closed is { } c && c < o) f.Fail(ClosedAt, "is before opened_at");
         }
-        CheckDuplicate(f, ctx, source, id, f.Line);
+        CheckDuplicate(f, ctx, source, id, ExternalId, idColumn);
     }
 }

@@ -9,8 +9,12 @@ namespace CxDashboard.Core.Ingestion;
 /// </summary>
 public sealed class JsonLinesRecordSource(TextReader reader, string file) : IRecordSource
 {
-    private readonly Dictionary<string, (string? Value, int Column)> fields = new(StringComparer.OrdinalIgnoreCase);
     private readonly List<string> header = [];
+    private readonly HashSet<string> headerSet = new(StringComparer.OrdinalIgnoreCase);
+    private readonly List<(string Field, int Column)> unknown = [];
+    private Dictionary<string, int> slotOf = new(StringComparer.OrdinalIgnoreCase);
+    private (string? Value, int Column)[] slots = [];
+    private byte[] bytes = new byte[1024];
     private int nextLine = 1;
 
     public IReadOnlyList<string> Header => header;
@@ -18,6 +22,12 @@ public sealed class JsonLinesRecordSource(TextReader reader, string file) : IRec
     public int Line { get; private set; }
 
     public string RawText { get; private set; } = "";
+
+    public void Bind(FieldSet fields)
+    {
+        slotOf = fields.Names.Select((n, i) => (n, i)).ToDictionary(x => x.n, x => x.i, StringComparer.OrdinalIgnoreCase);
+        slots = new (string?, int)[fields.Names.Count];
+    }
 
     public bool Read(List<ImportError> errors, out bool recordIsUsable)
     {
@@ -32,11 +42,14 @@ public sealed class JsonLinesRecordSource(TextReader reader, string file) : IRec
         while (string.IsNullOrWhiteSpace(text));
 
         RawText = text;
-        fields.Clear();
-        var bytes = Encoding.UTF8.GetBytes(text);
+        Array.Clear(slots);
+        unknown.Clear();
+        var max = Encoding.UTF8.GetMaxByteCount(text.Length);
+        if (max > bytes.Length) bytes = new byte[Math.Max(max, bytes.Length * 2)];
+        var line = bytes.AsSpan(0, Encoding.UTF8.GetBytes(text, bytes));
         try
         {
-            var json = new Utf8JsonReader(bytes);
+            var json = new Utf8JsonReader(line);
             if (!json.Read() || json.TokenType != JsonTokenType.StartObject)
             {
                 errors.Add(new ImportError(file, Line, 1, null, "expected a JSON object on each line"));
@@ -46,7 +59,7 @@ public sealed class JsonLinesRecordSource(TextReader reader, string file) : IRec
             {
                 var name = json.GetString()!;
                 json.Read();
-                var column = CharColumn(bytes, (int)json.TokenStartIndex);
+                var column = CharColumn(line, (int)json.TokenStartIndex);
                 string? value = json.TokenType switch
                 {
                     JsonTokenType.String => json.GetString(),
@@ -56,16 +69,19 @@ public sealed class JsonLinesRecordSource(TextReader reader, string file) : IRec
                     JsonTokenType.Null => null,
                     _ => throw new FormatException($"{name}: expected a string, number, boolean or null at column {column}"),
                 };
-                if (!fields.TryAdd(name, (string.IsNullOrWhiteSpace(value) ? null : value.Trim(), column)))
+                var known = slotOf.TryGetValue(name, out var slot);
+                if (known ? slots[slot].Column != 0 : unknown.Exists(u => string.Equals(u.Field, name, StringComparison.OrdinalIgnoreCase)))
                 {
                     errors.Add(new ImportError(file, Line, column, name, "property appears twice"));
                     return true;
                 }
-                if (!header.Contains(name, StringComparer.OrdinalIgnoreCase)) header.Add(name);
+                if (headerSet.Add(name)) header.Add(name);
+                if (known) slots[slot] = (value, column);
+                else unknown.Add((name, column));
             }
             if (json.TokenType != JsonTokenType.EndObject || json.Read())
             {
-                errors.Add(new ImportError(file, Line, CharColumn(bytes, (int)json.TokenStartIndex), null, "unexpected content after the object"));
+                errors.Add(new ImportError(file, Line, CharColumn(line, (int)json.TokenStartIndex), null, "unexpected content after the object"));
                 return true;
             }
         }
@@ -83,23 +99,18 @@ public sealed class JsonLinesRecordSource(TextReader reader, string file) : IRec
         return true;
     }
 
-    public string? Get(string field, out int column)
+    public ReadOnlySpan<char> Get(int field, out int column)
     {
-        if (fields.TryGetValue(field, out var f))
-        {
-            column = f.Column;
-            return f.Value;
-        }
-        column = 0;
-        return null;
+        var (value, col) = slots[field];
+        column = col;
+        return value.AsSpan().Trim();
     }
 
-    public IEnumerable<(string Field, int Column)> UnknownFields(IReadOnlySet<string> known) =>
-        fields.Where(f => !known.Contains(f.Key)).Select(f => (f.Key, f.Value.Column));
+    public IEnumerable<(string Field, int Column)> UnknownFields() => unknown;
 
     public void Dispose() => reader.Dispose();
 
-    private static int CharColumn(byte[] bytes, int byteIndex) => Encoding.UTF8.GetCharCount(bytes, 0, Math.Min(byteIndex, bytes.Length)) + 1;
+    private static int CharColumn(ReadOnlySpan<byte> line, int byteIndex) => Encoding.UTF8.GetCharCount(line[..Math.Min(byteIndex, line.Length)]) + 1;
 
     private static string FirstSentence(string message)
     {

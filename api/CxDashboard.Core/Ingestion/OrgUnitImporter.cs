@@ -11,38 +11,54 @@ namespace CxDashboard.Core.Ingestion;
 /// </summary>
 public sealed class OrgUnitImporter(NpgsqlDataSource dataSource)
 {
-    private static readonly HashSet<string> Known = new(StringComparer.OrdinalIgnoreCase)
-        { "code", "name", "kind", "parent_code", "partner_code", "partner_name", "valid_from", "valid_to" };
-
-    private static readonly string[] Required = ["code", "name", "kind"];
+    private static readonly FieldSet Fields = new();
+    private static readonly Field Code = Fields.Add("code", required: true);
+    private static readonly Field Name = Fields.Add("name", required: true);
+    private static readonly Field Kind = Fields.Add("kind", required: true);
+    private static readonly Field ParentCode = Fields.Add("parent_code");
+    private static readonly Field PartnerCode = Fields.Add("partner_code");
+    private static readonly Field PartnerName = Fields.Add("partner_name");
+    private static readonly Field ValidFrom = Fields.Add("valid_from");
+    private static readonly Field ValidTo = Fields.Add("valid_to");
 
     private sealed record Row(int Line, string Text, string Code, string Name, string Kind, string? ParentCode, int ParentColumn,
         string? PartnerCode, string? PartnerName, DateOnly? ValidFrom, DateOnly? ValidTo);
 
     public async Task<ImportReport> ImportAsync(ImportRequest request, CancellationToken ct = default)
     {
-        var loop = new RecordLoop(request, Known, Required);
+        var loop = new RecordLoop(request, Fields);
         var rows = new List<Row>();
-        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        var seen = new Dictionary<string, (int Line, int Column)>(StringComparer.Ordinal);
+        IReadOnlyList<string>? header = null;
         var headerOk = await loop.RunAsync((f, src) =>
         {
-            var code = f.Text("code", required: true, maxLength: 100);
-            var name = f.Text("name", required: true, maxLength: 300);
-            var kind = f.OneOf("kind", OrgUnitKind.All);
-            var parent = f.Text("parent_code", maxLength: 100);
-            var partner = f.Text("partner_code", maxLength: 100);
-            var partnerName = f.Text("partner_name", maxLength: 300);
-            var from = f.Date("valid_from");
-            var to = f.Date("valid_to");
-            if (kind == OrgUnitKind.Partner && partner is null) f.Fail("partner_code", f.ColumnOf("partner_code"), "a partner engagement needs partner_code");
-            if (kind is not null && kind != OrgUnitKind.Partner && partner is not null) f.Fail("partner_code", f.ColumnOf("partner_code"), $"only kind 'partner' units carry a partner (this one is '{kind}')");
-            if (from is { } a && to is { } b && b < a) f.Fail("valid_to", f.ColumnOf("valid_to"), "is before valid_from");
-            if (code is not null && parent == code) f.Fail("parent_code", f.ColumnOf("parent_code"), "a unit cannot be its own parent");
-            if (code is not null && seen.TryGetValue(code, out var first)) f.Fail("code", f.ColumnOf("code"), $"duplicate code '{code}' (first on line {first})");
-            else if (code is not null) seen[code] = f.Line;
+            var code = f.Text(Code, out var codeColumn, required: true, maxLength: 100);
+            var name = f.Text(Name, required: true, maxLength: 300);
+            var kind = f.OneOf(Kind, OrgUnitKind.All);
+            var parent = f.Text(ParentCode, maxLength: 100);
+            var partner = f.Text(PartnerCode, maxLength: 100);
+            var partnerName = f.Text(PartnerName, maxLength: 300);
+            var from = f.Date(ValidFrom);
+            var to = f.Date(ValidTo);
+            if (kind == OrgUnitKind.Partner && partner is null) f.Fail(PartnerCode, "a partner engagement needs partner_code");
+            if (kind is not null && kind != OrgUnitKind.Partner && partner is not null) f.Fail(PartnerCode, $"only kind 'partner' units carry a partner (this one is '{kind}')");
+            if (from is { } a && to is { } b && b < a) f.Fail(ValidTo, "is before valid_from");
+            if (code is not null && parent == code) f.Fail(ParentCode, "a unit cannot be its own parent");
+            if (code is not null && seen.TryGetValue(code, out var first))
+            {
+                f.Fail(Code, $"duplicate code '{code}' (first on line {Math.Abs(first.Line)}{(request.Quarantine ? ", which is kept" : "")})");
+                // The first line is named too, once (a negative line marks it done); in quarantine mode it is kept.
+                if (!request.Quarantine && first.Line > 0)
+                {
+                    loop.AddError(new ImportError(request.FileName, first.Line, first.Column > 0 ? first.Column : null, Code.Name, $"duplicate code '{code}' (again on line {f.Line})"));
+                    seen[code] = (-first.Line, first.Column);
+                }
+            }
+            else if (code is not null) seen[code] = (f.Line, codeColumn);
+            header ??= src.Header;
             if (!f.RecordHasErrors)
             {
-                rows.Add(new Row(f.Line, src.RawText, code!, name!, kind!, parent, f.ColumnOf("parent_code"), partner, partnerName, from, to));
+                rows.Add(new Row(f.Line, src.RawText, code!, name!, kind!, parent, f.ColumnOf(ParentCode), partner, partnerName, from, to));
             }
             return Task.CompletedTask;
         }, ct);
@@ -52,7 +68,7 @@ public sealed class OrgUnitImporter(NpgsqlDataSource dataSource)
 
         await using var conn = await dataSource.OpenConnectionAsync(ct);
         var existing = await FactImporter.UnitIdsAsync(conn, ct);
-        rows = DropUnresolvedParents(rows, existing, loop, request);
+        rows = DropUnresolvedParents(rows, existing, loop, request, header ?? Fields.Names);
         if (loop.ErrorCount > 0 && !request.Quarantine) return Report(request, loop, mode, false);
 
         await using var tx = await conn.BeginTransactionAsync(ct);
@@ -74,7 +90,8 @@ public sealed class OrgUnitImporter(NpgsqlDataSource dataSource)
     }
 
     /// <summary>Each parent must exist in the file or in the database; in quarantine mode, drop orphans (repeatedly).</summary>
-    private static List<Row> DropUnresolvedParents(List<Row> rows, Dictionary<string, long> existing, RecordLoop loop, ImportRequest request)
+    private static List<Row> DropUnresolvedParents(List<Row> rows, Dictionary<string, long> existing, RecordLoop loop, ImportRequest request,
+        IReadOnlyList<string> header)
     {
         while (true)
         {
@@ -88,7 +105,7 @@ public sealed class OrgUnitImporter(NpgsqlDataSource dataSource)
                 if (request.Quarantine)
                 {
                     var rejected = new RejectedRow(o.Line, o.Text, [$"column {o.ParentColumn} (parent_code): {reason}"]);
-                    request.Rejects?.Write(rejected, Known.ToList());
+                    request.Rejects?.Write(rejected, header);
                     loop.RejectedRows.Add(rejected);
                 }
             }
@@ -100,7 +117,9 @@ public sealed class OrgUnitImporter(NpgsqlDataSource dataSource)
     private static async Task<(long Inserted, long Updated, long Unchanged, long Moved)> MergeAsync(
         NpgsqlConnection conn, NpgsqlTransaction tx, List<Row> rows, CancellationToken ct)
     {
+        // One org import at a time, so two files adding the same code cannot both decide it is new.
         await using (var create = new NpgsqlCommand("""
+            SELECT pg_advisory_xact_lock(hashtext('cx_import:org_unit'));
             CREATE TEMP TABLE stage_org (line int, code text, name text, kind text, parent_code text, partner_code text,
                                          partner_name text, valid_from date, valid_to date) ON COMMIT DROP
             """, conn, tx))

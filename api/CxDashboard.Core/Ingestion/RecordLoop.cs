@@ -7,17 +7,23 @@ namespace CxDashboard.Core.Ingestion;
 /// The shared read loop of every importer: opens the right record source, checks the header, and
 /// hands each usable record to a callback, collecting errors and rejected rows.
 /// </summary>
-internal sealed class RecordLoop(ImportRequest request, IReadOnlySet<string> known, string[] required)
+internal sealed class RecordLoop(ImportRequest request, FieldSet fields)
 {
     public const int MaxReportedErrors = 1000;
     private const int MaxInlineRejects = 1000;
 
-    public List<ImportError> Errors { get; } = [];
+    private readonly IReadOnlySet<string> known = fields.Known;
+    private readonly List<ImportError> errors = [];
+
+    /// <summary>The first <see cref="MaxReportedErrors"/> errors, by line and column.</summary>
+    public List<ImportError> Errors => errors.OrderBy(e => e.Line).ThenBy(e => e.Column ?? 0).ToList();
     public long ErrorCount { get; private set; }
     public long RowsRead { get; private set; }
     public long Rejected { get; private set; }
     public List<RejectedRow> RejectedRows { get; } = [];
     public Stopwatch Clock { get; } = Stopwatch.StartNew();
+    /// <summary>Time spent reading, validating and staging (the rest of an import is the merge).</summary>
+    public double ParseSeconds { get; private set; }
 
     /// <summary>Runs the loop; false when the header itself is unusable (nothing was read).</summary>
     public async Task<bool> RunAsync(Func<FieldReader, IRecordSource, Task> onRecord, CancellationToken ct)
@@ -25,11 +31,12 @@ internal sealed class RecordLoop(ImportRequest request, IReadOnlySet<string> kno
         var counting = new CountingStream(request.Content);
         var format = request.Format ?? ImportNames.FormatFromFileName(request.FileName);
         using IRecordSource source = format == ImportFormat.Csv
-            ? new CsvRecordSource(counting, request.FileName) { FileName = request.FileName }
+            ? new CsvRecordSource(counting, request.FileName)
             : new JsonLinesRecordSource(new StreamReader(counting, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16), request.FileName);
 
         var recordErrors = new List<ImportError>();
         if (format == ImportFormat.Csv && !CheckCsvHeader(source)) return false;
+        source.Bind(fields);
 
         var reader = new FieldReader(source, request.FileName, recordErrors);
         var progress = new ProgressLine(request, counting, this);
@@ -42,9 +49,9 @@ internal sealed class RecordLoop(ImportRequest request, IReadOnlySet<string> kno
             reader.StartRecord();
             if (usable)
             {
-                foreach (var (field, column) in source.UnknownFields(known))
+                foreach (var (field, column) in source.UnknownFields())
                 {
-                    reader.Fail(field, column, $"unknown field (known: {string.Join(", ", known.Order())})");
+                    recordErrors.Add(new ImportError(request.FileName, source.Line, column, field, $"unknown field (known: {string.Join(", ", known.Order())})"));
                 }
                 // Missing required values are reported by the typed reader when the kind reads them.
                 // Parse even after an unknown field so every problem of the record is reported at once;
@@ -55,6 +62,7 @@ internal sealed class RecordLoop(ImportRequest request, IReadOnlySet<string> kno
             progress.Tick();
         }
         progress.Finish();
+        ParseSeconds = Clock.Elapsed.TotalSeconds;
         return true;
     }
 
@@ -67,7 +75,7 @@ internal sealed class RecordLoop(ImportRequest request, IReadOnlySet<string> kno
             return false;
         }
         var ok = true;
-        foreach (var field in required.Where(r => !header.Contains(r, StringComparer.OrdinalIgnoreCase)))
+        foreach (var field in fields.Required.Where(r => !header.Contains(r, StringComparer.OrdinalIgnoreCase)))
         {
             AddError(new ImportError(request.FileName, 1, null, field, $"missing required column '{field}'"));
             ok = false;
@@ -103,7 +111,7 @@ internal sealed class RecordLoop(ImportRequest request, IReadOnlySet<string> kno
     public void AddError(ImportError e)
     {
         ErrorCount++;
-        if (Errors.Count < MaxReportedErrors) Errors.Add(e);
+        if (errors.Count < MaxReportedErrors) errors.Add(e);
     }
 
     /// <summary>"import responses.csv: 42% 420,000 rows, 180,000 rows/s" every half second, when asked for.</summary>

@@ -19,38 +19,47 @@ public sealed class ResponseSpec : FactSpec
         new("interaction_external_id", NpgsqlDbType.Text),
     ];
 
-    public override string[] RequiredFields { get; } = ["external_id", "responded_at", "unit_code", "channel", "journey_stage", "segment"];
+    private static readonly FieldSet Set = new();
+    private static readonly Field Source = Set.Add("source");
+    private static readonly Field ExternalId = Set.Add("external_id", required: true);
+    private static readonly Field RespondedAt = Set.Add("responded_at", required: true);
+    private static readonly Field UnitCode = Set.Add("unit_code", required: true);
+    private static readonly Field Channel = Set.Add("channel", required: true);
+    private static readonly Field JourneyStage = Set.Add("journey_stage", required: true);
+    private static readonly Field Segment = Set.Add("segment", required: true);
+    private static readonly Field Touchpoint = Set.Add("touchpoint");
+    private static readonly Field Nps = Set.Add("nps");
+    private static readonly Field Csat = Set.Add("csat");
+    private static readonly Field Ces = Set.Add("ces");
+    private static readonly Field Comment = Set.Add("comment");
+    private static readonly Field InteractionExternalId = Set.Add("interaction_external_id");
 
-    public override IReadOnlySet<string> KnownFields { get; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
-    {
-        "source", "external_id", "responded_at", "unit_code", "channel", "journey_stage", "segment", "touchpoint",
-        "nps", "csat", "ces", "comment", "interaction_external_id",
-    };
+    public override FieldSet Fields => Set;
 
     public override void Parse(FieldReader f, ImportContext ctx, object?[] v)
     {
-        var source = f.Text("source", maxLength: 100) ?? ctx.DefaultSource;
-        var id = f.Text("external_id", required: true, maxLength: 200);
+        var source = f.Text(Source, maxLength: 100) ?? ctx.DefaultSource;
+        var id = f.Text(ExternalId, out var idColumn, required: true, maxLength: 200);
         v[0] = source;
         v[1] = id;
-        v[2] = f.Timestamp("responded_at", required: true);
-        v[3] = UnitId(f, ctx);
-        v[4] = f.OneOf("channel", Dimensions.Channels);
-        v[5] = f.OneOf("journey_stage", Dimensions.JourneyStages);
-        v[6] = f.Text("segment", required: true, maxLength: 100);
-        v[7] = f.Text("touchpoint", maxLength: 200);
-        var nps = f.Integer("nps", 0, 10);
-        var csat = f.Integer("csat", 1, 5);
-        var ces = f.Integer("ces", 1, 7);
+        v[2] = f.Timestamp(RespondedAt, required: true);
+        v[3] = UnitId(f, ctx, UnitCode);
+        v[4] = f.OneOf(Channel, Dimensions.Channels);
+        v[5] = f.OneOf(JourneyStage, Dimensions.JourneyStages);
+        v[6] = f.Text(Segment, required: true, maxLength: 100);
+        v[7] = f.Text(Touchpoint, maxLength: 200);
+        var nps = f.Integer(Nps, 0, 10);
+        var csat = f.Integer(Csat, 1, 5);
+        var ces = f.Integer(Ces, 1, 7);
         v[8] = (short?)nps;
         v[9] = (short?)csat;
         v[10] = (short?)ces;
-        v[11] = f.Text("comment", maxLength: 10_000);
-        v[12] = f.Text("interaction_external_id", maxLength: 200);
+        v[11] = f.Text(Comment, maxLength: 10_000);
+        v[12] = f.Text(InteractionExternalId, maxLength: 200);
         if (!f.RecordHasErrors && nps is null && csat is null && ces is null)
         {
             f.FailRecord("a response needs at least one score (nps, csat or ces)");
         }
-        CheckDuplicate(f, ctx, source, id, f.Line);
+        CheckDuplicate(f, ctx, source, id, ExternalId, idColumn);
     }
 }

@@ -72,7 +72,7 @@ public sealed class RollupEngine(NpgsqlDataSource dataSource)
                 foreach (var grain in RollupGrains.Coarser)
                 {
                     progress?.Invoke($"building {grain} cells");
-                    cells += await ExecAsync(conn, tx, RollupSql.InsertCoarser(grain, "true"), ct);
+                    cells += await ExecAsync(conn, tx, RollupSql.InsertCoarserFromDayCells(grain), ct);
                 }
                 days = await ScalarAsync<int>(conn, tx, "SELECT count(DISTINCT day)::int FROM day_cells", ct);
             }
@@ -90,15 +90,14 @@ public sealed class RollupEngine(NpgsqlDataSource dataSource)
                     await ExecAsync(conn, tx, RollupSql.FillOwnResponses(range), ct, ("from", from), ("to", to), ("days", touched));
                     await ExecAsync(conn, tx, RollupSql.FillOwnInteractions(range), ct, ("from", from), ("to", to), ("days", touched));
                     await ExecAsync(conn, tx, RollupSql.CreateDayCells(), ct);
+                    // Coarser cells change by (new − old) of the touched days: no re-summing of whole years.
+                    await ExecAsync(conn, tx, RollupSql.CreateDelta(), ct, ("days", touched));
                     await ExecAsync(conn, tx, "DELETE FROM rollup_cell WHERE grain = 'day' AND period_start = ANY(@days)", ct, ("days", touched));
                     cells = await ExecAsync(conn, tx, RollupSql.InsertDayCells(), ct);
                     foreach (var grain in RollupGrains.Coarser)
                     {
                         var periods = touched.Select(d => RollupGrains.PeriodStart(grain, d)).Distinct().ToArray();
-                        await ExecAsync(conn, tx, "DELETE FROM rollup_cell WHERE grain = @grain AND period_start = ANY(@periods)", ct,
-                            ("grain", grain), ("periods", periods));
-                        cells += await ExecAsync(conn, tx,
-                            RollupSql.InsertCoarser(grain, $"date_trunc('{grain}', period_start)::date = ANY(@periods)"), ct, ("periods", periods));
+                        cells += await ExecAsync(conn, tx, RollupSql.ApplyDelta(grain), ct, ("periods", periods));
                     }
                 }
             }

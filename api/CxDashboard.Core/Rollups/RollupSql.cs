@@ -65,6 +65,39 @@ internal static class RollupSql
         GROUP BY subject_kind, subject_id, date_trunc('{grain}', period_start), dim, dim_value
         """;
 
+    /// <summary>Coarser cells straight from this run's day cells (full rebuild: no need to read them back).</summary>
+    public static string InsertCoarserFromDayCells(string grain) => $"""
+        INSERT INTO rollup_cell (subject_kind, subject_id, grain, period_start, dim, dim_value, {Names(CellColumns.All)})
+        SELECT subject_kind, subject_id, '{grain}', date_trunc('{grain}', day)::date, dim, dim_value, {Sums(CellColumns.All)}
+        FROM day_cells
+        GROUP BY subject_kind, subject_id, date_trunc('{grain}', day), dim, dim_value
+        """;
+
+    /// <summary>
+    /// New minus old day cells of the touched days, per subject and slice: what every containing
+    /// week, month, quarter and year must change by (cells are additive, so this is exact).
+    /// </summary>
+    public static string CreateDelta() => $"""
+        CREATE TEMP TABLE delta ON COMMIT DROP AS
+        SELECT subject_kind, subject_id, day, dim, dim_value, {Sums(CellColumns.All)}
+        FROM (SELECT subject_kind, subject_id, day, dim, dim_value, {Names(CellColumns.All)} FROM day_cells
+              UNION ALL
+              SELECT subject_kind, subject_id, period_start, dim, dim_value, {string.Join(", ", CellColumns.All.Select(c => $"-{c.Name}"))}
+              FROM rollup_cell WHERE grain = 'day' AND period_start = ANY(@days)) x
+        GROUP BY subject_kind, subject_id, day, dim, dim_value
+        """;
+
+    /// <summary>Adds the delta into the coarser cells of one grain, then drops cells left empty.</summary>
+    public static string ApplyDelta(string grain) => $"""
+        INSERT INTO rollup_cell (subject_kind, subject_id, grain, period_start, dim, dim_value, {Names(CellColumns.All)})
+        SELECT subject_kind, subject_id, '{grain}', date_trunc('{grain}', day)::date, dim, dim_value, {Sums(CellColumns.All)}
+        FROM delta
+        GROUP BY subject_kind, subject_id, date_trunc('{grain}', day), dim, dim_value
+        ON CONFLICT (subject_kind, subject_id, grain, period_start, dim, dim_value) DO UPDATE SET
+            {string.Join(", ", CellColumns.All.Select(c => $"{c.Name} = rollup_cell.{c.Name} + EXCLUDED.{c.Name}"))};
+        DELETE FROM rollup_cell WHERE grain = '{grain}' AND period_start = ANY(@periods) AND responses = 0 AND contacts = 0
+        """;
+
     public const string ClosureFingerprint = """
         SELECT md5(coalesce((SELECT string_agg(ancestor_id || ':' || descendant_id, ',' ORDER BY ancestor_id, descendant_id) FROM org_unit_closure), '')
                 || '|' || coalesce((SELECT string_agg(id || ':' || partner_id, ',' ORDER BY id) FROM org_unit WHERE partner_id IS NOT NULL), ''))

@@ -72,9 +72,12 @@ public sealed class ResponseImportTests(CxApp app) : IClassFixture<CxApp>
         Assert.Contains(errors, e => e is { Line: 4, Column: 2 } && e.Reason.Contains("ISO 8601"));
         Assert.Contains(errors, e => e is { Line: 4, Column: 4 } && e.Reason.Contains("'fax'"));
         Assert.Contains(errors, e => e is { Line: 4, Column: 8 } && e.Reason.Contains("out of range 0–10"));
+        // A duplicate id names both of its lines.
         Assert.Contains(errors, e => e is { Line: 5, Column: 1 } && e.Reason.Contains("first on line 2"));
+        Assert.Contains(errors, e => e is { Line: 2, Column: 1 } && e.Reason.Contains("again on line 5"));
         Assert.Contains(errors, e => e.Line == 6 && e.Reason.Contains("at least one score"));
-        Assert.Equal(6, errors.Count);
+        Assert.Equal(7, errors.Count);
+        Assert.Equal(errors.OrderBy(e => e.Line).ThenBy(e => e.Column), errors);
         Assert.Equal(0L, await app.ScalarAsync<long>("SELECT count(*) FROM survey_response WHERE external_id LIKE $1 || '%'", team));
         Assert.Equal(0L, await app.ScalarAsync<long>("SELECT count(*) FROM dirty_day d JOIN org_unit u ON u.id = d.org_unit_id WHERE u.code = $1", team));
     }
