@@ -23,8 +23,11 @@ internal sealed class BenchDatabase : IAsyncDisposable
 
     public static async Task<BenchDatabase> CreateAsync(string label)
     {
-        var admin = Environment.GetEnvironmentVariable("CXD_BENCH_PG")
-            ?? throw new InvalidOperationException("CXD_BENCH_PG is not set; run benchmarks through tests/bench.sh, which starts PostgreSQL.");
+        var admin = Environment.GetEnvironmentVariable("CXD_BENCH_PG") is { Length: > 0 } bench ? bench
+            : Environment.GetEnvironmentVariable("CXD_TEST_PG") is { Length: > 0 } test ? test
+            : throw new InvalidOperationException(
+                "Neither CXD_BENCH_PG nor CXD_TEST_PG is set; run benchmarks through tests/bench.sh (starts its own PostgreSQL) " +
+                "or point CXD_BENCH_PG at a server (admin connection string without database).");
         var db = new BenchDatabase(admin, $"cx_bench_{label}_{Environment.ProcessId}");
         await db.AdminAsync($"DROP DATABASE IF EXISTS {db.name} WITH (FORCE)");
         await db.AdminAsync($"CREATE DATABASE {db.name}");

@@ -60,7 +60,7 @@ internal static class ImportVerb
         Console.WriteLine($"import {kind.Name()}: {report.RowsRead:N0} rows read, {report.Inserted:N0} inserted, {report.Updated:N0} updated, " +
             $"{report.Unchanged:N0} unchanged, {report.Late:N0} late, {report.Rejected:N0} rejected" +
             (kind == ImportKind.OrgUnits ? $", {report.Moved:N0} moved" : "") +
-            $" in {report.Seconds:0.0}s ({report.RowsPerSecond:N0} rows/s)" +
+            $" in {report.Seconds:0.0}s (read+validate+stage {report.ParseSeconds:0.0}s, merge {report.Seconds - report.ParseSeconds:0.0}s; {report.RowsPerSecond:N0} rows/s)" +
             (rejects is not null && report.Rejected > 0 ? $"; rejected rows written to {o.Value("--quarantine")}" : ""));
         return 0;
     }

@@ -20,8 +20,11 @@ public sealed class FactImporter(NpgsqlDataSource dataSource, FactSpec spec)
         await using var tx = await conn.BeginTransactionAsync(ct);
 
         var columns = string.Join(", ", spec.Columns.Select(c => c.Name));
+        // Declared from the spec, not copied from the fact table: this transaction must hold no lock on
+        // the fact table before it takes the import lock, or a concurrent import that is adding a
+        // partition (which needs an exclusive lock on it) and this one would deadlock.
         await using (var create = new NpgsqlCommand(
-            $"CREATE TEMP TABLE stage ON COMMIT DROP AS SELECT {columns} FROM {spec.Table} WITH NO DATA", conn, tx))
+            $"CREATE TEMP TABLE stage ({string.Join(", ", spec.Columns.Select(c => $"{c.Name} {c.SqlType}"))}) ON COMMIT DROP", conn, tx))
         {
             await create.ExecuteNonQueryAsync(ct);
         }

@@ -4,7 +4,19 @@ using NpgsqlTypes;
 namespace CxDashboard.Core.Ingestion;
 
 /// <summary>A staged column: its name in the fact table and its PostgreSQL type.</summary>
-public sealed record StageColumn(string Name, NpgsqlDbType Type);
+public sealed record StageColumn(string Name, NpgsqlDbType Type)
+{
+    public string SqlType => Type switch
+    {
+        NpgsqlDbType.Text => "text",
+        NpgsqlDbType.TimestampTz => "timestamptz",
+        NpgsqlDbType.Bigint => "bigint",
+        NpgsqlDbType.Integer => "integer",
+        NpgsqlDbType.Smallint => "smallint",
+        NpgsqlDbType.Boolean => "boolean",
+        _ => throw new NotSupportedException($"no SQL type for {Type}"),
+    };
+}
 
 /// <summary>Per-file state shared by row parsers: unit codes, the default source, ids seen so far.</summary>
 public sealed class ImportContext

@@ -151,6 +151,41 @@ public sealed class InteractionAndOrgImportTests(CxApp app) : IClassFixture<CxAp
         dir.Delete(recursive: true);
     }
 
+    [Fact]
+    public async Task Cli_verb_shows_progress_when_asked_writes_json_lines_rejects_and_exits_2_on_bad_usage()
+    {
+        var p = await OrgAsync(ImportClient.NewPrefix());
+        var dir = Directory.CreateTempSubdirectory("cx-import-");
+        var file = Path.Combine(dir.FullName, "may.jsonl");
+        var rejects = Path.Combine(dir.FullName, "rejects.jsonl");
+        await File.WriteAllLinesAsync(file,
+        [
+            $$"""{"external_id":"{{p}}j1","responded_at":"2026-05-02T10:00:00Z","unit_code":"{{p}}A1T","channel":"store","journey_stage":"purchase","segment":"consumer","csat":5}""",
+            $$"""{"external_id":"{{p}}j2","responded_at":"2026-05-02T10:00:00Z","unit_code":"{{p}}A1T","channel":"store","journey_stage":"purchase","segment":"consumer","csat":0}""",
+        ]);
+
+        var (code, stdout, stderr) = await RunCliAsync("import", "responses", file, "--quarantine", rejects, "--progress");
+        var (unknownKind, _, unknownKindErr) = await RunCliAsync("import", "widgets", file);
+        var (missingFile, _, _) = await RunCliAsync("import", "responses", Path.Combine(dir.FullName, "nope.csv"));
+        var (badFormat, _, _) = await RunCliAsync("import", "responses", file, "--format", "xml");
+
+        Assert.Equal(0, code);
+        Assert.Contains("rows read", stderr);
+        Assert.Contains("merging 1 staged rows", stderr);
+        Assert.Contains("1 inserted", stdout);
+        Assert.Contains("1 rejected", stdout);
+        var reject = JsonDocument.Parse(Assert.Single(await File.ReadAllLinesAsync(rejects))).RootElement;
+        Assert.Equal(2, reject.GetProperty("line").GetInt32());
+        Assert.Contains("(csat): 0 is out of range 1–5", reject.GetProperty("errors")[0].GetString());
+        Assert.Equal(p + "j2", reject.GetProperty("record").GetProperty("external_id").GetString());
+        Assert.Equal(1L, await app.ScalarAsync<long>("SELECT count(*) FROM survey_response WHERE external_id LIKE $1 || 'j%'", p));
+        Assert.Equal(2, unknownKind);
+        Assert.Contains("unknown kind 'widgets'", unknownKindErr);
+        Assert.Equal(2, missingFile);
+        Assert.Equal(2, badFormat);
+        dir.Delete(recursive: true);
+    }
+
     private async Task<(int Code, string Out, string Err)> RunCliAsync(params string[] args)
     {
         var dll = Path.Combine(AppContext.BaseDirectory, "CxDashboard.Api.dll");
