@@ -52,7 +52,7 @@ dotnet build CxDashboard.sln -c Release -nologo -v quiet -clp:ErrorsOnly >&2 || 
 for suite in $suites; do
   case $suite in
     dotnet)
-      for proj in tests/CxDashboard.Tests; do
+      for proj in tests/CxDashboard.GraphQL.Tests tests/CxDashboard.Tests; do
         name=$(basename "$proj")
         cx_log "dotnet test $name"
         trx="$results/$name.trx"
