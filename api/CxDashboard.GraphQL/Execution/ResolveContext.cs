@@ -24,7 +24,7 @@ internal sealed class ResolveContext(OperationContext operation, ObjectType pare
     public IDictionary<string, object?> ContextData => operation.ContextData;
 
     public T? Argument<T>(string name) =>
-        arguments.TryGetValue(name, out var value) ? ArgumentConverter.Convert<T>(value, name) : default;
+        arguments.TryGetValue(name, out var value) ? ValueConverter.Convert<T>(value) : default;
 
     public T ParentAs<T>() => parent is T t
         ? t

@@ -1,3 +1,4 @@
+using CxDashboard.GraphQL.Types;
 using static CxDashboard.GraphQL.Tests.Execution.ExecutorKit;
 
 namespace CxDashboard.GraphQL.Tests.Execution;
@@ -72,7 +73,7 @@ public sealed class ArgumentCoercionTests
     public async Task Argument_converts_coerced_values_to_the_type_the_resolver_asks_for()
     {
         var converted = new List<object?>();
-        var field = Field("f", Types.BuiltInScalars.String, ctx =>
+        var field = Field("f", BuiltInScalars.String, ctx =>
         {
             converted.Add(ctx.Argument<long>("int"));
             converted.Add(ctx.Argument<int[]>("ints"));
@@ -83,12 +84,12 @@ public sealed class ArgumentCoercionTests
             return "ok";
         });
         field.WithArgs(
-            new Types.InputValueDefinition("int", Types.BuiltInScalars.Int),
-            new Types.InputValueDefinition("ints", ListOf(Types.BuiltInScalars.Int)),
-            new Types.InputValueDefinition("input", CoercionSchema.Schema.GetType("In")!),
-            new Types.InputValueDefinition("color", CoercionSchema.Schema.GetType("Color")!),
-            new Types.InputValueDefinition("absent", Types.BuiltInScalars.Int));
-        var schema = new Types.Schema(ExecutorKit.Object("Query", field));
+            new InputValueDefinition("int", BuiltInScalars.Int),
+            new InputValueDefinition("ints", ListOf(BuiltInScalars.Int)),
+            new InputValueDefinition("input", CoercionSchema.Schema.GetType("In")!),
+            new InputValueDefinition("color", CoercionSchema.Schema.GetType("Color")!),
+            new InputValueDefinition("absent", BuiltInScalars.Int));
+        var schema = new Schema(ExecutorKit.Object("Query", field));
         var r = await Run(schema, "{ f(int: 3, ints: [1, 2], input: {a: 1}, color: RED) }");
         Assert.Null(r.Errors);
         Assert.Equal(3L, converted[0]);

@@ -34,7 +34,7 @@ internal static class ExecutorKit
     }
 
     public static InputValueDefinition Arg(string name, GraphQLType type, string? defaultLiteral = null) =>
-        new(name, type) { DefaultValue = defaultLiteral is null ? null : Language.Parser.ParseConstValue(defaultLiteral) };
+        new(name, type) { DefaultValue = defaultLiteral is null ? null : CxDashboard.GraphQL.Language.Parser.ParseConstValue(defaultLiteral) };
 
     public static Task<ExecutionResult> Run(Schema schema, string query, object? variables = null, string? operationName = null,
         object? root = null, IDictionary<string, object?>? contextData = null, CancellationToken ct = default) =>

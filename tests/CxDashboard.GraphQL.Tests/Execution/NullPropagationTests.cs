@@ -45,7 +45,7 @@ public sealed class NullPropagationTests
         var r = await Run(Schema, "{ nullableObj { ok fails } }");
         Assert.Equal("""{"nullableObj":{"ok":"ok","fails":null}}""", Data(r));
         Assert.Equal(["boom @nullableObj.fails"], Errors(r));
-        Assert.Equal(new Language.SourceLocation(1, 20), r.Errors![0].Locations![0]);
+        Assert.Equal(new CxDashboard.GraphQL.Language.SourceLocation(1, 20), r.Errors![0].Locations![0]);
     }
 
     [Fact]

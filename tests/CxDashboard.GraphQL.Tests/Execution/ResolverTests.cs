@@ -59,7 +59,7 @@ public sealed class ResolverTests
         Assert.Equal("""{"secret":null}""", Data(r));
         Assert.Equal(["not allowed @secret", "and another @secret"], Errors(r));
         Assert.Equal("FORBIDDEN", r.Errors![0].Extensions!["code"]);
-        Assert.Equal(new Language.SourceLocation(1, 3), r.Errors[0].Locations![0]);
+        Assert.Equal(new CxDashboard.GraphQL.Language.SourceLocation(1, 3), r.Errors[0].Locations![0]);
     }
 
     [Fact]

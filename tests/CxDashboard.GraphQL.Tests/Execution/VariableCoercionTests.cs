@@ -144,6 +144,6 @@ public sealed class VariableCoercionTests
             new { b = "x", c = 1 });
         Assert.False(r.HasData);
         Assert.Equal(3, r.Errors!.Count);
-        Assert.Equal(new Language.SourceLocation(1, 7), r.Errors[0].Locations![0]);
+        Assert.Equal(new CxDashboard.GraphQL.Language.SourceLocation(1, 7), r.Errors[0].Locations![0]);
     }
 }
