@@ -104,7 +104,7 @@ public sealed class KpiAdminService(NpgsqlDataSource db, KpiQueries queries)
         var errors = new InputErrors("input");
         var kpi = (await queries.ByIdsAsync([input.KpiId], ct)).GetValueOrDefault(input.KpiId);
         if (kpi is null) errors.Add("kpi", $"no KPI with id {input.KpiId}");
-        var grainOk = Period.IsGrain(input.Grain);
+        var grainOk = TargetGrains.IsTargetGrain(input.Grain);
         if (!grainOk) errors.Add("grain", $"'{input.Grain}' is not a target grain (month, quarter or year)");
         if (input.Targets.Count == 0) errors.Add("targets", "give at least one target");
         if (input.Targets.Count > MaxTargetsPerCall) errors.Add("targets", $"at most {MaxTargetsPerCall} targets per call");
@@ -113,7 +113,7 @@ public sealed class KpiAdminService(NpgsqlDataSource db, KpiQueries queries)
         for (var i = 0; i < input.Targets.Count; i++)
         {
             var t = input.Targets[i];
-            if (grainOk && !Period.IsAligned(input.Grain, t.PeriodStart)) errors.Add($"targets[{i}].periodStart", $"{t.PeriodStart:yyyy-MM-dd} is not the first day of a {input.Grain}");
+            if (grainOk && !TargetGrains.IsAligned(input.Grain, t.PeriodStart)) errors.Add($"targets[{i}].periodStart", $"{t.PeriodStart:yyyy-MM-dd} is not the first day of a {input.Grain}");
             if (!seen.Add(t.PeriodStart)) errors.Add($"targets[{i}].periodStart", $"{t.PeriodStart:yyyy-MM-dd} is given more than once");
             if (t.Value is { } v && metric is not null) CheckValue(metric, v, errors, $"targets[{i}].value");
         }

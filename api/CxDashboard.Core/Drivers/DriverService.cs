@@ -63,8 +63,8 @@ public sealed class DriverService(NpgsqlDataSource db)
 
     public async Task<DriverAnalysis> AnalyseAsync(long unitId, Period period, CancellationToken ct = default)
     {
-        var start = new DateTimeOffset(period.Start.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
-        var end = new DateTimeOffset(period.End.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+        var start = new DateTimeOffset(period.First.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+        var end = new DateTimeOffset(period.Last.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
         await using var conn = await db.OpenConnectionAsync(ct);
         await using var batch = new NpgsqlBatch(conn);
         var facts = new NpgsqlBatchCommand(FactsSql);
@@ -75,7 +75,7 @@ public sealed class DriverService(NpgsqlDataSource db)
         var targets = new NpgsqlBatchCommand(TargetsSql);
         targets.Parameters.Add(new() { Value = unitId });
         targets.Parameters.Add(new() { Value = period.Grain });
-        targets.Parameters.Add(new() { Value = period.Start });
+        targets.Parameters.Add(new() { Value = period.First });
         targets.Parameters.Add(new() { Value = Conditions.Select(c => c.Metric).ToArray() });
         batch.BatchCommands.Add(facts);
         batch.BatchCommands.Add(targets);

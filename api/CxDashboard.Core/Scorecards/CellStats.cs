@@ -1,45 +1,44 @@
 using CxDashboard.Core.Rollups;
-using Npgsql;
 
 namespace CxDashboard.Core.Scorecards;
 
 /// <summary>
-/// The additive statistics of one rollup cell (every column of <see cref="CellColumns.All"/>), by
-/// column name. A KPI's actual is derived from these at read time by <see cref="KpiMetricValue"/>.
+/// The additive statistics of one rollup cell (or of several summed), in <see cref="CellColumns.All"/>
+/// order. Counts are held as doubles: they are exact up to 2^53.
 /// </summary>
 public sealed class CellStats
 {
     private static readonly Dictionary<string, int> Index =
         CellColumns.All.Select((c, i) => (c.Name, i)).ToDictionary(x => x.Name, x => x.i);
 
+    public static readonly int Width = CellColumns.All.Length;
+
+    /// <summary>A cell with no facts (what a period without data reads as).</summary>
+    public static CellStats Empty => new(new double[Width]);
+
     private readonly double[] values;
 
-    private CellStats(double[] values) => this.values = values;
-
-    public static readonly CellStats Empty = new(new double[CellColumns.All.Length]);
-
-    /// <summary>The select list that <see cref="Read"/> expects, in order, after <paramref name="offset"/> other columns.</summary>
-    public static string SelectList(string alias = "c") => string.Join(", ", CellColumns.All.Select(c => $"{alias}.{c.Name}"));
-
-    public static CellStats Read(NpgsqlDataReader reader, int offset)
+    public CellStats(double[] values)
     {
-        var v = new double[CellColumns.All.Length];
-        for (var i = 0; i < v.Length; i++) v[i] = Convert.ToDouble(reader.GetValue(offset + i), System.Globalization.CultureInfo.InvariantCulture);
-        return new CellStats(v);
-    }
-
-    /// <summary>For tests and hand-built cells: named statistics, the rest zero.</summary>
-    public static CellStats Of(params (string Column, double Value)[] stats)
-    {
-        var v = new double[CellColumns.All.Length];
-        foreach (var (column, value) in stats) v[Index[column]] = value;
-        return new CellStats(v);
+        if (values.Length != Width) throw new ArgumentException($"expected {Width} statistics, got {values.Length}", nameof(values));
+        this.values = values;
     }
 
     public double this[string column] => values[Index[column]];
 
     public long Count(string column) => (long)values[Index[column]];
 
+    public bool IsEmpty => Count("responses") == 0 && Count("contacts") == 0;
+
+    /// <summary>Histogram bucket counts of a duration (<c>rt</c> or <c>ht</c>).</summary>
     public long[] Histogram(string prefix) =>
-        [.. Enumerable.Range(0, DurationHistogram.Buckets).Select(k => Count(CellColumns.HistogramColumn(prefix, k)))];
+        Enumerable.Range(0, DurationHistogram.Buckets).Select(k => Count(CellColumns.HistogramColumn(prefix, k))).ToArray();
+
+    /// <summary>Column-wise sum: the cell of the union of two disjoint fact sets.</summary>
+    public CellStats Plus(CellStats other)
+    {
+        var sum = new double[Width];
+        for (var i = 0; i < Width; i++) sum[i] = values[i] + other.values[i];
+        return new CellStats(sum);
+    }
 }

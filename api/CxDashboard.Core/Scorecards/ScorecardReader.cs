@@ -1,11 +1,10 @@
 using System.Text.Json;
 using Npgsql;
-using NpgsqlTypes;
 
 namespace CxDashboard.Core.Scorecards;
 
 /// <summary>
-/// The SQL behind scorecards: a fixed number of commands (KPIs, targets, cells, check-ins) for any
+/// The SQL behind scorecards: a fixed number of commands (KPIs, targets, check-ins; cells through CellStore) for any
 /// number of units, so a company scorecard with all its departments costs the same four round trips.
 /// </summary>
 public sealed class ScorecardReader(NpgsqlDataSource db)
@@ -60,32 +59,6 @@ public sealed class ScorecardReader(NpgsqlDataSource db)
         var targets = new Dictionary<(long, DateOnly), double>();
         while (await r.ReadAsync(ct)) targets[(r.GetInt64(0), r.GetFieldValue<DateOnly>(1))] = (double)r.GetDecimal(2);
         return targets;
-    }
-
-    /// <summary>Unit cells (subject kind 0: the unit with its whole subtree) for the given (unit, slice) keys and periods.</summary>
-    public async Task<Dictionary<(long Unit, string Dim, string Value, DateOnly Start), CellStats>> CellsAsync(
-        IReadOnlyCollection<(long Unit, string Dim, string Value)> keys, string grain, DateOnly from, DateOnly to, CancellationToken ct)
-    {
-        await using var cmd = db.CreateCommand($"""
-            SELECT c.subject_id, c.dim, c.dim_value, c.period_start, {CellStats.SelectList("c")}
-            FROM rollup_cell c
-            JOIN unnest($1::bigint[], $2::text[], $3::text[]) AS k(unit_id, dim, dim_value)
-              ON c.subject_id = k.unit_id AND c.dim = k.dim AND c.dim_value = k.dim_value
-            WHERE c.subject_kind = 0 AND c.grain = $4 AND c.period_start BETWEEN $5 AND $6
-            """);
-        cmd.Parameters.Add(new() { Value = keys.Select(k => k.Unit).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bigint });
-        cmd.Parameters.Add(new() { Value = keys.Select(k => k.Dim).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
-        cmd.Parameters.Add(new() { Value = keys.Select(k => k.Value).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
-        cmd.Parameters.Add(new() { Value = grain });
-        cmd.Parameters.Add(new() { Value = from });
-        cmd.Parameters.Add(new() { Value = to });
-        await using var r = await cmd.ExecuteReaderAsync(ct);
-        var cells = new Dictionary<(long, string, string, DateOnly), CellStats>();
-        while (await r.ReadAsync(ct))
-        {
-            cells[(r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetFieldValue<DateOnly>(3))] = CellStats.Read(r, 4);
-        }
-        return cells;
     }
 
     /// <summary>The latest check-in of each KPI dated inside [from, to).</summary>

@@ -1,3 +1,4 @@
+using CxDashboard.Core.Cascade;
 using Npgsql;
 
 namespace CxDashboard.Core.Scorecards;
@@ -5,7 +6,7 @@ namespace CxDashboard.Core.Scorecards;
 /// <summary>
 /// Computes unit scorecards (DESIGN §7) from rollup cells: each KPI's actual, target, attainment,
 /// status and 13-period trend, its cascade children and drivers, target reconciliation, and the
-/// unit's weighted score. Any number of units costs the same four SQL commands.
+/// unit's weighted score. Any number of units costs the same four SQL commands (KPIs, targets, cells, check-ins).
 /// </summary>
 public sealed class ScorecardService(NpgsqlDataSource db)
 {
@@ -25,22 +26,24 @@ public sealed class ScorecardService(NpgsqlDataSource db)
     public async Task<IReadOnlyDictionary<long, Scorecard>> LoadAsync(IReadOnlyCollection<long> unitIds, Period period, Func<long, bool> canSee,
         CancellationToken ct = default)
     {
+        if (!TargetGrains.IsTargetGrain(period.Grain)) throw new PeriodException($"a scorecard period is a month, quarter or year, not a {period.Grain}");
         var units = unitIds.Distinct().ToArray();
         var reader = new ScorecardReader(db);
         var kpis = await reader.KpisAsync(units, ct);
-        var periods = period.Trailing(TrendLength);
+        var periods = period.SeriesEndingHere(period.Grain, TrendLength);
         var ids = kpis.Select(k => k.Id).ToArray();
-        var targets = await reader.TargetsAsync(ids, period.Grain, periods[0].Start, period.Start, ct);
-        var keys = kpis.Select(k => (k.UnitId, k.Cell.Dim, k.Cell.Value)).Distinct().ToList();
-        var cells = await reader.CellsAsync(keys, period.Grain, periods[0].Start, period.Start, ct);
-        var checkins = await reader.LatestCheckinsAsync(ids, period.Start, period.End, ct);
+        var targets = await reader.TargetsAsync(ids, period.Grain, periods[0].First, period.First, ct);
+        var keys = kpis.SelectMany(k => periods.Select(p => Key(k, p))).ToList();
+        var cells = await new CellStore(db).LoadAsync(keys, ct);
+        var checkins = await reader.LatestCheckinsAsync(ids, period.First, period.Last.AddDays(1), ct);
 
-        CellStats Cell(KpiDefinition k, Period p) => cells.GetValueOrDefault((k.UnitId, k.Cell.Dim, k.Cell.Value, p.Start)) ?? CellStats.Empty;
-        double? Target(KpiDefinition k, Period p) => targets.TryGetValue((k.Id, p.Start), out var t) ? t : null;
+        CellStats Cell(KpiDefinition k, Period p) => cells.GetValueOrDefault(Key(k, p)) ?? CellStats.Empty;
+        double? Target(KpiDefinition k, Period p) => targets.TryGetValue((k.Id, p.First), out var t) ? t : null;
 
         KpiPeriodValue ValueOf(KpiDefinition k, Period p)
         {
-            var (actual, n) = KpiMetricValue.Of(k.MetricCode, Cell(k, p));
+            var reading = MetricReading.Read(k.MetricCode, Cell(k, p));
+            var (actual, n) = (reading.N > 0 ? reading.Value : null, reading.N);
             var target = Target(k, p);
             var attainment = Attainment.Percent(actual, target, k.Direction, k.MetricUnit);
             var gap = Attainment.Gap(actual, target, k.Direction);
@@ -64,12 +67,12 @@ public sealed class ScorecardService(NpgsqlDataSource db)
             else if (canSee(child.UnitId)) parent.Children.Add(lines[child.Id]);
         }
 
-        var basis = period.Shift(-1);
-        foreach (var parent in kpis.Where(k => requested.Contains(k.UnitId) && KpiMetricValue.IsVolumeWeighted(k.MetricCode)))
+        var basis = period.Previous();
+        foreach (var parent in kpis.Where(k => requested.Contains(k.UnitId) && IsVolumeWeighted(k.MetricCode)))
         {
             var children = kpis.Where(c => c.ParentKpiId == parent.Id && c.UnitId != parent.UnitId && c.MetricCode == parent.MetricCode && c.Cell == parent.Cell).ToList();
             if (children.Count == 0) continue;
-            lines[parent.Id].Reconciliation = Reconcile(parent, children, period, basis, Target, k => KpiMetricValue.Of(k.MetricCode, Cell(k, basis)).N, canSee);
+            lines[parent.Id].Reconciliation = Reconcile(parent, children, period, basis, Target, k => MetricReading.Read(k.MetricCode, Cell(k, basis)).N, canSee);
         }
 
         var result = new Dictionary<long, Scorecard>();
@@ -83,6 +86,14 @@ public sealed class ScorecardService(NpgsqlDataSource db)
         }
         return result;
     }
+
+    private static CellKey Key(KpiDefinition k, Period p) => CellKey.Unit(k.UnitId, p, Slice.Of(k.SliceDimension, k.SliceValue));
+
+    /// <summary>
+    /// Whether a parent's value is exactly the n-weighted combination of its parts' values — true for
+    /// shares, NPS (linear in the promoter and detractor shares) and means; not for medians.
+    /// </summary>
+    public static bool IsVolumeWeighted(string metric) => metric is not ("response_time" or "handle_time");
 
     private static TargetReconciliation Reconcile(KpiDefinition parent, List<KpiDefinition> children, Period period, Period basis,
         Func<KpiDefinition, Period, double?> target, Func<KpiDefinition, long> volume, Func<long, bool> canSee)

@@ -40,7 +40,7 @@ public sealed class DriverTests(CxDatabase db) : IClassFixture<CxDatabase>
     public async Task First_contact_resolution_split_matches_hand_worked_gaps_intervals_and_what_if()
     {
         var (d, fcrKpi) = await BuildAsync("dr1");
-        var analysis = await new DriverService(db.DataSource).AnalyseAsync(d, new Period("month", May));
+        var analysis = await new DriverService(db.DataSource).AnalyseAsync(d, Period.Of("month", May));
 
         Assert.Equal(20, analysis.LinkedResponses);
         var fcr = analysis.Drivers.Single(x => x.Condition == DriverCondition.ResolvedFirstContact);
@@ -75,7 +75,7 @@ public sealed class DriverTests(CxDatabase db) : IClassFixture<CxDatabase>
     public async Task Sla_transfer_and_effort_splits_count_the_right_responses()
     {
         var (d, _) = await BuildAsync("dr2");
-        var analysis = await new DriverService(db.DataSource).AnalyseAsync(d, new Period("month", May));
+        var analysis = await new DriverService(db.DataSource).AnalyseAsync(d, Period.Of("month", May));
 
         var sla = analysis.Drivers.Single(x => x.Condition == DriverCondition.WithinSla);
         Assert.Equal((14L, 6L), (sla.Csat.NWith, sla.Csat.NWithout));
@@ -102,7 +102,7 @@ public sealed class DriverTests(CxDatabase db) : IClassFixture<CxDatabase>
     {
         var (_, _) = await BuildAsync("dr3");
         var s = await new FactsBuilder(db, "dr3").IdAsync("S");
-        var analysis = await new DriverService(db.DataSource).AnalyseAsync(s, new Period("month", new DateOnly(2026, 6, 1)));
+        var analysis = await new DriverService(db.DataSource).AnalyseAsync(s, Period.Of("month", new DateOnly(2026, 6, 1)));
         Assert.Equal(0, analysis.LinkedResponses);
         Assert.All(analysis.Drivers, x => Assert.Null(x.Csat.Gap));
     }

@@ -13,7 +13,7 @@ namespace CxDashboard.Tests.Drivers;
 /// </summary>
 public sealed class PlantedEffectsTests(SeededDatabase db) : IClassFixture<SeededDatabase>
 {
-    private static readonly Period Summer = new("quarter", new DateOnly(2026, 7, 1));
+    private static readonly Period Summer = Period.Of("quarter", new DateOnly(2026, 7, 1));
     private static readonly DateOnly[] SummerMonths = [new(2026, 7, 1), new(2026, 8, 1), new(2026, 9, 1)];
 
     private async Task<DriverAnalysis> CompanyAsync()
@@ -29,7 +29,7 @@ public sealed class PlantedEffectsTests(SeededDatabase db) : IClassFixture<Seede
         var list = new List<DriverAnalysis>();
         foreach (var d in departments)
         {
-            foreach (var m in SummerMonths) list.Add(await service.AnalyseAsync(d, new Period("month", m)));
+            foreach (var m in SummerMonths) list.Add(await service.AnalyseAsync(d, Period.Of("month", m)));
         }
         return list;
     }

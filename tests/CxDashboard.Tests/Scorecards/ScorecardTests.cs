@@ -11,7 +11,7 @@ namespace CxDashboard.Tests.Scorecards;
 public sealed class ScorecardTests(CxDatabase db) : IClassFixture<CxDatabase>
 {
     private static readonly DateOnly April = new(2026, 4, 1), May = new(2026, 5, 1);
-    private static readonly Period MayPeriod = new("month", May);
+    private static readonly Period MayPeriod = Period.Of("month", May);
 
     private sealed record World(long C, long A, long B, long CNps, long ANps, long BNps, long CCsat, long ACsat, long AFcr, long CTransfer);
 
@@ -112,8 +112,8 @@ public sealed class ScorecardTests(CxDatabase db) : IClassFixture<CxDatabase>
         var trend = card.Kpis.Single(k => k.Kpi.Id == w.CNps).Trend;
 
         Assert.Equal(13, trend.Count);
-        Assert.Equal(new DateOnly(2025, 5, 1), trend[0].Period.Start);
-        Assert.Equal(May, trend[12].Period.Start);
+        Assert.Equal(new DateOnly(2025, 5, 1), trend[0].Period.First);
+        Assert.Equal(May, trend[12].Period.First);
         Assert.Equal(KpiStatus.NoData, trend[0].Status);
         Assert.Null(trend[0].Actual);
         Assert.Equal(25, trend[11].Actual!.Value, 6);      // April: (25 − 15) / 40
@@ -130,7 +130,7 @@ public sealed class ScorecardTests(CxDatabase db) : IClassFixture<CxDatabase>
 
         // NPS: A 30 responses in April at target 35, B 10 at target 20: (30·35 + 10·20) / 40 = 31.25 ≥ 30.
         var nps = card.Kpis.Single(k => k.Kpi.Id == w.CNps).Reconciliation!;
-        Assert.Equal(April, nps.VolumeBasis.Start);
+        Assert.Equal(April, nps.VolumeBasis.First);
         Assert.Equal(31.25, nps.ImpliedParentTarget!.Value, 9);
         Assert.Equal(1.25, nps.Gap!.Value, 9);
         Assert.True(nps.AddsUp);
