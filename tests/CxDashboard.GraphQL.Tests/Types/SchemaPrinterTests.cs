@@ -86,7 +86,7 @@ public sealed class SchemaPrinterTests
         {
             Description = "Reuse an answer.",
             IsRepeatable = true,
-            Arguments = { new InputValueDefinition("ttl", BuiltInScalars.Int) { DefaultValue = new Language.IntValueNode { Value = "60" } } },
+            Arguments = { new InputValueDefinition("ttl", BuiltInScalars.Int) { DefaultValue = new CxDashboard.GraphQL.Language.IntValueNode { Value = "60" } } },
         })
         .ModifyOptions(options ?? (_ => { }))
         .Build();
