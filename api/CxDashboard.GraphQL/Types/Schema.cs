@@ -13,6 +13,7 @@ public sealed class Schema
     private readonly Dictionary<string, NamedType> _types = new(StringComparer.Ordinal);
     private readonly Dictionary<string, DirectiveDefinition> _directives = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<ObjectType>> _implementations = new(StringComparer.Ordinal);
+    private readonly HashSet<NamedType> _pending;
 
     public Schema(ObjectType query, ObjectType? mutation = null, ObjectType? subscription = null,
         IEnumerable<NamedType>? extraTypes = null, IEnumerable<DirectiveDefinition>? directives = null,
@@ -26,10 +27,19 @@ public sealed class Schema
         foreach (var d in directives ?? BuiltInDirectives.All) _directives.TryAdd(d.Name, d);
         foreach (var d in BuiltInDirectives.All) _directives.TryAdd(d.Name, d);
 
+        // Type map order is graphql-js's (printers and introspection list types in it): the extra types in
+        // the order given, each followed by what it references (skipping extra types not reached yet), then
+        // the root types, directive argument types, and the introspection types.
+        var extras = (extraTypes ?? []).ToList();
+        _pending = new HashSet<NamedType>(extras, ReferenceEqualityComparer.Instance);
+        foreach (var t in extras)
+        {
+            _pending.Remove(t);
+            Collect(t);
+        }
         Collect(query);
         if (mutation is not null) Collect(mutation);
         if (subscription is not null) Collect(subscription);
-        foreach (var t in extraTypes ?? []) Collect(t);
         foreach (var d in _directives.Values)
             foreach (var a in d.Arguments) Collect(a.Type.NamedType);
         foreach (var t in IntrospectionTypes.All) Collect(t);
@@ -107,6 +117,7 @@ public sealed class Schema
 
     private void Collect(NamedType type)
     {
+        if (_pending.Contains(type)) return;
         if (_types.TryGetValue(type.Name, out var existing))
         {
             if (!ReferenceEquals(existing, type))

@@ -1,0 +1,157 @@
+using CxDashboard.Core.Hierarchy;
+using CxDashboard.Core.Partners;
+using CxDashboard.Core.Scorecards;
+using CxDashboard.Core.Verbatims;
+using Microsoft.Extensions.Options;
+
+namespace CxDashboard.Api.Security;
+
+/// <summary>A breadcrumb step: every ancestor shows its name; only ancestors inside the scope carry the unit.</summary>
+public sealed record Crumb(string Name, OrgNode? Unit);
+
+/// <summary>One value to read: a unit's or a partner's metric for a period and slice.</summary>
+public sealed record ValueKey(SubjectKind Kind, long SubjectId, string Metric, Period Period, Slice Slice);
+
+/// <summary>
+/// The one place the caller's scope is applied to reads (DESIGN §9). Every GraphQL field, list,
+/// breakdown, verbatim page and league table reads through this request-scoped service; the query
+/// services under it (Core) never see a caller. Units outside the scope read as absent (null);
+/// ancestors outside it show their name in a breadcrumb and nothing else; a partner is visible
+/// when one of its engagements is, and its values then cover only the visible engagements.
+/// Every method takes a batch, so DataLoaders can call it once per query level.
+/// </summary>
+public sealed class VisibleUnits(
+    ScopeResolver scopes, IHttpContextAccessor http, OrgQueries org, CellStore cells, PartnerQueries partnerQueries,
+    VerbatimQuery verbatims, IOptions<ConfidenceOptions> confidence)
+{
+    /// <summary>Embed tokens carry <c>token_kind = embed</c>; they, like partner managers, get the privacy floor.</summary>
+    public const string TokenKindClaim = "token_kind";
+
+    private IReadOnlyList<PartnerInfo>? partners;
+
+    public Task<CallerScope> ScopeAsync(CancellationToken ct = default) => scopes.GetAsync(ct);
+
+    /// <summary>Partner and embedded callers see no value below the privacy floor (the count stays visible).</summary>
+    public bool AppliesPrivacyFloor
+    {
+        get
+        {
+            var user = http.HttpContext?.User;
+            return user is null
+                || user.HasClaim(CxClaims.Role, "partner_manager")
+                || user.HasClaim(TokenKindClaim, "embed");
+        }
+    }
+
+    public ConfidenceOptions Confidence => confidence.Value;
+
+    public async Task<IReadOnlyDictionary<long, OrgNode>> UnitsAsync(IReadOnlyCollection<long> ids, CancellationToken ct = default)
+    {
+        var scope = await ScopeAsync(ct);
+        var allowed = ids.Where(scope.CanSee).ToArray();
+        return allowed.Length == 0 ? new Dictionary<long, OrgNode>() : await org.UnitsAsync(allowed, ct);
+    }
+
+    public async Task<IReadOnlyDictionary<string, OrgNode>> UnitsByCodeAsync(IReadOnlyCollection<string> codes, CancellationToken ct = default)
+    {
+        var scope = await ScopeAsync(ct);
+        var found = await org.UnitsByCodeAsync(codes, ct);
+        return found.Where(kv => scope.CanSee(kv.Value.Id)).ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal);
+    }
+
+    /// <summary>The visible children of each visible parent (an invisible parent has none).</summary>
+    public async Task<IReadOnlyDictionary<long, IReadOnlyList<OrgNode>>> ChildrenAsync(IReadOnlyCollection<long> parentIds, CancellationToken ct = default)
+    {
+        var scope = await ScopeAsync(ct);
+        var allowed = parentIds.Where(scope.CanSee).ToArray();
+        var found = allowed.Length == 0 ? new Dictionary<long, IReadOnlyList<OrgNode>>() : await org.ChildrenAsync(allowed, ct);
+        return parentIds.Distinct().ToDictionary(
+            id => id,
+            id => found.TryGetValue(id, out var kids) ? (IReadOnlyList<OrgNode>)kids.Where(k => scope.CanSee(k.Id)).ToArray() : []);
+    }
+
+    /// <summary>Each visible unit's path from the root: names only for ancestors outside the scope.</summary>
+    public async Task<IReadOnlyDictionary<long, IReadOnlyList<Crumb>>> BreadcrumbsAsync(IReadOnlyCollection<long> ids, CancellationToken ct = default)
+    {
+        var scope = await ScopeAsync(ct);
+        var allowed = ids.Where(scope.CanSee).Distinct().ToArray();
+        var found = allowed.Length == 0 ? new Dictionary<long, IReadOnlyList<OrgNode>>() : await org.AncestorsAsync(allowed, ct);
+        return found.ToDictionary(kv => kv.Key, kv => (IReadOnlyList<Crumb>)kv.Value.Select(a => new Crumb(a.Name, scope.CanSee(a.Id) ? a : null)).ToArray());
+    }
+
+    /// <summary>The top-most units of the scope (the whole company for an executive, one department for its head, …).</summary>
+    public async Task<IReadOnlyList<OrgNode>> RootsAsync(CancellationToken ct = default)
+    {
+        var scope = await ScopeAsync(ct);
+        return scope.UnitIds.Count == 0 ? [] : await org.TopmostAsync(scope.ToArray(), ct);
+    }
+
+    /// <summary>Partners with at least one visible engagement, each reduced to its visible engagements.</summary>
+    public async Task<IReadOnlyList<PartnerInfo>> PartnersAsync(CancellationToken ct = default)
+    {
+        var scope = await ScopeAsync(ct);
+        partners ??= await partnerQueries.AllAsync(ct);
+        return partners
+            .Select(p => p with
+            {
+                EngagementIds = p.EngagementIds.Where(scope.CanSee).ToArray(),
+                TopEngagementIds = p.TopEngagementIds.Where(scope.CanSee).ToArray(),
+            })
+            .Where(p => p.EngagementIds.Count > 0)
+            .ToArray();
+    }
+
+    /// <summary>
+    /// Values of visible subjects (others are absent). A partner whose engagements are all visible
+    /// reads its own cell; otherwise the sum of its visible engagements' cells (disjoint subtrees,
+    /// so still exact), which keeps other departments' share of a partner out of a department head's view.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<ValueKey, MetricValue>> ValuesAsync(IReadOnlyCollection<ValueKey> keys, CancellationToken ct = default)
+    {
+        var scope = await ScopeAsync(ct);
+        var plans = new Dictionary<ValueKey, CellKey[]>();
+        Dictionary<long, (PartnerInfo All, PartnerInfo Visible)>? partnerMap = null;
+        foreach (var key in keys.Distinct())
+        {
+            if (!MetricReading.IsKnown(key.Metric)) throw new ArgumentException($"unknown metric '{key.Metric}'");
+            if (key.Kind == SubjectKind.Unit)
+            {
+                if (scope.CanSee(key.SubjectId)) plans[key] = [new CellKey(SubjectKind.Unit, key.SubjectId, key.Period, key.Slice)];
+                continue;
+            }
+            partnerMap ??= await PartnerMapAsync(ct);
+            if (!partnerMap.TryGetValue(key.SubjectId, out var p)) continue;
+            plans[key] = p.Visible.EngagementIds.Count == p.All.EngagementIds.Count
+                ? [new CellKey(SubjectKind.Partner, key.SubjectId, key.Period, key.Slice)]
+                : p.Visible.TopEngagementIds.Select(e => new CellKey(SubjectKind.Unit, e, key.Period, key.Slice)).ToArray();
+        }
+        var read = await cells.LoadAsync(plans.Values.SelectMany(x => x).ToArray(), ct);
+        return plans.ToDictionary(kv => kv.Key, kv => Value(kv.Key.Metric, kv.Value.Aggregate(CellStats.Empty, (acc, k) => acc.Plus(read[k]))));
+    }
+
+    /// <summary>A breakdown of a visible unit by one dimension (channel, journey stage, segment); null outside the scope.</summary>
+    public async Task<IReadOnlyDictionary<BreakdownKey, IReadOnlyList<(string Value, CellStats Stats)>>> BreakdownsAsync(
+        IReadOnlyCollection<BreakdownKey> keys, CancellationToken ct = default)
+    {
+        var scope = await ScopeAsync(ct);
+        var allowed = keys.Where(k => k.Kind == SubjectKind.Unit && scope.CanSee(k.SubjectId)).ToArray();
+        return await cells.LoadBreakdownsAsync(allowed, ct);
+    }
+
+    /// <summary>A value as this caller may see it (low-confidence flag, privacy floor).</summary>
+    public MetricValue Value(string metric, CellStats stats) => MetricValue.Of(MetricReading.Read(metric, stats), Confidence, AppliesPrivacyFloor);
+
+    /// <summary>Comments of a visible unit's subtree; null outside the scope.</summary>
+    public async Task<VerbatimPage?> VerbatimsAsync(long unitId, Period period, VerbatimBand band, Slice slice, int first, string? after, CancellationToken ct = default)
+    {
+        var scope = await ScopeAsync(ct);
+        if (!scope.CanSee(unitId)) return null;
+        return await verbatims.PageAsync(unitId, scope.ToArray(), period, band, slice, first, after, ct);
+    }
+
+    private async Task<Dictionary<long, (PartnerInfo, PartnerInfo)>> PartnerMapAsync(CancellationToken ct)
+    {
+        var visible = await PartnersAsync(ct);
+        return visible.ToDictionary(v => v.Id, v => (partners!.First(p => p.Id == v.Id), v));
+    }
+}

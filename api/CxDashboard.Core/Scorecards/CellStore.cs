@@ -1,0 +1,75 @@
+using CxDashboard.Core.Rollups;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace CxDashboard.Core.Scorecards;
+
+/// <summary>
+/// Reads rollup cells — the only source of displayed values (reads never touch raw facts). Every
+/// call is ONE SQL command however many keys it gets, so a DataLoader batching a whole level of a
+/// GraphQL query costs one round trip. A day range is the sum of its day cells; a key with no cell
+/// reads as <see cref="CellStats.Empty"/>.
+/// </summary>
+public sealed class CellStore(NpgsqlDataSource db)
+{
+    private static readonly string Sql = $"""
+        SELECT k.ord, c.dim_value, {string.Join(", ", CellColumns.All.Select(col => $"sum(c.{col.Name})::float8"))}
+        FROM unnest(@kind, @subject, @grain, @first, @last, @dim, @dv) WITH ORDINALITY AS k(kind, subject, grain, first, last, dim, dv, ord)
+        JOIN rollup_cell c
+          ON c.subject_kind = k.kind AND c.subject_id = k.subject AND c.dim = k.dim
+         AND (k.dv IS NULL OR c.dim_value = k.dv)
+         AND c.grain = CASE WHEN k.grain = 'range' THEN 'day' ELSE k.grain END
+         AND c.period_start BETWEEN k.first AND CASE WHEN k.grain = 'range' THEN k.last ELSE k.first END
+        GROUP BY k.ord, c.dim_value
+        """;
+
+    /// <summary>The cells of <paramref name="keys"/> (missing ones empty).</summary>
+    public async Task<IReadOnlyDictionary<CellKey, CellStats>> LoadAsync(IReadOnlyCollection<CellKey> keys, CancellationToken ct = default)
+    {
+        var distinct = keys.Distinct().ToArray();
+        var result = distinct.ToDictionary(k => k, _ => CellStats.Empty);
+        if (distinct.Length == 0) return result;
+        var rows = await QueryAsync(distinct.Select(k => (k.Kind, k.SubjectId, k.Period, k.Slice.Dimension, (string?)k.Slice.Value)).ToArray(), ct);
+        foreach (var (ord, _, stats) in rows) result[distinct[ord]] = stats;
+        return result;
+    }
+
+    /// <summary>Every value of a dimension per key, largest volume first (values without data are absent).</summary>
+    public async Task<IReadOnlyDictionary<BreakdownKey, IReadOnlyList<(string Value, CellStats Stats)>>> LoadBreakdownsAsync(
+        IReadOnlyCollection<BreakdownKey> keys, CancellationToken ct = default)
+    {
+        var distinct = keys.Distinct().ToArray();
+        foreach (var k in distinct) _ = Slice.Of(k.Dimension, "x"); // validates the dimension
+        var lists = distinct.Select(_ => new List<(string, CellStats)>()).ToArray();
+        if (distinct.Length > 0)
+        {
+            var rows = await QueryAsync(distinct.Select(k => (k.Kind, k.SubjectId, k.Period, k.Dimension, (string?)null)).ToArray(), ct);
+            foreach (var (ord, value, stats) in rows) lists[ord].Add((value, stats));
+        }
+        return distinct.Select((k, i) => (k, i)).ToDictionary(
+            x => x.k,
+            x => (IReadOnlyList<(string, CellStats)>)lists[x.i].OrderByDescending(v => v.Item2["responses"] + v.Item2["contacts"]).ThenBy(v => v.Item1, StringComparer.Ordinal).ToArray());
+    }
+
+    private async Task<List<(int Ord, string Value, CellStats Stats)>> QueryAsync(
+        (SubjectKind Kind, long Subject, Period Period, string Dim, string? Value)[] keys, CancellationToken ct)
+    {
+        await using var cmd = db.CreateCommand(Sql);
+        cmd.Parameters.Add(new NpgsqlParameter("kind", NpgsqlDbType.Array | NpgsqlDbType.Smallint) { Value = keys.Select(k => (short)k.Kind).ToArray() });
+        cmd.Parameters.Add(new NpgsqlParameter("subject", NpgsqlDbType.Array | NpgsqlDbType.Bigint) { Value = keys.Select(k => k.Subject).ToArray() });
+        cmd.Parameters.Add(new NpgsqlParameter("grain", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = keys.Select(k => k.Period.Grain).ToArray() });
+        cmd.Parameters.Add(new NpgsqlParameter("first", NpgsqlDbType.Array | NpgsqlDbType.Date) { Value = keys.Select(k => k.Period.First).ToArray() });
+        cmd.Parameters.Add(new NpgsqlParameter("last", NpgsqlDbType.Array | NpgsqlDbType.Date) { Value = keys.Select(k => k.Period.Last).ToArray() });
+        cmd.Parameters.Add(new NpgsqlParameter("dim", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = keys.Select(k => k.Dim).ToArray() });
+        cmd.Parameters.Add(new NpgsqlParameter("dv", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = keys.Select(k => k.Value).ToArray() });
+        var rows = new List<(int, string, CellStats)>();
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            var values = new double[CellStats.Width];
+            for (var i = 0; i < values.Length; i++) values[i] = reader.GetDouble(2 + i);
+            rows.Add(((int)reader.GetInt64(0) - 1, reader.GetString(1), new CellStats(values)));
+        }
+        return rows;
+    }
+}

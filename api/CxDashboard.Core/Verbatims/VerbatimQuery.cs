@@ -1,0 +1,113 @@
+using System.Globalization;
+using System.Text;
+using CxDashboard.Core.Scorecards;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace CxDashboard.Core.Verbatims;
+
+/// <summary>Which answers a verbatim list shows, e.g. NPS detractors.</summary>
+public enum VerbatimBand
+{
+    All,
+    NpsPromoters,
+    NpsPassives,
+    NpsDetractors,
+    CsatSatisfied,
+    CsatDissatisfied,
+    CesEasy,
+    CesHard,
+}
+
+public sealed record Verbatim(long Id, DateTimeOffset RespondedAt, long UnitId, string Channel, string JourneyStage, string Segment,
+    short? Nps, short? Csat, short? Ces, string Comment)
+{
+    public string Cursor => VerbatimQuery.EncodeCursor(RespondedAt, Id);
+}
+
+public sealed record VerbatimPage(IReadOnlyList<Verbatim> Items, bool HasNextPage)
+{
+    public string? EndCursor => Items.Count == 0 ? null : Items[^1].Cursor;
+}
+
+/// <summary>
+/// Comments of a unit's subtree for a period, newest first, keyset-paged by (responded_at, id).
+/// The one read of raw facts on the API's path (drill-to-detail, DESIGN §3); it is limited to the
+/// unit ids the caller may see, passed in by the scope component.
+/// </summary>
+public sealed class VerbatimQuery(NpgsqlDataSource db)
+{
+    public const int MaxPageSize = 100;
+
+    public async Task<VerbatimPage> PageAsync(long unitId, IReadOnlyCollection<long> visibleUnitIds, Period period, VerbatimBand band,
+        Slice slice, int first, string? after, CancellationToken ct = default)
+    {
+        if (first is < 1 or > MaxPageSize) throw new ArgumentException($"first must be between 1 and {MaxPageSize}");
+        var cursor = after is null ? ((DateTimeOffset, long)?)null : DecodeCursor(after);
+        var sliceSql = slice.Dimension == "all" ? "" : $"AND r.{slice.Dimension} = @slice_value"; // the dimension is one of the fixed column names (Slice.Of)
+        var cursorSql = cursor is null ? "" : "AND (r.responded_at, r.id) < (@after_ts, @after_id)";
+        await using var cmd = db.CreateCommand($"""
+            SELECT r.id, r.responded_at, r.org_unit_id, r.channel, r.journey_stage, r.segment, r.nps, r.csat, r.ces, r.comment
+            FROM survey_response r
+            JOIN org_unit_closure c ON c.descendant_id = r.org_unit_id AND c.ancestor_id = @unit
+            WHERE r.org_unit_id = ANY(@visible) AND r.comment IS NOT NULL AND r.comment <> ''
+              AND r.responded_at >= @from AND r.responded_at < @to
+              AND {BandSql(band)} {sliceSql} {cursorSql}
+            ORDER BY r.responded_at DESC, r.id DESC
+            LIMIT @limit
+            """);
+        cmd.Parameters.AddWithValue("unit", unitId);
+        cmd.Parameters.Add(new NpgsqlParameter("visible", NpgsqlDbType.Array | NpgsqlDbType.Bigint) { Value = visibleUnitIds.ToArray() });
+        cmd.Parameters.AddWithValue("from", new DateTimeOffset(period.First.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero));
+        cmd.Parameters.AddWithValue("to", new DateTimeOffset(period.Last.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero));
+        cmd.Parameters.AddWithValue("limit", first + 1);
+        if (slice.Dimension != "all") cmd.Parameters.AddWithValue("slice_value", slice.Value);
+        if (cursor is { } c)
+        {
+            cmd.Parameters.AddWithValue("after_ts", c.Item1);
+            cmd.Parameters.AddWithValue("after_id", c.Item2);
+        }
+        var items = new List<Verbatim>();
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        while (await r.ReadAsync(ct))
+        {
+            items.Add(new Verbatim(r.GetInt64(0), r.GetFieldValue<DateTimeOffset>(1), r.GetInt64(2), r.GetString(3), r.GetString(4), r.GetString(5),
+                r.IsDBNull(6) ? null : r.GetInt16(6), r.IsDBNull(7) ? null : r.GetInt16(7), r.IsDBNull(8) ? null : r.GetInt16(8), r.GetString(9)));
+        }
+        var more = items.Count > first;
+        return new VerbatimPage(more ? items[..first] : items, more);
+    }
+
+    private static string BandSql(VerbatimBand band) => band switch
+    {
+        VerbatimBand.All => "TRUE",
+        VerbatimBand.NpsPromoters => "r.nps >= 9",
+        VerbatimBand.NpsPassives => "r.nps BETWEEN 7 AND 8",
+        VerbatimBand.NpsDetractors => "r.nps <= 6",
+        VerbatimBand.CsatSatisfied => "r.csat >= 4",
+        VerbatimBand.CsatDissatisfied => "r.csat <= 2",
+        VerbatimBand.CesEasy => "r.ces >= 5",
+        VerbatimBand.CesHard => "r.ces <= 3",
+        _ => throw new ArgumentOutOfRangeException(nameof(band)),
+    };
+
+    // Opaque to clients; carries the keyset position of the last item of a page.
+    internal static string EncodeCursor(DateTimeOffset at, long id) =>
+        Convert.ToBase64String(Encoding.ASCII.GetBytes($"v1:{at.UtcTicks.ToString(CultureInfo.InvariantCulture)}:{id.ToString(CultureInfo.InvariantCulture)}"));
+
+    private static (DateTimeOffset, long) DecodeCursor(string cursor)
+    {
+        try
+        {
+            var parts = Encoding.ASCII.GetString(Convert.FromBase64String(cursor)).Split(':');
+            if (parts is ["v1", var ticks, var id])
+            {
+                return (new DateTimeOffset(long.Parse(ticks, CultureInfo.InvariantCulture), TimeSpan.Zero), long.Parse(id, CultureInfo.InvariantCulture));
+            }
+        }
+        catch (Exception e) when (e is FormatException or ArgumentOutOfRangeException or OverflowException)
+        {
+        }
+        throw new ArgumentException($"'{cursor}' is not a cursor from this list");
+    }
+}
