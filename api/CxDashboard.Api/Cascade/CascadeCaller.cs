@@ -22,6 +22,13 @@ internal static class CascadeCaller
         return user?.FindFirst("name")?.Value ?? user?.FindFirst("sub")?.Value ?? "";
     }
 
+    /// <summary>Partner managers and embed tokens see no value below the privacy floor (DESIGN §6).</summary>
+    public static bool AppliesPrivacyFloor(IResolveContext ctx)
+    {
+        var user = ctx.Service<IHttpContextAccessor>().HttpContext?.User;
+        return Role(ctx) == "partner_manager" || user?.FindFirst("token_kind")?.Value == "embed";
+    }
+
     public static void RequireAnalyst(IResolveContext ctx, string what)
     {
         if (Role(ctx) != "analyst") throw CascadeErrors.Forbidden(what);

@@ -66,6 +66,10 @@ internal static class PointFields
             .Resolve(ctx => value(ctx).Attainment);
         d.Field("gap").Type("Float").Description("Actual − target, positive when better than target.").Resolve(ctx => value(ctx).Gap);
         d.Field("status").Type("KpiStatus!").Resolve(ctx => value(ctx).Status);
+        d.Field("lowConfidence").Type("Boolean!").Description("n below the configured minimum (Scorecards:MinN, default 30).")
+            .Resolve(ctx => value(ctx).LowConfidence);
+        d.Field("suppressed").Type("Boolean!").Description("Hidden below the privacy floor for partner and embedded callers; n stays visible.")
+            .Resolve(ctx => value(ctx).Suppressed);
     }
 }
 

@@ -1,7 +1,14 @@
 namespace CxDashboard.Core.Scorecards;
 
 /// <summary>A KPI in one period: actual (with its n), target, attainment (% of target), gap and status.</summary>
-public sealed record KpiPeriodValue(Period Period, double? Actual, long N, double? Target, double? Attainment, double? Gap, KpiStatus Status);
+public sealed record KpiPeriodValue(Period Period, double? Actual, long N, double? Target, double? Attainment, double? Gap, KpiStatus Status)
+{
+    /// <summary>n below the configured minimum (default 30).</summary>
+    public bool LowConfidence { get; init; }
+
+    /// <summary>Hidden for this caller (partner or embedded) below the privacy floor; n stays visible and the status is no data.</summary>
+    public bool Suppressed { get; init; }
+}
 
 /// <summary>The latest check-in recorded against a KPI for a period.</summary>
 public sealed record KpiCheckinView(long Id, long KpiId, DateOnly PeriodStart, decimal? Value, KpiStatus Status, string? Note, string Author, DateTimeOffset CreatedAt);

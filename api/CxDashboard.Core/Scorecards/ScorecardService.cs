@@ -19,13 +19,16 @@ public sealed class ScorecardService(NpgsqlDataSource db)
     public const double ScoreCap = 120;
 
     public async Task<Scorecard> LoadAsync(long unitId, Period period, Func<long, bool> canSee, CancellationToken ct = default) =>
-        (await LoadAsync([unitId], period, canSee, ct))[unitId];
+        (await LoadAsync([unitId], period, canSee, null, false, ct))[unitId];
 
     /// <param name="canSee">The caller's scope: cascade children at units it rejects are left out of the lines
     /// (they still count in reconciliation figures, which are parent-level numbers).</param>
+    /// <param name="confidence">Minimum n (low-confidence flag) and privacy floor; defaults when null.</param>
+    /// <param name="applyPrivacyFloor">Partner and embedded callers: actuals below the floor are suppressed (n stays).</param>
     public async Task<IReadOnlyDictionary<long, Scorecard>> LoadAsync(IReadOnlyCollection<long> unitIds, Period period, Func<long, bool> canSee,
-        CancellationToken ct = default)
+        ConfidenceOptions? confidence = null, bool applyPrivacyFloor = false, CancellationToken ct = default)
     {
+        confidence ??= new ConfidenceOptions();
         if (!TargetGrains.IsTargetGrain(period.Grain)) throw new PeriodException($"a scorecard period is a month, quarter or year, not a {period.Grain}");
         var units = unitIds.Distinct().ToArray();
         var reader = new ScorecardReader(db);
@@ -42,12 +45,16 @@ public sealed class ScorecardService(NpgsqlDataSource db)
 
         KpiPeriodValue ValueOf(KpiDefinition k, Period p)
         {
-            var reading = MetricReading.Read(k.MetricCode, Cell(k, p));
-            var (actual, n) = (reading.N > 0 ? reading.Value : null, reading.N);
+            var shown = MetricValue.Of(MetricReading.Read(k.MetricCode, Cell(k, p)), confidence, applyPrivacyFloor);
+            var (actual, n) = (shown.N > 0 ? shown.Value : null, shown.N);
             var target = Target(k, p);
             var attainment = Attainment.Percent(actual, target, k.Direction, k.MetricUnit);
             var gap = Attainment.Gap(actual, target, k.Direction);
-            return new KpiPeriodValue(p, actual, n, target, attainment, gap, k.Rule.Evaluate(actual, target, attainment, gap));
+            return new KpiPeriodValue(p, actual, n, target, attainment, gap, k.Rule.Evaluate(actual, target, attainment, gap))
+            {
+                LowConfidence = n > 0 && shown.LowConfidence,
+                Suppressed = shown.Suppressed,
+            };
         }
 
         var lines = kpis.ToDictionary(k => k.Id, k => new ScorecardKpi

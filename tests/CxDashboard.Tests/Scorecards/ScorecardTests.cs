@@ -206,4 +206,46 @@ public sealed class ScorecardTests(CxDatabase db) : IClassFixture<CxDatabase>
         Assert.Equal([w.BNps], cards[w.B].Kpis.Select(k => k.Kpi.Id));
         Assert.Equal(100 * 90.0 / 120, cards[w.B].Score!.Value, 6);           // NPS −10 vs 20: 90 / 120
     }
+
+    [Fact]
+    public async Task Values_below_the_privacy_floor_are_hidden_from_partner_callers_but_keep_their_n()
+    {
+        var w = await BuildAsync("sc8");
+        var strict = new ConfidenceOptions { MinN = 30, PrivacyFloor = 15 };
+        var cards = await Service.LoadAsync([w.A, w.B], MayPeriod, _ => true, strict, applyPrivacyFloor: true);
+
+        var b = cards[w.B].Kpis.Single().Current;                 // 10 responses, under the floor of 15
+        Assert.True(b.Suppressed);
+        Assert.Null(b.Actual);
+        Assert.Null(b.Attainment);
+        Assert.Equal(10, b.N);
+        Assert.Equal(KpiStatus.NoData, b.Status);
+        Assert.Null(cards[w.B].Score);
+
+        var a = cards[w.A].Kpis.Single(k => k.Kpi.Id == w.ANps).Current; // 20 responses: shown, but under the minimum n of 30
+        Assert.False(a.Suppressed);
+        Assert.True(a.LowConfidence);
+        Assert.Equal(40, a.Actual!.Value, 9);
+
+        var internalView = await Service.LoadAsync([w.B], MayPeriod, _ => true, strict, applyPrivacyFloor: false);
+        Assert.Equal(-10, internalView[w.B].Kpis.Single().Current.Actual!.Value, 9);
+    }
+
+    [Fact]
+    public async Task Scorecards_of_many_units_cost_the_same_four_sql_commands_as_one()
+    {
+        var w = await BuildAsync("sc9");
+        var counter = new CommandCounter();
+        await using var ds = counter.DataSource(db.ConnectionString);
+        var service = new ScorecardService(ds);
+
+        await service.LoadAsync([w.A], MayPeriod, _ => true);
+        var one = counter.Count;
+        counter.Reset();
+        var cards = await service.LoadAsync([w.C, w.A, w.B], MayPeriod, _ => true);
+
+        Assert.Equal(4, one);                 // KPIs, targets, cells, check-ins
+        Assert.Equal(4, counter.Count);
+        Assert.Equal(3, cards.Count);
+    }
 }
