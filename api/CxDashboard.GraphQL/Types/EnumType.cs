@@ -36,7 +36,7 @@ public sealed class EnumType(string name) : NamedType(name)
         foreach (var v in _values)
             if (Equals(v.Value, value)) return v.Name;
         if (value is string s && GetValue(s) is not null) return s;
-        throw new CoercionException($"Enum \"{Name}\" cannot represent value: {value}");
+        throw new CoercionException($"Enum \"{Name}\" cannot represent value: {BuiltInScalars.Show(value)}");
     }
 
     /// <summary>Input coercion of a variable value (a string holding the name).</summary>
