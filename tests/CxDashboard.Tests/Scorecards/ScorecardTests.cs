@@ -230,4 +230,22 @@ public sealed class ScorecardTests(CxDatabase db) : IClassFixture<CxDatabase>
         var internalView = await Service.LoadAsync([w.B], MayPeriod, _ => true, strict, applyPrivacyFloor: false);
         Assert.Equal(-10, internalView[w.B].Kpis.Single().Current.Actual!.Value, 9);
     }
+
+    [Fact]
+    public async Task Scorecards_of_many_units_cost_the_same_four_sql_commands_as_one()
+    {
+        var w = await BuildAsync("sc9");
+        var counter = new CommandCounter();
+        await using var ds = counter.DataSource(db.ConnectionString);
+        var service = new ScorecardService(ds);
+
+        await service.LoadAsync([w.A], MayPeriod, _ => true);
+        var one = counter.Count;
+        counter.Reset();
+        var cards = await service.LoadAsync([w.C, w.A, w.B], MayPeriod, _ => true);
+
+        Assert.Equal(4, one);                 // KPIs, targets, cells, check-ins
+        Assert.Equal(4, counter.Count);
+        Assert.Equal(3, cards.Count);
+    }
 }
