@@ -1,0 +1,44 @@
+using CxDashboard.Api.Security;
+using CxDashboard.Core.Hierarchy;
+using CxDashboard.Core.Scorecards;
+using CxDashboard.GraphQL.Execution;
+
+namespace CxDashboard.Api.GraphQL;
+
+/// <summary>
+/// The request's DataLoaders. Every one batches into a <see cref="VisibleUnits"/> call — the scope
+/// filter — so resolvers never query and never filter on their own, and a whole query level costs one
+/// SQL command per loader however many units it spans.
+/// </summary>
+public static class Loaders
+{
+    public static Task<OrgNode?> UnitAsync(this IResolveContext ctx, long id) =>
+        ctx.DataLoader<long, OrgNode>("unitById", (keys, ct) => ctx.Service<VisibleUnits>().UnitsAsync(keys, ct)).LoadAsync(id);
+
+    public static Task<OrgNode?> UnitByCodeAsync(this IResolveContext ctx, string code) =>
+        ctx.DataLoader<string, OrgNode>("unitByCode", (keys, ct) => ctx.Service<VisibleUnits>().UnitsByCodeAsync(keys, ct)).LoadAsync(code);
+
+    public static async Task<IReadOnlyList<OrgNode>> ChildrenAsync(this IResolveContext ctx, long id) =>
+        await ctx.DataLoader<long, IReadOnlyList<OrgNode>>("children", (keys, ct) => ctx.Service<VisibleUnits>().ChildrenAsync(keys, ct)).LoadAsync(id) ?? [];
+
+    public static async Task<IReadOnlyList<Crumb>> BreadcrumbAsync(this IResolveContext ctx, long id) =>
+        await ctx.DataLoader<long, IReadOnlyList<Crumb>>("breadcrumb", (keys, ct) => ctx.Service<VisibleUnits>().BreadcrumbsAsync(keys, ct)).LoadAsync(id) ?? [];
+
+    public static async Task<ValueNode?> ValueAsync(this IResolveContext ctx, ValueKey key) =>
+        await Values(ctx).LoadAsync(key) is { } v ? new ValueNode(key, v) : null;
+
+    public static async Task<IReadOnlyList<ValueNode?>> ValuesAsync(this IResolveContext ctx, IReadOnlyList<ValueKey> keys)
+    {
+        var values = await Values(ctx).LoadManyAsync(keys);
+        return keys.Select((k, i) => values[i] is { } v ? new ValueNode(k, v) : null).ToArray();
+    }
+
+    public static async Task<IReadOnlyList<(string Value, CellStats Stats)>> BreakdownAsync(this IResolveContext ctx, BreakdownKey key) =>
+        await ctx.DataLoader<BreakdownKey, IReadOnlyList<(string, CellStats)>>("breakdowns", (keys, ct) => ctx.Service<VisibleUnits>().BreakdownsAsync(keys, ct)).LoadAsync(key) ?? [];
+
+    private static DataLoader<ValueKey, MetricValue> Values(IResolveContext ctx) =>
+        ctx.DataLoader<ValueKey, MetricValue>("values", (keys, ct) => ctx.Service<VisibleUnits>().ValuesAsync(keys, ct));
+}
+
+/// <summary>A value with the key it was read for, so <c>previous</c> and <c>change</c> can read the period before.</summary>
+public sealed record ValueNode(ValueKey Key, MetricValue Value);
