@@ -1,3 +1,4 @@
+using CxDashboard.Api.Cascade;
 using CxDashboard.Api.Cli;
 using CxDashboard.Api.Health;
 using CxDashboard.Api.Hosting;
@@ -13,6 +14,7 @@ builder.AddCxHealth();
 builder.AddCxProblemDetails();
 builder.AddCxAuth();
 builder.AddCxRollups();
+builder.AddCxCascade();
 
 var app = builder.Build();
 

@@ -44,8 +44,7 @@ public static class RollupsApi
 
     private static async Task<Accepted<object>> EnqueueAsync(ISchedulerFactory factory, JobKey job, CancellationToken ct)
     {
-        var scheduler = await factory.GetScheduler(ct);
-        await scheduler.TriggerJob(job, new JobDataMap(), ct);
+        await RollupTrigger.EnqueueAsync(factory, job, ct);
         return TypedResults.Accepted("/api/rollups/runs", (object)new { enqueued = job.Name, status = "/api/rollups/runs" });
     }
 }

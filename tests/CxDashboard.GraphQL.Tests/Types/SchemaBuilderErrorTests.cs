@@ -50,8 +50,8 @@ public sealed class SchemaBuilderErrorTests
             "Invalid type reference \"[String!\": expected \"]\". (in field Query.b)",
             "Field Query.c has no type: give it one with .Type(\"…\").",
             "Unknown type \"Unknown\" referenced by argument Query.d(x:).",
-            "Default value of argument Query.e(y:) cannot be represented as Int: Int cannot represent non-integer value: \"not a number\"",
             "Cannot infer a GraphQL type for CLR type \"Orphan\" of field Holder.thing: register an ObjectTypeDefinition<Orphan> or give the type with .Type(\"…\").",
+            "Default value of argument Query.e(y:) cannot be represented as Int: Int cannot represent non-integer value: \"not a number\"",
             "Interface field Node.id expected but Query does not provide it.",
             "Type Holder must define one or more fields.",
         ], e.Problems);

@@ -8,8 +8,7 @@ namespace CxDashboard.GraphQL.Types;
 /// Problems are collected, never thrown one by one, so a developer sees every mistake at once.
 /// </summary>
 internal sealed class SchemaAssembler(
-    IReadOnlyList<TypeDefinition> definitions, IReadOnlyList<NamedType> lowLevelTypes,
-    IReadOnlyList<DirectiveDefinition> directives, SchemaOptions options,
+    IReadOnlyList<object> registrations, IReadOnlyList<DirectiveDefinition> directives, SchemaOptions options,
     TypeDefinition? query, TypeDefinition? mutation, TypeDefinition? subscription)
 {
     private readonly List<string> _problems = [];
@@ -19,14 +18,19 @@ internal sealed class SchemaAssembler(
     private readonly Dictionary<Type, List<NamedType>> _inputByClr = [];
     private readonly Dictionary<TypeDefinition, NamedType> _byDefinition = [];
     private readonly List<(TypeConfig Config, NamedType Type)> _configured = [];
+    private readonly List<(InputValueDefinition Value, object? Default, string Where)> _defaults = [];
 
     public Schema Assemble()
     {
         foreach (var scalar in BuiltInScalars.All) _byName[scalar.Name] = scalar;
-        foreach (var type in lowLevelTypes) Register(type);
-
-        foreach (var definition in definitions)
+        foreach (var registration in registrations)
         {
+            if (registration is NamedType ready)
+            {
+                Register(ready);
+                continue;
+            }
+            var definition = (TypeDefinition)registration;
             TypeConfig config;
             try { config = definition.CreateConfig(); }
             catch (ArgumentException e)
@@ -49,6 +53,7 @@ internal sealed class SchemaAssembler(
         }
 
         foreach (var (config, type) in _configured.ToList()) Fill(config, type);
+        ConvertDefaults();
 
         var queryType = Root("Query", query);
         var mutationType = Root("Mutation", mutation);
@@ -65,7 +70,7 @@ internal sealed class SchemaAssembler(
         if (queryType is null || _problems.Count > 0)
         {
             // Still check the rules the types break on their own, so the list is complete.
-            _problems.AddRange(SchemaValidator.ValidateTypes(_order, directiveList));
+            _problems.AddRange(SchemaValidator.ValidateTypes(_byName.Values, directiveList));
             throw new SchemaException(_problems.Distinct().ToList());
         }
 
@@ -83,7 +88,7 @@ internal sealed class SchemaAssembler(
         return null;
     }
 
-    private bool Register(NamedType type)
+    private bool Register(NamedType type, bool explicitly = true)
     {
         if (_byName.TryGetValue(type.Name, out var existing))
         {
@@ -91,7 +96,8 @@ internal sealed class SchemaAssembler(
             return false;
         }
         _byName[type.Name] = type;
-        _order.Add(type);
+        // Types added by inference are not listed: the schema collects them where first referenced.
+        if (explicitly) _order.Add(type);
         return true;
     }
 
@@ -196,15 +202,21 @@ internal sealed class SchemaAssembler(
             Description = config.Description,
             DeprecationReason = config.DeprecationReason,
         };
-        if (config.HasDefault)
+        // Converted once every type is filled: an enum default needs the enum's values.
+        if (config.HasDefault) _defaults.Add((value, config.Default, where));
+        return value;
+    }
+
+    private void ConvertDefaults()
+    {
+        foreach (var (value, clrDefault, where) in _defaults)
         {
-            try { value.DefaultValue = LiteralFromValue.Convert(config.Default, type); }
+            try { value.DefaultValue = LiteralFromValue.Convert(clrDefault, value.Type); }
             catch (Exception e) when (e is CoercionException or InvalidCastException or ArgumentException)
             {
-                _problems.Add(SchemaErrors.BadDefault(where, type.ToString(), e.Message));
+                _problems.Add(SchemaErrors.BadDefault(where, value.Type.ToString(), e.Message));
             }
         }
-        return value;
     }
 
     // ---- type references ----
@@ -287,7 +299,7 @@ internal sealed class SchemaAssembler(
     private NamedType CustomScalar(ScalarType standard)
     {
         if (_byName.TryGetValue(standard.Name, out var registered)) return registered;
-        Register(standard);
+        Register(standard, explicitly: false);
         return standard;
     }
 
@@ -297,7 +309,7 @@ internal sealed class SchemaAssembler(
         // An enum used but never registered is added with its CLR name.
         var config = EnumConfigs.FromClr(clr, clr.Name, options.EnumValueNaming);
         var type = Create(config);
-        if (!Register(type))
+        if (!Register(type, explicitly: false))
         {
             _problems.Add(SchemaErrors.CannotInfer(clr.Name, where, input: false));
             return null;

@@ -7,9 +7,9 @@ namespace CxDashboard.GraphQL.Types;
 /// </summary>
 public sealed class SchemaBuilder
 {
-    private readonly List<TypeDefinition> _definitions = [];
+    // Definitions and ready-made types in registration order (the printed SDL follows it).
+    private readonly List<object> _registrations = [];
     private readonly HashSet<Type> _definitionTypes = [];
-    private readonly List<NamedType> _types = [];
     private readonly List<DirectiveDefinition> _directives = [];
     private readonly SchemaOptions _options = new();
     private TypeDefinition? _query, _mutation, _subscription;
@@ -34,17 +34,17 @@ public sealed class SchemaBuilder
     public SchemaBuilder AddType(TypeDefinition definition) { Add(definition); return this; }
 
     /// <summary>Registers a ready low-level type (for types built by hand or from SDL).</summary>
-    public SchemaBuilder AddType(NamedType type) { _types.Add(type); return this; }
+    public SchemaBuilder AddType(NamedType type) { _registrations.Add(type); return this; }
 
     /// <summary>Registers a CLR enum as a GraphQL enum (value names SCREAMING_CASE unless configured).</summary>
     public SchemaBuilder AddEnumType<TEnum>(string? name = null, Action<IEnumTypeDescriptor<TEnum>>? configure = null)
         where TEnum : struct, Enum
     {
-        _definitions.Add(new EnumTypeDefinition<TEnum>(name, configure, n => _options.EnumValueNaming(n)));
+        _registrations.Add(new EnumTypeDefinition<TEnum>(name, configure, n => _options.EnumValueNaming(n)));
         return this;
     }
 
-    public SchemaBuilder AddScalar(ScalarType scalar) { _types.Add(scalar); return this; }
+    public SchemaBuilder AddScalar(ScalarType scalar) { _registrations.Add(scalar); return this; }
 
     /// <summary>Adds a custom directive definition (the four built-in directives are always present).</summary>
     public SchemaBuilder AddDirective(DirectiveDefinition directive) { _directives.Add(directive); return this; }
@@ -53,18 +53,18 @@ public sealed class SchemaBuilder
 
     /// <summary>Builds and validates the schema; throws <see cref="SchemaException"/> listing every problem.</summary>
     public Schema Build() =>
-        new SchemaAssembler(_definitions, _types, _directives, _options, _query, _mutation, _subscription).Assemble();
+        new SchemaAssembler(_registrations, _directives, _options, _query, _mutation, _subscription).Assemble();
 
     private TypeDefinition Add(TypeDefinition definition)
     {
-        if (!_definitions.Contains(definition))
+        if (!_registrations.Contains(definition))
         {
-            _definitions.Add(definition);
+            _registrations.Add(definition);
             _definitionTypes.Add(definition.GetType());
         }
         return definition;
     }
 
     private TypeDefinition Single<T>() where T : TypeDefinition, new() =>
-        _definitions.Find(d => d.GetType() == typeof(T)) ?? new T();
+        _registrations.OfType<T>().FirstOrDefault(d => d.GetType() == typeof(T)) ?? new T();
 }

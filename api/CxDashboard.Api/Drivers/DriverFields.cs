@@ -1,0 +1,36 @@
+using CxDashboard.Api.Cascade;
+using CxDashboard.Core.Drivers;
+using CxDashboard.Core.Scorecards;
+using CxDashboard.GraphQL.Execution;
+using CxDashboard.GraphQL.Types;
+
+namespace CxDashboard.Api.Drivers;
+
+/// <summary>The <c>drivers</c> root field: a unit's driver analysis for a period, inside the caller's scope.</summary>
+public static class DriverFields
+{
+    public static SchemaBuilder AddDriverTypeDefinitions(this SchemaBuilder b) => b
+        .AddEnumType<DriverCondition>("DriverCondition")
+        .AddType<DriverAnalysisType>().AddType<DriverType>().AddType<OutcomeSplitType>();
+
+    public static void AddQueries(IObjectTypeDescriptor d)
+    {
+        d.Field("drivers").Type("DriverAnalysis")
+            .Description("Driver analysis of a unit (with its subtree) for any period: 2026-05, 2026-Q2, 2026, 2026-W05, a day or a day range.")
+            .Argument("unit", "ID!").Argument("period", "String!")
+            .Resolve(async ctx =>
+            {
+                var unit = await CascadeCaller.VisibleUnitAsync(ctx, ctx.Argument<string>("unit"));
+                Period period;
+                try
+                {
+                    period = Period.Parse(ctx.Argument<string>("period") ?? "");
+                }
+                catch (PeriodException e)
+                {
+                    throw CascadeErrors.BadArgument("period", e.Message);
+                }
+                return await ctx.Service<DriverService>().AnalyseAsync(unit, period, ctx.CancellationToken);
+            });
+    }
+}

@@ -1,0 +1,149 @@
+using CxDashboard.Core.Cascade;
+using Npgsql;
+
+namespace CxDashboard.Core.Scorecards;
+
+/// <summary>
+/// Computes unit scorecards (DESIGN §7) from rollup cells: each KPI's actual, target, attainment,
+/// status and 13-period trend, its cascade children and drivers, target reconciliation, and the
+/// unit's weighted score. Any number of units costs the same four SQL commands (KPIs, targets, cells, check-ins).
+/// </summary>
+public sealed class ScorecardService(NpgsqlDataSource db)
+{
+    public const int TrendLength = 13;
+
+    /// <summary>Shared KPIs (company NPS, CSAT) count this many times their weight, so silos are not rewarded for local optimisation.</summary>
+    public const double SharedWeightFactor = 2;
+
+    /// <summary>Attainment counts into the score up to this percentage, so one over-achieved KPI cannot hide a missed one.</summary>
+    public const double ScoreCap = 120;
+
+    public async Task<Scorecard> LoadAsync(long unitId, Period period, Func<long, bool> canSee, CancellationToken ct = default) =>
+        (await LoadAsync([unitId], period, canSee, null, false, ct))[unitId];
+
+    /// <param name="canSee">The caller's scope: cascade children at units it rejects are left out of the lines
+    /// (they still count in reconciliation figures, which are parent-level numbers).</param>
+    /// <param name="confidence">Minimum n (low-confidence flag) and privacy floor; defaults when null.</param>
+    /// <param name="applyPrivacyFloor">Partner and embedded callers: actuals below the floor are suppressed (n stays).</param>
+    public async Task<IReadOnlyDictionary<long, Scorecard>> LoadAsync(IReadOnlyCollection<long> unitIds, Period period, Func<long, bool> canSee,
+        ConfidenceOptions? confidence = null, bool applyPrivacyFloor = false, CancellationToken ct = default)
+    {
+        confidence ??= new ConfidenceOptions();
+        if (!TargetGrains.IsTargetGrain(period.Grain)) throw new PeriodException($"a scorecard period is a month, quarter or year, not a {period.Grain}");
+        var units = unitIds.Distinct().ToArray();
+        var reader = new ScorecardReader(db);
+        var kpis = await reader.KpisAsync(units, ct);
+        var periods = period.SeriesEndingHere(period.Grain, TrendLength);
+        var ids = kpis.Select(k => k.Id).ToArray();
+        var targets = await reader.TargetsAsync(ids, period.Grain, periods[0].First, period.First, ct);
+        var keys = kpis.SelectMany(k => periods.Select(p => Key(k, p))).ToList();
+        var cells = await new CellStore(db).LoadAsync(keys, ct);
+        var checkins = await reader.LatestCheckinsAsync(ids, period.First, period.Last.AddDays(1), ct);
+
+        CellStats Cell(KpiDefinition k, Period p) => cells.GetValueOrDefault(Key(k, p)) ?? CellStats.Empty;
+        double? Target(KpiDefinition k, Period p) => targets.TryGetValue((k.Id, p.First), out var t) ? t : null;
+
+        KpiPeriodValue ValueOf(KpiDefinition k, Period p)
+        {
+            var shown = MetricValue.Of(MetricReading.Read(k.MetricCode, Cell(k, p)), confidence, applyPrivacyFloor);
+            var (actual, n) = (shown.N > 0 ? shown.Value : null, shown.N);
+            var target = Target(k, p);
+            var attainment = Attainment.Percent(actual, target, k.Direction, k.MetricUnit);
+            var gap = Attainment.Gap(actual, target, k.Direction);
+            return new KpiPeriodValue(p, actual, n, target, attainment, gap, k.Rule.Evaluate(actual, target, attainment, gap))
+            {
+                LowConfidence = n > 0 && shown.LowConfidence,
+                Suppressed = shown.Suppressed,
+            };
+        }
+
+        var lines = kpis.ToDictionary(k => k.Id, k => new ScorecardKpi
+        {
+            Kpi = k,
+            Current = ValueOf(k, period),
+            Trend = [.. periods.Select(p => ValueOf(k, p))],
+            EffectiveWeight = (double)k.Weight * (k.IsShared ? SharedWeightFactor : 1),
+            LatestCheckin = checkins.GetValueOrDefault(k.Id),
+        });
+
+        var requested = units.ToHashSet();
+        foreach (var child in kpis)
+        {
+            if (child.ParentKpiId is not { } pid || !lines.TryGetValue(pid, out var parent) || !requested.Contains(parent.Kpi.UnitId)) continue;
+            if (child.UnitId == parent.Kpi.UnitId && !child.IsOutcome) parent.Drivers.Add(lines[child.Id]);
+            else if (canSee(child.UnitId)) parent.Children.Add(lines[child.Id]);
+        }
+
+        var basis = period.Previous();
+        foreach (var parent in kpis.Where(k => requested.Contains(k.UnitId) && IsVolumeWeighted(k.MetricCode)))
+        {
+            var children = kpis.Where(c => c.ParentKpiId == parent.Id && c.UnitId != parent.UnitId && c.MetricCode == parent.MetricCode && c.Cell == parent.Cell).ToList();
+            if (children.Count == 0) continue;
+            lines[parent.Id].Reconciliation = Reconcile(parent, children, period, basis, Target, k => MetricReading.Read(k.MetricCode, Cell(k, basis)).N, canSee);
+        }
+
+        var result = new Dictionary<long, Scorecard>();
+        foreach (var unit in units)
+        {
+            var own = Order(kpis.Where(k => k.UnitId == unit).Select(k => lines[k.Id]).ToList());
+            var scored = own.Where(l => l.Current.Attainment is not null).ToList();
+            var scoredWeight = scored.Sum(l => l.EffectiveWeight);
+            double? score = scoredWeight > 0 ? scored.Sum(l => l.EffectiveWeight * Math.Min(l.Current.Attainment!.Value, ScoreCap)) / scoredWeight : null;
+            result[unit] = new Scorecard(unit, period, own, score, scoredWeight, own.Sum(l => l.EffectiveWeight));
+        }
+        return result;
+    }
+
+    private static CellKey Key(KpiDefinition k, Period p) => CellKey.Unit(k.UnitId, p, Slice.Of(k.SliceDimension, k.SliceValue));
+
+    /// <summary>
+    /// Whether a parent's value is exactly the n-weighted combination of its parts' values — true for
+    /// shares, NPS (linear in the promoter and detractor shares) and means; not for medians.
+    /// </summary>
+    public static bool IsVolumeWeighted(string metric) => metric is not ("response_time" or "handle_time");
+
+    private static TargetReconciliation Reconcile(KpiDefinition parent, List<KpiDefinition> children, Period period, Period basis,
+        Func<KpiDefinition, Period, double?> target, Func<KpiDefinition, long> volume, Func<long, bool> canSee)
+    {
+        var parentTarget = target(parent, period);
+        var parentVolume = volume(parent);
+        double weighted = 0;
+        long withTarget = 0, all = 0;
+        var missing = 0;
+        var rows = new List<ReconciliationChild>();
+        foreach (var c in children)
+        {
+            var n = volume(c);
+            var t = target(c, period);
+            all += n;
+            if (t is { } tv && n > 0)
+            {
+                weighted += n * tv;
+                withTarget += n;
+            }
+            if (t is null) missing++;
+            if (canSee(c.UnitId))
+            {
+                rows.Add(new ReconciliationChild(c.Id, c.UnitId, c.UnitCode, c.UnitName, t, n, parentVolume > 0 ? (double)n / parentVolume : null));
+            }
+        }
+        double? implied = withTarget > 0 ? weighted / withTarget : null;
+        var gap = Attainment.Gap(implied, parentTarget, parent.Direction);
+        return new TargetReconciliation(basis, parentTarget, implied, gap, gap is { } g ? g >= -1e-9 : null,
+            parentVolume, all, parentVolume > 0 ? (double)all / parentVolume : null, missing, rows);
+    }
+
+    /// <summary>Outcome KPIs first, each followed by the process KPIs that drive it, then the rest.</summary>
+    private static List<ScorecardKpi> Order(List<ScorecardKpi> own)
+    {
+        var ordered = new List<ScorecardKpi>();
+        var placed = new HashSet<long>();
+        foreach (var line in own.Where(l => l.Kpi.IsOutcome).OrderBy(l => l.Kpi.Id))
+        {
+            if (placed.Add(line.Kpi.Id)) ordered.Add(line);
+            foreach (var d in line.Drivers.OrderBy(d => d.Kpi.Id)) if (placed.Add(d.Kpi.Id)) ordered.Add(d);
+        }
+        ordered.AddRange(own.Where(l => placed.Add(l.Kpi.Id)).OrderBy(l => l.Kpi.Id));
+        return ordered;
+    }
+}

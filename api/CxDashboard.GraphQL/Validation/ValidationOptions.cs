@@ -1,0 +1,38 @@
+namespace CxDashboard.GraphQL.Validation;
+
+/// <summary>
+/// Limits a service puts on documents on top of the spec's rules. Every limit is off (null) by default;
+/// a host turns on the ones it wants (see <c>GraphQLExecutorOptions.Validation</c>).
+/// </summary>
+public sealed class ValidationOptions
+{
+    /// <summary>Deepest field nesting an operation may have, fragments expanded (<c>{ a { b } }</c> has depth 2).</summary>
+    public int? MaxDepth { get; set; }
+
+    /// <summary>Most field selections an operation may make, counting a fragment's fields each time it is spread.</summary>
+    public int? MaxNodes { get; set; }
+
+    /// <summary>Most aliased fields an operation (with the fragments it uses) may contain.</summary>
+    public int? MaxAliases { get; set; }
+
+    /// <summary>
+    /// Highest estimated cost an operation may have: each field costs 1 (or its <c>cost</c> metadata entry),
+    /// and the selections under a list field count once per item expected (see <see cref="DefaultListSize"/>).
+    /// </summary>
+    public int? MaxCost { get; set; }
+
+    /// <summary>Longest document (in characters) accepted.</summary>
+    public int? MaxDocumentLength { get; set; }
+
+    /// <summary>
+    /// How many items the cost estimate assumes a list field returns when no <c>first</c> / <c>limit</c>
+    /// argument says so.
+    /// </summary>
+    public int DefaultListSize { get; set; } = 10;
+
+    /// <summary>Validation stops after this many errors, as graphql-js does (its default is 100).</summary>
+    public int MaxErrors { get; set; } = 100;
+
+    /// <summary>The FieldDefinition.Metadata key whose (numeric) value replaces a field's cost of 1.</summary>
+    public const string CostMetadataKey = "cost";
+}
