@@ -1,3 +1,5 @@
+using CxDashboard.Api.Cascade;
+using CxDashboard.Api.Drivers;
 using CxDashboard.Api.Hierarchy;
 using CxDashboard.Api.Partners;
 using CxDashboard.Api.Scorecards;
@@ -26,7 +28,15 @@ public static class GraphQLExtensions
         .AddScorecardTypes()
         .AddPartnerTypes()
         .AddVerbatimTypes()
+        .AddCascadeTypes()
         .Build();
+
+    /// <summary>KPIs, scorecards, cascade, check-ins and drivers (Cascade/ and Drivers/ folders).</summary>
+    private static CxSchema AddCascadeTypes(this CxSchema schema)
+    {
+        schema.Types.AddCascadeTypeDefinitions().AddDriverTypeDefinitions();
+        return schema.Query(CascadeFields.AddQueries).Query(DriverFields.AddQueries).Mutation(CascadeFields.AddMutations);
+    }
 
     private static CxSchema AddScalars(this CxSchema schema)
     {

@@ -4,6 +4,7 @@ using CxDashboard.Api.Scorecards;
 using CxDashboard.Api.Security;
 using CxDashboard.Core.Hierarchy;
 using CxDashboard.Core.Scorecards;
+using CxDashboard.GraphQL.Execution;
 using CxDashboard.GraphQL.Types;
 
 namespace CxDashboard.Api.Hierarchy;
