@@ -10,11 +10,31 @@ namespace CxDashboard.GraphQL.Types;
 /// </summary>
 public static class BuiltInScalars
 {
-    public static readonly ScalarType Int = new IntScalar();
-    public static readonly ScalarType Float = new FloatScalar();
-    public static readonly ScalarType String = new StringScalar();
-    public static readonly ScalarType Boolean = new BooleanScalar();
-    public static readonly ScalarType ID = new IdScalar();
+    // Descriptions are graphql-js's word for word: introspection results are compared with it.
+    public static readonly ScalarType Int = new IntScalar
+    {
+        Description = "The `Int` scalar type represents non-fractional signed whole numeric values. Int can represent values between -(2^31) and 2^31 - 1.",
+    };
+
+    public static readonly ScalarType Float = new FloatScalar
+    {
+        Description = "The `Float` scalar type represents signed double-precision fractional values as specified by [IEEE 754](https://en.wikipedia.org/wiki/IEEE_floating_point).",
+    };
+
+    public static readonly ScalarType String = new StringScalar
+    {
+        Description = "The `String` scalar type represents textual data, represented as UTF-8 character sequences. The String type is most often used by GraphQL to represent free-form human-readable text.",
+    };
+
+    public static readonly ScalarType Boolean = new BooleanScalar
+    {
+        Description = "The `Boolean` scalar type represents `true` or `false`.",
+    };
+
+    public static readonly ScalarType ID = new IdScalar
+    {
+        Description = "The `ID` scalar type represents a unique identifier, often used to refetch an object or as key for a cache. The ID type appears in a JSON response as a String; however, it is not intended to be human-readable. When expected as an input type, any string (such as `\"4\"`) or integer (such as `4`) input value will be accepted as an ID.",
+    };
 
     public static IReadOnlyList<ScalarType> All { get; } = [Int, Float, String, Boolean, ID];
 

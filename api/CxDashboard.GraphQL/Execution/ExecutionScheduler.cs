@@ -1,0 +1,99 @@
+namespace CxDashboard.GraphQL.Execution;
+
+/// <summary>
+/// Runs one request's executor and resolver continuations one at a time (like an event loop), so that
+/// "no more synchronous work" is observable: when the queue is empty, every started resolver is waiting
+/// on I/O or on a DataLoader, and that is when the queued DataLoader keys are dispatched as batches.
+/// Sibling resolvers still overlap their I/O; only their CPU steps take turns. Different requests run
+/// in parallel on their own schedulers.
+/// </summary>
+internal sealed class ExecutionScheduler : SynchronizationContext
+{
+    private readonly Lock _gate = new();
+    private readonly Queue<(SendOrPostCallback Callback, object? State)> _queue = new();
+    private bool _pumping;
+
+    /// <summary>Called when the queue runs dry; returns true when it started work (dispatched a batch).</summary>
+    public Func<bool>? OnIdle { get; set; }
+
+    /// <summary>A callback threw (only possible from foreign async-void code); fails the request.</summary>
+    public Action<Exception>? OnUnhandled { get; set; }
+
+    public override void Post(SendOrPostCallback d, object? state)
+    {
+        bool start;
+        lock (_gate)
+        {
+            _queue.Enqueue((d, state));
+            start = !_pumping;
+            if (start) _pumping = true;
+        }
+        if (start) ThreadPool.UnsafeQueueUserWorkItem(static s => ((ExecutionScheduler)s!).Pump(), this);
+    }
+
+    /// <summary>Wakes the pump so it re-checks for idle work (a DataLoader key queued from a foreign thread).</summary>
+    public void Wake() => Post(static _ => { }, null);
+
+    public override void Send(SendOrPostCallback d, object? state) =>
+        throw new NotSupportedException("Synchronous Send is not supported by the GraphQL execution scheduler.");
+
+    public override SynchronizationContext CreateCopy() => this;
+
+    private void Pump()
+    {
+        var previous = Current;
+        SetSynchronizationContext(this);
+        try
+        {
+            while (true)
+            {
+                (SendOrPostCallback Callback, object? State) item;
+                lock (_gate)
+                {
+                    if (!_queue.TryDequeue(out item))
+                        item = default;
+                }
+                if (item.Callback is not null)
+                {
+                    Run(item.Callback, item.State);
+                    continue;
+                }
+
+                // nothing runnable: every resolver waits on I/O or a DataLoader
+                var started = false;
+                try
+                {
+                    started = OnIdle?.Invoke() ?? false;
+                }
+                catch (Exception e)
+                {
+                    OnUnhandled?.Invoke(e);
+                }
+                if (started) continue;
+
+                lock (_gate)
+                {
+                    if (_queue.Count > 0) continue;
+                    _pumping = false;
+                    return;
+                }
+            }
+        }
+        finally
+        {
+            SetSynchronizationContext(previous);
+        }
+    }
+
+    private void Run(SendOrPostCallback callback, object? state)
+    {
+        try
+        {
+            callback(state);
+        }
+        catch (Exception e)
+        {
+            OnUnhandled?.Invoke(e);
+        }
+    }
+}

@@ -1,0 +1,131 @@
+using CxDashboard.GraphQL.Language;
+using CxDashboard.GraphQL.Types;
+using CxDashboard.GraphQL.Validation;
+
+namespace CxDashboard.GraphQL.Execution;
+
+/// <summary>
+/// Runs requests against a schema: parse (cached), validate, pick the operation, coerce variables,
+/// execute. "To execute a request, the executor must have a parsed Document and a selected operation
+/// name to run if the document defines multiple operations, otherwise the document is expected to
+/// only contain a single operation." https://spec.graphql.org/October2021/#sec-Executing-Requests
+/// Thread-safe; one instance serves every request of a schema.
+/// </summary>
+public sealed class GraphQLExecutor
+{
+    private readonly DocumentCache _documents;
+
+    public GraphQLExecutor(Schema schema, GraphQLExecutorOptions? options = null)
+    {
+        Schema = schema;
+        Options = options ?? new GraphQLExecutorOptions();
+        _documents = new DocumentCache(Options.DocumentCacheSize);
+    }
+
+    public Schema Schema { get; }
+    public GraphQLExecutorOptions Options { get; }
+
+    /// <summary>Number of query texts currently cached (diagnostics and tests).</summary>
+    public int CachedDocumentCount => _documents.Count;
+
+    /// <summary>
+    /// Executes the request. Request errors (syntax, validation, operation selection, variables) come back
+    /// as a result without data; field errors as data plus errors. Throws
+    /// <see cref="OperationCanceledException"/> when <paramref name="cancellationToken"/> is cancelled.
+    /// </summary>
+    public async Task<ExecutionResult> ExecuteAsync(ExecutionRequest request, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+
+        var (document, documentErrors) = Prepare(request);
+        if (document is null) return ExecutionResult.RequestError(documentErrors);
+
+        var (operation, operationError) = OperationSelection.GetOperation(document, request.OperationName);
+        if (operation is null) return ExecutionResult.RequestError([operationError!]);
+
+        if (request.AllowedOperations is { } allowed && !allowed.Contains(operation.Operation))
+            return ExecutionResult.RequestError([ExecutionErrors.OperationNotAllowed(operation, allowed)]);
+        if (operation.Operation == OperationType.Subscription)
+            return ExecutionResult.RequestError([ExecutionErrors.SubscriptionsNotSupported(operation)]);
+        var rootType = Schema.GetRootType(operation.Operation);
+        if (rootType is null) return ExecutionResult.RequestError([ExecutionErrors.RootTypeMissing(operation)]);
+
+        var (variables, variableErrors) = VariableCoercion.CoerceVariableValues(Schema, operation, request.Variables);
+        if (variableErrors.Count > 0) return ExecutionResult.RequestError(variableErrors);
+
+        return await ExecuteOperationAsync(request, document, operation, rootType, variables, cancellationToken);
+    }
+
+    /// <summary>The request's document, parsed and validated (from the cache when the text was seen before).</summary>
+    private (DocumentNode? Document, IReadOnlyList<GraphQLError> Errors) Prepare(ExecutionRequest request)
+    {
+        if (request.Document is { } given)
+        {
+            var errors = DocumentValidator.Validate(Schema, given, Options.Validation);
+            return errors.Count > 0 ? (null, errors) : (given, errors);
+        }
+        if (string.IsNullOrWhiteSpace(request.Query)) return (null, [ExecutionErrors.NoDocument()]);
+
+        if (_documents.TryGet(request.Query, out var cached)) return (cached.Document, cached.Errors);
+
+        DocumentCache.Entry entry;
+        try
+        {
+            var document = Parser.Parse(request.Query);
+            var errors = DocumentValidator.Validate(Schema, document, Options.Validation);
+            entry = new DocumentCache.Entry(errors.Count > 0 ? null : document, errors);
+        }
+        catch (GraphQLException e)
+        {
+            entry = new DocumentCache.Entry(null, e.Errors);
+        }
+        _documents.Add(request.Query, entry);
+        return (entry.Document, entry.Errors);
+    }
+
+    /// <summary>
+    /// ExecuteQuery / ExecuteMutation on the request's own scheduler, which also dispatches DataLoader batches.
+    /// https://spec.graphql.org/October2021/#sec-Executing-Operations
+    /// </summary>
+    private Task<ExecutionResult> ExecuteOperationAsync(ExecutionRequest request, DocumentNode document,
+        OperationDefinitionNode operation, ObjectType rootType, IReadOnlyDictionary<string, object?> variables,
+        CancellationToken cancellationToken)
+    {
+        var scheduler = new ExecutionScheduler();
+        var contextData = request.ContextData ?? new Dictionary<string, object?>();
+        var registry = new DataLoaderRegistry(scheduler, cancellationToken);
+        contextData[DataLoaderRegistry.ContextKey] = registry;
+        scheduler.OnIdle = registry.DispatchPending;
+
+        var context = new OperationContext(Schema,
+            document, operation, variables, request.RootValue, request.Services ?? EmptyServices.Instance, contextData, cancellationToken);
+        var executor = new OperationExecutor(context);
+
+        var done = new TaskCompletionSource<ExecutionResult>(TaskCreationOptions.RunContinuationsAsynchronously);
+        scheduler.OnUnhandled = e => done.TrySetException(e);
+        scheduler.Post(async _ =>
+        {
+            try
+            {
+                var data = await executor.ExecuteRootAsync(rootType, serially: operation.Operation == OperationType.Mutation);
+                var errors = context.Errors;
+                done.TrySetResult(new ExecutionResult { Data = data, HasData = true, Errors = errors.Count > 0 ? errors : null });
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                done.TrySetCanceled(cancellationToken);
+            }
+            catch (Exception e)
+            {
+                done.TrySetException(e);
+            }
+        }, null);
+        return done.Task;
+    }
+
+    private sealed class EmptyServices : IServiceProvider
+    {
+        public static readonly EmptyServices Instance = new();
+        public object? GetService(Type serviceType) => null;
+    }
+}

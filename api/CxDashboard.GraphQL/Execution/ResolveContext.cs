@@ -1,0 +1,33 @@
+using CxDashboard.GraphQL.Language;
+using CxDashboard.GraphQL.Types;
+
+namespace CxDashboard.GraphQL.Execution;
+
+/// <summary>The <see cref="IResolveContext"/> handed to one resolver call.</summary>
+internal sealed class ResolveContext(OperationContext operation, ObjectType parentType, object? parent,
+    FieldDefinition fieldDefinition, IReadOnlyList<FieldNode> fieldNodes, IReadOnlyDictionary<string, object?> arguments,
+    ResponsePath path) : IResolveContext
+{
+    public object? Parent => parent;
+    public IReadOnlyDictionary<string, object?> Arguments => arguments;
+    public FieldDefinition Field => fieldDefinition;
+    public ObjectType ParentType => parentType;
+    public IReadOnlyList<FieldNode> FieldNodes => fieldNodes;
+    public ResponsePath Path => path;
+    public Schema Schema => operation.Schema;
+    public OperationDefinitionNode Operation => operation.Operation;
+    public IReadOnlyDictionary<string, FragmentDefinitionNode> Fragments => operation.Fragments;
+    public IReadOnlyDictionary<string, object?> Variables => operation.Variables;
+    public object? RootValue => operation.RootValue;
+    public IServiceProvider Services => operation.Services;
+    public CancellationToken CancellationToken => operation.CancellationToken;
+    public IDictionary<string, object?> ContextData => operation.ContextData;
+
+    public T? Argument<T>(string name) =>
+        arguments.TryGetValue(name, out var value) ? ValueConverter.Convert<T>(value) : default;
+
+    public T ParentAs<T>() => parent is T t
+        ? t
+        : throw new InvalidCastException(
+            $"The parent of field {parentType.Name}.{fieldDefinition.Name} is {parent?.GetType().Name ?? "null"}, not {typeof(T).Name}.");
+}

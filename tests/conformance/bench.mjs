@@ -1,0 +1,63 @@
+// Parse / validate / execute throughput of graphql-js on the benchmark documents (bench/*.graphql)
+// against the conformance schema and data, side by side with our engine's figures for the same
+// documents measured by `CxDashboard.Benchmarks graphql` (a JSON file, see bench.sh).
+//   node bench.mjs [--seconds 2] [--ours ours.json]
+import { readFileSync } from 'node:fs';
+import { execute, parse, validate } from 'graphql';
+import { fieldResolver, schema, typeResolver } from './lib/reference.mjs';
+
+const arg = (name, fallback) => {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? process.argv[i + 1] : fallback;
+};
+const seconds = Number(arg('--seconds', '2'));
+const oursFile = arg('--ours', null);
+export const documents = JSON.parse(readFileSync(new URL('./bench/documents.json', import.meta.url), 'utf8'));
+
+/** Operations per second of fn: warm up, then run batches for `seconds`. */
+function measure(fn) {
+  const until = (s) => process.hrtime.bigint() + BigInt(Math.round(s * 1e9));
+  let stop = until(Math.min(0.5, seconds / 4));
+  while (process.hrtime.bigint() < stop) fn();
+  let n = 0;
+  let batch = 1;
+  const start = process.hrtime.bigint();
+  stop = until(seconds);
+  let now = start;
+  while (now < stop) {
+    for (let i = 0; i < batch; i++) fn();
+    n += batch;
+    if (batch < 1024) batch *= 2;
+    now = process.hrtime.bigint();
+  }
+  return n / (Number(now - start) / 1e9);
+}
+
+const results = {};
+for (const d of documents) {
+  const source = readFileSync(new URL(`./bench/${d.file}`, import.meta.url), 'utf8');
+  const document = parse(source);
+  if (validate(schema, document).length) throw new Error(`${d.name} is invalid`);
+  const run = () => execute({ schema, document, variableValues: d.variables, fieldResolver, typeResolver });
+  const probe = run();
+  if (probe.errors) throw new Error(`${d.name} has errors: ${probe.errors[0].message}`);
+  results[d.name] = {
+    parse: measure(() => parse(source)),
+    validate: measure(() => validate(schema, document)),
+    execute: measure(run),
+  };
+}
+
+const ours = oursFile ? JSON.parse(readFileSync(oursFile, 'utf8')).documents : null;
+const fmt = (n) => (n === undefined ? '—' : Math.round(n).toLocaleString('en-US'));
+const rows = [['document', 'stage', 'graphql-js ops/s', 'ours ops/s', 'ours / graphql-js']];
+for (const d of documents) {
+  for (const stage of ['parse', 'validate', 'execute']) {
+    const js = results[d.name][stage];
+    const o = ours?.[d.name]?.[stage];
+    rows.push([d.name, stage, fmt(js), fmt(o), o === undefined ? '—' : `${(o / js).toFixed(2)}×`]);
+  }
+}
+const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
+console.log(`GraphQL engine vs graphql-js ${JSON.parse(readFileSync(new URL('./node_modules/graphql/package.json', import.meta.url))).version} (node ${process.version}), ${seconds}s per figure`);
+for (const r of rows) console.log(r.map((c, i) => (i < 2 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  '));
