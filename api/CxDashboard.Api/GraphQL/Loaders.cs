@@ -6,37 +6,38 @@ using CxDashboard.GraphQL.Execution;
 namespace CxDashboard.Api.GraphQL;
 
 /// <summary>
-/// How resolvers read: every read goes to a <see cref="VisibleUnits"/> batch method — the scope
-/// filter — so resolvers never query and never filter on their own. The methods take batches; until
-/// the executor's per-level DataLoader is on main each resolver calls them with its own keys (one
-/// command per field instance), and moving these bodies onto <c>ctx.DataLoader</c> makes a whole
-/// query level one command per loader without touching any resolver.
+/// The request's DataLoaders. Every one batches into a <see cref="VisibleUnits"/> call — the scope
+/// filter — so resolvers never query and never filter on their own, and a whole query level costs one
+/// SQL command per loader however many units it spans.
 /// </summary>
 public static class Loaders
 {
-    public static async Task<OrgNode?> UnitAsync(this IResolveContext ctx, long id) =>
-        (await Visible(ctx).UnitsAsync([id], ctx.CancellationToken)).GetValueOrDefault(id);
+    public static Task<OrgNode?> UnitAsync(this IResolveContext ctx, long id) =>
+        ctx.DataLoader<long, OrgNode>("unitById", Visible(ctx).UnitsAsync).LoadAsync(id);
 
-    public static async Task<OrgNode?> UnitByCodeAsync(this IResolveContext ctx, string code) =>
-        (await Visible(ctx).UnitsByCodeAsync([code], ctx.CancellationToken)).GetValueOrDefault(code);
+    public static Task<OrgNode?> UnitByCodeAsync(this IResolveContext ctx, string code) =>
+        ctx.DataLoader<string, OrgNode>("unitByCode", Visible(ctx).UnitsByCodeAsync).LoadAsync(code);
 
     public static async Task<IReadOnlyList<OrgNode>> ChildrenAsync(this IResolveContext ctx, long id) =>
-        (await Visible(ctx).ChildrenAsync([id], ctx.CancellationToken)).GetValueOrDefault(id) ?? [];
+        await ctx.DataLoader<long, IReadOnlyList<OrgNode>>("children", Visible(ctx).ChildrenAsync).LoadAsync(id) ?? [];
 
     public static async Task<IReadOnlyList<Crumb>> BreadcrumbAsync(this IResolveContext ctx, long id) =>
-        (await Visible(ctx).BreadcrumbsAsync([id], ctx.CancellationToken)).GetValueOrDefault(id) ?? [];
+        await ctx.DataLoader<long, IReadOnlyList<Crumb>>("breadcrumb", Visible(ctx).BreadcrumbsAsync).LoadAsync(id) ?? [];
 
     public static async Task<ValueNode?> ValueAsync(this IResolveContext ctx, ValueKey key) =>
-        (await ctx.ValuesAsync([key]))[0];
+        await Values(ctx).LoadAsync(key) is { } v ? new ValueNode(key, v) : null;
 
     public static async Task<IReadOnlyList<ValueNode?>> ValuesAsync(this IResolveContext ctx, IReadOnlyList<ValueKey> keys)
     {
-        var values = await Visible(ctx).ValuesAsync(keys, ctx.CancellationToken);
-        return keys.Select(k => values.TryGetValue(k, out var v) ? new ValueNode(k, v) : null).ToArray();
+        var values = await Values(ctx).LoadManyAsync(keys);
+        return keys.Select((k, i) => values[i] is { } v ? new ValueNode(k, v) : null).ToArray();
     }
 
     public static async Task<IReadOnlyList<(string Value, CellStats Stats)>> BreakdownAsync(this IResolveContext ctx, BreakdownKey key) =>
-        (await Visible(ctx).BreakdownsAsync([key], ctx.CancellationToken)).GetValueOrDefault(key) ?? [];
+        await ctx.DataLoader<BreakdownKey, IReadOnlyList<(string, CellStats)>>("breakdowns", Visible(ctx).BreakdownsAsync).LoadAsync(key) ?? [];
+
+    private static DataLoader<ValueKey, MetricValue> Values(IResolveContext ctx) =>
+        ctx.DataLoader<ValueKey, MetricValue>("values", Visible(ctx).ValuesAsync);
 
     private static VisibleUnits Visible(IResolveContext ctx) => ctx.Service<VisibleUnits>();
 }

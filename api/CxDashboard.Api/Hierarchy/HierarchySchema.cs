@@ -15,7 +15,7 @@ public static class HierarchySchema
         {
             d.Field("me").Type("Caller!").Resolve(async ctx =>
             {
-                var user = ctx.Service<IHttpContextAccessor>().HttpContext?.User;
+                var user = ctx.Service<VisibleUnits>().User;
                 var scope = await ctx.Service<VisibleUnits>().ScopeAsync(ctx.CancellationToken);
                 return new Caller(scope.Subject, user?.FindFirst(CxClaims.Persona)?.Value, user?.FindFirst(CxClaims.Role)?.Value, scope.UnitIds.Count);
             });

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using CxDashboard.Core.Hierarchy;
 using CxDashboard.Core.Partners;
 using CxDashboard.Core.Scorecards;
@@ -27,16 +28,27 @@ public sealed class VisibleUnits(
     /// <summary>Embed tokens carry <c>token_kind = embed</c>; they, like partner managers, get the privacy floor.</summary>
     public const string TokenKindClaim = "token_kind";
 
-    private IReadOnlyList<PartnerInfo>? partners;
+    private Task<IReadOnlyList<PartnerInfo>>? partners;
+    private Task<CallerScope>? scope;
 
-    public Task<CallerScope> ScopeAsync(CancellationToken ct = default) => scopes.GetAsync(ct);
+    // Captured when the request first asks for this service (inside the request), because DataLoader
+    // batches may run where the HTTP context's async-local no longer flows.
+    private readonly ClaimsPrincipal? user = http.HttpContext?.User;
+
+    /// <summary>The caller (null outside a request).</summary>
+    public ClaimsPrincipal? User => user;
+
+    /// <summary>Resolved once per request; concurrent root fields share the one task (one DbContext, one query).</summary>
+    public Task<CallerScope> ScopeAsync(CancellationToken ct = default)
+    {
+        lock (this) return scope ??= user?.Identity?.IsAuthenticated == true ? scopes.ResolveAsync(user, ct) : Task.FromResult(CallerScope.Nobody);
+    }
 
     /// <summary>Partner and embedded callers see no value below the privacy floor (the count stays visible).</summary>
     public bool AppliesPrivacyFloor
     {
         get
         {
-            var user = http.HttpContext?.User;
             return user is null
                 || user.HasClaim(CxClaims.Role, "partner_manager")
                 || user.HasClaim(TokenKindClaim, "embed");
@@ -90,8 +102,9 @@ public sealed class VisibleUnits(
     public async Task<IReadOnlyList<PartnerInfo>> PartnersAsync(CancellationToken ct = default)
     {
         var scope = await ScopeAsync(ct);
-        partners ??= await partnerQueries.AllAsync(ct);
-        return partners
+        Task<IReadOnlyList<PartnerInfo>> all;
+        lock (this) all = partners ??= partnerQueries.AllAsync(ct);
+        return (await all)
             .Select(p => p with
             {
                 EngagementIds = p.EngagementIds.Where(scope.CanSee).ToArray(),
@@ -152,6 +165,7 @@ public sealed class VisibleUnits(
     private async Task<Dictionary<long, (PartnerInfo, PartnerInfo)>> PartnerMapAsync(CancellationToken ct)
     {
         var visible = await PartnersAsync(ct);
-        return visible.ToDictionary(v => v.Id, v => (partners!.First(p => p.Id == v.Id), v));
+        var all = await partners!;
+        return visible.ToDictionary(v => v.Id, v => (all.First(p => p.Id == v.Id), v));
     }
 }
