@@ -8,6 +8,14 @@ CX_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$CX_ROOT"
 source api/scripts/lib.sh
 cx_require_dotnet
+# The rollup benchmark keeps 2 × rows facts plus cells, a materialized view and WAL on disk: refuse early
+# rather than fail an hour in (estimate with headroom: 1.5 KB per fact, ~30 GB for 10M + 10M).
+if [ "${1:-}" = rollup ]; then
+  rows=1000000; [ "${2:-}" = --rows ] && rows=$3
+  need_kb=$(( rows * 2 * 3 / 2 ))
+  free_kb=$(df -Pk /tmp | awk 'NR==2 {print $4}')
+  [ "$free_kb" -ge "$need_kb" ] || cx_die "the rollup benchmark with $rows rows needs about $(( need_kb / 1048576 )) GB free in /tmp; $(( free_kb / 1048576 )) GB free"
+fi
 work=$(mktemp -d /tmp/cx-bench.XXXXXX); chmod 755 "$work"
 trap 'cx_pg_stop "$work/pg"; rm -rf "$work"' EXIT
 port=$(cx_free_port)

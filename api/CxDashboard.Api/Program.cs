@@ -1,5 +1,6 @@
 using CxDashboard.Api.Cascade;
 using CxDashboard.Api.Cli;
+using CxDashboard.Api.GraphQL;
 using CxDashboard.Api.Health;
 using CxDashboard.Api.Hosting;
 using CxDashboard.Api.Ingestion;
@@ -15,6 +16,7 @@ builder.AddCxProblemDetails();
 builder.AddCxAuth();
 builder.AddCxRollups();
 builder.AddCxCascade();
+builder.AddCxGraphQL();
 
 var app = builder.Build();
 

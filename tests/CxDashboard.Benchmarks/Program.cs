@@ -7,11 +7,13 @@ return args.FirstOrDefault() switch
     "import" => await ImportBenchmark.RunAsync(args[1..]),
     "generate" => await GenerateBenchmark.RunAsync(args[1..]),
     "rollup" => await RollupBenchmark.RunAsync(args[1..]),
+    "validation" => await ValidationBenchmark.RunAsync(args[1..]),
+    "graphql" => await GraphQLBenchmark.RunAsync(args[1..]),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: CxDashboard.Benchmarks <import|generate|rollup> [--rows N]");
+    Console.Error.WriteLine("usage: CxDashboard.Benchmarks <import|generate|rollup|validation> [--rows N] | graphql --documents tests/conformance/bench [--seconds S] [--json FILE]");
     return 2;
 }

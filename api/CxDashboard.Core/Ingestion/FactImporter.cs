@@ -61,7 +61,7 @@ public sealed class FactImporter(NpgsqlDataSource dataSource, FactSpec spec)
         }
 
         request.Progress?.WriteLine($"import {Path.GetFileName(request.FileName)}: merging {staged:N0} staged rows into {spec.Table}…");
-        var counts = staged == 0 ? new MergeCounts(0, 0, 0, 0) : await MergeAsync(conn, tx, min!.Value, max!.Value, ct);
+        var counts = staged == 0 ? new MergeCounts(0, 0, 0, 0) : await MergeAsync(conn, tx, min!.Value, max!.Value, request.Progress, ct);
         await tx.CommitAsync(ct);
         return Report(request, loop, mode, succeeded: true) with
         {
@@ -69,7 +69,7 @@ public sealed class FactImporter(NpgsqlDataSource dataSource, FactSpec spec)
         };
     }
 
-    private async Task<MergeCounts> MergeAsync(NpgsqlConnection conn, NpgsqlTransaction tx, DateTime min, DateTime max, CancellationToken ct)
+    private async Task<MergeCounts> MergeAsync(NpgsqlConnection conn, NpgsqlTransaction tx, DateTime min, DateTime max, TextWriter? progress, CancellationToken ct)
     {
         var t = spec.Table;
         var time = spec.TimeColumn;
@@ -79,7 +79,7 @@ public sealed class FactImporter(NpgsqlDataSource dataSource, FactSpec spec)
         // go straight from staging into the partitioned table with an anti-join.
         // One import per table at a time: a concurrent import of the same external ids must see this
         // one's rows (it waits here, then its statements read them), or both would insert.
-        var sql = $"""
+        await ExecAsync(conn, tx, $"""
             SELECT pg_advisory_xact_lock(hashtext('cx_import:{t}'));
             -- Staged files are large: sort and hash in memory rather than on disk.
             SET LOCAL work_mem = '256MB';
@@ -91,17 +91,30 @@ public sealed class FactImporter(NpgsqlDataSource dataSource, FactSpec spec)
             FROM stage s JOIN {t} e ON e.source = s.source AND e.external_id = s.external_id;
             ANALYZE matched;
             DELETE FROM {t} e USING matched m WHERE m.changed AND e.id = m.e_id AND e.{time} = m.e_time;
+            """, ct, ("min", min), ("max", max));
+
+        // Months seen for the first time, in bulk, get a partition built beside the table; the rest is merged.
+        await new MonthBulkLoad(conn, tx, spec).RunAsync(progress, ct);
+
+        var sql = $"""
             WITH written AS (
                 INSERT INTO {t} ({list})
                 SELECT {list} FROM stage s
                 WHERE NOT EXISTS (SELECT 1 FROM matched m WHERE NOT m.changed AND m.source = s.source AND m.external_id = s.external_id)
-                -- Key order lets each partition's (source, external_id) index append at its right edge.
-                ORDER BY s.source, s.external_id
+                  AND NOT EXISTS (SELECT 1 FROM bulk_month b WHERE b.lo = {MonthBulkLoad.MonthOf("s." + time)})
+                -- Key order lets each partition's (source, external_id) index append at its right edge. Byte
+                -- order (COLLATE "C") sorts several times faster than a linguistic collation and equals the
+                -- index order under C.UTF-8; under another collation it only costs some locality.
+                ORDER BY s.source COLLATE "C", s.external_id COLLATE "C"
                 RETURNING org_unit_id, {time}
+            ), loaded AS (
+                SELECT org_unit_id, {time} FROM written
+                UNION ALL
+                SELECT s.org_unit_id, s.{time} FROM stage s WHERE EXISTS (SELECT 1 FROM bulk_month b WHERE b.lo = {MonthBulkLoad.MonthOf("s." + time)})
             ), days AS (
                 SELECT org_unit_id, ({time} AT TIME ZONE 'UTC')::date AS day, count(*) AS n,
                        count(*) FILTER (WHERE {time} < date_trunc('month', now() AT TIME ZONE 'UTC') AT TIME ZONE 'UTC') AS late
-                FROM written GROUP BY 1, 2
+                FROM loaded GROUP BY 1, 2
             ), marked AS (
                 INSERT INTO dirty_day (org_unit_id, day, fact)
                 SELECT org_unit_id, day, '{spec.Fact}' FROM days
@@ -116,19 +129,17 @@ public sealed class FactImporter(NpgsqlDataSource dataSource, FactSpec spec)
             FROM days;
             """;
         await using var cmd = new NpgsqlCommand(sql, conn, tx);
-        cmd.Parameters.AddWithValue("min", min);
-        cmd.Parameters.AddWithValue("max", max);
         cmd.CommandTimeout = 0; // large files: the merge may legitimately take minutes
         await using var reader = await cmd.ExecuteReaderAsync(ct);
-        do
-        {
-            if (reader.FieldCount == 4 && await reader.ReadAsync(ct))
-            {
-                return new MergeCounts(reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3));
-            }
-        }
-        while (await reader.NextResultAsync(ct));
-        throw new InvalidOperationException("merge returned no counts");
+        if (!await reader.ReadAsync(ct)) throw new InvalidOperationException("merge returned no counts");
+        return new MergeCounts(reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3));
+    }
+
+    private static async Task ExecAsync(NpgsqlConnection conn, NpgsqlTransaction tx, string sql, CancellationToken ct, params (string Name, object Value)[] args)
+    {
+        await using var cmd = new NpgsqlCommand(sql, conn, tx) { CommandTimeout = 0 };
+        foreach (var (name, value) in args) cmd.Parameters.AddWithValue(name, value);
+        await cmd.ExecuteNonQueryAsync(ct);
     }
 
     // Generic writes resolve Npgsql's converter once per type; Write(object) would resolve it per field.

@@ -135,31 +135,9 @@ internal static class ExecutionErrors
         _ => "subscription",
     };
 
-    private static string DidYouMean(string input, IEnumerable<string> options)
-    {
-        var close = options
-            .Select(o => (o, d: Distance(input.ToLowerInvariant(), o.ToLowerInvariant())))
-            .Where(x => x.d <= Math.Max(1, input.Length / 2))
-            .OrderBy(x => x.d).ThenBy(x => x.o, StringComparer.Ordinal)
-            .Take(5).Select(x => "\"" + x.o + "\"").ToList();
-        return close.Count switch
-        {
-            0 => "",
-            1 => $" Did you mean {close[0]}?",
-            _ => $" Did you mean {string.Join(", ", close.Take(close.Count - 1))}, or {close[^1]}?",
-        };
-    }
-
-    private static int Distance(string a, string b)
-    {
-        var d = new int[a.Length + 1, b.Length + 1];
-        for (var i = 0; i <= a.Length; i++) d[i, 0] = i;
-        for (var j = 0; j <= b.Length; j++) d[0, j] = j;
-        for (var i = 1; i <= a.Length; i++)
-            for (var j = 1; j <= b.Length; j++)
-                d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
-        return d[a.Length, b.Length];
-    }
+    /// <summary>graphql-js's suggestions (suggestionList + didYouMean), shared with validation's messages.</summary>
+    private static string DidYouMean(string input, IEnumerable<string> options) =>
+        Validation.ValidationErrors.DidYouMean(Validation.Suggestions.For(input, options));
 
     /// <summary>A raw input value as graphql-js's <c>inspect</c> prints it: <c>"a"</c>, <c>[1, 2]</c>, <c>{ a: true }</c>.</summary>
     public static string Inspect(object? value)

@@ -40,10 +40,21 @@ public sealed class EnumType(string name) : NamedType(name)
     }
 
     /// <summary>Input coercion of a variable value (a string holding the name).</summary>
-    public object? ParseValue(object value) =>
-        value is string s && GetValue(s) is { } v
+    /// <remarks>Messages and suggestions are graphql-js's (GraphQLEnumType.parseValue).</remarks>
+    public object? ParseValue(object value)
+    {
+        if (value is not string s)
+        {
+            var shown = BuiltInScalars.Show(value);
+            throw new CoercionException($"Enum \"{Name}\" cannot represent non-string value: {shown}." + Suggest(shown));
+        }
+        return GetValue(s) is { } v
             ? v.Value
-            : throw new CoercionException($"Value \"{value}\" does not exist in \"{Name}\" enum.");
+            : throw new CoercionException($"Value \"{s}\" does not exist in \"{Name}\" enum." + Suggest(s));
+    }
+
+    private string Suggest(string input) =>
+        Validation.ValidationErrors.DidYouMean("the enum value", Validation.Suggestions.For(input, _values.Select(v => v.Name)));
 
     /// <summary>Input coercion of a literal (an enum literal, never a string).</summary>
     public object? ParseLiteral(ValueNode literal) =>

@@ -139,6 +139,26 @@ public sealed class DataLoaderTests
     }
 
     [Fact]
+    public async Task A_key_queued_off_the_scheduler_after_ConfigureAwait_false_still_loads()
+    {
+        var batches = new List<int[]>();
+        var schema = new Schema(Object("Query",
+            AsyncField("values", ListOf(BuiltInScalars.String), async ctx =>
+            {
+                await Task.Delay(5).ConfigureAwait(false);
+                var loader = ctx.DataLoader<int, string>("v", (keys, _) =>
+                {
+                    lock (batches) batches.Add(keys.ToArray());
+                    return Task.FromResult<IReadOnlyDictionary<int, string>>(keys.ToDictionary(k => k, k => "v" + k));
+                });
+                return await Task.WhenAll(loader.LoadAsync(1), loader.LoadAsync(2)).ConfigureAwait(false);
+            })));
+        var r = await Run(schema, "{ values }").WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Equal("""{"values":["v1","v2"]}""", Data(r));
+        Assert.Equal([1, 2], batches.SelectMany(b => b).Order());
+    }
+
+    [Fact]
     public async Task A_loader_name_reused_with_other_types_is_a_clear_error()
     {
         var schema = new Schema(Object("Query",

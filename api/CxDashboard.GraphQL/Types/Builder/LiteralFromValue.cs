@@ -90,6 +90,41 @@ public static partial class LiteralFromValue
         return new FloatValueNode { Value = d.ToString("R", CultureInfo.InvariantCulture).Replace("E+", "e+").Replace("E-", "e-") };
     }
 
+    /// <summary>
+    /// A default literal written in SDL, put in the form graphql-js prints after coercing it
+    /// (valueFromAST then astFromValue): input-object fields in definition order with their own defaults
+    /// filled in, Float literals as JS numbers (1.0 → 1), integer-like ID strings as Int literals.
+    /// </summary>
+    public static ValueNode Normalize(ValueNode literal, GraphQLType type)
+    {
+        switch (type)
+        {
+            case NonNullType nn: return Normalize(literal, nn.OfType);
+            case var _ when literal is NullValueNode or VariableNode: return literal;
+            case ListType list:
+                return literal is ListValueNode items
+                    ? new ListValueNode { Values = items.Values.Select(v => Normalize(v, list.OfType)).ToList(), Location = literal.Location }
+                    : Normalize(literal, list.OfType);
+            case InputObjectType input when literal is ObjectValueNode obj:
+                var fields = new List<ObjectFieldNode>();
+                foreach (var field in input.Fields)
+                {
+                    var given = obj.Fields.FirstOrDefault(f => f.Name.Value == field.Name);
+                    var value = given?.Value ?? field.DefaultValue;
+                    if (value is null) continue;
+                    fields.Add(new ObjectFieldNode { Name = new NameNode { Value = field.Name }, Value = Normalize(value, field.Type) });
+                }
+                return new ObjectValueNode { Fields = fields, Location = literal.Location };
+            case ScalarType { Name: "Float" } when literal is IntValueNode or FloatValueNode:
+                var text = literal is IntValueNode i ? i.Value : ((FloatValueNode)literal).Value;
+                return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) && double.IsFinite(d) ? Number(d) : literal;
+            case ScalarType { Name: "ID" } when literal is StringValueNode s && IntegerPattern().IsMatch(s.Value):
+                return new IntValueNode { Value = s.Value };
+            default:
+                return literal;
+        }
+    }
+
     [GeneratedRegex("^-?(?:0|[1-9][0-9]*)$")]
     private static partial Regex IntegerPattern();
 }

@@ -16,6 +16,11 @@ public sealed class ExecutableDefinitionsRule : ValidationRule
     }
 
     /// <summary>The definition's name, or null for a schema definition or extension (which have none).</summary>
-    private static string? DefinitionName(DefinitionNode definition) =>
-        definition.GetType().GetProperty("Name")?.GetValue(definition) is NameNode name ? name.Value : null;
+    private static string? DefinitionName(DefinitionNode definition) => definition switch
+    {
+        TypeDefinitionNode t => t.Name.Value,
+        TypeExtensionNode e => e.Name.Value,
+        DirectiveDefinitionNode d => d.Name.Value,
+        _ => null,
+    };
 }

@@ -79,7 +79,10 @@ public sealed class ValuesOfCorrectTypeRule : ValidationRule
                 }
                 catch (Exception ex) when (ex is CoercionException or FormatException or OverflowException or InvalidCastException)
                 {
-                    Context.ReportError(BuiltInScalars.IsBuiltIn(scalar) && ex is CoercionException
+                    // A CoercionException is the engine's GraphQLError for coercion (graphql-js reports a
+                    // scalar's GraphQLError as is), for built-in and custom scalars alike; other exceptions
+                    // are unexpected failures and get graphql-js's "Expected value …; message" wrapping.
+                    Context.ReportError(ex is CoercionException
                         ? ValidationErrors.ScalarRejected(ex.Message, node)
                         : ValidationErrors.ExpectedValue(locationType, node, ex.Message));
                 }

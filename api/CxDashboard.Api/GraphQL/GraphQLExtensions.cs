@@ -1,0 +1,59 @@
+using CxDashboard.Api.Cascade;
+using CxDashboard.Api.Drivers;
+using CxDashboard.Api.Hierarchy;
+using CxDashboard.Api.Partners;
+using CxDashboard.Api.Scorecards;
+using CxDashboard.Api.Security;
+using CxDashboard.Api.Verbatims;
+using CxDashboard.Core.Hierarchy;
+using CxDashboard.Core.Partners;
+using CxDashboard.Core.Scorecards;
+using CxDashboard.Core.Verbatims;
+using CxDashboard.GraphQL.Types;
+
+namespace CxDashboard.Api.GraphQL;
+
+public static class GraphQLExtensions
+{
+    /// <summary>Query depth limit: deep enough for company → division → department → team → values → previous.</summary>
+    public const int MaxDepth = 15;
+
+    /// <summary>
+    /// The schema, composed from each feature folder's types. A new feature adds one
+    /// <c>AddXxxTypes(this CxSchema)</c> extension in its folder and one line here.
+    /// </summary>
+    public static Schema BuildCxSchema() => new CxSchema()
+        .AddScalars()
+        .AddHierarchyTypes()
+        .AddScorecardTypes()
+        .AddPartnerTypes()
+        .AddVerbatimTypes()
+        .AddCascadeTypes()
+        .Build();
+
+    /// <summary>KPIs, scorecards, cascade, check-ins and drivers (Cascade/ and Drivers/ folders).</summary>
+    private static CxSchema AddCascadeTypes(this CxSchema schema)
+    {
+        schema.Types.AddCascadeTypeDefinitions().AddDriverTypeDefinitions();
+        return schema.Query(CascadeFields.AddQueries).Query(DriverFields.AddQueries).Mutation(CascadeFields.AddMutations);
+    }
+
+    private static CxSchema AddScalars(this CxSchema schema)
+    {
+        schema.Types.AddScalar(CustomScalars.Date).AddScalar(CustomScalars.DateTime);
+        return schema;
+    }
+
+    /// <summary>The read services (scope-free, batched SQL) and the per-request scope filter over them.</summary>
+    public static IHostApplicationBuilder AddCxGraphQL(this IHostApplicationBuilder builder)
+    {
+        builder.Services.Configure<ConfidenceOptions>(builder.Configuration.GetSection(ConfidenceOptions.Section));
+        builder.Services.AddSingleton<OrgQueries>();
+        builder.Services.AddSingleton<CellStore>();
+        builder.Services.AddSingleton<PartnerQueries>();
+        builder.Services.AddSingleton<VerbatimQuery>();
+        builder.Services.AddScoped<VisibleUnits>();
+        builder.Services.AddSingleton(_ => BuildCxSchema());
+        return builder;
+    }
+}

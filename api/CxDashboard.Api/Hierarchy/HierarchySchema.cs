@@ -1,0 +1,38 @@
+using System.Globalization;
+using CxDashboard.Api.GraphQL;
+using CxDashboard.Api.Security;
+using CxDashboard.GraphQL.Execution;
+
+namespace CxDashboard.Api.Hierarchy;
+
+public static class HierarchySchema
+{
+    /// <summary>Org tree: units by id or code, the caller and the tops of its scope.</summary>
+    public static CxSchema AddHierarchyTypes(this CxSchema schema)
+    {
+        schema.Types.AddType<OrgUnitType>().AddType<CrumbType>().AddType<CallerType>();
+        return schema.Query(d =>
+        {
+            d.Field("me").Type("Caller!").Resolve(async ctx =>
+            {
+                var user = ctx.Service<IHttpContextAccessor>().HttpContext?.User;
+                var scope = await ctx.Service<VisibleUnits>().ScopeAsync(ctx.CancellationToken);
+                return new Caller(scope.Subject, user?.FindFirst(CxClaims.Persona)?.Value, user?.FindFirst(CxClaims.Role)?.Value, scope.UnitIds.Count);
+            });
+            d.Field("units").Type("[OrgUnit!]!").Description("The top-most units of the caller's scope (the company for an executive).")
+                .Resolve(async ctx => await ctx.Service<VisibleUnits>().RootsAsync(ctx.CancellationToken));
+            d.Field("unit").Type("OrgUnit").Description("A unit by id or code; an error (NOT_FOUND) when it is unknown or outside the caller's scope.")
+                .Argument("id", "ID").Argument("code", "String")
+                .Resolve(async ctx =>
+                {
+                    var id = ctx.Argument<string>("id");
+                    var code = ctx.Argument<string>("code");
+                    if ((id is null) == (code is null)) throw ReadErrors.BadArgument("Give exactly one of id or code.");
+                    if (code is not null) return await ctx.UnitByCodeAsync(code) ?? throw ReadErrors.UnitNotFound($"'{code}'");
+                    return long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && await ctx.UnitAsync(n) is { } unit
+                        ? unit
+                        : throw ReadErrors.UnitNotFound($"with id {id}");
+                });
+        });
+    }
+}

@@ -1,0 +1,66 @@
+using System.Globalization;
+using CxDashboard.Api.GraphQL;
+using CxDashboard.Api.Scorecards;
+using CxDashboard.Api.Security;
+using CxDashboard.Core.Hierarchy;
+using CxDashboard.Core.Scorecards;
+using CxDashboard.GraphQL.Execution;
+using CxDashboard.GraphQL.Types;
+
+namespace CxDashboard.Api.Hierarchy;
+
+public sealed class OrgUnitType : ObjectTypeDefinition<OrgNode>
+{
+    protected override void Configure(IObjectTypeDescriptor<OrgNode> d)
+    {
+        d.Name("OrgUnit").Description("A node of the org tree inside the caller's scope; its values cover it and everything under it.");
+        d.Field("id").Type("ID!").Resolve(ctx => ctx.ParentAs<OrgNode>().Id.ToString(CultureInfo.InvariantCulture));
+        d.Field("code").Type("String!").Resolve(ctx => ctx.ParentAs<OrgNode>().Code);
+        d.Field("name").Type("String!").Resolve(ctx => ctx.ParentAs<OrgNode>().Name);
+        d.Field("kind").Type("String!").Description("company, division, department, team or partner (an engagement of an external partner).")
+            .Resolve(ctx => ctx.ParentAs<OrgNode>().Kind);
+        d.Field("partner").Type("Partner").Description("For a partner engagement: the partner it belongs to.")
+            .Resolve(async ctx =>
+            {
+                var unit = ctx.ParentAs<OrgNode>();
+                if (unit.PartnerId is not { } pid) return null;
+                return (await ctx.Service<VisibleUnits>().PartnersAsync(ctx.CancellationToken)).FirstOrDefault(p => p.Id == pid);
+            });
+        d.Field("parent").Type("OrgUnit").Description("Null at the top of the caller's scope (a parent outside it is never shown).")
+            .Resolve(async ctx => ctx.ParentAs<OrgNode>().ParentId is { } pid ? await ctx.UnitAsync(pid) : null);
+        d.Field("children").Type("[OrgUnit!]!").Description("Child units inside the caller's scope.")
+            .Resolve(async ctx => await ctx.ChildrenAsync(ctx.ParentAs<OrgNode>().Id));
+        d.Field("breadcrumb").Type("[Crumb!]!").Description("Ancestors from the root down (the unit itself excluded); ancestors outside the scope show their name only.")
+            .Resolve(async ctx => await ctx.BreadcrumbAsync(ctx.ParentAs<OrgNode>().Id));
+        ValueFields.AddValueAndSeries(d.Field("value"), d.Field("series"), ctx => (SubjectKind.Unit, ctx.ParentAs<OrgNode>().Id));
+        ValueFields.AddBreakdownAndMovers(d);
+        Verbatims.VerbatimFields.Add(d);
+    }
+}
+
+public sealed class CrumbType : ObjectTypeDefinition<Crumb>
+{
+    protected override void Configure(IObjectTypeDescriptor<Crumb> d)
+    {
+        d.Name("Crumb").Description("One step of a breadcrumb.");
+        d.Field("name").Type("String!").Resolve(ctx => ctx.ParentAs<Crumb>().Name);
+        d.Field("unit").Type("OrgUnit").Description("The unit, when it is inside the caller's scope; null otherwise.").Resolve(ctx => ctx.ParentAs<Crumb>().Unit);
+    }
+}
+
+/// <summary>Who is asking: the token's subject, persona and the tops of its scope.</summary>
+public sealed record Caller(string Subject, string? Persona, string? Role, int VisibleUnitCount);
+
+public sealed class CallerType : ObjectTypeDefinition<Caller>
+{
+    protected override void Configure(IObjectTypeDescriptor<Caller> d)
+    {
+        d.Name("Caller");
+        d.Field("subject").Type("String!").Resolve(ctx => ctx.ParentAs<Caller>().Subject);
+        d.Field("persona").Type("String").Resolve(ctx => ctx.ParentAs<Caller>().Persona);
+        d.Field("role").Type("String").Resolve(ctx => ctx.ParentAs<Caller>().Role);
+        d.Field("visibleUnitCount").Type("Int!").Resolve(ctx => ctx.ParentAs<Caller>().VisibleUnitCount);
+        d.Field("roots").Type("[OrgUnit!]!").Description("The top-most units of the scope.")
+            .Resolve(async ctx => await ctx.Service<VisibleUnits>().RootsAsync(ctx.CancellationToken));
+    }
+}

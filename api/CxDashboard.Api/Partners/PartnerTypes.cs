@@ -1,0 +1,42 @@
+using System.Globalization;
+using CxDashboard.Api.GraphQL;
+using CxDashboard.Api.Scorecards;
+using CxDashboard.Api.Security;
+using CxDashboard.Core.Partners;
+using CxDashboard.Core.Scorecards;
+using CxDashboard.GraphQL.Execution;
+using CxDashboard.GraphQL.Types;
+
+namespace CxDashboard.Api.Partners;
+
+public sealed class PartnerType : ObjectTypeDefinition<PartnerInfo>
+{
+    protected override void Configure(IObjectTypeDescriptor<PartnerInfo> d)
+    {
+        d.Name("Partner").Description("An external partner; its values cover its engagements inside the caller's scope (all of them for the whole company).");
+        d.Field("id").Type("ID!").Resolve(ctx => ctx.ParentAs<PartnerInfo>().Id.ToString(CultureInfo.InvariantCulture));
+        d.Field("code").Type("String!").Resolve(ctx => ctx.ParentAs<PartnerInfo>().Code);
+        d.Field("name").Type("String!").Resolve(ctx => ctx.ParentAs<PartnerInfo>().Name);
+        d.Field("engagements").Type("[OrgUnit!]!").Description("Engagement nodes inside the caller's scope.")
+            .Resolve(async ctx =>
+            {
+                var units = await ctx.Service<VisibleUnits>().UnitsAsync(ctx.ParentAs<PartnerInfo>().EngagementIds, ctx.CancellationToken);
+                return units.Values.OrderBy(u => u.Code, StringComparer.Ordinal).ToArray();
+            });
+        ValueFields.AddValueAndSeries(d.Field("value"), d.Field("series"), ctx => (SubjectKind.Partner, ctx.ParentAs<PartnerInfo>().Id));
+    }
+}
+
+/// <summary>A partner's place in a league table.</summary>
+public sealed record LeagueRow(int? Rank, PartnerInfo Partner, ValueNode Value);
+
+public sealed class LeagueRowType : ObjectTypeDefinition<LeagueRow>
+{
+    protected override void Configure(IObjectTypeDescriptor<LeagueRow> d)
+    {
+        d.Name("LeagueRow");
+        d.Field("rank").Type("Int").Description("1 = best in the metric's direction; null without a (visible) value.").Resolve(ctx => ctx.ParentAs<LeagueRow>().Rank);
+        d.Field("partner").Type("Partner!").Resolve(ctx => ctx.ParentAs<LeagueRow>().Partner);
+        d.Field("value").Type("MetricValue!").Resolve(ctx => ctx.ParentAs<LeagueRow>().Value);
+    }
+}

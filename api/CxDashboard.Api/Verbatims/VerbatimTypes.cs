@@ -1,0 +1,78 @@
+using System.Globalization;
+using CxDashboard.Api.GraphQL;
+using CxDashboard.Api.Scorecards;
+using CxDashboard.Api.Security;
+using CxDashboard.Core.Hierarchy;
+using CxDashboard.Core.Verbatims;
+using CxDashboard.GraphQL.Execution;
+using CxDashboard.GraphQL.Types;
+
+namespace CxDashboard.Api.Verbatims;
+
+public sealed class VerbatimType : ObjectTypeDefinition<Verbatim>
+{
+    protected override void Configure(IObjectTypeDescriptor<Verbatim> d)
+    {
+        d.Name("Verbatim").Description("A survey response's comment with its scores and dimensions.");
+        d.Field("id").Type("ID!").Resolve(ctx => ctx.ParentAs<Verbatim>().Id.ToString(CultureInfo.InvariantCulture));
+        d.Field("respondedAt").Type("DateTime!").Resolve(ctx => ctx.ParentAs<Verbatim>().RespondedAt);
+        d.Field("unit").Type("OrgUnit").Description("The unit the response is attributed to.").Resolve(async ctx => await ctx.UnitAsync(ctx.ParentAs<Verbatim>().UnitId));
+        d.Field("channel").Type("String!").Resolve(ctx => ctx.ParentAs<Verbatim>().Channel);
+        d.Field("journeyStage").Type("String!").Resolve(ctx => ctx.ParentAs<Verbatim>().JourneyStage);
+        d.Field("segment").Type("String!").Resolve(ctx => ctx.ParentAs<Verbatim>().Segment);
+        d.Field("nps").Type("Int").Resolve(ctx => (int?)ctx.ParentAs<Verbatim>().Nps);
+        d.Field("csat").Type("Int").Resolve(ctx => (int?)ctx.ParentAs<Verbatim>().Csat);
+        d.Field("ces").Type("Int").Resolve(ctx => (int?)ctx.ParentAs<Verbatim>().Ces);
+        d.Field("comment").Type("String!").Resolve(ctx => ctx.ParentAs<Verbatim>().Comment);
+        d.Field("cursor").Type("String!").Resolve(ctx => ctx.ParentAs<Verbatim>().Cursor);
+    }
+}
+
+public sealed class VerbatimPageType : ObjectTypeDefinition<VerbatimPage>
+{
+    protected override void Configure(IObjectTypeDescriptor<VerbatimPage> d)
+    {
+        d.Name("VerbatimPage").Description("One page of comments, newest first; pass endCursor as 'after' for the next page.");
+        d.Field("items").Type("[Verbatim!]!").Resolve(ctx => ctx.ParentAs<VerbatimPage>().Items);
+        d.Field("hasNextPage").Type("Boolean!").Resolve(ctx => ctx.ParentAs<VerbatimPage>().HasNextPage);
+        d.Field("endCursor").Type("String").Resolve(ctx => ctx.ParentAs<VerbatimPage>().EndCursor);
+    }
+}
+
+public static class VerbatimFields
+{
+    /// <summary>The <c>verbatims</c> field of an org unit.</summary>
+    public static void Add(IObjectTypeDescriptor<OrgNode> d) =>
+        d.Field("verbatims").Type("VerbatimPage!")
+            .Description("Comments of this unit and everything under it for a period, newest first, optionally one band (e.g. NPS detractors) and slice.")
+            .Argument("period", "String!", a => a.Description(ReadArguments.PeriodHelp))
+            .Argument("band", "VerbatimBand!", a => a.DefaultValue(VerbatimBand.All))
+            .Argument("slice", "SliceInput")
+            .Argument("first", "Int!", a => a.DefaultValue(20).Description($"Page size (1–{VerbatimQuery.MaxPageSize})."))
+            .Argument("after", "String", a => a.Description("endCursor of the previous page."))
+            .Resolve(async ctx =>
+            {
+                var unit = ctx.ParentAs<OrgNode>();
+                var period = ReadArguments.Period(ctx);
+                var slice = ReadArguments.Slice(ctx);
+                var first = ReadArguments.Count(ctx, "first", 20, VerbatimQuery.MaxPageSize);
+                try
+                {
+                    return await ctx.Service<VisibleUnits>().VerbatimsAsync(unit.Id, period, ctx.ArgumentOr("band", VerbatimBand.All), slice, first, ctx.Argument<string>("after"), ctx.CancellationToken)
+                        ?? throw ReadErrors.UnitNotFound($"with id {unit.Id}");
+                }
+                catch (ArgumentException e)
+                {
+                    throw ReadErrors.BadArgument(e.Message);
+                }
+            });
+}
+
+public static class VerbatimsSchema
+{
+    public static CxSchema AddVerbatimTypes(this CxSchema schema)
+    {
+        schema.Types.AddType<VerbatimType>().AddType<VerbatimPageType>().AddEnumType<VerbatimBand>("VerbatimBand");
+        return schema;
+    }
+}

@@ -1,0 +1,122 @@
+using System.Text.Json;
+using CxDashboard.GraphQL.Execution;
+using CxDashboard.GraphQL.Language;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
+
+namespace CxDashboard.GraphQL.Http;
+
+/// <summary>
+/// Serves one GraphQL-over-HTTP request: negotiates the response media type, reads the parameters, runs the
+/// executor and picks the status code.
+/// "The server SHOULD use the 200 status code for every response to a well-formed GraphQL-over-HTTP request,
+/// independent of any GraphQL request error or GraphQL field error raised" (application/json), whereas with
+/// application/graphql-response+json "If the GraphQL response does not contain the {data} entry then the
+/// server MUST reply with a 4xx or 5xx status code as appropriate."
+/// https://graphql.github.io/graphql-over-http/draft/#sec-Response
+/// </summary>
+public sealed class GraphQLHttpHandler(GraphQLExecutor executor, IOptions<GraphQLHttpOptions> options, ILogger<GraphQLHttpHandler> logger)
+{
+    /// <summary>ContextData key under which resolvers find the <see cref="HttpContext"/>.</summary>
+    public const string HttpContextKey = "HttpContext";
+
+    private static readonly IReadOnlySet<OperationType> GetOperations = new HashSet<OperationType> { OperationType.Query };
+
+    private readonly GraphQLHttpOptions _options = options.Value;
+
+    public async Task HandleAsync(HttpContext context)
+    {
+        var request = context.Request;
+        var isGet = HttpMethods.IsGet(request.Method);
+
+        if (isGet && _options.EnableGraphiQL && !request.Query.ContainsKey("query") && MediaTypes.AcceptsHtml(request.Headers.Accept))
+        {
+            await GraphiQLPage.WriteAsync(context);
+            return;
+        }
+
+        var mediaType = MediaTypes.Negotiate(request.Headers.Accept);
+        if (mediaType is null)
+        {
+            await RefuseAsync(context, MediaTypes.Json, new HttpRefusal(StatusCodes.Status406NotAcceptable, HttpErrors.NotAcceptable(request.Headers.Accept)));
+            return;
+        }
+
+        GraphQLHttpRequest? parameters;
+        HttpRefusal? refusal;
+        if (isGet)
+        {
+            if (!_options.EnableGet)
+            {
+                context.Response.Headers.Allow = "POST";
+                await RefuseAsync(context, mediaType, new HttpRefusal(StatusCodes.Status405MethodNotAllowed, HttpErrors.GetDisabled()));
+                return;
+            }
+            (parameters, refusal) = GraphQLHttpRequestReader.ReadGet(request.Query);
+        }
+        else
+        {
+            (parameters, refusal) = await GraphQLHttpRequestReader.ReadPostAsync(request, _options, context.RequestAborted);
+        }
+        if (refusal is not null)
+        {
+            await RefuseAsync(context, mediaType, refusal);
+            return;
+        }
+
+        ExecutionResult result;
+        try
+        {
+            result = await executor.ExecuteAsync(new ExecutionRequest
+            {
+                Query = parameters!.Query,
+                OperationName = parameters.OperationName,
+                Variables = parameters.Variables,
+                Extensions = parameters.Extensions,
+                Services = context.RequestServices,
+                ContextData = new Dictionary<string, object?> { [HttpContextKey] = context },
+                AllowedOperations = isGet ? GetOperations : null,
+            }, context.RequestAborted);
+        }
+        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        {
+            return; // the client went away; nobody reads a response
+        }
+        catch (Exception e)
+        {
+            logger.LogError(e, "GraphQL request failed unexpectedly");
+            await RefuseAsync(context, mediaType, new HttpRefusal(StatusCodes.Status500InternalServerError, HttpErrors.Internal()));
+            return;
+        }
+
+        // "GET requests MUST NOT be used for executing mutation operations … the server MUST respond with error
+        // status code 405 (Method Not Allowed)". https://graphql.github.io/graphql-over-http/draft/#sec-GET
+        if (isGet && !result.HasData && result.Errors is [var only] && only.Extensions?.GetValueOrDefault("code") is "OPERATION_NOT_ALLOWED")
+        {
+            context.Response.Headers.Allow = "POST";
+            await RefuseAsync(context, mediaType, new HttpRefusal(StatusCodes.Status405MethodNotAllowed, HttpErrors.MutationViaGet(only)));
+            return;
+        }
+
+        var status = mediaType == MediaTypes.GraphQLResponseJson && !result.HasData
+            ? StatusCodes.Status400BadRequest
+            : StatusCodes.Status200OK;
+        await WriteAsync(context, status, mediaType, result);
+    }
+
+    private static Task RefuseAsync(HttpContext context, string mediaType, HttpRefusal refusal) =>
+        WriteAsync(context, refusal.StatusCode, mediaType, ExecutionResult.RequestError([refusal.Error]));
+
+    private static async Task WriteAsync(HttpContext context, int status, string mediaType, ExecutionResult result)
+    {
+        var response = context.Response;
+        response.StatusCode = status;
+        response.ContentType = mediaType + "; charset=utf-8";
+        response.Headers.Vary = HeaderNames.Accept;
+        await using var writer = new Utf8JsonWriter(response.Body, ExecutionResultWriter.WriterOptions);
+        ExecutionResultWriter.Write(writer, result);
+        await writer.FlushAsync(context.RequestAborted);
+    }
+}

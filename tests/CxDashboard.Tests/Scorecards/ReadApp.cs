@@ -1,0 +1,37 @@
+using System.Security.Claims;
+using CxDashboard.Api.Security;
+using CxDashboard.Core.DemoData;
+using CxDashboard.Core.Rollups;
+using CxDashboard.Tests.Infrastructure;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CxDashboard.Tests.Scorecards;
+
+/// <summary>The host over a small demo data set (seed 7) with its rollup built.</summary>
+public sealed class ReadApp : CxApp
+{
+    public override async Task InitializeAsync()
+    {
+        await base.InitializeAsync();
+        await new DemoSeeder(DataSource, TextWriter.Null).SeedAsync(new SeedOptions { Responses = 8_000, Interactions = 10_000, Seed = 7 });
+        await new RollupEngine(DataSource).RebuildAsync();
+    }
+
+    /// <summary>A request scope whose caller holds the given role and scope claims, and its VisibleUnits.</summary>
+    public (AsyncServiceScope Scope, VisibleUnits Visible) CallerWith(string role, string[]? units = null, string[]? partners = null)
+    {
+        var claims = new List<Claim> { new("sub", "test:" + role), new(CxClaims.Role, role) };
+        claims.AddRange((units ?? []).Select(u => new Claim(CxClaims.ScopeUnit, u)));
+        claims.AddRange((partners ?? []).Select(p => new Claim(CxClaims.ScopePartner, p)));
+        var scope = Factory.Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<IHttpContextAccessor>().HttpContext =
+            new DefaultHttpContext { User = new ClaimsPrincipal(new ClaimsIdentity(claims, "test")), RequestServices = scope.ServiceProvider };
+        return (scope, scope.ServiceProvider.GetRequiredService<VisibleUnits>());
+    }
+
+    public async Task<long> IdAsync(string code) => await ScalarAsync<long>("SELECT id FROM org_unit WHERE code = $1", code);
+
+    public async Task<DateOnly> LastFullMonthAsync() =>
+        (DateOnly)(await RowsAsync("SELECT (date_trunc('month', max(responded_at) AT TIME ZONE 'UTC') - interval '1 month')::date FROM survey_response"))[0][0]!;
+}

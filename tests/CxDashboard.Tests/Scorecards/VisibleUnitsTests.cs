@@ -1,0 +1,130 @@
+using CxDashboard.Api.GraphQL;
+using CxDashboard.Api.Security;
+using CxDashboard.Core.Scorecards;
+using CxDashboard.Core.Verbatims;
+using CxDashboard.GraphQL.Types;
+
+namespace CxDashboard.Tests.Scorecards;
+
+/// <summary>
+/// The one scope filter of the read API, per persona: what a department head, a partner manager and
+/// an executive can reach, with values checked against plain SQL over the raw rows.
+/// </summary>
+public sealed class VisibleUnitsTests(ReadApp app) : IClassFixture<ReadApp>
+{
+    [Fact]
+    public async Task A_department_head_cannot_reach_a_sibling_by_id_code_children_values_or_verbatims()
+    {
+        var (scope, visible) = app.CallerWith("department_head", units: ["DEP-RETAIL-STORES"]);
+        await using var _ = scope;
+        var own = await app.IdAsync("DEP-RETAIL-STORES");
+        var sibling = await app.IdAsync("DEP-RETAIL-ONLINE");
+        var division = await app.IdAsync("DIV-RETAIL");
+        var month = Period.Of("month", await app.LastFullMonthAsync());
+
+        Assert.Equal([own], (await visible.UnitsAsync([own, sibling, division])).Keys);
+        Assert.Empty(await visible.UnitsByCodeAsync(["DEP-RETAIL-ONLINE", "DIV-RETAIL", "CO"]));
+        Assert.Empty((await visible.ChildrenAsync([division]))[division]);
+        Assert.Equal(4, (await visible.ChildrenAsync([own]))[own].Count);
+        var values = await visible.ValuesAsync([new ValueKey(SubjectKind.Unit, sibling, "nps", month, Slice.All), new ValueKey(SubjectKind.Unit, own, "nps", month, Slice.All)]);
+        Assert.Single(values);
+        Assert.Empty(await visible.BreakdownsAsync([new BreakdownKey(SubjectKind.Unit, sibling, month, "channel")]));
+        Assert.Null(await visible.VerbatimsAsync(sibling, month, VerbatimBand.All, Slice.All, 10, null));
+        Assert.Null(await visible.VerbatimsAsync(division, month, VerbatimBand.All, Slice.All, 10, null));
+        Assert.Empty(await visible.PartnersAsync());
+        Assert.Equal(["DEP-RETAIL-STORES"], (await visible.RootsAsync()).Select(u => u.Code));
+    }
+
+    [Fact]
+    public async Task A_breadcrumb_shows_ancestors_outside_the_scope_by_name_only()
+    {
+        var (scope, visible) = app.CallerWith("department_head", units: ["DEP-RETAIL-STORES"]);
+        await using var _ = scope;
+        var team = await app.IdAsync("TEAM-RETAIL-STORES-NORTH");
+
+        var crumbs = (await visible.BreadcrumbsAsync([team]))[team];
+
+        Assert.Equal(["Northwind Group", "Retail", "Stores"], crumbs.Select(c => c.Name));
+        Assert.Equal([null, null, "DEP-RETAIL-STORES"], crumbs.Select(c => c.Unit?.Code));
+    }
+
+    [Fact]
+    public async Task A_department_head_sees_a_partner_only_through_its_own_engagement()
+    {
+        var (scope, visible) = app.CallerWith("department_head", units: ["DEP-CARE-CONTACT"]);
+        await using var _ = scope;
+        var year = Period.Of("year", await app.LastFullMonthAsync());
+        var truth = await app.ScalarAsync<long>("""
+            SELECT count(nps) FROM survey_response r JOIN org_unit_closure c ON c.descendant_id = r.org_unit_id
+            JOIN org_unit e ON e.id = c.ancestor_id AND e.code = 'ENG-PRT-ACME-CARE-CONTACT'
+            WHERE (r.responded_at AT TIME ZONE 'UTC')::date BETWEEN $1 AND $2
+            """, year.First, year.Last);
+
+        var partners = await visible.PartnersAsync();
+        var acme = Assert.Single(partners);
+        var value = (await visible.ValuesAsync([new ValueKey(SubjectKind.Partner, acme.Id, "nps", year, Slice.All)])).Values.Single();
+
+        Assert.Equal("PRT-ACME", acme.Code);
+        Assert.Single(acme.EngagementIds);
+        Assert.True(truth > 0);
+        Assert.Equal(truth, value.N);
+    }
+
+    [Fact]
+    public async Task A_partner_manager_sees_the_whole_partner_and_values_below_the_privacy_floor_are_suppressed()
+    {
+        var (scope, visible) = app.CallerWith("partner_manager", partners: ["PRT-ACME"]);
+        await using var _ = scope;
+        var year = Period.Of("year", await app.LastFullMonthAsync());
+        var truth = await app.ScalarAsync<long>("""
+            SELECT count(nps) FROM survey_response r JOIN org_unit_closure c ON c.descendant_id = r.org_unit_id
+            JOIN org_unit e ON e.id = c.ancestor_id JOIN partner p ON p.id = e.partner_id AND p.code = 'PRT-ACME'
+            WHERE (r.responded_at AT TIME ZONE 'UTC')::date BETWEEN $1 AND $2
+            """, year.First, year.Last);
+        // A day on which one engagement got between 1 and 4 NPS answers: under the floor of 5.
+        var small = (await app.RowsAsync("""
+            SELECT e.id, (r.responded_at AT TIME ZONE 'UTC')::date, count(nps) FROM survey_response r
+            JOIN org_unit e ON e.id = r.org_unit_id AND e.partner_id IS NOT NULL JOIN partner p ON p.id = e.partner_id AND p.code = 'PRT-ACME'
+            GROUP BY 1, 2 HAVING count(nps) BETWEEN 1 AND 4 ORDER BY 2 DESC LIMIT 1
+            """))[0];
+
+        var acme = Assert.Single(await visible.PartnersAsync());
+        var whole = (await visible.ValuesAsync([new ValueKey(SubjectKind.Partner, acme.Id, "nps", year, Slice.All)])).Values.Single();
+        var tiny = (await visible.ValuesAsync([new ValueKey(SubjectKind.Unit, (long)small[0]!, "nps", Period.Of("day", (DateOnly)small[1]!), Slice.All)])).Values.Single();
+
+        Assert.Equal(3, acme.EngagementIds.Count);
+        Assert.Equal(truth, whole.N);
+        Assert.False(whole.Suppressed);
+        Assert.True(tiny.Suppressed);
+        Assert.Null(tiny.Value);
+        Assert.Null(tiny.Low);
+        Assert.Equal((long)small[2]!, tiny.N);
+        Assert.True(tiny.LowConfidence);
+        Assert.Empty(await visible.UnitsByCodeAsync(["DEP-CARE-CONTACT", "CO"]));
+    }
+
+    [Fact]
+    public async Task An_executive_starts_at_the_company_and_sees_every_partner_without_suppression()
+    {
+        var (scope, visible) = app.CallerWith("executive", units: ["CO"]);
+        await using var _ = scope;
+
+        Assert.Equal(["CO"], (await visible.RootsAsync()).Select(u => u.Code));
+        Assert.Equal(6, (await visible.PartnersAsync()).Count);
+        Assert.False(visible.AppliesPrivacyFloor);
+    }
+
+    [Fact]
+    public void The_composed_schema_holds_every_feature_s_root_fields()
+    {
+        var sdl = SchemaPrinter.Print(GraphQLExtensions.BuildCxSchema());
+
+        Assert.Contains("unit(id: ID, code: String): OrgUnit", sdl);
+        Assert.Contains("partnerLeague(metric: String!, period: String!, slice: SliceInput): [LeagueRow!]!", sdl);
+        Assert.Contains("band: VerbatimBand! = ALL", sdl);
+        Assert.Contains("): VerbatimPage!", sdl);
+        Assert.Contains("topMovers(", sdl);
+        Assert.Contains("scorecard(unit: ID!, period: String!): Scorecard", sdl);
+        Assert.Contains("type Mutation", sdl);
+    }
+}
