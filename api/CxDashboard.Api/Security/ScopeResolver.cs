@@ -11,14 +11,22 @@ namespace CxDashboard.Api.Security;
 /// </summary>
 public sealed class ScopeResolver(CxDbContext db, IHttpContextAccessor http)
 {
-    private CallerScope? resolved;
+    private readonly Lock gate = new();
+    private Task<CallerScope>? resolving;
 
-    public async Task<CallerScope> GetAsync(CancellationToken ct = default)
+    /// <summary>
+    /// The caller's scope, resolved once per request. Sibling GraphQL resolvers ask for it at the same
+    /// time, so they share the one lookup (the DbContext under it allows only one query at a time).
+    /// </summary>
+    public Task<CallerScope> GetAsync(CancellationToken ct = default)
     {
-        if (resolved is not null) return resolved;
+        lock (gate) return resolving ??= ResolveCurrentAsync(ct);
+    }
+
+    private async Task<CallerScope> ResolveCurrentAsync(CancellationToken ct)
+    {
         var user = http.HttpContext?.User;
-        resolved = user?.Identity?.IsAuthenticated == true ? await ResolveAsync(user, ct) : CallerScope.Nobody;
-        return resolved;
+        return user?.Identity?.IsAuthenticated == true ? await ResolveAsync(user, ct) : CallerScope.Nobody;
     }
 
     public async Task<CallerScope> ResolveAsync(ClaimsPrincipal user, CancellationToken ct = default)

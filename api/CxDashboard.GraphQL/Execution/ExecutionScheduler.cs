@@ -13,6 +13,10 @@ internal sealed class ExecutionScheduler : SynchronizationContext
     private readonly Queue<(SendOrPostCallback Callback, object? State)> _queue = new();
     private bool _pumping;
 
+    // The request's execution context (its AsyncLocals: the ASP.NET Core HttpContext, the caller's scope, …),
+    // captured where the request starts, so resolvers and DataLoader batches started by the pump see it too.
+    private readonly ExecutionContext? _requestContext = ExecutionContext.Capture();
+
     /// <summary>Called when the queue runs dry; returns true when it started work (dispatched a batch).</summary>
     public Func<bool>? OnIdle { get; set; }
 
@@ -28,7 +32,7 @@ internal sealed class ExecutionScheduler : SynchronizationContext
             start = !_pumping;
             if (start) _pumping = true;
         }
-        if (start) ThreadPool.UnsafeQueueUserWorkItem(static s => ((ExecutionScheduler)s!).Pump(), this);
+        if (start) ThreadPool.UnsafeQueueUserWorkItem(static s => ((ExecutionScheduler)s!).PumpInRequestContext(), this);
     }
 
     /// <summary>Wakes the pump so it re-checks for idle work (a DataLoader key queued from a foreign thread).</summary>
@@ -38,6 +42,12 @@ internal sealed class ExecutionScheduler : SynchronizationContext
         throw new NotSupportedException("Synchronous Send is not supported by the GraphQL execution scheduler.");
 
     public override SynchronizationContext CreateCopy() => this;
+
+    private void PumpInRequestContext()
+    {
+        if (_requestContext is null) Pump();
+        else ExecutionContext.Run(_requestContext, static s => ((ExecutionScheduler)s!).Pump(), this);
+    }
 
     private void Pump()
     {

@@ -1,0 +1,177 @@
+using System.Text.Json;
+using CxDashboard.Tests.Scorecards;
+
+namespace CxDashboard.Tests.Cascade;
+
+/// <summary>
+/// The KPI API through HTTP with persona tokens: scorecard figures against plain SQL over raw rows,
+/// and the scope and role rules of every mutation (nothing changes when a call is refused).
+/// </summary>
+public sealed class CascadeApiTests(KpiApp app) : IClassFixture<KpiApp>
+{
+    private const string Own = "DEP-RETAIL-STORES";        // the department head's subtree
+    private const string Sibling = "DEP-CARE-CONTACT";
+
+    [Fact]
+    public async Task Department_scorecard_actuals_equal_plain_sql_over_raw_responses()
+    {
+        var unit = await app.UnitIdAsync(Own);
+        var result = await app.GraphQLAsync("department_head", """
+            query($u: ID!) { scorecard(unit: $u, period: "2026-09") {
+                score kpis { kpi { metric shared } actual n target attainment status trend { periodStart } drivers { kpi { metric } } } } }
+            """, new { u = unit.ToString() });
+        var kpis = result.Data().GetProperty("scorecard").GetProperty("kpis").EnumerateArray().ToList();
+
+        var rows = await app.RowsAsync("""
+            SELECT count(nps), 100.0 * (count(*) FILTER (WHERE nps >= 9) - count(*) FILTER (WHERE nps <= 6)) / count(nps),
+                   100.0 * count(*) FILTER (WHERE csat >= 4) / count(csat)
+            FROM survey_response r JOIN org_unit_closure c ON c.descendant_id = r.org_unit_id
+            WHERE c.ancestor_id = $1 AND r.responded_at >= '2026-09-01' AND r.responded_at < '2026-10-01'
+            """, unit);
+        var nps = kpis.Single(k => k.GetProperty("kpi").GetProperty("metric").GetString() == "nps");
+        Assert.Equal((long)rows[0][0]!, nps.GetProperty("n").GetInt64());
+        Assert.Equal((double)(decimal)rows[0][1]!, nps.GetProperty("actual").GetDouble(), 9);
+        var csat = kpis.Single(k => k.GetProperty("kpi").GetProperty("metric").GetString() == "csat");
+        Assert.Equal((double)(decimal)rows[0][2]!, csat.GetProperty("actual").GetDouble(), 9);
+        // Demo target for CSAT is 75: attainment is actual / 75 in percent.
+        Assert.Equal(75, csat.GetProperty("target").GetDouble());
+        Assert.Equal(100 * csat.GetProperty("actual").GetDouble() / 75, csat.GetProperty("attainment").GetDouble(), 9);
+        Assert.Equal(13, csat.GetProperty("trend").GetArrayLength());
+        Assert.Contains("fcr", csat.GetProperty("drivers").EnumerateArray().Select(d => d.GetProperty("kpi").GetProperty("metric").GetString()));
+    }
+
+    [Fact]
+    public async Task Department_head_cannot_read_a_siblings_scorecard_kpis_or_drivers()
+    {
+        var sibling = (await app.UnitIdAsync(Sibling)).ToString();
+        var siblingKpi = (await app.KpiIdAsync(Sibling, "csat")).ToString();
+        var result = await app.GraphQLAsync("department_head", """
+            query($u: ID!, $k: ID!) {
+              a: scorecard(unit: $u, period: "2026-09") { score }
+              b: kpi(id: $k) { id }
+              c: drivers(unit: $u, period: "2026-09") { linkedResponses }
+            }
+            """, new { u = sibling, k = siblingKpi });
+
+        var errors = result.Errors();
+        Assert.Equal(3, errors.Length);
+        Assert.All(errors, e => Assert.Equal("NOT_FOUND", e.Code()));
+        var data = result.GetProperty("data");
+        Assert.Equal(JsonValueKind.Null, data.GetProperty("a").ValueKind);
+        Assert.Equal(JsonValueKind.Null, data.GetProperty("b").ValueKind);
+        Assert.Equal(JsonValueKind.Null, data.GetProperty("c").ValueKind);
+    }
+
+    [Fact]
+    public async Task Company_scorecard_for_a_department_head_lists_no_children_outside_the_subtree()
+    {
+        // The head cannot open the company scorecard at all …
+        var company = (await app.UnitIdAsync("CO")).ToString();
+        var denied = await app.GraphQLAsync("department_head", """query($u: ID!) { scorecard(unit: $u, period: "2026-09") { score } }""", new { u = company });
+        Assert.Equal("NOT_FOUND", Assert.Single(denied.Errors()).Code());
+        // … and the executive sees every department among the company NPS children.
+        var exec = await app.GraphQLAsync("executive", """
+            query($u: ID!) { scorecard(unit: $u, period: "2026-09") { kpis { kpi { metric } children { kpi { unitCode } } reconciliation { impliedParentTarget addsUp } } } }
+            """, new { u = company });
+        var nps = exec.Data().GetProperty("scorecard").GetProperty("kpis").EnumerateArray().First(k => k.GetProperty("kpi").GetProperty("metric").GetString() == "nps");
+        var divisions = await app.ScalarAsync<long>("SELECT count(*) FROM org_unit WHERE kind = 'division'");
+        Assert.Equal(divisions, nps.GetProperty("children").GetArrayLength());
+        // Every child's demo NPS target is 30 like the company's: the implied figure is 30 and adds up.
+        Assert.Equal(30, nps.GetProperty("reconciliation").GetProperty("impliedParentTarget").GetDouble(), 9);
+        Assert.True(nps.GetProperty("reconciliation").GetProperty("addsUp").GetBoolean());
+    }
+
+    private const string Checkin = """
+        mutation($k: ID!) { recordCheckin(input: { kpi: $k, periodStart: "2026-09-01", status: AT_RISK, value: 71.5, note: "Queue after launch" }) { author status value } }
+        """;
+
+    [Fact]
+    public async Task Department_head_checks_in_inside_the_subtree_but_not_outside_it()
+    {
+        var own = await app.KpiIdAsync(Own, "fcr");
+        var ok = await app.GraphQLAsync("department_head", Checkin, new { k = own.ToString() });
+        var checkin = ok.Data().GetProperty("recordCheckin");
+        Assert.Equal("Dana Department-Head", checkin.GetProperty("author").GetString());
+        Assert.Equal("AT_RISK", checkin.GetProperty("status").GetString());
+
+        var sibling = await app.KpiIdAsync(Sibling, "fcr");
+        var before = await app.ScalarAsync<long>("SELECT count(*) FROM kpi_checkin");
+        var denied = await app.GraphQLAsync("department_head", Checkin, new { k = sibling.ToString() });
+        Assert.Equal("NOT_FOUND", Assert.Single(denied.Errors()).Code());
+        Assert.Equal(JsonValueKind.Null, denied.GetProperty("data").ValueKind);
+        Assert.Equal(before, await app.ScalarAsync<long>("SELECT count(*) FROM kpi_checkin"));
+        // Partner managers do not check in at all.
+        var partner = await app.GraphQLAsync("partner_manager", Checkin, new { k = own.ToString() });
+        Assert.Equal("FORBIDDEN", Assert.Single(partner.Errors()).Code());
+    }
+
+    [Fact]
+    public async Task Only_analysts_set_targets_and_create_kpis()
+    {
+        var own = await app.KpiIdAsync(Own, "csat");
+        const string targets = """
+            mutation($k: ID!) { setKpiTargets(input: { kpi: $k, grain: "month", targets: [{ periodStart: "2026-08-01", target: 80 }] }) { periodStart target } }
+            """;
+        var denied = await app.GraphQLAsync("department_head", targets, new { k = own.ToString() });
+        Assert.Equal("FORBIDDEN", Assert.Single(denied.Errors()).Code());
+        Assert.Equal(75m, await app.ScalarAsync<decimal>("SELECT target FROM kpi_target WHERE kpi_id = $1 AND grain = 'month' AND period_start = '2026-08-01'", own));
+
+        var ok = await app.GraphQLAsync("analyst", targets, new { k = own.ToString() });
+        var august = ok.Data().GetProperty("setKpiTargets").EnumerateArray().Single(t => t.GetProperty("periodStart").GetString() == "2026-08-01");
+        Assert.Equal(80, august.GetProperty("target").GetDouble());
+
+        var unit = (await app.UnitIdAsync(Own)).ToString();
+        const string create = """mutation($u: ID!) { createKpi(input: { unit: $u, metric: "abandonment", weight: 0.5 }) { id metric weight shared } }""";
+        Assert.Equal("FORBIDDEN", Assert.Single((await app.GraphQLAsync("executive", create, new { u = unit })).Errors()).Code());
+        var created = (await app.GraphQLAsync("analyst", create, new { u = unit })).Data().GetProperty("createKpi");
+        Assert.Equal(("abandonment", 0.5, false), (created.GetProperty("metric").GetString(), created.GetProperty("weight").GetDouble(), created.GetProperty("shared").GetBoolean()));
+    }
+
+    [Fact]
+    public async Task Bad_input_gives_one_error_per_problem_with_its_field_and_changes_nothing()
+    {
+        var own = await app.KpiIdAsync(Own, "sla");
+        var before = await app.ScalarAsync<string>("SELECT string_agg(period_start || '=' || target, ',' ORDER BY period_start) FROM kpi_target WHERE kpi_id = $1", own);
+
+        var result = await app.GraphQLAsync("analyst", """
+            mutation($k: ID!) { setKpiTargets(input: { kpi: $k, grain: "quarter", targets: [
+                { periodStart: "2026-07-01", target: 82 }, { periodStart: "2026-08-01", target: 82 }, { periodStart: "2026-10-01", target: 140 } ] }) { target } }
+            """, new { k = own.ToString() });
+
+        var errors = result.Errors();
+        Assert.Equal(["input.targets[1].periodStart", "input.targets[2].value"],
+            errors.Select(e => e.GetProperty("extensions").GetProperty("field").GetString()));
+        Assert.All(errors, e => Assert.Equal("BAD_USER_INPUT", e.Code()));
+        Assert.All(errors, e => Assert.Equal("setKpiTargets", e.GetProperty("path")[0].GetString()));
+        Assert.Contains("out of range", errors[1].GetProperty("message").GetString());
+        Assert.Equal(before, await app.ScalarAsync<string>("SELECT string_agg(period_start || '=' || target, ',' ORDER BY period_start) FROM kpi_target WHERE kpi_id = $1", own));
+    }
+
+    [Fact]
+    public async Task Drivers_over_http_count_the_linked_responses_of_the_subtree()
+    {
+        var unit = await app.UnitIdAsync(Own);
+        var result = await app.GraphQLAsync("department_head", """
+            query($u: ID!) { drivers(unit: $u, period: "2026-Q3") { linkedResponses drivers { condition processTarget csat { nWith gap gapLow gapHigh estimatedChange } } } }
+            """, new { u = unit.ToString() });
+        var drivers = result.Data().GetProperty("drivers");
+        var linked = await app.ScalarAsync<long>("""
+            SELECT count(*) FROM survey_response r JOIN interaction i ON i.external_id = r.interaction_external_id
+            JOIN org_unit_closure c ON c.descendant_id = r.org_unit_id
+            WHERE c.ancestor_id = $1 AND r.responded_at >= '2026-07-01' AND r.responded_at < '2026-10-01'
+            """, unit);
+        Assert.Equal(linked, drivers.GetProperty("linkedResponses").GetInt64());
+        var fcr = drivers.GetProperty("drivers").EnumerateArray().Single(d => d.GetProperty("condition").GetString() == "RESOLVED_FIRST_CONTACT");
+        Assert.Equal(JsonValueKind.Null, fcr.GetProperty("processTarget").ValueKind); // demo targets are monthly; a quarter has none
+    }
+
+    [Fact]
+    public async Task Analyst_starts_a_rollup_run_through_the_same_queue_as_rest()
+    {
+        var result = await app.GraphQLAsync("analyst", "mutation { startRollupRun(mode: REBUILD) { enqueued status } }");
+        Assert.Equal("rollup-rebuild", result.Data().GetProperty("startRollupRun").GetProperty("enqueued").GetString());
+        Assert.True(await app.ScalarAsync<long>("SELECT count(*) FROM qrtz_triggers WHERE job_name = 'rollup-rebuild'") >= 1);
+        var denied = await app.GraphQLAsync("department_head", "mutation { startRollupRun { enqueued } }");
+        Assert.Equal("FORBIDDEN", Assert.Single(denied.Errors()).Code());
+    }
+}
