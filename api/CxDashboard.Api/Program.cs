@@ -35,6 +35,7 @@ app.UseAuthorization();
 app.MapCxAuth();
 app.MapCxIngestion();
 app.MapCxRollups();
+app.MapCxGraphQL();
 app.MapCxHealth();
 app.MapCxWeb();
 

@@ -54,6 +54,21 @@ public static class GraphQLExtensions
         builder.Services.AddSingleton<VerbatimQuery>();
         builder.Services.AddScoped<VisibleUnits>();
         builder.Services.AddSingleton(_ => BuildCxSchema());
+        builder.Services.AddGraphQLServer(sp => sp.GetRequiredService<Schema>())
+            .ConfigureExecutor(o =>
+            {
+                o.Validation.MaxDepth = MaxDepth;
+                o.Validation.MaxNodes = 2_000;
+                o.Validation.MaxAliases = 200;
+                o.Validation.MaxDocumentLength = 100_000;
+            });
         return builder;
+    }
+
+    /// <summary>POST/GET /graphql (GraphQL-over-HTTP); every request needs a bearer token.</summary>
+    public static IEndpointRouteBuilder MapCxGraphQL(this IEndpointRouteBuilder app)
+    {
+        app.MapGraphQLEndpoint("/graphql").RequireAuthorization();
+        return app;
     }
 }
