@@ -198,7 +198,7 @@ public sealed class SchemaPrinterTests
     [InlineData(" leading space", "\"\"\" leading space\"\"\"")]
     [InlineData("two\nlines", "\"\"\"\ntwo\nlines\n\"\"\"")]
     public void Block_strings_are_laid_out_as_graphql_js_does(string value, string expected) =>
-        Assert.Equal(expected, SdlValuePrinter.BlockString(value));
+        Assert.Equal(expected, CxDashboard.GraphQL.Language.BlockString.Print(value));
 
     [Theory]
     [InlineData("a\"b\\c", "\"a\\\"b\\\\c\"")]
@@ -206,7 +206,7 @@ public sealed class SchemaPrinterTests
     [InlineData("\u0001\u007f", "\"\\u0001\\u007F\"")]
     [InlineData("é ü 中", "\"é ü 中\"")]
     public void Strings_escape_only_quotes_backslashes_and_control_characters(string value, string expected) =>
-        Assert.Equal(expected, SdlValuePrinter.String(value));
+        Assert.Equal(expected, CxDashboard.GraphQL.Language.Printer.PrintString(value));
 
     [Theory]
     [InlineData("\nleading newline", false)]

@@ -1,3 +1,4 @@
+using CxDashboard.GraphQL.Language;
 using System.Text;
 using CxDashboard.GraphQL.Introspection;
 
@@ -42,7 +43,7 @@ public static class SchemaPrinter
     public static string PrintType(NamedType type) => type switch
     {
         ScalarType s => Description(s.Description) + "scalar " + s.Name +
-                        (s.SpecifiedByUrl is { } url ? $" @specifiedBy(url: {SdlValuePrinter.String(url)})" : ""),
+                        (s.SpecifiedByUrl is { } url ? $" @specifiedBy(url: {Printer.PrintString(url)})" : ""),
         ObjectType o => Description(o.Description) + "type " + o.Name + Interfaces(o) + Fields(o),
         InterfaceType i => Description(i.Description) + "interface " + i.Name + Interfaces(i) + Fields(i),
         UnionType u => Description(u.Description) + "union " + u.Name +
@@ -91,7 +92,7 @@ public static class SchemaPrinter
     {
         null => "",
         BuiltInDirectives.DefaultDeprecationReason => " @deprecated",
-        _ => $" @deprecated(reason: {SdlValuePrinter.String(reason)})",
+        _ => $" @deprecated(reason: {Printer.PrintString(reason)})",
     };
 
     private static string Description(string? description, string indentation = "", bool firstInBlock = true)
@@ -99,8 +100,8 @@ public static class SchemaPrinter
         if (description is null) return "";
         var prefix = indentation.Length > 0 && !firstInBlock ? "\n" + indentation : indentation;
         var text = SdlValuePrinter.IsPrintableAsBlockString(description)
-            ? SdlValuePrinter.BlockString(description)
-            : SdlValuePrinter.String(description);
+            ? Language.BlockString.Print(description)
+            : Printer.PrintString(description);
         return prefix + text.Replace("\n", "\n" + indentation) + "\n";
     }
 }

@@ -4,8 +4,8 @@ using CxDashboard.GraphQL.Language;
 namespace CxDashboard.GraphQL.Types;
 
 /// <summary>
-/// Prints constant values, strings and descriptions exactly as graphql-js does (<c>print</c> of a value,
-/// <c>printString</c>, <c>printBlockString</c>), so printed SDL and introspection <c>defaultValue</c>s
+/// Prints constant values, strings and descriptions exactly as graphql-js does (<c>print</c> of a value; strings and block
+/// strings through the language printer), so printed SDL and introspection <c>defaultValue</c>s
 /// match byte for byte. https://spec.graphql.org/October2021/#sec-String-Value
 /// </summary>
 public static class SdlValuePrinter
@@ -24,7 +24,7 @@ public static class SdlValuePrinter
             case IntValueNode i: sb.Append(i.Value); break;
             case FloatValueNode f: sb.Append(f.Value); break;
             // Defaults are re-serialized values in graphql-js, so strings never print as block strings here.
-            case StringValueNode s: sb.Append(String(s.Value)); break;
+            case StringValueNode s: sb.Append(Printer.PrintString(s.Value)); break;
             case BooleanValueNode b: sb.Append(b.Value ? "true" : "false"); break;
             case NullValueNode: sb.Append("null"); break;
             case EnumValueNode e: sb.Append(e.Value); break;
@@ -50,51 +50,6 @@ public static class SdlValuePrinter
                 break;
             default: throw new NotSupportedException($"Cannot print {value.GetType().Name}.");
         }
-    }
-
-    /// <summary>A quoted string: control characters, '"' and '\' escaped (graphql-js printString).</summary>
-    public static string String(string value)
-    {
-        var sb = new StringBuilder(value.Length + 2).Append('"');
-        foreach (var c in value)
-        {
-            switch (c)
-            {
-                case '"': sb.Append("\\\""); break;
-                case '\\': sb.Append("\\\\"); break;
-                case '\b': sb.Append("\\b"); break;
-                case '\t': sb.Append("\\t"); break;
-                case '\n': sb.Append("\\n"); break;
-                case '\f': sb.Append("\\f"); break;
-                case '\r': sb.Append("\\r"); break;
-                case < '\u0020' or (>= '\u007f' and <= '\u009f'):
-                    sb.Append("\\u").Append(((int)c).ToString("X4", System.Globalization.CultureInfo.InvariantCulture));
-                    break;
-                default: sb.Append(c); break;
-            }
-        }
-        return sb.Append('"').ToString();
-    }
-
-    /// <summary>A """block string""" laid out as graphql-js printBlockString does.</summary>
-    public static string BlockString(string value)
-    {
-        var escaped = value.Replace("\"\"\"", "\\\"\"\"");
-        var lines = escaped.Split(["\r\n", "\n", "\r"], StringSplitOptions.None);
-        var isSingleLine = lines.Length == 1;
-        var forceLeadingNewLine = lines.Length > 1 && lines.Skip(1).All(l => l.Length == 0 || IsWhiteSpace(l[0]));
-        var hasTrailingTripleQuotes = escaped.EndsWith("\\\"\"\"", StringComparison.Ordinal);
-        var hasTrailingQuote = value.EndsWith('"') && !hasTrailingTripleQuotes;
-        var hasTrailingSlash = value.EndsWith('\\');
-        var forceTrailingNewLine = hasTrailingQuote || hasTrailingSlash;
-        var printAsMultipleLines = !isSingleLine || value.Length > 70 || forceTrailingNewLine || forceLeadingNewLine || hasTrailingTripleQuotes;
-        var skipLeadingNewLine = isSingleLine && value.Length > 0 && IsWhiteSpace(value[0]);
-
-        var sb = new StringBuilder("\"\"\"");
-        if ((printAsMultipleLines && !skipLeadingNewLine) || forceLeadingNewLine) sb.Append('\n');
-        sb.Append(escaped);
-        if (printAsMultipleLines || forceTrailingNewLine) sb.Append('\n');
-        return sb.Append("\"\"\"").ToString();
     }
 
     /// <summary>
