@@ -1,6 +1,9 @@
 using CxDashboard.GraphQL.Language;
 using CxDashboard.GraphQL.Types;
 using CxDashboard.GraphQL.Validation;
+using CxDashboard.GraphQL.Validation.Limits;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace CxDashboard.GraphQL.Execution;
 
@@ -23,7 +26,10 @@ public sealed class GraphQLExecutor
         Schema = schema;
         Options = options ?? new GraphQLExecutorOptions();
         _documents = new DocumentCache(Options.DocumentCacheSize);
+        _parserOptions = new ParserOptions { MaxTokens = Options.MaxTokens };
     }
+
+    private readonly ParserOptions _parserOptions;
 
     public Schema Schema { get; }
     public GraphQLExecutorOptions Options { get; }
@@ -74,10 +80,15 @@ public sealed class GraphQLExecutor
 
         if (_documents.TryGet(request.Query, out var cached)) return (cached.Document, cached.Plan, cached.Errors);
 
+        // Limits that guard the parser run before it: an oversized text is refused without lexing it, and a
+        // token bomb (a short text of countless tokens) stops at MaxTokens before an AST is built. Neither is
+        // cached, so a flood of distinct huge texts cannot evict the cached documents of real clients.
+        if (DocumentLengthLimit.Check(request.Query, Options.Validation) is { } tooLong) return (null, null, [tooLong]);
+
         DocumentCache.Entry entry;
         try
         {
-            var document = Parser.Parse(request.Query);
+            var document = Parser.Parse(request.Query, _parserOptions);
             var errors = DocumentValidator.Validate(Schema, document, Options.Validation);
             entry = errors.Count > 0
                 ? new DocumentCache.Entry(null, null, errors)
@@ -117,9 +128,12 @@ public sealed class GraphQLExecutor
             try
             {
                 var data = await executor.ExecuteRoot(rootType, serially: operation.Operation == OperationType.Mutation);
+                var errors = context.Errors is { } reported
+                    ? ExecutionErrors.ReportUnexpected(reported, Options.IncludeExceptionDetails, Logger(request.Services))
+                    : null;
                 done.TrySetResult(new ExecutionResult
                 {
-                    Data = data as OrderedDictionary<string, object?>, HasData = true, Errors = context.Errors,
+                    Data = data as OrderedDictionary<string, object?>, HasData = true, Errors = errors,
                 });
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -133,6 +147,10 @@ public sealed class GraphQLExecutor
         }, null);
         return done.Task;
     }
+
+    /// <summary>The request services' logger for masked resolver exceptions, when the host has logging.</summary>
+    private static ILogger? Logger(IServiceProvider? services) =>
+        services?.GetService<ILoggerFactory>()?.CreateLogger(typeof(GraphQLExecutor).FullName!);
 
     private sealed class EmptyServices : IServiceProvider
     {
