@@ -3,7 +3,6 @@ using CxDashboard.Core.Cascade;
 using CxDashboard.Core.Scorecards;
 using CxDashboard.GraphQL.Execution;
 using CxDashboard.GraphQL.Types;
-using Microsoft.Extensions.Options;
 using Quartz;
 
 namespace CxDashboard.Api.Cascade;
@@ -40,12 +39,7 @@ public static class CascadeFields
             .Resolve(async ctx =>
             {
                 var unit = await CascadeCaller.VisibleUnitAsync(ctx, ctx.Argument<string>("unit"));
-                var period = ScorecardPeriod(ctx);
-                var scope = await CascadeCaller.ScopeAsync(ctx);
-                var confidence = ctx.Service<IOptions<ConfidenceOptions>>().Value;
-                var cards = await ctx.Service<ScorecardService>().LoadAsync(
-                    [unit], period, scope.CanSee, confidence, CascadeCaller.AppliesPrivacyFloor(ctx), ctx.CancellationToken);
-                return cards[unit];
+                return await ScorecardLoader.LoadAsync(ctx, unit, ScorecardPeriod(ctx));
             });
         d.Field("kpi").Type("Kpi").Description("A KPI by id; NOT_FOUND when unknown or its unit is outside the caller's scope.")
             .Argument("id", "ID!")
