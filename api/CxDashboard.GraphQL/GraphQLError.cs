@@ -34,6 +34,13 @@ public sealed class GraphQLError
     [JsonIgnore]
     public Exception? Exception { get; init; }
 
+    /// <summary>
+    /// True for an error masked as "Unexpected error." (a resolver failed with something other than a
+    /// <see cref="GraphQLException"/>); the executor logs its <see cref="Exception"/>.
+    /// </summary>
+    [JsonIgnore]
+    public bool IsUnexpected { get; init; }
+
     public static GraphQLError At(string message, params Node?[] nodes) =>
         new(message, nodes.Where(n => n is not null).Select(n => n!.Location).ToArray());
 

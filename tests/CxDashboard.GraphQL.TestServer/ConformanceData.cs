@@ -248,5 +248,8 @@ public sealed class ConformanceData
     }
 }
 
-/// <summary>A resolver failure planted in data.json (<c>{"$error": "…"}</c>); its message is the field error's.</summary>
-public sealed class ConformanceResolverException(string message) : Exception(message);
+/// <summary>
+/// A resolver failure planted in data.json (<c>{"$error": "…"}</c>); its message is the field error's. A
+/// GraphQLException, i.e. raised on purpose: the engine masks any other exception as "Unexpected error.".
+/// </summary>
+public sealed class ConformanceResolverException(string message) : GraphQLException(new GraphQLError(message));

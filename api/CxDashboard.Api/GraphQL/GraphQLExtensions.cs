@@ -60,7 +60,10 @@ public static class GraphQLExtensions
                 o.Validation.MaxDepth = MaxDepth;
                 o.Validation.MaxNodes = 2_000;
                 o.Validation.MaxAliases = 200;
-                o.Validation.MaxDocumentLength = 100_000;
+                o.Validation.MaxDocumentLength = 100_000; // checked on the raw text, before parsing
+                o.MaxTokens = 20_000;                      // a 100k-character token bomb stops here, AST unbuilt
+                // "Unexpected error." hides a failing resolver's message from clients; Development shows it.
+                o.IncludeExceptionDetails = builder.Environment.IsDevelopment();
             });
         return builder;
     }

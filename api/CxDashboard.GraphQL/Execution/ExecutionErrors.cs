@@ -91,8 +91,9 @@ internal static class ExecutionErrors
     public static GraphQLError ExpectedIterable(ObjectType parent, FieldDefinition field, object value, IReadOnlyList<FieldNode> nodes, ResponsePath path) =>
         AtPath($"Expected Iterable, but did not find one for field \"{parent.Name}.{field.Name}\" (got {value.GetType().Name}).", nodes, path);
 
-    public static GraphQLError LeafNotSerializable(string message, IReadOnlyList<FieldNode> nodes, ResponsePath path) =>
-        AtPath(message, nodes, path);
+    /// <summary>A scalar's or enum's coercion failure keeps its message ("Int cannot represent …"); any other exception is masked.</summary>
+    public static GraphQLError LeafNotSerializable(Exception e, IReadOnlyList<FieldNode> nodes, ResponsePath path) =>
+        e is CoercionException ? AtPath(e.Message, nodes, path) : FromException(e, nodes, path).First();
 
     public static GraphQLError AbstractTypeUnresolved(NamedType abstractType, ObjectType parent, FieldDefinition field, IReadOnlyList<FieldNode> nodes, ResponsePath path) =>
         AtPath($"Abstract type \"{abstractType.Name}\" must resolve to an Object type at runtime for field \"{parent.Name}.{field.Name}\". Either the \"{abstractType.Name}\" type should provide a \"resolveType\" function or each possible type should provide an \"isTypeOf\" function.", nodes, path);
@@ -100,9 +101,15 @@ internal static class ExecutionErrors
     public static GraphQLError NotPossibleType(NamedType abstractType, ObjectType runtime, IReadOnlyList<FieldNode> nodes, ResponsePath path) =>
         AtPath($"Runtime Object type \"{runtime.Name}\" is not a possible type for \"{abstractType.Name}\".", nodes, path);
 
+    /// <summary>What a field error says in place of an unexpected exception's own message.</summary>
+    public const string UnexpectedMessage = "Unexpected error.";
+
     /// <summary>
-    /// A resolver's exception becomes a field error with the exception's message; a
-    /// <see cref="GraphQLException"/> keeps its own errors (given the field's locations and path when they have none).
+    /// A resolver's exception becomes a field error. A <see cref="GraphQLException"/> is raised on purpose and
+    /// keeps its own errors (given the field's locations and path when they have none); any other exception is
+    /// a bug or an outage whose message may reveal internals (SQL, file paths, connection strings), so the
+    /// client reads only "Unexpected error." with the path and locations, and the executor logs the exception
+    /// (see <see cref="ReportUnexpected"/>).
     /// </summary>
     public static IEnumerable<GraphQLError> FromException(Exception e, IReadOnlyList<FieldNode> nodes, ResponsePath path)
     {
@@ -116,12 +123,47 @@ internal static class ExecutionErrors
                 };
             yield break;
         }
-        yield return new GraphQLError(e.Message, Locations(nodes), path.ToList()) { Exception = e };
+        yield return new GraphQLError(UnexpectedMessage, Locations(nodes), path.ToList()) { Exception = e, IsUnexpected = true };
+    }
+
+    /// <summary>
+    /// Once an operation has run: logs every masked error's exception (with the field's path) and, when the host
+    /// asks for it (<see cref="GraphQLExecutorOptions.IncludeExceptionDetails"/>, e.g. in Development), puts the
+    /// exception's type, message and stack trace under <c>extensions.exception</c>.
+    /// </summary>
+    public static IReadOnlyList<GraphQLError> ReportUnexpected(IReadOnlyList<GraphQLError> errors, bool includeDetails,
+        Microsoft.Extensions.Logging.ILogger? logger)
+    {
+        if (!errors.Any(e => e.IsUnexpected)) return errors;
+        var reported = new List<GraphQLError>(errors.Count);
+        foreach (var error in errors)
+        {
+            if (!error.IsUnexpected || error.Exception is not { } e)
+            {
+                reported.Add(error);
+                continue;
+            }
+            if (logger is not null)
+                Microsoft.Extensions.Logging.LoggerExtensions.LogError(logger, e, "GraphQL resolver failed at {Path}",
+                    string.Join(".", error.Path ?? []));
+            reported.Add(!includeDetails ? error : new GraphQLError(error.Message, error.Locations, error.Path,
+                new Dictionary<string, object?>
+                {
+                    ["exception"] = new Dictionary<string, object?>
+                    {
+                        ["type"] = e.GetType().FullName,
+                        ["message"] = e.Message,
+                        ["stackTrace"] = e.StackTrace,
+                    },
+                })
+            { Exception = e, IsUnexpected = true });
+        }
+        return reported;
     }
 
     /// <summary>An argument coercion error of a field gets the field's path.</summary>
     public static GraphQLError WithPath(GraphQLError error, ResponsePath path) =>
-        new(error.Message, error.Locations, path.ToList(), error.Extensions) { Exception = error.Exception };
+        new(error.Message, error.Locations, path.ToList(), error.Extensions) { Exception = error.Exception, IsUnexpected = error.IsUnexpected };
 
     private static GraphQLError AtPath(string message, IReadOnlyList<FieldNode> nodes, ResponsePath path) =>
         new(message, Locations(nodes), path.ToList());

@@ -1,6 +1,9 @@
 using CxDashboard.GraphQL.Language;
 using CxDashboard.GraphQL.Types;
 using CxDashboard.GraphQL.Validation;
+using CxDashboard.GraphQL.Validation.Limits;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace CxDashboard.GraphQL.Execution;
 
@@ -20,7 +23,10 @@ public sealed class GraphQLExecutor
         Schema = schema;
         Options = options ?? new GraphQLExecutorOptions();
         _documents = new DocumentCache(Options.DocumentCacheSize);
+        _parserOptions = new ParserOptions { MaxTokens = Options.MaxTokens };
     }
+
+    private readonly ParserOptions _parserOptions;
 
     public Schema Schema { get; }
     public GraphQLExecutorOptions Options { get; }
@@ -68,10 +74,15 @@ public sealed class GraphQLExecutor
 
         if (_documents.TryGet(request.Query, out var cached)) return (cached.Document, cached.Errors);
 
+        // Limits that guard the parser run before it: an oversized text is refused without lexing it, and a
+        // token bomb (a short text of countless tokens) stops at MaxTokens before an AST is built. Neither is
+        // cached, so a flood of distinct huge texts cannot evict the cached documents of real clients.
+        if (DocumentLengthLimit.Check(request.Query, Options.Validation) is { } tooLong) return (null, [tooLong]);
+
         DocumentCache.Entry entry;
         try
         {
-            var document = Parser.Parse(request.Query);
+            var document = Parser.Parse(request.Query, _parserOptions);
             var errors = DocumentValidator.Validate(Schema, document, Options.Validation);
             entry = new DocumentCache.Entry(errors.Count > 0 ? null : document, errors);
         }
@@ -108,7 +119,7 @@ public sealed class GraphQLExecutor
             try
             {
                 var data = await executor.ExecuteRootAsync(rootType, serially: operation.Operation == OperationType.Mutation);
-                var errors = context.Errors;
+                var errors = ExecutionErrors.ReportUnexpected(context.Errors, Options.IncludeExceptionDetails, Logger(request.Services));
                 done.TrySetResult(new ExecutionResult { Data = data, HasData = true, Errors = errors.Count > 0 ? errors : null });
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -122,6 +133,10 @@ public sealed class GraphQLExecutor
         }, null);
         return done.Task;
     }
+
+    /// <summary>The request services' logger for masked resolver exceptions, when the host has logging.</summary>
+    private static ILogger? Logger(IServiceProvider? services) =>
+        services?.GetService<ILoggerFactory>()?.CreateLogger(typeof(GraphQLExecutor).FullName!);
 
     private sealed class EmptyServices : IServiceProvider
     {

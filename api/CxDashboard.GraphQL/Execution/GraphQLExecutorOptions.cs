@@ -9,4 +9,19 @@ public sealed class GraphQLExecutorOptions
 
     /// <summary>How many distinct query texts keep their parsed and validated document (least recently used go first).</summary>
     public int DocumentCacheSize { get; set; } = 500;
+
+    /// <summary>
+    /// The most lexical tokens a query text may have (<see cref="Language.ParserOptions.MaxTokens"/>); the parser
+    /// stops with "Document contains more than N tokens. Parsing aborted." instead of building a huge AST.
+    /// Null (default) means no limit. <see cref="ValidationOptions.MaxDocumentLength"/> is also checked before
+    /// parsing, on the raw text.
+    /// </summary>
+    public int? MaxTokens { get; set; }
+
+    /// <summary>
+    /// Whether a field error masked as "Unexpected error." (a resolver threw something other than a
+    /// GraphQLException) carries the exception's type, message and stack trace under <c>extensions.exception</c>.
+    /// Off by default: exception messages can reveal SQL, paths or connection details. Turn it on in Development only.
+    /// </summary>
+    public bool IncludeExceptionDetails { get; set; }
 }

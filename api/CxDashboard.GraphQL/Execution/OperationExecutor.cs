@@ -257,7 +257,7 @@ internal sealed class OperationExecutor(OperationContext context)
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            context.AddError(ExecutionErrors.LeafNotSerializable(e.Message, field.FieldNodes, path));
+            context.AddError(ExecutionErrors.LeafNotSerializable(e, field.FieldNodes, path));
             return Bubble;
         }
     }

@@ -51,6 +51,7 @@ public sealed class CancellationTests
             Field("b", BuiltInScalars.Int, _ => 2)));
         var r = await Run(schema, "{ a b }");
         Assert.Equal("""{"a":null,"b":2}""", Data(r));
-        Assert.Equal(["A task was canceled. @a"], Errors(r));
+        Assert.Equal(["Unexpected error. @a"], Errors(r));
+        Assert.IsType<TaskCanceledException>(r.Errors![0].Exception);
     }
 }

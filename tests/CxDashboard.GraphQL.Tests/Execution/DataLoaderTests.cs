@@ -110,7 +110,8 @@ public sealed class DataLoaderTests
         var shop = new Shop(asyncBatches: true, failCountries: true);
         var r = await Run(shop.Build(), "{ orders { customer { name country { name } } } }");
         Assert.Equal(5, r.Errors!.Count);
-        Assert.All(r.Errors, e => Assert.Equal("country service down", e.Message));
+        Assert.All(r.Errors, e => Assert.Equal("Unexpected error.", e.Message));
+        Assert.All(r.Errors, e => Assert.Equal("country service down", e.Exception!.Message));
         Assert.Equal(["orders", 3, "customer", "country"], r.Errors.Select(e => e.Path!).Single(p => (int)p[1] == 3));
         Assert.Contains("""{"customer":{"name":"Ann","country":null}}""", Data(r));
         Assert.Equal(["customers 1,2,3", "countries FR,DE"], shop.Batches);
@@ -168,6 +169,58 @@ public sealed class DataLoaderTests
                 await ctx.DataLoader<string, string>("x", (keys, _) => Task.FromResult<IReadOnlyDictionary<string, string>>(keys.ToDictionary(k => k))).LoadAsync("1"))));
         var r = await Run(schema, "{ a b }");
         Assert.Equal("""{"a":"v1","b":null}""", Data(r));
-        Assert.StartsWith("DataLoader \"x\" is already registered with other key/value types", Messages(r));
+        Assert.Equal("Unexpected error.", Messages(r));
+        Assert.StartsWith("DataLoader \"x\" is already registered with other key/value types", r.Errors![0].Exception!.Message);
+    }
+
+    [Fact]
+    public async Task MaxBatchSize_splits_a_level_into_chunks_loaded_one_after_another()
+    {
+        var batches = new List<string>();
+        var running = 0;
+        var overlapped = false;
+        DataLoader<int, string>? seen = null;
+        async Task<IReadOnlyDictionary<int, string>> Load(IReadOnlyList<int> keys, CancellationToken ct)
+        {
+            if (Interlocked.Increment(ref running) > 1) overlapped = true;
+            lock (batches) batches.Add(string.Join(",", keys));
+            await Task.Delay(10, ct);
+            Interlocked.Decrement(ref running);
+            return keys.ToDictionary(k => k, k => "n" + k);
+        }
+        var item = Object("Item",
+            Field("id", BuiltInScalars.Int, c => c.ParentAs<int>()),
+            AsyncField("name", BuiltInScalars.String, async ctx =>
+            {
+                seen = ctx.DataLoader<int, string>("names", Load, maxBatchSize: 3);
+                return await seen.LoadAsync(ctx.ParentAs<int>());
+            }));
+        // 8 items, key 2 asked twice: 7 distinct keys
+        var schema = new Schema(Object("Query", Field("items", ListOf(item), _ => new[] { 1, 2, 3, 2, 4, 5, 6, 7 })));
+
+        var r = await Run(schema, "{ items { id name } }");
+
+        Assert.Null(r.Errors);
+        Assert.Equal("""{"items":[{"id":1,"name":"n1"},{"id":2,"name":"n2"},{"id":3,"name":"n3"},{"id":2,"name":"n2"},{"id":4,"name":"n4"},{"id":5,"name":"n5"},{"id":6,"name":"n6"},{"id":7,"name":"n7"}]}""", Data(r));
+        Assert.Equal(["1,2,3", "4,5,6", "7"], batches);
+        Assert.False(overlapped);
+        Assert.Equal(3, seen!.BatchCount);
+        Assert.Equal(3, seen.MaxBatchSize);
+    }
+
+    [Fact]
+    public async Task Without_MaxBatchSize_a_level_is_one_batch()
+    {
+        var batches = new List<int>();
+        var item = Object("Item", AsyncField("name", BuiltInScalars.String, async ctx =>
+            await ctx.DataLoader<int, string>("names", (keys, _) =>
+            {
+                lock (batches) batches.Add(keys.Count);
+                return Task.FromResult<IReadOnlyDictionary<int, string>>(keys.ToDictionary(k => k, k => "n" + k));
+            }).LoadAsync(ctx.ParentAs<int>())));
+        var schema = new Schema(Object("Query", Field("items", ListOf(item), _ => Enumerable.Range(1, 2500).ToArray())));
+        var r = await Run(schema, "{ items { name } }");
+        Assert.Null(r.Errors);
+        Assert.Equal([2500], batches);
     }
 }

@@ -13,8 +13,8 @@ public sealed class NullPropagationTests
         var str = BuiltInScalars.String;
         var obj = new ObjectType("Obj");
         obj.AddField(Field("ok", str, _ => "ok"));
-        obj.AddField(Field("fails", str, _ => throw new InvalidOperationException("boom")));
-        obj.AddField(Field("nonNullFails", NonNull(str), _ => throw new InvalidOperationException("boom!")));
+        obj.AddField(Field("fails", str, _ => throw new GraphQLException(new GraphQLError("boom"))));
+        obj.AddField(Field("nonNullFails", NonNull(str), _ => throw new GraphQLException(new GraphQLError("boom!"))));
         obj.AddField(Field("nonNullNull", NonNull(str), _ => null));
         obj.AddField(Field("nested", obj, _ => new object()));
         obj.AddField(Field("nonNullNested", NonNull(obj), _ => new object()));

@@ -21,7 +21,7 @@ public sealed class OperationTests
         var mutation = Object("Mutation",
             AsyncField("slow", BuiltInScalars.String, _ => Step("slow", 150)),
             AsyncField("fast", BuiltInScalars.String, _ => Step("fast", 0)),
-            Field("fails", NonNull(BuiltInScalars.String), _ => throw new InvalidOperationException("mutation failed")));
+            Field("fails", NonNull(BuiltInScalars.String), _ => throw new GraphQLException(new GraphQLError("mutation failed"))));
         return new Schema(query, mutation);
     }
 

@@ -39,10 +39,10 @@ public sealed class ResolverTests
     }
 
     [Fact]
-    public async Task A_method_exception_found_by_the_default_resolver_is_reported_with_its_own_message()
+    public async Task A_method_exception_found_by_the_default_resolver_is_masked_and_kept_for_logging()
     {
         var r = await Run(PersonSchema(), "{ person { fails } }");
-        Assert.Equal(["no greeting today @person.fails"], Errors(r));
+        Assert.Equal(["Unexpected error. @person.fails"], Errors(r));
         Assert.IsType<ArgumentException>(r.Errors![0].Exception);
     }
 

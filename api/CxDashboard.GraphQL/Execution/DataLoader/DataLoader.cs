@@ -17,14 +17,25 @@ public sealed class DataLoader<TKey, TValue> : IDataLoader where TKey : notnull
     private readonly Dictionary<TKey, TaskCompletionSource<TValue?>> _cache = new();
     private List<TKey> _pending = [];
 
-    internal DataLoader(string name, BatchLoadFunction<TKey, TValue> batch, DataLoaderRegistry registry)
+    internal DataLoader(string name, BatchLoadFunction<TKey, TValue> batch, DataLoaderRegistry registry, int? maxBatchSize = null)
     {
+        if (maxBatchSize is < 1) throw new ArgumentOutOfRangeException(nameof(maxBatchSize), maxBatchSize, "A batch holds at least one key.");
         Name = name;
         _batch = batch;
         _registry = registry;
+        MaxBatchSize = maxBatchSize;
     }
 
     public string Name { get; }
+
+    /// <summary>
+    /// The most keys one call of the batch function gets; a level with more keys is split into chunks of this
+    /// size, called one after another (never concurrently, so a batch function need not be reentrant). Null
+    /// (default): unbounded, one call per level, which suits SQL taking the keys as one array parameter
+    /// (<c>= ANY(@ids)</c>). Set it when the source caps a request (an IN list's parameter limit, a REST API
+    /// taking 100 ids per call).
+    /// </summary>
+    public int? MaxBatchSize { get; }
 
     /// <summary>How many times the batch function ran (for tests and diagnostics).</summary>
     public int BatchCount { get; private set; }
@@ -65,8 +76,20 @@ public sealed class DataLoader<TKey, TValue> : IDataLoader where TKey : notnull
             keys = _pending;
             _pending = [];
         }
-        BatchCount++;
-        _ = RunBatchAsync(keys, cancellationToken);
+        if (MaxBatchSize is not { } max || keys.Count <= max)
+        {
+            BatchCount++;
+            _ = RunBatchAsync(keys, cancellationToken);
+            return;
+        }
+        var chunks = keys.Chunk(max).Select(c => c.ToList()).ToList();
+        BatchCount += chunks.Count;
+        _ = RunChunksAsync(chunks, cancellationToken);
+    }
+
+    private async Task RunChunksAsync(List<List<TKey>> chunks, CancellationToken cancellationToken)
+    {
+        foreach (var chunk in chunks) await RunBatchAsync(chunk, cancellationToken).ConfigureAwait(true);
     }
 
     private async Task RunBatchAsync(List<TKey> keys, CancellationToken cancellationToken)

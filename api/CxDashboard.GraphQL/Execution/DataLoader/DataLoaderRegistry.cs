@@ -19,8 +19,12 @@ public sealed class DataLoaderRegistry
         _cancellationToken = cancellationToken;
     }
 
-    /// <summary>The loader named <paramref name="name"/>, created with <paramref name="batch"/> on first use.</summary>
-    public DataLoader<TKey, TValue> GetOrAdd<TKey, TValue>(string name, BatchLoadFunction<TKey, TValue> batch) where TKey : notnull
+    /// <summary>
+    /// The loader named <paramref name="name"/>, created with <paramref name="batch"/> and
+    /// <paramref name="maxBatchSize"/> (see <see cref="DataLoader{TKey,TValue}.MaxBatchSize"/>) on first use.
+    /// </summary>
+    public DataLoader<TKey, TValue> GetOrAdd<TKey, TValue>(string name, BatchLoadFunction<TKey, TValue> batch, int? maxBatchSize = null)
+        where TKey : notnull
     {
         lock (_gate)
         {
@@ -28,7 +32,7 @@ public sealed class DataLoaderRegistry
                 return existing as DataLoader<TKey, TValue>
                     ?? throw new InvalidOperationException(
                         $"DataLoader \"{name}\" is already registered with other key/value types ({existing.GetType().GenericTypeArguments[0].Name} → {existing.GetType().GenericTypeArguments[1].Name}).");
-            var loader = new DataLoader<TKey, TValue>(name, batch, this);
+            var loader = new DataLoader<TKey, TValue>(name, batch, this, maxBatchSize);
             _loaders.Add(name, loader);
             return loader;
         }

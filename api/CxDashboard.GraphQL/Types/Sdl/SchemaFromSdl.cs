@@ -107,7 +107,11 @@ internal sealed class SdlAssembler(DocumentNode document, SdlSchemaOptions optio
             _problems.AddRange(SchemaValidator.ValidateTypes(_types.Values, _directives));
             throw new SchemaException(_problems.Distinct().ToList());
         }
-        var schema = new Schema(query, mutation, subscription, _order, _directives, schemaNode?.Description?.Value);
+        // graphql-js's buildSchema order (introspection and printing show it): the document's directives, then
+        // the built-in ones it did not redefine.
+        var directives = _directives.Where(d => !BuiltInDirectives.All.Contains(d))
+            .Concat(_directives.Where(d => BuiltInDirectives.All.Contains(d))).ToList();
+        var schema = new Schema(query, mutation, subscription, _order, directives, schemaNode?.Description?.Value);
         var problems = SchemaValidator.Validate(schema);
         if (problems.Count > 0) throw new SchemaException(problems);
         return schema;
