@@ -3,11 +3,15 @@ using NpgsqlTypes;
 
 namespace CxDashboard.Core.Ingestion;
 
-/// <summary>A staged column: its name in the fact table and its PostgreSQL type.</summary>
-public sealed record StageColumn(string Name, NpgsqlDbType Type)
+/// <summary>
+/// A staged column: its name in the fact table and its PostgreSQL type. Key columns (source and
+/// external ids) compare by bytes, as in the fact tables (migration FactKeysByteOrder).
+/// </summary>
+public sealed record StageColumn(string Name, NpgsqlDbType Type, bool Key = false)
 {
     public string SqlType => Type switch
     {
+        NpgsqlDbType.Text when Key => "text COLLATE \"C\"",
         NpgsqlDbType.Text => "text",
         NpgsqlDbType.TimestampTz => "timestamptz",
         NpgsqlDbType.Bigint => "bigint",

@@ -14,7 +14,7 @@ public sealed class InteractionSpec : FactSpec
 
     public override StageColumn[] Columns { get; } =
     [
-        new("source", NpgsqlDbType.Text), new("external_id", NpgsqlDbType.Text), new("opened_at", NpgsqlDbType.TimestampTz),
+        new("source", NpgsqlDbType.Text, Key: true), new("external_id", NpgsqlDbType.Text, Key: true), new("opened_at", NpgsqlDbType.TimestampTz),
         new("org_unit_id", NpgsqlDbType.Bigint), new("customer_key", NpgsqlDbType.Text), new("first_response_at", NpgsqlDbType.TimestampTz),
         new("closed_at", NpgsqlDbType.TimestampTz), new("channel", NpgsqlDbType.Text), new("journey_stage", NpgsqlDbType.Text),
         new("segment", NpgsqlDbType.Text), new("handle_seconds", NpgsqlDbType.Integer), new("resolved_first_contact", NpgsqlDbType.Boolean),

@@ -24,27 +24,20 @@ public sealed class MonthBulkLoad(NpgsqlConnection conn, NpgsqlTransaction tx, F
     public const long MinRows = 10_000;
 
     /// <summary>
-    /// Moves the staged rows of every qualifying month into a new partition and records those months in
-    /// the temp table <c>bulk_month (lo, hi)</c>, so the regular merge leaves their rows alone and the
-    /// dirty-day marking still sees them. Returns the number of rows loaded this way.
+    /// Moves the staged rows of every qualifying month into a new partition. Returns those months (the
+    /// regular merge leaves their rows alone: <see cref="InMonths"/>) and the number of rows loaded this way.
     /// </summary>
-    public async Task<long> RunAsync(TextWriter? progress, CancellationToken ct)
+    /// <param name="rowsByMonth">Staged rows per UTC month start (<see cref="StagedFootprint"/>).</param>
+    public async Task<(IReadOnlySet<DateTime> Months, long Rows)> RunAsync(IReadOnlyDictionary<DateTime, long> rowsByMonth, TextWriter? progress, CancellationToken ct)
     {
         var t = spec.Table;
         var time = spec.TimeColumn;
-        await ExecAsync("CREATE TEMP TABLE bulk_month (lo timestamptz, hi timestamptz, part text) ON COMMIT DROP", ct);
-        var candidates = new List<(DateTime Lo, DateTime Hi, string Part)>();
-        await using (var cmd = new NpgsqlCommand($"""
-            SELECT m.lo, m.lo + interval '1 month', format('%s_y%sm%s', '{t}', to_char(m.lo AT TIME ZONE 'UTC', 'YYYY'), to_char(m.lo AT TIME ZONE 'UTC', 'MM'))
-            FROM (SELECT {MonthOf(time)} AS lo FROM stage GROUP BY 1 HAVING count(*) >= @min) m
-            ORDER BY 1
-            """, conn, tx))
-        {
-            cmd.Parameters.AddWithValue("min", MinRows);
-            await using var r = await cmd.ExecuteReaderAsync(ct);
-            while (await r.ReadAsync(ct)) candidates.Add((r.GetDateTime(0), r.GetDateTime(1), r.GetString(2)));
-        }
-        if (candidates.Count == 0) return 0;
+        var none = (new HashSet<DateTime>(), 0L);
+        // Same names as ensure_month_partitions gives.
+        var candidates = rowsByMonth.Where(m => m.Value >= MinRows).OrderBy(m => m.Key)
+            .Select(m => (Lo: m.Key, Hi: m.Key.AddMonths(1), Part: $"{t}_y{m.Key:yyyy}m{m.Key:MM}"))
+            .ToList();
+        if (candidates.Count == 0) return none;
 
         await ExecAsync($"LOCK TABLE {t} IN SHARE ROW EXCLUSIVE MODE", ct);
         var built = new List<(DateTime Lo, DateTime Hi, string Part)>();
@@ -57,7 +50,7 @@ public sealed class MonthBulkLoad(NpgsqlConnection conn, NpgsqlTransaction tx, F
                 """, ct);
             if (empty) built.Add((lo, hi, part));
         }
-        if (built.Count == 0) return 0;
+        if (built.Count == 0) return none;
 
         // Staged rows are in file order, so every month is spread over the whole staging table: one pass
         // through a private partitioned table routes them all, where one INSERT per month would re-read
@@ -67,15 +60,17 @@ public sealed class MonthBulkLoad(NpgsqlConnection conn, NpgsqlTransaction tx, F
         foreach (var (lo, hi, part) in built)
         {
             await ExecAsync($"CREATE TABLE {part}_load PARTITION OF {router} FOR VALUES FROM ({Literal(lo)}) TO ({Literal(hi)})", ct);
-            await ExecAsync("INSERT INTO bulk_month VALUES (@lo, @hi, @part)", ct, ("lo", lo), ("hi", hi), ("part", part));
         }
         progress?.WriteLine($"import: first load of {built.Count} month(s) of {t}: building their partitions beside it…");
         var sequence = await ScalarAsync<string>($"SELECT pg_get_serial_sequence('{t}', 'id')", ct);
         var cols = string.Join(", ", spec.Columns.Select(c => c.Name));
+        var months = built.Select(b => b.Lo).ToHashSet();
+        // Plain range tests: a per-row month computation (two time zone conversions) cost more than the routing.
+        var filter = built.Sum(b => rowsByMonth[b.Lo]) == rowsByMonth.Values.Sum() ? "" : $"WHERE {InMonths("s." + time, months)}";
         var loaded = await ExecAsync($"""
             INSERT INTO {router} (id, {cols})
             SELECT nextval('{sequence}'::regclass), {cols} FROM stage s
-            WHERE EXISTS (SELECT 1 FROM bulk_month b WHERE b.lo = {MonthOf("s." + time)})
+            {filter}
             """, ct);
         foreach (var (lo, hi, part) in built)
         {
@@ -94,11 +89,12 @@ public sealed class MonthBulkLoad(NpgsqlConnection conn, NpgsqlTransaction tx, F
             await ExecAsync($"ALTER INDEX {part}_load_external RENAME TO {part}_source_external_id_idx", ct);
             await ExecAsync($"ALTER TABLE {t} ATTACH PARTITION {part} FOR VALUES FROM ({Literal(lo)}) TO ({Literal(hi)})", ct);
         }
-        return loaded;
+        return (months, loaded);
     }
 
-    /// <summary>The UTC month start of a timestamptz expression: equal for every row of one monthly partition.</summary>
-    public static string MonthOf(string column) => $"(date_trunc('month', {column} AT TIME ZONE 'UTC') AT TIME ZONE 'UTC')";
+    /// <summary>A predicate: the timestamptz <paramref name="column"/> falls in one of the UTC <paramref name="months"/>.</summary>
+    public static string InMonths(string column, IEnumerable<DateTime> months) =>
+        "(" + string.Join(" OR ", months.Order().Select(lo => $"({column} >= {Literal(lo)} AND {column} < {Literal(lo.AddMonths(1))})")) + ")";
 
     private static string Literal(DateTime utc) => $"'{utc:yyyy-MM-dd HH:mm:ss}+00'";
 

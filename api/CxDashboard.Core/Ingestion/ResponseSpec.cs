@@ -12,11 +12,11 @@ public sealed class ResponseSpec : FactSpec
 
     public override StageColumn[] Columns { get; } =
     [
-        new("source", NpgsqlDbType.Text), new("external_id", NpgsqlDbType.Text), new("responded_at", NpgsqlDbType.TimestampTz),
+        new("source", NpgsqlDbType.Text, Key: true), new("external_id", NpgsqlDbType.Text, Key: true), new("responded_at", NpgsqlDbType.TimestampTz),
         new("org_unit_id", NpgsqlDbType.Bigint), new("channel", NpgsqlDbType.Text), new("journey_stage", NpgsqlDbType.Text),
         new("segment", NpgsqlDbType.Text), new("touchpoint", NpgsqlDbType.Text), new("nps", NpgsqlDbType.Smallint),
         new("csat", NpgsqlDbType.Smallint), new("ces", NpgsqlDbType.Smallint), new("comment", NpgsqlDbType.Text),
-        new("interaction_external_id", NpgsqlDbType.Text),
+        new("interaction_external_id", NpgsqlDbType.Text, Key: true),
     ];
 
     private static readonly FieldSet Set = new();

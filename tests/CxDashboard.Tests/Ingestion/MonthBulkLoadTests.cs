@@ -100,4 +100,37 @@ public sealed class MonthBulkLoadTests(CxApp app) : IClassFixture<CxApp>
         Assert.Equal(oid, await app.ScalarAsync<long>("SELECT 'survey_response_y2031m08'::regclass::oid::bigint"));
         Assert.Equal(BulkRows + 1L, await app.ScalarAsync<long>("SELECT count(*) FROM survey_response_y2031m08 WHERE external_id LIKE $1 || '%'", team));
     }
+    [Fact]
+    public async Task A_file_entirely_in_new_past_months_is_all_late_and_marks_exactly_its_days()
+    {
+        var p = ImportClient.NewPrefix();
+        var client = app.CreateClient("analyst");
+        await JsonAsync(await client.PostAsync("org-units", "org.csv", $"code,name,kind,parent_code\n{p}CO,Co,company,\n{p}A,A,team,{p}CO\n{p}B,B,team,{p}CO\n"));
+        // Two past months nobody has loaded yet, 28 rows (one a day) at a time for each of two teams; every row takes the bulk path.
+        var csv = new StringBuilder(Header).Append('\n');
+        for (var i = 0; i < 2 * BulkRows; i++)
+        {
+            var unit = i / 28 % 2 == 0 ? p + "A" : p + "B";
+            var month = i < BulkRows ? "2019-03" : "2019-04";
+            csv.Append($"{p}r{i},{month}-{1 + i % 28:00}T12:00:00Z,{unit},chat,service,consumer,,{i % 11},,,,\n");
+        }
+
+        var report = await JsonAsync(await client.PostAsync("responses", "old.csv", csv.ToString()));
+
+        Assert.Equal(2 * BulkRows, report.GetProperty("inserted").GetInt32());
+        Assert.Equal(2 * BulkRows, report.GetProperty("late").GetInt32());
+        Assert.Equal((long)BulkRows, await app.ScalarAsync<long>("SELECT count(*) FROM survey_response_y2019m03 WHERE external_id LIKE $1 || 'r%'", p));
+        Assert.Equal((long)BulkRows, await app.ScalarAsync<long>("SELECT count(*) FROM survey_response_y2019m04 WHERE external_id LIKE $1 || 'r%'", p));
+        // Dirty days: exactly the (unit, day) pairs of the stored rows, computed here from the rows themselves.
+        var expected = (await app.RowsAsync("""
+            SELECT DISTINCT r.org_unit_id, (r.responded_at AT TIME ZONE 'UTC')::date FROM survey_response r
+            WHERE r.external_id LIKE $1 || 'r%' ORDER BY 1, 2
+            """, p)).Select(r => (r[0], r[1])).ToArray();
+        var marked = (await app.RowsAsync("""
+            SELECT d.org_unit_id, d.day FROM dirty_day d JOIN org_unit u ON u.id = d.org_unit_id
+            WHERE u.code IN ($1 || 'A', $1 || 'B') AND d.fact = 'response' ORDER BY 1, 2
+            """, p)).Select(r => (r[0], r[1])).ToArray();
+        Assert.Equal(2 * 2 * 28, expected.Length);
+        Assert.Equal(expected, marked);
+    }
 }
