@@ -8,7 +8,7 @@ namespace CxDashboard.GraphQL.Execution;
 /// </summary>
 internal sealed class DocumentCache(int capacity)
 {
-    internal sealed record Entry(DocumentNode? Document, IReadOnlyList<GraphQLError> Errors);
+    internal sealed record Entry(DocumentNode? Document, ExecutionPlan? Plan, IReadOnlyList<GraphQLError> Errors);
 
     private readonly Lock _gate = new();
     private readonly Dictionary<string, LinkedListNode<(string Key, Entry Entry)>> _map = new(StringComparer.Ordinal);

@@ -12,53 +12,68 @@ namespace CxDashboard.GraphQL.Execution;
 internal sealed class FieldCollector(Schema schema, IReadOnlyDictionary<string, FragmentDefinitionNode> fragments,
     IReadOnlyDictionary<string, object?> variables)
 {
-    /// <summary>Response key → every field node with that key (merged later by the executor).</summary>
-    public OrderedDictionary<string, List<FieldNode>> CollectFields(ObjectType objectType, SelectionSetNode selectionSet)
+    /// <summary>The grouped field set of <paramref name="selectionSet"/> for <paramref name="objectType"/>.</summary>
+    public GroupedFieldSet CollectFields(ObjectType objectType, SelectionSetNode selectionSet)
     {
-        var grouped = new OrderedDictionary<string, List<FieldNode>>(StringComparer.Ordinal);
-        Collect(objectType, selectionSet, grouped, new HashSet<string>(StringComparer.Ordinal));
-        return grouped;
+        var collection = new Collection();
+        Collect(objectType, selectionSet, collection);
+        return collection.ToFieldSet(schema, objectType);
     }
 
     /// <summary>
     /// CollectSubfields: the selection sets of every merged field node, collected for the field's
     /// runtime object type. https://spec.graphql.org/October2021/#CollectSubfields()
     /// </summary>
-    public OrderedDictionary<string, List<FieldNode>> CollectSubfields(ObjectType objectType, IReadOnlyList<FieldNode> fields)
+    public GroupedFieldSet CollectSubfields(ObjectType objectType, IReadOnlyList<FieldNode> fields)
     {
-        var grouped = new OrderedDictionary<string, List<FieldNode>>(StringComparer.Ordinal);
-        var visited = new HashSet<string>(StringComparer.Ordinal);
+        var collection = new Collection();
         foreach (var field in fields)
             if (field.SelectionSet is { } set)
-                Collect(objectType, set, grouped, visited);
-        return grouped;
+                Collect(objectType, set, collection);
+        return collection.ToFieldSet(schema, objectType);
     }
 
-    private void Collect(ObjectType objectType, SelectionSetNode selectionSet,
-        OrderedDictionary<string, List<FieldNode>> grouped, HashSet<string> visitedFragments)
+    /// <summary>Response key → every field node with that key, in first-occurrence order; fragments visited.</summary>
+    private sealed class Collection
+    {
+        public readonly OrderedDictionary<string, List<FieldNode>> Grouped = new(StringComparer.Ordinal);
+        public readonly HashSet<string> VisitedFragments = new(StringComparer.Ordinal);
+        public readonly List<(string Name, bool Present, object? Value)> Conditions = [];
+
+        public GroupedFieldSet ToFieldSet(Schema schema, ObjectType objectType)
+        {
+            var fields = new CollectedField[Grouped.Count];
+            var i = 0;
+            foreach (var (key, nodes) in Grouped)
+                fields[i++] = new CollectedField(key, nodes, schema.GetFieldDefinition(objectType, nodes[0].Name.Value));
+            return new GroupedFieldSet(fields, [.. Conditions]);
+        }
+    }
+
+    private void Collect(ObjectType objectType, SelectionSetNode selectionSet, Collection collection)
     {
         foreach (var selection in selectionSet.Selections)
         {
-            if (!ShouldInclude(selection.Directives)) continue;
+            if (!ShouldInclude(selection.Directives, collection)) continue;
             switch (selection)
             {
                 case FieldNode field:
                     var key = field.ResponseKey;
-                    if (!grouped.TryGetValue(key, out var list)) grouped.Add(key, list = []);
+                    if (!collection.Grouped.TryGetValue(key, out var list)) collection.Grouped.Add(key, list = []);
                     list.Add(field);
                     break;
 
                 case FragmentSpreadNode spread:
                     var name = spread.Name.Value;
-                    if (!visitedFragments.Add(name)) continue;
+                    if (!collection.VisitedFragments.Add(name)) continue;
                     if (!fragments.TryGetValue(name, out var fragment)) continue;
                     if (!DoesFragmentTypeApply(objectType, fragment.TypeCondition.Name.Value)) continue;
-                    Collect(objectType, fragment.SelectionSet, grouped, visitedFragments);
+                    Collect(objectType, fragment.SelectionSet, collection);
                     break;
 
                 case InlineFragmentNode inline:
                     if (inline.TypeCondition is { } condition && !DoesFragmentTypeApply(objectType, condition.Name.Value)) continue;
-                    Collect(objectType, inline.SelectionSet, grouped, visitedFragments);
+                    Collect(objectType, inline.SelectionSet, collection);
                     break;
             }
         }
@@ -83,18 +98,25 @@ internal sealed class FieldCollector(Schema schema, IReadOnlyDictionary<string, 
     /// if argument is true or is a variable in variableValues with the value true, continue with the next selection."
     /// https://spec.graphql.org/October2021/#sec--skip
     /// </summary>
-    private bool ShouldInclude(IReadOnlyList<DirectiveNode> directives)
+    private bool ShouldInclude(IReadOnlyList<DirectiveNode> directives, Collection collection)
     {
         foreach (var d in directives)
         {
-            if (d.Name.Value == "skip" && IfArgument(d) == true) return false;
-            if (d.Name.Value == "include" && IfArgument(d) == false) return false;
+            if (d.Name.Value == "skip" && IfArgument(d, collection) == true) return false;
+            if (d.Name.Value == "include" && IfArgument(d, collection) == false) return false;
         }
         return true;
     }
 
-    private bool? IfArgument(DirectiveNode directive)
+    private bool? IfArgument(DirectiveNode directive, Collection collection)
     {
+        foreach (var argument in directive.Arguments)
+            if (argument.Value is VariableNode variable)
+            {
+                // the set is only reused while this variable keeps the value it has now
+                var present = variables.TryGetValue(variable.Name.Value, out var value);
+                collection.Conditions.Add((variable.Name.Value, present, value));
+            }
         var definition = directive.Name.Value == "skip" ? BuiltInDirectives.Skip : BuiltInDirectives.Include;
         var args = ArgumentCoercion.CoerceArgumentValues(definition.Arguments, directive, directive.Arguments, variables);
         return args.TryGetValue("if", out var v) ? v as bool? : null;

@@ -18,6 +18,9 @@ public sealed class GraphQLExecutor
 {
     private readonly DocumentCache _documents;
 
+    // plans of documents handed over already parsed (ExecutionRequest.Document), for as long as the caller keeps them
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<DocumentNode, ExecutionPlan> _plans = new();
+
     public GraphQLExecutor(Schema schema, GraphQLExecutorOptions? options = null)
     {
         Schema = schema;
@@ -43,8 +46,8 @@ public sealed class GraphQLExecutor
     {
         cancellationToken.ThrowIfCancellationRequested();
 
-        var (document, documentErrors) = Prepare(request);
-        if (document is null) return ExecutionResult.RequestError(documentErrors);
+        var (document, plan, documentErrors) = Prepare(request);
+        if (document is null || plan is null) return ExecutionResult.RequestError(documentErrors);
 
         var (operation, operationError) = OperationSelection.GetOperation(document, request.OperationName);
         if (operation is null) return ExecutionResult.RequestError([operationError!]);
@@ -59,46 +62,52 @@ public sealed class GraphQLExecutor
         var (variables, variableErrors) = VariableCoercion.CoerceVariableValues(Schema, operation, request.Variables);
         if (variableErrors.Count > 0) return ExecutionResult.RequestError(variableErrors);
 
-        return await ExecuteOperationAsync(request, document, operation, rootType, variables, cancellationToken);
+        return await ExecuteOperationAsync(request, plan, operation, rootType, variables, cancellationToken);
     }
 
-    /// <summary>The request's document, parsed and validated (from the cache when the text was seen before).</summary>
-    private (DocumentNode? Document, IReadOnlyList<GraphQLError> Errors) Prepare(ExecutionRequest request)
+    /// <summary>
+    /// The request's document, parsed and validated, with its execution plan (both from the cache when the
+    /// text was seen before).
+    /// </summary>
+    private (DocumentNode? Document, ExecutionPlan? Plan, IReadOnlyList<GraphQLError> Errors) Prepare(ExecutionRequest request)
     {
         if (request.Document is { } given)
         {
             var errors = DocumentValidator.Validate(Schema, given, Options.Validation);
-            return errors.Count > 0 ? (null, errors) : (given, errors);
+            return errors.Count > 0 ? (null, null, errors) : (given, _plans.GetValue(given, static d => new ExecutionPlan(d)), errors);
         }
-        if (string.IsNullOrWhiteSpace(request.Query)) return (null, [ExecutionErrors.NoDocument()]);
+        if (string.IsNullOrWhiteSpace(request.Query)) return (null, null, [ExecutionErrors.NoDocument()]);
 
-        if (_documents.TryGet(request.Query, out var cached)) return (cached.Document, cached.Errors);
+        if (_documents.TryGet(request.Query, out var cached)) return (cached.Document, cached.Plan, cached.Errors);
 
         // Limits that guard the parser run before it: an oversized text is refused without lexing it, and a
         // token bomb (a short text of countless tokens) stops at MaxTokens before an AST is built. Neither is
         // cached, so a flood of distinct huge texts cannot evict the cached documents of real clients.
-        if (DocumentLengthLimit.Check(request.Query, Options.Validation) is { } tooLong) return (null, [tooLong]);
+        if (DocumentLengthLimit.Check(request.Query, Options.Validation) is { } tooLong) return (null, null, [tooLong]);
 
         DocumentCache.Entry entry;
         try
         {
             var document = Parser.Parse(request.Query, _parserOptions);
             var errors = DocumentValidator.Validate(Schema, document, Options.Validation);
-            entry = new DocumentCache.Entry(errors.Count > 0 ? null : document, errors);
+            entry = errors.Count > 0
+                ? new DocumentCache.Entry(null, null, errors)
+                : new DocumentCache.Entry(document, new ExecutionPlan(document), errors);
         }
         catch (GraphQLException e)
         {
-            entry = new DocumentCache.Entry(null, e.Errors);
+            entry = new DocumentCache.Entry(null, null, e.Errors);
         }
         _documents.Add(request.Query, entry);
-        return (entry.Document, entry.Errors);
+        return (entry.Document, entry.Plan, entry.Errors);
     }
 
     /// <summary>
     /// ExecuteQuery / ExecuteMutation on the request's own scheduler, which also dispatches DataLoader batches.
+    /// The scheduler starts on the calling thread: synchronous resolvers complete before this returns.
     /// https://spec.graphql.org/October2021/#sec-Executing-Operations
     /// </summary>
-    private Task<ExecutionResult> ExecuteOperationAsync(ExecutionRequest request, DocumentNode document,
+    private Task<ExecutionResult> ExecuteOperationAsync(ExecutionRequest request, ExecutionPlan plan,
         OperationDefinitionNode operation, ObjectType rootType, IReadOnlyDictionary<string, object?> variables,
         CancellationToken cancellationToken)
     {
@@ -109,18 +118,23 @@ public sealed class GraphQLExecutor
         scheduler.OnIdle = registry.DispatchPending;
 
         var context = new OperationContext(Schema,
-            document, operation, variables, request.RootValue, request.Services ?? EmptyServices.Instance, contextData, cancellationToken);
+            plan, operation, variables, request.RootValue, request.Services ?? EmptyServices.Instance, contextData, cancellationToken);
         var executor = new OperationExecutor(context);
 
         var done = new TaskCompletionSource<ExecutionResult>(TaskCreationOptions.RunContinuationsAsynchronously);
         scheduler.OnUnhandled = e => done.TrySetException(e);
-        scheduler.Post(async _ =>
+        scheduler.RunInline(async _ =>
         {
             try
             {
-                var data = await executor.ExecuteRootAsync(rootType, serially: operation.Operation == OperationType.Mutation);
-                var errors = ExecutionErrors.ReportUnexpected(context.Errors, Options.IncludeExceptionDetails, Logger(request.Services));
-                done.TrySetResult(new ExecutionResult { Data = data, HasData = true, Errors = errors.Count > 0 ? errors : null });
+                var data = await executor.ExecuteRoot(rootType, serially: operation.Operation == OperationType.Mutation);
+                var errors = context.Errors is { } reported
+                    ? ExecutionErrors.ReportUnexpected(reported, Options.IncludeExceptionDetails, Logger(request.Services))
+                    : null;
+                done.TrySetResult(new ExecutionResult
+                {
+                    Data = data as OrderedDictionary<string, object?>, HasData = true, Errors = errors,
+                });
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {

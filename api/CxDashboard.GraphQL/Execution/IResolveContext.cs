@@ -59,7 +59,10 @@ public sealed class ResponsePath
 
     public static ResponsePath Root(string key) => new(null, key);
     public ResponsePath Field(string key) => new(this, key);
-    public ResponsePath Index(int index) => new(this, index);
+    public ResponsePath Index(int index) => new(this, index < BoxedIndices.Length ? BoxedIndices[index] : index);
+
+    // list positions boxed once: every item of every list gets a path
+    private static readonly object[] BoxedIndices = Enumerable.Range(0, 1024).Select(i => (object)i).ToArray();
 
     public IReadOnlyList<object> ToList()
     {

@@ -1,6 +1,5 @@
 using System.Collections;
 using System.Reflection;
-using CxDashboard.GraphQL.Language;
 using CxDashboard.GraphQL.Types;
 
 namespace CxDashboard.GraphQL.Execution;
@@ -10,6 +9,13 @@ namespace CxDashboard.GraphQL.Execution;
 /// one after the other for mutations), completes values and propagates nulls.
 /// https://spec.graphql.org/October2021/#sec-Executing-Selection-Sets
 /// </summary>
+/// <remarks>
+/// Every step returns a <see cref="ValueTask{TResult}"/> and finishes synchronously while resolvers do:
+/// only when a resolver (or something below it) is still pending does a step continue in an async method
+/// (the <c>…Async</c> continuations), which first starts every remaining sibling, then awaits them in order.
+/// So a tree of synchronous resolvers runs as plain calls, without an async state machine per field.
+/// Steps never throw: failures travel as faulted tasks, as they would out of async methods.
+/// </remarks>
 internal sealed class OperationExecutor(OperationContext context)
 {
     /// <summary>
@@ -24,14 +30,29 @@ internal sealed class OperationExecutor(OperationContext context)
     /// "If the operation is a mutation, the result of the operation is the result of executing the
     /// operation's top level selection set on the mutation root object type. This selection set should
     /// be executed serially." https://spec.graphql.org/October2021/#sec-Mutation
+    /// The map, or null when null propagated to the root.
     /// </summary>
-    public async Task<OrderedDictionary<string, object?>?> ExecuteRootAsync(ObjectType rootType, bool serially)
+    public ValueTask<object?> ExecuteRoot(ObjectType rootType, bool serially)
     {
-        var fields = context.Collector.CollectFields(rootType, context.Operation.SelectionSet);
-        var result = serially
-            ? await ExecuteFieldsSeriallyAsync(rootType, context.RootValue, fields)
-            : await ExecuteFieldsAsync(rootType, context.RootValue, fields, null);
-        return result as OrderedDictionary<string, object?>;
+        try
+        {
+            var fields = context.Plan.RootFields(context, rootType, context.Operation.SelectionSet);
+            var result = serially
+                ? ExecuteFieldsSeriallyAsync(rootType, context.RootValue, fields)
+                : ExecuteFields(rootType, context.RootValue, fields, null);
+            if (!result.IsCompletedSuccessfully) return RootAsync(result);
+            return new ValueTask<object?>(ReferenceEquals(result.Result, Bubble) ? null : result.Result);
+        }
+        catch (Exception e)
+        {
+            return ValueTask.FromException<object?>(e);
+        }
+    }
+
+    private static async ValueTask<object?> RootAsync(ValueTask<object?> pending)
+    {
+        var result = await pending;
+        return ReferenceEquals(result, Bubble) ? null : result;
     }
 
     /// <summary>
@@ -39,29 +60,48 @@ internal sealed class OperationExecutor(OperationContext context)
     /// (normally in parallel)." Every field starts before any is awaited; the map keeps selection order.
     /// https://spec.graphql.org/October2021/#sec-Normal-and-Serial-Execution
     /// </summary>
-    private async ValueTask<object?> ExecuteFieldsAsync(ObjectType type, object? source,
-        OrderedDictionary<string, List<FieldNode>> fields, ResponsePath? path)
+    private ValueTask<object?> ExecuteFields(ObjectType type, object? source, GroupedFieldSet set, ResponsePath? path)
     {
-        var keys = new string[fields.Count];
-        var pending = new ValueTask<object?>[fields.Count];
-        var n = 0;
-        foreach (var (key, nodes) in fields)
+        var fields = set.Fields;
+        var result = new OrderedDictionary<string, object?>(fields.Length, StringComparer.Ordinal);
+        var bubble = false;
+        for (var i = 0; i < fields.Length; i++)
         {
+            var field = fields[i];
             // "If fieldType is defined" — a field unknown to the type (only in unvalidated documents) is left out
-            if (context.Schema.GetFieldDefinition(type, nodes[0].Name.Value) is not { } definition) continue;
-            keys[n] = key;
-            pending[n++] = ExecuteFieldAsync(type, source, definition, nodes, path?.Field(key) ?? ResponsePath.Root(key));
+            if (field.Definition is null) continue;
+            var pending = ExecuteField(type, source, field, path?.Field(field.ResponseKey) ?? ResponsePath.Root(field.ResponseKey));
+            if (!pending.IsCompletedSuccessfully)
+                return ExecuteFieldsAsync(type, source, set, path, result, bubble, i, pending);
+            var value = pending.Result;
+            if (ReferenceEquals(value, Bubble)) bubble = true;
+            else result.Add(field.ResponseKey, value);
+        }
+        return new ValueTask<object?>(bubble ? Bubble : result);
+    }
+
+    /// <summary>The rest of <see cref="ExecuteFields"/> once field <paramref name="first"/> did not finish synchronously.</summary>
+    private async ValueTask<object?> ExecuteFieldsAsync(ObjectType type, object? source, GroupedFieldSet set, ResponsePath? path,
+        OrderedDictionary<string, object?> result, bool bubble, int first, ValueTask<object?> firstPending)
+    {
+        var fields = set.Fields;
+        var pending = new ValueTask<object?>[fields.Length - first];
+        pending[0] = firstPending;
+        for (var i = first + 1; i < fields.Length; i++)
+        {
+            var field = fields[i];
+            if (field.Definition is not null)
+                pending[i - first] = ExecuteField(type, source, field, path?.Field(field.ResponseKey) ?? ResponsePath.Root(field.ResponseKey));
         }
 
-        var result = new OrderedDictionary<string, object?>(n, StringComparer.Ordinal);
-        var bubble = false;
         OperationCanceledException? canceled = null;
-        for (var i = 0; i < n; i++)
+        for (var i = first; i < fields.Length; i++)
         {
+            if (fields[i].Definition is null) continue;
             object? value;
             try
             {
-                value = pending[i].IsCompletedSuccessfully ? pending[i].Result : await pending[i];
+                value = await pending[i - first];
             }
             catch (OperationCanceledException e)
             {
@@ -70,23 +110,22 @@ internal sealed class OperationExecutor(OperationContext context)
                 continue;
             }
             if (ReferenceEquals(value, Bubble)) bubble = true;
-            else result.Add(keys[i], value);
+            else result.Add(fields[i].ResponseKey, value);
         }
         if (canceled is not null) throw canceled;
         return bubble ? Bubble : result;
     }
 
     /// <summary>"… each field in the grouped field set must be executed serially" (mutations).</summary>
-    private async ValueTask<object?> ExecuteFieldsSeriallyAsync(ObjectType type, object? source,
-        OrderedDictionary<string, List<FieldNode>> fields)
+    private async ValueTask<object?> ExecuteFieldsSeriallyAsync(ObjectType type, object? source, GroupedFieldSet set)
     {
-        var result = new OrderedDictionary<string, object?>(fields.Count, StringComparer.Ordinal);
-        foreach (var (key, nodes) in fields)
+        var result = new OrderedDictionary<string, object?>(set.Fields.Length, StringComparer.Ordinal);
+        foreach (var field in set.Fields)
         {
-            if (context.Schema.GetFieldDefinition(type, nodes[0].Name.Value) is not { } definition) continue;
-            var value = await ExecuteFieldAsync(type, source, definition, nodes, ResponsePath.Root(key));
+            if (field.Definition is null) continue;
+            var value = await ExecuteField(type, source, field, ResponsePath.Root(field.ResponseKey));
             if (ReferenceEquals(value, Bubble)) return Bubble;
-            result.Add(key, value);
+            result.Add(field.ResponseKey, value);
         }
         return result;
     }
@@ -97,18 +136,73 @@ internal sealed class OperationExecutor(OperationContext context)
     /// the field returned null, and the error must be added to the errors list in the response."
     /// https://spec.graphql.org/October2021/#ExecuteField()
     /// </summary>
-    private async ValueTask<object?> ExecuteFieldAsync(ObjectType parentType, object? source, FieldDefinition definition,
-        List<FieldNode> nodes, ResponsePath path)
+    private ValueTask<object?> ExecuteField(ObjectType parentType, object? source, CollectedField collected, ResponsePath path)
     {
-        context.CancellationToken.ThrowIfCancellationRequested();
-        ResolveContext? field = null;
+        var cancellationToken = context.CancellationToken;
+        if (cancellationToken.IsCancellationRequested) return ValueTask.FromCanceled<object?>(cancellationToken);
+        ResolveContext field;
         object? resolved;
         try
         {
-            var node = nodes[0];
-            var arguments = ArgumentCoercion.CoerceArgumentValues(definition.Arguments, node, node.Arguments, context.Variables);
-            field = new ResolveContext(context, parentType, source, definition, nodes, arguments, path);
-            resolved = await ResolveFieldValueAsync(field, source, definition);
+            var arguments = collected.Arguments(context.Variables);
+            field = new ResolveContext(context, parentType, source, collected, arguments, path);
+            resolved = ResolveFieldValue(field, source, collected.Definition!, out var resolving);
+            if (resolving is { } pendingValue) return ResolveAndCompleteAsync(field, pendingValue, path);
+        }
+        catch (OperationCanceledException e) when (cancellationToken.IsCancellationRequested)
+        {
+            return ValueTask.FromException<object?>(e);
+        }
+        catch (Exception e)
+        {
+            return new ValueTask<object?>(FieldError(e, collected, path));
+        }
+
+        try
+        {
+            return CompleteField(field, resolved, path);
+        }
+        catch (Exception e)
+        {
+            return ValueTask.FromException<object?>(e);
+        }
+    }
+
+    /// <summary>
+    /// ResolveFieldValue(objectType, objectValue, fieldName, argumentValues): the field's resolver, or the
+    /// default resolver. https://spec.graphql.org/October2021/#ResolveFieldValue()
+    /// The value when it is there already; otherwise <paramref name="pending"/> is what will produce it.
+    /// </summary>
+    private static object? ResolveFieldValue(ResolveContext field, object? source, FieldDefinition definition,
+        out ValueTask<object?>? pending)
+    {
+        pending = null;
+        object? value;
+        if (definition.Resolver is { } resolver)
+        {
+            var resolving = resolver(field);
+            if (!resolving.IsCompletedSuccessfully)
+            {
+                pending = resolving;
+                return null;
+            }
+            value = resolving.Result;
+        }
+        else
+            value = DefaultFieldResolver.Resolve(source, definition.Name);
+
+        // a Task handed back as a value (a method found by the default resolver): its result
+        if (value is Task) pending = new ValueTask<object?>(value);
+        return value;
+    }
+
+    private async ValueTask<object?> ResolveAndCompleteAsync(ResolveContext field, ValueTask<object?> resolving, ResponsePath path)
+    {
+        object? resolved;
+        try
+        {
+            resolved = await resolving;
+            if (resolved is Task task) resolved = await UnwrapAsync(task);
         }
         catch (OperationCanceledException) when (context.CancellationToken.IsCancellationRequested)
         {
@@ -116,33 +210,12 @@ internal sealed class OperationExecutor(OperationContext context)
         }
         catch (Exception e)
         {
-            foreach (var error in ExecutionErrors.FromException(e, nodes, path)) context.AddError(error);
-            return definition.Type is NonNullType ? Bubble : null;
+            return FieldError(e, field.Collected, path);
         }
-
-        var completed = await CompleteValueAsync(field, definition.Type, resolved, path);
-        return ReferenceEquals(completed, Bubble) && definition.Type is not NonNullType ? null : completed;
+        return await CompleteField(field, resolved, path);
     }
 
-    /// <summary>
-    /// ResolveFieldValue(objectType, objectValue, fieldName, argumentValues): the field's resolver, or the
-    /// default resolver. https://spec.graphql.org/October2021/#ResolveFieldValue()
-    /// </summary>
-    private static async ValueTask<object?> ResolveFieldValueAsync(ResolveContext field, object? source, FieldDefinition definition)
-    {
-        object? value;
-        if (definition.Resolver is { } resolver)
-        {
-            var pending = resolver(field);
-            value = pending.IsCompletedSuccessfully ? pending.Result : await pending;
-        }
-        else
-            value = DefaultFieldResolver.Resolve(source, definition.Name);
-
-        return value is Task task ? await UnwrapAsync(task) : value;
-    }
-
-    /// <summary>A Task handed back as a value (a method found by the default resolver): its result.</summary>
+    /// <summary>A Task handed back as a value: its result.</summary>
     private static async ValueTask<object?> UnwrapAsync(Task task)
     {
         await task;
@@ -150,49 +223,81 @@ internal sealed class OperationExecutor(OperationContext context)
         return result is null || result.PropertyType.Name == "VoidTaskResult" ? null : result.GetValue(task);
     }
 
+    /// <summary>The error(s) of a failed resolver recorded; the field's value is null (Bubble when Non-Null).</summary>
+    private object? FieldError(Exception e, CollectedField field, ResponsePath path)
+    {
+        foreach (var error in ExecutionErrors.FromException(e, field.Nodes, path)) context.AddError(error);
+        return field.Definition!.Type is NonNullType ? Bubble : null;
+    }
+
+    /// <summary>CompleteValue for the field's type; a nullable field turns a propagated null into null.</summary>
+    private ValueTask<object?> CompleteField(ResolveContext field, object? resolved, ResponsePath path)
+    {
+        var type = field.Collected.Definition!.Type;
+        var completing = CompleteValue(field, type, resolved, path);
+        if (!completing.IsCompletedSuccessfully) return CompleteFieldAsync(completing, type);
+        var completed = completing.Result;
+        return new ValueTask<object?>(ReferenceEquals(completed, Bubble) && type is not NonNullType ? null : completed);
+    }
+
+    private static async ValueTask<object?> CompleteFieldAsync(ValueTask<object?> completing, GraphQLType type)
+    {
+        var completed = await completing;
+        return ReferenceEquals(completed, Bubble) && type is not NonNullType ? null : completed;
+    }
+
     /// <summary>
     /// CompleteValue(fieldType, fields, result, variableValues).
     /// "If the fieldType is a Non-Null type: … If completedResult is null, raise a field error."
     /// https://spec.graphql.org/October2021/#CompleteValue()
     /// </summary>
-    private async ValueTask<object?> CompleteValueAsync(ResolveContext field, GraphQLType type, object? value, ResponsePath path)
+    private ValueTask<object?> CompleteValue(ResolveContext field, GraphQLType type, object? value, ResponsePath path)
     {
         if (type is NonNullType nonNull)
         {
-            var completed = await CompleteValueAsync(field, nonNull.OfType, value, path);
-            if (ReferenceEquals(completed, Bubble)) return Bubble;
-            if (completed is null)
-            {
-                context.AddError(ExecutionErrors.NonNullIsNull(field.ParentType, field.Field, field.FieldNodes, path));
-                return Bubble;
-            }
-            return completed;
+            var completing = CompleteValue(field, nonNull.OfType, value, path);
+            if (!completing.IsCompletedSuccessfully) return CompleteNonNullAsync(field, completing, path);
+            return new ValueTask<object?>(CheckNonNull(field, completing.Result, path));
         }
 
-        if (value is null) return null;
+        if (value is null) return default;
 
         switch (type)
         {
-            case ListType list:
-                return await CompleteListAsync(field, list, value, path);
-
             case ScalarType scalar:
-                return Serialize(field, () => scalar.Serialize(value), path);
+                return new ValueTask<object?>(SerializeScalar(field, scalar, value, path));
 
             case EnumType enumType:
-                return Serialize(field, () => enumType.Serialize(value), path);
+                return new ValueTask<object?>(SerializeEnum(field, enumType, value, path));
+
+            case ListType list:
+                return CompleteList(field, list, value, path);
 
             case ObjectType objectType:
-                return await ExecuteFieldsAsync(objectType, value, context.Subfields(objectType, field.FieldNodes), path);
+                return ExecuteFields(objectType, value, field.Collected.Subfields(objectType, context), path);
 
             case InterfaceType or UnionType:
                 var runtimeType = ResolveAbstractType(field, (NamedType)type, value, path);
-                if (runtimeType is null) return Bubble;
-                return await ExecuteFieldsAsync(runtimeType, value, context.Subfields(runtimeType, field.FieldNodes), path);
+                if (runtimeType is null) return new ValueTask<object?>(Bubble);
+                return ExecuteFields(runtimeType, value, field.Collected.Subfields(runtimeType, context), path);
 
             default:
                 throw new InvalidOperationException($"{type} is not an output type.");
         }
+    }
+
+    private async ValueTask<object?> CompleteNonNullAsync(ResolveContext field, ValueTask<object?> completing, ResponsePath path) =>
+        CheckNonNull(field, await completing, path);
+
+    private object? CheckNonNull(ResolveContext field, object? completed, ResponsePath path)
+    {
+        if (ReferenceEquals(completed, Bubble)) return Bubble;
+        if (completed is null)
+        {
+            context.AddError(ExecutionErrors.NonNullIsNull(field.ParentType, field.Field, field.FieldNodes, path));
+            return Bubble;
+        }
+        return completed;
     }
 
     /// <summary>
@@ -200,60 +305,146 @@ internal sealed class OperationExecutor(OperationContext context)
     /// Return a list where each list item is the result of calling CompleteValue(innerType, …)."
     /// Items complete concurrently; a Non-Null item's error nulls the whole list.
     /// </summary>
-    private async ValueTask<object?> CompleteListAsync(ResolveContext field, ListType type, object value, ResponsePath path)
+    private ValueTask<object?> CompleteList(ResolveContext field, ListType type, object value, ResponsePath path)
     {
-        IEnumerable items;
-        if (value is IAsyncEnumerable<object?> stream)
-        {
-            var buffered = new List<object?>();
-            await foreach (var item in stream.WithCancellation(context.CancellationToken)) buffered.Add(item);
-            items = buffered;
-        }
-        else if (value is IEnumerable enumerable and not string and not IDictionary)
-            items = enumerable;
-        else
+        if (value is IAsyncEnumerable<object?> stream) return CompleteStreamAsync(field, type, stream, path);
+        if (value is not IEnumerable enumerable || value is string || value is IDictionary)
         {
             context.AddError(ExecutionErrors.ExpectedIterable(field.ParentType, field.Field, value, field.FieldNodes, path));
-            return Bubble;
+            return new ValueTask<object?>(Bubble);
         }
 
-        var pending = new List<ValueTask<object?>>(items is ICollection c ? c.Count : 4);
-        var index = 0;
-        foreach (var item in items)
-            pending.Add(CompleteValueAsync(field, type.OfType, item, path.Index(index++)));
-
-        var result = new List<object?>(pending.Count);
+        var itemType = type.OfType;
+        var result = new List<object?>(enumerable is ICollection c ? c.Count : 4);
         var bubble = false;
+        if (enumerable is IList list)
+        {
+            for (var i = 0; i < list.Count; i++)
+            {
+                var completing = CompleteValue(field, itemType, list[i], path.Index(i));
+                if (!completing.IsCompletedSuccessfully)
+                    return CompleteListAsync(field, type, list, null, i, completing, result, bubble, path);
+                bubble |= AddItem(result, completing.Result, itemType);
+            }
+            return new ValueTask<object?>(bubble ? Bubble : result);
+        }
+
+        var items = enumerable.GetEnumerator();
+        var disposeHere = true;
+        try
+        {
+            for (var i = 0; items.MoveNext(); i++)
+            {
+                var completing = CompleteValue(field, itemType, items.Current, path.Index(i));
+                if (!completing.IsCompletedSuccessfully)
+                {
+                    disposeHere = false;
+                    return CompleteListAsync(field, type, null, items, i, completing, result, bubble, path);
+                }
+                bubble |= AddItem(result, completing.Result, itemType);
+            }
+            return new ValueTask<object?>(bubble ? Bubble : result);
+        }
+        finally
+        {
+            if (disposeHere) (items as IDisposable)?.Dispose();
+        }
+    }
+
+    /// <summary>Adds a completed item (null for a propagated null); true when that null must null the whole list.</summary>
+    private static bool AddItem(List<object?> result, object? completed, GraphQLType itemType)
+    {
+        if (ReferenceEquals(completed, Bubble))
+        {
+            result.Add(null);
+            return itemType is NonNullType;
+        }
+        result.Add(completed);
+        return false;
+    }
+
+    /// <summary>
+    /// The rest of <see cref="CompleteList"/> once item <paramref name="first"/> did not finish synchronously:
+    /// the remaining items of <paramref name="list"/> (or <paramref name="items"/>) start, then all are awaited in order.
+    /// </summary>
+    private async ValueTask<object?> CompleteListAsync(ResolveContext field, ListType type, IList? list, IEnumerator? items,
+        int first, ValueTask<object?> firstPending, List<object?> result, bool bubble, ResponsePath path)
+    {
+        var itemType = type.OfType;
+        var pending = new List<ValueTask<object?>> { firstPending };
+        try
+        {
+            if (list is not null)
+                for (var i = first + 1; i < list.Count; i++)
+                    pending.Add(StartItem(field, itemType, list[i], path.Index(i)));
+            else
+                for (var i = first + 1; items!.MoveNext(); i++)
+                    pending.Add(StartItem(field, itemType, items.Current, path.Index(i)));
+        }
+        finally
+        {
+            (items as IDisposable)?.Dispose();
+        }
+
         OperationCanceledException? canceled = null;
         foreach (var p in pending)
         {
             object? completed;
             try
             {
-                completed = p.IsCompletedSuccessfully ? p.Result : await p;
+                completed = await p;
             }
             catch (OperationCanceledException e)
             {
                 canceled ??= e;
                 continue;
             }
-            if (ReferenceEquals(completed, Bubble))
-            {
-                if (type.OfType is NonNullType) bubble = true;
-                completed = null;
-            }
-            result.Add(completed);
+            bubble |= AddItem(result, completed, itemType);
         }
         if (canceled is not null) throw canceled;
         return bubble ? Bubble : result;
     }
 
-    /// <summary>"If fieldType is a Scalar or Enum type: Return the result of CoerceResult(fieldType, result)."</summary>
-    private object? Serialize(ResolveContext field, Func<object?> serialize, ResponsePath path)
+    private ValueTask<object?> StartItem(ResolveContext field, GraphQLType itemType, object? item, ResponsePath path)
     {
         try
         {
-            return serialize();
+            return CompleteValue(field, itemType, item, path);
+        }
+        catch (Exception e)
+        {
+            return ValueTask.FromException<object?>(e);
+        }
+    }
+
+    /// <summary>An async stream is read to its end, then completed as a list.</summary>
+    private async ValueTask<object?> CompleteStreamAsync(ResolveContext field, ListType type, IAsyncEnumerable<object?> stream,
+        ResponsePath path)
+    {
+        var buffered = new List<object?>();
+        await foreach (var item in stream.WithCancellation(context.CancellationToken)) buffered.Add(item);
+        return await CompleteList(field, type, buffered, path);
+    }
+
+    /// <summary>"If fieldType is a Scalar or Enum type: Return the result of CoerceResult(fieldType, result)."</summary>
+    private object? SerializeScalar(ResolveContext field, ScalarType scalar, object value, ResponsePath path)
+    {
+        try
+        {
+            return scalar.Serialize(value);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            context.AddError(ExecutionErrors.LeafNotSerializable(e, field.FieldNodes, path));
+            return Bubble;
+        }
+    }
+
+    private object? SerializeEnum(ResolveContext field, EnumType enumType, object value, ResponsePath path)
+    {
+        try
+        {
+            return enumType.Serialize(value);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -269,7 +460,8 @@ internal sealed class OperationExecutor(OperationContext context)
     /// </summary>
     private ObjectType? ResolveAbstractType(ResolveContext field, NamedType abstractType, object value, ResponsePath path)
     {
-        ObjectType? runtime;
+        var schema = context.Schema;
+        ObjectType? runtime = null;
         try
         {
             var resolveType = abstractType switch
@@ -278,12 +470,16 @@ internal sealed class OperationExecutor(OperationContext context)
                 UnionType u => u.ResolveType,
                 _ => null,
             };
-            runtime = resolveType is not null
-                ? resolveType(value, field)
-                : context.Schema.GetPossibleTypes(abstractType).FirstOrDefault(t => t.IsTypeOf?.Invoke(value) == true)
-                  ?? (value is IReadOnlyDictionary<string, object?> map && map.TryGetValue("__typename", out var n) && n is string name
-                      ? context.Schema.GetType(name) as ObjectType
-                      : null);
+            if (resolveType is not null)
+                runtime = resolveType(value, field);
+            else
+            {
+                foreach (var candidate in schema.GetPossibleTypes(abstractType))
+                    if (candidate.IsTypeOf?.Invoke(value) == true) { runtime = candidate; break; }
+                if (runtime is null && value is IReadOnlyDictionary<string, object?> map
+                    && map.TryGetValue("__typename", out var n) && n is string name)
+                    runtime = schema.GetType(name) as ObjectType;
+            }
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -297,12 +493,19 @@ internal sealed class OperationExecutor(OperationContext context)
             return null;
         }
         // the schema's own instance (a resolver may hand back an equal type from elsewhere)
-        var own = context.Schema.GetType(runtime.Name) as ObjectType;
-        if (own is null || !context.Schema.IsPossibleType(abstractType, own))
+        var own = schema.GetType(runtime.Name) as ObjectType;
+        if (own is null || !IsPossibleType(schema, abstractType, own))
         {
             context.AddError(ExecutionErrors.NotPossibleType(abstractType, runtime, field.FieldNodes, path));
             return null;
         }
         return own;
+    }
+
+    private static bool IsPossibleType(Schema schema, NamedType abstractType, ObjectType candidate)
+    {
+        foreach (var t in schema.GetPossibleTypes(abstractType))
+            if (ReferenceEquals(t, candidate) || t.Name == candidate.Name) return true;
+        return false;
     }
 }

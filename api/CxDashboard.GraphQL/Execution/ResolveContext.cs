@@ -5,14 +5,16 @@ namespace CxDashboard.GraphQL.Execution;
 
 /// <summary>The <see cref="IResolveContext"/> handed to one resolver call.</summary>
 internal sealed class ResolveContext(OperationContext operation, ObjectType parentType, object? parent,
-    FieldDefinition fieldDefinition, IReadOnlyList<FieldNode> fieldNodes, IReadOnlyDictionary<string, object?> arguments,
-    ResponsePath path) : IResolveContext
+    CollectedField collected, IReadOnlyDictionary<string, object?> arguments, ResponsePath path) : IResolveContext
 {
+    /// <summary>The grouped field set entry this call resolves (its sub-selections are cached there).</summary>
+    internal CollectedField Collected => collected;
+
     public object? Parent => parent;
     public IReadOnlyDictionary<string, object?> Arguments => arguments;
-    public FieldDefinition Field => fieldDefinition;
+    public FieldDefinition Field => collected.Definition!;
     public ObjectType ParentType => parentType;
-    public IReadOnlyList<FieldNode> FieldNodes => fieldNodes;
+    public IReadOnlyList<FieldNode> FieldNodes => collected.Nodes;
     public ResponsePath Path => path;
     public Schema Schema => operation.Schema;
     public OperationDefinitionNode Operation => operation.Operation;
@@ -29,5 +31,5 @@ internal sealed class ResolveContext(OperationContext operation, ObjectType pare
     public T ParentAs<T>() => parent is T t
         ? t
         : throw new InvalidCastException(
-            $"The parent of field {parentType.Name}.{fieldDefinition.Name} is {parent?.GetType().Name ?? "null"}, not {typeof(T).Name}.");
+            $"The parent of field {parentType.Name}.{Field.Name} is {parent?.GetType().Name ?? "null"}, not {typeof(T).Name}.");
 }

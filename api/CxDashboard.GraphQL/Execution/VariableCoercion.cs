@@ -10,10 +10,13 @@ namespace CxDashboard.GraphQL.Execution;
 /// </summary>
 internal static class VariableCoercion
 {
+    private static readonly IReadOnlyDictionary<string, object?> NoValues = new Dictionary<string, object?>();
+
     /// <summary>The coerced values, or every error found (a request error: execution does not start).</summary>
     public static (IReadOnlyDictionary<string, object?> Values, IReadOnlyList<GraphQLError> Errors) CoerceVariableValues(
         Schema schema, OperationDefinitionNode operation, IReadOnlyDictionary<string, object?>? inputs)
     {
+        if (operation.VariableDefinitions.Count == 0) return (NoValues, []);
         var coerced = new Dictionary<string, object?>(StringComparer.Ordinal);
         var errors = new List<GraphQLError>();
         inputs ??= new Dictionary<string, object?>();
