@@ -39,8 +39,7 @@ public static class CascadeFields
             .Resolve(async ctx =>
             {
                 var unit = await CascadeCaller.VisibleUnitAsync(ctx, ctx.Argument<string>("unit"));
-                var period = ScorecardPeriod(ctx);
-                return (await CascadeCaller.Visible(ctx).ScorecardsAsync([unit], period, ctx.CancellationToken))[unit];
+                return await ScorecardLoader.LoadAsync(ctx, unit, ScorecardPeriod(ctx));
             });
         d.Field("kpi").Type("Kpi").Description("A KPI by id; NOT_FOUND when unknown or its unit is outside the caller's scope.")
             .Argument("id", "ID!")
