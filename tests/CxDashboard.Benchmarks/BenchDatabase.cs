@@ -37,15 +37,18 @@ internal sealed class BenchDatabase : IAsyncDisposable
     }
 
     /// <summary>Runs the built host with a CLI verb against this database; returns exit code and output.</summary>
-    public async Task<(int Code, string Out, string Err)> HostAsync(params string[] args)
+    public Task<(int Code, string Out, string Err)> HostAsync(params string[] args) => HostAsync(args, echoStderr: false);
+
+    /// <param name="echoStderr">Pass the host's stderr (progress of seed and rollup) straight through instead of capturing it.</param>
+    public async Task<(int Code, string Out, string Err)> HostAsync(string[] args, bool echoStderr)
     {
-        var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = !echoStderr };
         psi.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "CxDashboard.Api.dll"));
         foreach (var a in args) psi.ArgumentList.Add(a);
         psi.Environment["ConnectionStrings__Cx"] = ConnectionString;
         using var p = Process.Start(psi)!;
         var stdout = p.StandardOutput.ReadToEndAsync();
-        var stderr = p.StandardError.ReadToEndAsync();
+        var stderr = echoStderr ? Task.FromResult("") : p.StandardError.ReadToEndAsync();
         await p.WaitForExitAsync();
         return (p.ExitCode, await stdout, await stderr);
     }

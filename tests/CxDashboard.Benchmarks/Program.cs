@@ -9,11 +9,12 @@ return args.FirstOrDefault() switch
     "rollup" => await RollupBenchmark.RunAsync(args[1..]),
     "validation" => await ValidationBenchmark.RunAsync(args[1..]),
     "graphql" => await GraphQLBenchmark.RunAsync(args[1..]),
+    "scorecard" => await ScorecardBenchmark.RunAsync(args[1..]),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: CxDashboard.Benchmarks <import|generate|rollup|validation> [--rows N] | graphql --documents tests/conformance/bench [--seconds S] [--json FILE]");
+    Console.Error.WriteLine("usage: CxDashboard.Benchmarks <import|generate|rollup|validation> [--rows N] | scorecard [--responses N] [--requests N] [--seconds S] | graphql --documents tests/conformance/bench [--seconds S] [--json FILE]");
     return 2;
 }

@@ -31,13 +31,13 @@ public sealed class ScorecardKpiType : ObjectTypeDefinition<ScorecardKpi>
             .Resolve(ctx => ctx.ParentAs<ScorecardKpi>().EffectiveWeight);
         d.Field("trend").Type("[KpiPoint!]!").Description($"The {ScorecardService.TrendLength} periods ending with this one, oldest first.")
             .Resolve(ctx => ctx.ParentAs<ScorecardKpi>().Trend);
-        d.Field("children").Type("[ScorecardKpi!]!").Description("Cascade children at units below (inside the caller's scope).")
-            .Resolve(ctx => ctx.ParentAs<ScorecardKpi>().Children);
+        d.Field("children").Type("[ScorecardKpi!]!").Description("Cascade children at units below (inside the caller's scope); nest to go further down, each level loaded in one batch.")
+            .Resolve(async ctx => (await ScorecardLoader.ExpandedAsync(ctx, ctx.ParentAs<ScorecardKpi>())).Children);
         d.Field("drivers").Type("[ScorecardKpi!]!").Description("Process KPIs of this unit that drive this outcome KPI.")
-            .Resolve(ctx => ctx.ParentAs<ScorecardKpi>().Drivers);
+            .Resolve(async ctx => (await ScorecardLoader.ExpandedAsync(ctx, ctx.ParentAs<ScorecardKpi>())).Drivers);
         d.Field("reconciliation").Type("TargetReconciliation")
             .Description("Do the children's targets, at last period's volumes, add up to this KPI's target? Null without same-metric children or for medians.")
-            .Resolve(ctx => ctx.ParentAs<ScorecardKpi>().Reconciliation);
+            .Resolve(async ctx => (await ScorecardLoader.ExpandedAsync(ctx, ctx.ParentAs<ScorecardKpi>())).Reconciliation);
         d.Field("latestCheckin").Type("KpiCheckin").Resolve(ctx => ctx.ParentAs<ScorecardKpi>().LatestCheckin);
     }
 }

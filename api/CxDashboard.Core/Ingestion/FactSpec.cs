@@ -25,7 +25,7 @@ public sealed record StageColumn(string Name, NpgsqlDbType Type, bool Key = fals
 /// <summary>Per-file state shared by row parsers: unit codes, the default source, ids seen so far.</summary>
 public sealed class ImportContext
 {
-    private readonly Dictionary<string, long>.AlternateLookup<ReadOnlySpan<char>> units;
+    private readonly Dictionary<string, object>.AlternateLookup<ReadOnlySpan<char>> units;
     private readonly Dictionary<string, Dictionary<string, (int Line, int Column)>> seenBySource = new(StringComparer.Ordinal);
     private readonly Action<ImportError> reportOther;
 
@@ -33,7 +33,8 @@ public sealed class ImportContext
     /// <param name="reportOther">Receives errors about other lines than the current one (the first of two duplicates).</param>
     public ImportContext(Dictionary<string, long> unitIds, string defaultSource, bool quarantine, Action<ImportError> reportOther)
     {
-        units = unitIds.GetAlternateLookup<ReadOnlySpan<char>>();
+        // Boxed once here: every staged row holds its unit id as an object.
+        units = unitIds.ToDictionary(u => u.Key, u => (object)u.Value, StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
         DefaultSource = defaultSource;
         Quarantine = quarantine;
         this.reportOther = reportOther;
@@ -43,7 +44,8 @@ public sealed class ImportContext
 
     public bool Quarantine { get; }
 
-    public bool TryGetUnit(ReadOnlySpan<char> code, out long id) => units.TryGetValue(code, out id);
+    /// <summary>The unit id of <paramref name="code"/>, boxed (a <see cref="long"/>).</summary>
+    public bool TryGetUnit(ReadOnlySpan<char> code, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out object? id) => units.TryGetValue(code, out id);
 
     /// <summary>
     /// Records (source, external id) at the reader's line; on a repeat, returns the first line. The
@@ -84,7 +86,8 @@ public abstract class FactSpec
     /// <summary>Parses the current record into <paramref name="values"/> (same order as <see cref="Columns"/>).</summary>
     public abstract void Parse(FieldReader f, ImportContext ctx, object?[] values);
 
-    protected static long? UnitId(FieldReader f, ImportContext ctx, Field unitCode)
+    /// <summary>The unit id (a boxed <see cref="long"/>) or null with an error reported.</summary>
+    protected static object? UnitId(FieldReader f, ImportContext ctx, Field unitCode)
     {
         var code = f.Span(unitCode);
         if (code.IsEmpty)

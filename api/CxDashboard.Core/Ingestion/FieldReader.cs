@@ -37,7 +37,34 @@ public sealed class FieldReader(IRecordSource source, string file, List<ImportEr
     /// <summary>The raw (trimmed) value, valid until the next read of a field.</summary>
     public ReadOnlySpan<char> Span(Field field) => source.Get(field.Index, out _);
 
+    private readonly Dictionary<string, string> shared = new(StringComparer.Ordinal);
+
     public string? Text(Field field, bool required = false, int maxLength = 4000) => Text(field, out _, required, maxLength);
+
+    /// <summary>
+    /// Like <see cref="Text(Field, bool, int)"/> for columns with few distinct values (segment,
+    /// touchpoint, source): each distinct value is one string for the whole file, not one per row.
+    /// </summary>
+    public string? Label(Field field, bool required = false, int maxLength = 4000)
+    {
+        var v = source.Get(field.Index, out var col);
+        if (v.IsEmpty)
+        {
+            Missing(field, col, required);
+            return null;
+        }
+        if (v.Length > maxLength)
+        {
+            Fail(field, col, $"longer than {maxLength} characters");
+            return null;
+        }
+        var lookup = shared.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (lookup.TryGetValue(v, out var known)) return known;
+        var text = new string(v);
+        // Bounded: a column that turns out to be unique per row stops being remembered.
+        if (shared.Count < 10_000) shared[text] = text;
+        return text;
+    }
 
     public string? Text(Field field, out int col, bool required = false, int maxLength = 4000)
     {

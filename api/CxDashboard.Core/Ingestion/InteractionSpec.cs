@@ -48,7 +48,7 @@ public sealed class InteractionSpec : FactSpec
 
     public override void Parse(FieldReader f, ImportContext ctx, object?[] v)
     {
-        var source = f.Text(Source, maxLength: 100) ?? ctx.DefaultSource;
+        var source = f.Label(Source, maxLength: 100) ?? ctx.DefaultSource;
         var id = f.Text(ExternalId, out var idColumn, required: true, maxLength: 200);
         var opened = f.Timestamp(OpenedAt, required: true);
         var firstResponse = f.Timestamp(FirstResponseAt);
@@ -62,15 +62,15 @@ public sealed class InteractionSpec : FactSpec
         v[6] = closed;
         v[7] = f.OneOf(Channel, Dimensions.Channels);
         v[8] = f.OneOf(JourneyStage, Dimensions.JourneyStages);
-        v[9] = f.Text(Segment, required: true, maxLength: 100);
+        v[9] = f.Label(Segment, required: true, maxLength: 100);
         v[10] = f.Integer(HandleSeconds, 0, MaxSeconds);
-        v[11] = f.Boolean(ResolvedFirstContact);
-        v[12] = (short)(f.Integer(Transfers, 0, 100) ?? 0);
-        v[13] = f.Boolean(RepeatWithin7d);
-        v[14] = f.Boolean(EscalatedFromSelfService) ?? false;
-        v[15] = f.Boolean(ContainedInSelfService);
-        v[16] = f.Boolean(SwitchedChannel) ?? false;
-        v[17] = f.Boolean(Abandoned) ?? false;
+        v[11] = Boxes.Bool(f.Boolean(ResolvedFirstContact));
+        v[12] = Boxes.Short(f.Integer(Transfers, 0, 100) ?? 0);
+        v[13] = Boxes.Bool(f.Boolean(RepeatWithin7d));
+        v[14] = Boxes.Bool(f.Boolean(EscalatedFromSelfService) ?? false);
+        v[15] = Boxes.Bool(f.Boolean(ContainedInSelfService));
+        v[16] = Boxes.Bool(f.Boolean(SwitchedChannel) ?? false);
+        v[17] = Boxes.Bool(f.Boolean(Abandoned) ?? false);
         v[18] = f.Integer(SlaTargetSeconds, 1, MaxSeconds);
         if (opened is { } o)
         {

@@ -38,7 +38,7 @@ public sealed class ResponseSpec : FactSpec
 
     public override void Parse(FieldReader f, ImportContext ctx, object?[] v)
     {
-        var source = f.Text(Source, maxLength: 100) ?? ctx.DefaultSource;
+        var source = f.Label(Source, maxLength: 100) ?? ctx.DefaultSource;
         var id = f.Text(ExternalId, out var idColumn, required: true, maxLength: 200);
         v[0] = source;
         v[1] = id;
@@ -46,14 +46,14 @@ public sealed class ResponseSpec : FactSpec
         v[3] = UnitId(f, ctx, UnitCode);
         v[4] = f.OneOf(Channel, Dimensions.Channels);
         v[5] = f.OneOf(JourneyStage, Dimensions.JourneyStages);
-        v[6] = f.Text(Segment, required: true, maxLength: 100);
-        v[7] = f.Text(Touchpoint, maxLength: 200);
+        v[6] = f.Label(Segment, required: true, maxLength: 100);
+        v[7] = f.Label(Touchpoint, maxLength: 200);
         var nps = f.Integer(Nps, 0, 10);
         var csat = f.Integer(Csat, 1, 5);
         var ces = f.Integer(Ces, 1, 7);
-        v[8] = (short?)nps;
-        v[9] = (short?)csat;
-        v[10] = (short?)ces;
+        v[8] = Boxes.Short(nps);
+        v[9] = Boxes.Short(csat);
+        v[10] = Boxes.Short(ces);
         v[11] = f.Text(Comment, maxLength: 10_000);
         v[12] = f.Text(InteractionExternalId, maxLength: 200);
         if (!f.RecordHasErrors && nps is null && csat is null && ces is null)

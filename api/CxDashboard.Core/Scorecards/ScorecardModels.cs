@@ -26,6 +26,13 @@ public sealed class ScorecardKpi
     /// <summary>Weight in the unit's score: the KPI's weight, multiplied for shared KPIs.</summary>
     public required double EffectiveWeight { get; init; }
 
+    /// <summary>
+    /// True for the lines of the units the scorecard was loaded for: only they carry <see cref="Children"/>,
+    /// <see cref="Drivers"/> and <see cref="Reconciliation"/>. A child line's own links are left empty (loading
+    /// the whole cascade for every scorecard would read every unit's cells); the API loads them per level on demand.
+    /// </summary>
+    public bool Expanded { get; init; }
+
     /// <summary>Cascade children at child units (same metric), only those inside the caller's scope.</summary>
     public List<ScorecardKpi> Children { get; } = [];
 

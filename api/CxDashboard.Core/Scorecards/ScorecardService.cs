@@ -57,16 +57,17 @@ public sealed class ScorecardService(NpgsqlDataSource db)
             };
         }
 
+        var requested = units.ToHashSet();
         var lines = kpis.ToDictionary(k => k.Id, k => new ScorecardKpi
         {
             Kpi = k,
+            Expanded = requested.Contains(k.UnitId),
             Current = ValueOf(k, period),
             Trend = [.. periods.Select(p => ValueOf(k, p))],
             EffectiveWeight = (double)k.Weight * (k.IsShared ? SharedWeightFactor : 1),
             LatestCheckin = checkins.GetValueOrDefault(k.Id),
         });
 
-        var requested = units.ToHashSet();
         foreach (var child in kpis)
         {
             if (child.ParentKpiId is not { } pid || !lines.TryGetValue(pid, out var parent) || !requested.Contains(parent.Kpi.UnitId)) continue;
