@@ -17,6 +17,7 @@ builder.AddCxAuth();
 builder.AddCxRollups();
 builder.AddCxCascade();
 builder.AddCxGraphQL();
+builder.AddCxWeb();
 
 var app = builder.Build();
 

@@ -1,5 +1,5 @@
 // Browser end-to-end tests against a running host (BASE_URL), in headless Chromium.
-import { test, run, expect } from './harness.mjs';
+import { test, run, expect, baseUrl } from './harness.mjs';
 
 test('home page loads and shows the database healthy', async (page) => {
   await page.goto('/');
@@ -32,6 +32,26 @@ test('a deep link to an unknown page is served by the app, not a bare 404', asyn
   const response = await page.goto('/reports/does-not-exist');
   expect(response.status() === 200, `status ${response.status()}`);
   await page.getByRole('heading', { name: 'Page not found' }).waitFor();
+});
+
+test('GraphiQL at /graphql runs a query with the signed-in session token', async (page) => {
+  await page.goto('/sign-in');
+  await page.getByRole('button', { name: 'Continue as analyst' }).click();
+  await page.getByTestId('signed-in-as').waitFor();
+  const problems = [];
+  page.on('console', (m) => { if (m.type() === 'error') problems.push(m.text()); });
+  page.on('requestfailed', (r) => problems.push(`failed: ${r.url()}`));
+  const response = await page.goto('/graphql');
+  expect(response.status() === 200, `status ${response.status()}`);
+  const editor = page.locator('.graphiql-query-editor .CodeMirror');
+  await editor.waitFor();
+  await editor.evaluate((node) => node.CodeMirror.setValue('{ __typename }'));
+  await page.getByRole('button', { name: /Execute query/ }).click();
+  const result = page.locator('.graphiql-response');
+  await result.getByText('"__typename": "Query"').waitFor();
+  const assets = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name));
+  expect(assets.every((url) => new URL(url).origin === new URL(baseUrl).origin), `assets from elsewhere: ${assets.join(', ')}`);
+  expect(problems.length === 0, `browser errors: ${problems.join(' | ')}`);
 });
 
 await run();

@@ -45,14 +45,17 @@ public static class CascadeFields
             .Argument("id", "ID!")
             .Resolve(async ctx =>
             {
-                var id = await CascadeCaller.VisibleKpiAsync(ctx, ctx.Argument<string>("id"));
-                return (await ctx.Service<KpiQueries>().ByIdsAsync([id], ctx.CancellationToken))[id];
+                var id = ctx.Argument<string>("id");
+                var found = CascadeCaller.ParseId(id) is { } kpi
+                    ? await CascadeCaller.Visible(ctx).KpisAsync([kpi], ctx.CancellationToken)
+                    : new Dictionary<long, KpiDefinition>();
+                return found.Values.SingleOrDefault() ?? throw CascadeErrors.KpiNotFound(id);
             });
         d.Field("kpis").Type("[Kpi!]!").Description("The KPIs a unit owns.").Argument("unit", "ID!")
             .Resolve(async ctx =>
             {
                 var unit = await CascadeCaller.VisibleUnitAsync(ctx, ctx.Argument<string>("unit"));
-                return (await ctx.Service<KpiQueries>().ByUnitsAsync([unit], ctx.CancellationToken))[unit].ToList();
+                return (await CascadeCaller.Visible(ctx).KpisOfUnitsAsync([unit], ctx.CancellationToken))[unit].ToList();
             });
     }
 
@@ -107,7 +110,7 @@ public static class CascadeFields
                 var a = ctx.Argument<CheckinArgs>("input")!;
                 var id = await CascadeCaller.VisibleKpiAsync(ctx, a.Kpi);
                 return await Admin(ctx, admin => admin.RecordCheckinAsync(
-                    new KpiCheckinInput(id, a.PeriodStart, a.Status, (decimal?)a.Value, a.Note), CascadeCaller.Name(ctx), ctx.CancellationToken));
+                    new KpiCheckinInput(id, a.PeriodStart, a.Status, (decimal?)a.Value, a.Note), CascadeCaller.Visible(ctx).DisplayName, ctx.CancellationToken));
             });
         d.Field("startRollupRun").Type("RollupRunStarted!")
             .Description("Analysts only. Enqueues a rollup run on the cluster (the same path as POST /api/rollups/refresh|rebuild).")

@@ -1,6 +1,6 @@
+using CxDashboard.Api.Security;
 using CxDashboard.Core.Scorecards;
 using CxDashboard.GraphQL.Execution;
-using Microsoft.Extensions.Options;
 
 namespace CxDashboard.Api.Cascade;
 
@@ -9,7 +9,8 @@ namespace CxDashboard.Api.Cascade;
 /// level of a query — aliased root fields, or the children of every line of the level above — costs the
 /// service's four SQL commands together. The service fills children, drivers and reconciliation only on
 /// the lines of the units it loaded; a nested <c>children { children }</c> reaches the next level by
-/// loading the child units' scorecards here. Scope comes from the one resolver (<see cref="CascadeCaller.ScopeAsync"/>).
+/// loading the child units' scorecards here. Scope and privacy floor come from the one scope component
+/// (<see cref="VisibleUnits.ScorecardsAsync"/>); units outside the scope get no scorecard.
 /// </summary>
 internal static class ScorecardLoader
 {
@@ -27,14 +28,11 @@ internal static class ScorecardLoader
     private static DataLoader<(long Unit, Period Period), Scorecard> Loader(IResolveContext ctx) =>
         ctx.DataLoader<(long Unit, Period Period), Scorecard>("scorecards", async (keys, ct) =>
         {
-            var scope = await CascadeCaller.ScopeAsync(ctx);
-            var confidence = ctx.Service<IOptions<ConfidenceOptions>>().Value;
-            var privacyFloor = CascadeCaller.AppliesPrivacyFloor(ctx);
-            var service = ctx.Service<ScorecardService>();
+            var visible = CascadeCaller.Visible(ctx);
             var result = new Dictionary<(long, Period), Scorecard>();
             foreach (var byPeriod in keys.GroupBy(k => k.Period))
             {
-                var cards = await service.LoadAsync(byPeriod.Select(k => k.Unit).ToArray(), byPeriod.Key, scope.CanSee, confidence, privacyFloor, ct);
+                var cards = await visible.ScorecardsAsync(byPeriod.Select(k => k.Unit).ToArray(), byPeriod.Key, ct);
                 foreach (var (unit, card) in cards) result[(unit, byPeriod.Key)] = card;
             }
             return result;

@@ -30,7 +30,7 @@ public static class DriverFields
                 {
                     throw CascadeErrors.BadArgument("period", e.Message);
                 }
-                return await ctx.Service<DriverService>().AnalyseAsync(unit, period, ctx.CancellationToken);
+                return await CascadeCaller.Visible(ctx).DriversAsync(unit, period, ctx.CancellationToken);
             });
     }
 }

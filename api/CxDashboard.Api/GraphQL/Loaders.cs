@@ -1,6 +1,7 @@
 using CxDashboard.Api.Security;
 using CxDashboard.Core.Hierarchy;
 using CxDashboard.Core.Scorecards;
+using CxDashboard.Core.Verbatims;
 using CxDashboard.GraphQL.Execution;
 
 namespace CxDashboard.Api.GraphQL;
@@ -35,6 +36,10 @@ public static class Loaders
 
     public static async Task<IReadOnlyList<(string Value, CellStats Stats)>> BreakdownAsync(this IResolveContext ctx, BreakdownKey key) =>
         await ctx.DataLoader<BreakdownKey, IReadOnlyList<(string, CellStats)>>("breakdowns", Visible(ctx).BreakdownsAsync).LoadAsync(key) ?? [];
+
+    /// <summary>A unit's verbatim page; the pages of every unit at one query level are read with one command.</summary>
+    public static Task<VerbatimPage?> VerbatimsAsync(this IResolveContext ctx, VerbatimKey key) =>
+        ctx.DataLoader<VerbatimKey, VerbatimPage>("verbatims", Visible(ctx).VerbatimsAsync).LoadAsync(key);
 
     private static DataLoader<ValueKey, MetricValue> Values(IResolveContext ctx) =>
         ctx.DataLoader<ValueKey, MetricValue>("values", Visible(ctx).ValuesAsync);

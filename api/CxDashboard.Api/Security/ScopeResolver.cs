@@ -7,28 +7,11 @@ namespace CxDashboard.Api.Security;
 /// <summary>
 /// Turns a caller's token scope (org subtrees by unit code, partners by partner code) into the set
 /// of visible unit ids: each scoped unit and everything under it (closure table), plus every
-/// engagement node of each scoped partner and everything under those. Resolved once per request.
+/// engagement node of each scoped partner and everything under those. A request asks it once, through
+/// <see cref="VisibleUnits"/> (the one component that applies the scope).
 /// </summary>
-public sealed class ScopeResolver(CxDbContext db, IHttpContextAccessor http)
+public sealed class ScopeResolver(CxDbContext db)
 {
-    private readonly Lock gate = new();
-    private Task<CallerScope>? resolving;
-
-    /// <summary>
-    /// The caller's scope, resolved once per request. Sibling GraphQL resolvers ask for it at the same
-    /// time, so they share the one lookup (the DbContext under it allows only one query at a time).
-    /// </summary>
-    public Task<CallerScope> GetAsync(CancellationToken ct = default)
-    {
-        lock (gate) return resolving ??= ResolveCurrentAsync(ct);
-    }
-
-    private async Task<CallerScope> ResolveCurrentAsync(CancellationToken ct)
-    {
-        var user = http.HttpContext?.User;
-        return user?.Identity?.IsAuthenticated == true ? await ResolveAsync(user, ct) : CallerScope.Nobody;
-    }
-
     public async Task<CallerScope> ResolveAsync(ClaimsPrincipal user, CancellationToken ct = default)
     {
         var unitCodes = user.FindAll(CxClaims.ScopeUnit).Select(c => c.Value).Distinct().ToArray();

@@ -1,4 +1,6 @@
 using System.Security.Claims;
+using CxDashboard.Core.Cascade;
+using CxDashboard.Core.Drivers;
 using CxDashboard.Core.Hierarchy;
 using CxDashboard.Core.Partners;
 using CxDashboard.Core.Scorecards;
@@ -10,20 +12,24 @@ namespace CxDashboard.Api.Security;
 /// <summary>A breadcrumb step: every ancestor shows its name; only ancestors inside the scope carry the unit.</summary>
 public sealed record Crumb(string Name, OrgNode? Unit);
 
+/// <summary>One verbatim page to read: a unit's comments for a period, band and slice, <c>first</c> after a cursor.</summary>
+public sealed record VerbatimKey(long UnitId, Period Period, VerbatimBand Band, Slice Slice, int First, string? After);
+
 /// <summary>One value to read: a unit's or a partner's metric for a period and slice.</summary>
 public sealed record ValueKey(SubjectKind Kind, long SubjectId, string Metric, Period Period, Slice Slice);
 
 /// <summary>
-/// The one place the caller's scope is applied to reads (DESIGN §9). Every GraphQL field, list,
-/// breakdown, verbatim page and league table reads through this request-scoped service; the query
+/// The one place the caller's scope is applied (DESIGN §9). Every GraphQL field, list, breakdown,
+/// verbatim page, league table, scorecard, KPI and driver analysis reads through this request-scoped
+/// service, and every KPI mutation asks it whether the target is inside the scope; the query
 /// services under it (Core) never see a caller. Units outside the scope read as absent (null);
 /// ancestors outside it show their name in a breadcrumb and nothing else; a partner is visible
 /// when one of its engagements is, and its values then cover only the visible engagements.
 /// Every method takes a batch, so DataLoaders can call it once per query level.
 /// </summary>
-public sealed class VisibleUnits(
+public sealed partial class VisibleUnits(
     ScopeResolver scopes, IHttpContextAccessor http, OrgQueries org, CellStore cells, PartnerQueries partnerQueries,
-    VerbatimQuery verbatims, IOptions<ConfidenceOptions> confidence)
+    VerbatimQuery verbatims, IOptions<ConfidenceOptions> confidence, KpiQueries kpis, ScorecardService scorecards, DriverService drivers)
 {
     /// <summary>Embed tokens carry <c>token_kind = embed</c>; they, like partner managers, get the privacy floor.</summary>
     public const string TokenKindClaim = "token_kind";
@@ -157,9 +163,25 @@ public sealed class VisibleUnits(
     /// <summary>Comments of a visible unit's subtree; null outside the scope.</summary>
     public async Task<VerbatimPage?> VerbatimsAsync(long unitId, Period period, VerbatimBand band, Slice slice, int first, string? after, CancellationToken ct = default)
     {
+        var key = new VerbatimKey(unitId, period, band, slice, first, after);
+        return (await VerbatimsAsync([key], ct)).GetValueOrDefault(key);
+    }
+
+    /// <summary>
+    /// Comment pages of visible units (others are absent), one command per distinct (period, band, slice,
+    /// page) — a query level asks the same page of every unit, so that is one command for all of them.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<VerbatimKey, VerbatimPage>> VerbatimsAsync(IReadOnlyCollection<VerbatimKey> keys, CancellationToken ct = default)
+    {
         var scope = await ScopeAsync(ct);
-        if (!scope.CanSee(unitId)) return null;
-        return await verbatims.PageAsync(unitId, scope.ToArray(), period, band, slice, first, after, ct);
+        var pages = new Dictionary<VerbatimKey, VerbatimPage>();
+        foreach (var group in keys.Where(k => scope.CanSee(k.UnitId)).Distinct().GroupBy(k => k with { UnitId = 0 }))
+        {
+            var g = group.Key;
+            var read = await verbatims.PagesAsync(group.Select(k => k.UnitId).ToArray(), scope.ToArray(), g.Period, g.Band, g.Slice, g.First, g.After, ct);
+            foreach (var k in group) pages[k] = read[k.UnitId];
+        }
+        return pages;
     }
 
     private async Task<Dictionary<long, (PartnerInfo, PartnerInfo)>> PartnerMapAsync(CancellationToken ct)

@@ -58,7 +58,7 @@ public static class VerbatimFields
                 var first = ReadArguments.Count(ctx, "first", 20, VerbatimQuery.MaxPageSize);
                 try
                 {
-                    return await ctx.Service<VisibleUnits>().VerbatimsAsync(unit.Id, period, ctx.ArgumentOr("band", VerbatimBand.All), slice, first, ctx.Argument<string>("after"), ctx.CancellationToken)
+                    return await ctx.VerbatimsAsync(new VerbatimKey(unit.Id, period, ctx.ArgumentOr("band", VerbatimBand.All), slice, first, ctx.Argument<string>("after")))
                         ?? throw ReadErrors.UnitNotFound($"with id {unit.Id}");
                 }
                 catch (ArgumentException e)

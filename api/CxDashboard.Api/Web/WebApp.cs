@@ -1,16 +1,32 @@
+using CxDashboard.GraphQL.Http;
 using Microsoft.Extensions.FileProviders;
 
 namespace CxDashboard.Api.Web;
 
 public static class WebApp
 {
+    /// <summary>The GraphiQL page of the web build, served by /graphql to browsers (see GraphQLHttpOptions).</summary>
+    public const string GraphiQLPage = "graphiql.html";
+
+    /// <summary>
+    /// Points the GraphQL endpoint's browser page at the web build's GraphiQL (web/dist/graphiql.html, its
+    /// assets served by <see cref="MapCxWeb"/>). Without a web build the engine's built-in page stays.
+    /// </summary>
+    public static IHostApplicationBuilder AddCxWeb(this IHostApplicationBuilder builder)
+    {
+        var root = WebRoot(builder.Configuration, builder.Environment);
+        if (root is not null && File.Exists(Path.Combine(root, GraphiQLPage)))
+            builder.Services.PostConfigure<GraphQLHttpOptions>(o => o.GraphiQLPageFile ??= Path.GetFullPath(Path.Combine(root, GraphiQLPage)));
+        return builder;
+    }
+
     /// <summary>
     /// Serves the separately built React app (web/dist) with SPA fallback. The folder comes from
     /// <c>Web:Root</c>; by default the host looks for web/dist above its content root.
     /// </summary>
     public static WebApplication MapCxWeb(this WebApplication app)
     {
-        var root = app.Configuration["Web:Root"] ?? FindWebDist(app.Environment.ContentRootPath);
+        var root = WebRoot(app.Configuration, app.Environment);
         if (root is null || !Directory.Exists(root))
         {
             app.Logger.LogWarning("Web app not found (build it with `npm run build` in web/, or set Web:Root); serving the API only.");
@@ -23,6 +39,9 @@ public static class WebApp
         app.MapFallbackToFile("index.html", new StaticFileOptions { FileProvider = files });
         return app;
     }
+
+    private static string? WebRoot(IConfiguration configuration, IHostEnvironment environment) =>
+        configuration["Web:Root"] ?? FindWebDist(environment.ContentRootPath);
 
     private static string? FindWebDist(string start)
     {

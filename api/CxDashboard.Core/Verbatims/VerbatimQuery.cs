@@ -40,23 +40,39 @@ public sealed class VerbatimQuery(NpgsqlDataSource db)
     public const int MaxPageSize = 100;
 
     public async Task<VerbatimPage> PageAsync(long unitId, IReadOnlyCollection<long> visibleUnitIds, Period period, VerbatimBand band,
-        Slice slice, int first, string? after, CancellationToken ct = default)
+        Slice slice, int first, string? after, CancellationToken ct = default) =>
+        (await PagesAsync([unitId], visibleUnitIds, period, band, slice, first, after, ct))[unitId];
+
+    /// <summary>
+    /// One page for each of many units in ONE command: a lateral subquery per unit takes that unit's newest
+    /// <paramref name="first"/> + 1 comments (the extra row says whether a next page exists), so a query asking
+    /// verbatims of every department costs one round trip, not one per department.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<long, VerbatimPage>> PagesAsync(IReadOnlyCollection<long> unitIds, IReadOnlyCollection<long> visibleUnitIds,
+        Period period, VerbatimBand band, Slice slice, int first, string? after, CancellationToken ct = default)
     {
         if (first is < 1 or > MaxPageSize) throw new ArgumentException($"first must be between 1 and {MaxPageSize}");
         var cursor = after is null ? ((DateTimeOffset, long)?)null : DecodeCursor(after);
+        var units = unitIds.Distinct().ToArray();
+        var items = units.ToDictionary(u => u, _ => new List<Verbatim>());
+        if (units.Length == 0) return new Dictionary<long, VerbatimPage>();
         var sliceSql = slice.Dimension == "all" ? "" : $"AND r.{slice.Dimension} = @slice_value"; // the dimension is one of the fixed column names (Slice.Of)
         var cursorSql = cursor is null ? "" : "AND (r.responded_at, r.id) < (@after_ts, @after_id)";
         await using var cmd = db.CreateCommand($"""
-            SELECT r.id, r.responded_at, r.org_unit_id, r.channel, r.journey_stage, r.segment, r.nps, r.csat, r.ces, r.comment
-            FROM survey_response r
-            JOIN org_unit_closure c ON c.descendant_id = r.org_unit_id AND c.ancestor_id = @unit
-            WHERE r.org_unit_id = ANY(@visible) AND r.comment IS NOT NULL AND r.comment <> ''
-              AND r.responded_at >= @from AND r.responded_at < @to
-              AND {BandSql(band)} {sliceSql} {cursorSql}
-            ORDER BY r.responded_at DESC, r.id DESC
-            LIMIT @limit
+            SELECT u.unit_id, v.id, v.responded_at, v.org_unit_id, v.channel, v.journey_stage, v.segment, v.nps, v.csat, v.ces, v.comment
+            FROM unnest(@units) AS u(unit_id)
+            CROSS JOIN LATERAL (
+                SELECT r.id, r.responded_at, r.org_unit_id, r.channel, r.journey_stage, r.segment, r.nps, r.csat, r.ces, r.comment
+                FROM survey_response r
+                JOIN org_unit_closure c ON c.descendant_id = r.org_unit_id AND c.ancestor_id = u.unit_id
+                WHERE r.org_unit_id = ANY(@visible) AND r.comment IS NOT NULL AND r.comment <> ''
+                  AND r.responded_at >= @from AND r.responded_at < @to
+                  AND {BandSql(band)} {sliceSql} {cursorSql}
+                ORDER BY r.responded_at DESC, r.id DESC
+                LIMIT @limit) v
+            ORDER BY u.unit_id, v.responded_at DESC, v.id DESC
             """);
-        cmd.Parameters.AddWithValue("unit", unitId);
+        cmd.Parameters.Add(new NpgsqlParameter("units", NpgsqlDbType.Array | NpgsqlDbType.Bigint) { Value = units });
         cmd.Parameters.Add(new NpgsqlParameter("visible", NpgsqlDbType.Array | NpgsqlDbType.Bigint) { Value = visibleUnitIds.ToArray() });
         cmd.Parameters.AddWithValue("from", new DateTimeOffset(period.First.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero));
         cmd.Parameters.AddWithValue("to", new DateTimeOffset(period.Last.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero));
@@ -67,15 +83,15 @@ public sealed class VerbatimQuery(NpgsqlDataSource db)
             cmd.Parameters.AddWithValue("after_ts", c.Item1);
             cmd.Parameters.AddWithValue("after_id", c.Item2);
         }
-        var items = new List<Verbatim>();
-        await using var r = await cmd.ExecuteReaderAsync(ct);
-        while (await r.ReadAsync(ct))
+        await using (var r = await cmd.ExecuteReaderAsync(ct))
         {
-            items.Add(new Verbatim(r.GetInt64(0), r.GetFieldValue<DateTimeOffset>(1), r.GetInt64(2), r.GetString(3), r.GetString(4), r.GetString(5),
-                r.IsDBNull(6) ? null : r.GetInt16(6), r.IsDBNull(7) ? null : r.GetInt16(7), r.IsDBNull(8) ? null : r.GetInt16(8), r.GetString(9)));
+            while (await r.ReadAsync(ct))
+            {
+                items[r.GetInt64(0)].Add(new Verbatim(r.GetInt64(1), r.GetFieldValue<DateTimeOffset>(2), r.GetInt64(3), r.GetString(4), r.GetString(5), r.GetString(6),
+                    r.IsDBNull(7) ? null : r.GetInt16(7), r.IsDBNull(8) ? null : r.GetInt16(8), r.IsDBNull(9) ? null : r.GetInt16(9), r.GetString(10)));
+            }
         }
-        var more = items.Count > first;
-        return new VerbatimPage(more ? items[..first] : items, more);
+        return items.ToDictionary(kv => kv.Key, kv => kv.Value.Count > first ? new VerbatimPage(kv.Value[..first], true) : new VerbatimPage(kv.Value, false));
     }
 
     private static string BandSql(VerbatimBand band) => band switch

@@ -31,9 +31,11 @@ public sealed class GraphQLHttpHandler(GraphQLExecutor executor, IOptions<GraphQ
         var request = context.Request;
         var isGet = HttpMethods.IsGet(request.Method);
 
-        if (isGet && _options.EnableGraphiQL && !request.Query.ContainsKey("query") && MediaTypes.AcceptsHtml(request.Headers.Accept))
+        // Normally routed to the page endpoint (GraphiQLPageEndpoint) before authorization; here when the
+        // endpoint was mapped some other way.
+        if (_options.EnableGraphiQL && GraphiQLPage.IsPageRequest(request))
         {
-            await GraphiQLPage.WriteAsync(context);
+            await GraphiQLPage.WriteAsync(context, _options, logger);
             return;
         }
 
@@ -105,6 +107,9 @@ public sealed class GraphQLHttpHandler(GraphQLExecutor executor, IOptions<GraphQ
             : StatusCodes.Status200OK;
         await WriteAsync(context, status, mediaType, result);
     }
+
+    /// <summary>Serves the query page (the page endpoint's handler).</summary>
+    public Task HandlePageAsync(HttpContext context) => GraphiQLPage.WriteAsync(context, _options, logger);
 
     private static Task RefuseAsync(HttpContext context, string mediaType, HttpRefusal refusal) =>
         WriteAsync(context, refusal.StatusCode, mediaType, ExecutionResult.RequestError([refusal.Error]));

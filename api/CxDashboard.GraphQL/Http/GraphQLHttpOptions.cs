@@ -11,4 +11,14 @@ public sealed class GraphQLHttpOptions
 
     /// <summary>Whether a browser GET (Accept: text/html, no query) gets the query page.</summary>
     public bool EnableGraphiQL { get; set; } = true;
+
+    /// <summary>
+    /// The HTML file served as the query page (e.g. a GraphiQL build whose assets the host serves as static
+    /// files). Null: the engine's built-in minimal page, which is only a fallback for hosts that ship no page
+    /// (a configured file that is missing also falls back to it, with a warning in the log).
+    /// The page is served without authorization, whatever the endpoint requires: it is static and holds no
+    /// data, a browser cannot attach a bearer token to a navigation, and every query the page sends goes to the
+    /// endpoint itself and meets its authorization there.
+    /// </summary>
+    public string? GraphiQLPageFile { get; set; }
 }

@@ -3,7 +3,9 @@ using CxDashboard.GraphQL.Http;
 using CxDashboard.GraphQL.Types;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.Routing.Matching;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -21,6 +23,7 @@ namespace Microsoft.Extensions.DependencyInjection
             services.TryAddSingleton(schemaFactory);
             services.TryAddSingleton(sp => new GraphQLExecutor(sp.GetRequiredService<Schema>(), sp.GetRequiredService<IOptions<GraphQLExecutorOptions>>().Value));
             services.TryAddSingleton<GraphQLHttpHandler>();
+            services.TryAddEnumerable(ServiceDescriptor.Singleton<MatcherPolicy, GraphiQLPageMatcherPolicy>());
             return new GraphQLServerBuilder(services);
         }
 
@@ -55,12 +58,20 @@ namespace Microsoft.AspNetCore.Builder
     public static class GraphQLEndpointRouteBuilderExtensions
     {
         /// <summary>
-        /// Maps GET and POST on <paramref name="pattern"/> to the GraphQL-over-HTTP handler (GraphiQL page on a
-        /// browser GET). Returns the convention builder so callers can add <c>RequireAuthorization()</c> etc.
+        /// Maps GET and POST on <paramref name="pattern"/> to the GraphQL-over-HTTP handler and, on the same pattern,
+        /// the query page a browser's GET gets (<see cref="GraphQLHttpOptions.GraphiQLPageFile"/>). Returns the
+        /// GraphQL endpoint's convention builder so callers can add <c>RequireAuthorization()</c> etc.; the page
+        /// stays anonymous (it holds no data, and its queries meet the GraphQL endpoint's authorization).
         /// </summary>
-        public static IEndpointConventionBuilder MapGraphQLEndpoint(this IEndpointRouteBuilder endpoints, string pattern = "/graphql") =>
-            endpoints.MapMethods(pattern, [HttpMethods.Get, HttpMethods.Post],
+        public static IEndpointConventionBuilder MapGraphQLEndpoint(this IEndpointRouteBuilder endpoints, string pattern = "/graphql")
+        {
+            endpoints.MapGet(pattern, (HttpContext context) => context.RequestServices.GetRequiredService<GraphQLHttpHandler>().HandlePageAsync(context))
+                .WithMetadata(new GraphiQLPageMetadata(), new AllowAnonymousAttribute())
+                .WithDisplayName("GraphiQL " + pattern);
+            return endpoints.MapMethods(pattern, [HttpMethods.Get, HttpMethods.Post],
                     (HttpContext context) => context.RequestServices.GetRequiredService<GraphQLHttpHandler>().HandleAsync(context))
+                .WithMetadata(new GraphQLEndpointMetadata())
                 .WithDisplayName("GraphQL " + pattern);
+        }
     }
 }

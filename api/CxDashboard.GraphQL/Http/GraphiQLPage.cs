@@ -1,22 +1,52 @@
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
 
 namespace CxDashboard.GraphQL.Http;
 
 /// <summary>
-/// A small self-contained query page served to browsers on GET (no CDN or external script: the service runs
-/// offline). It posts the query, variables and operation name to the same URL and shows the JSON response.
+/// The query page a browser gets on GET: the host's own page when <see cref="GraphQLHttpOptions.GraphiQLPageFile"/>
+/// names one (e.g. a bundled GraphiQL build), else a small self-contained built-in page kept only as the fallback
+/// for hosts that ship none. Neither loads anything from a CDN: the service runs offline.
 /// </summary>
 internal static class GraphiQLPage
 {
-    public static async Task WriteAsync(HttpContext context)
+    /// <summary>
+    /// For a bundled page: its scripts, styles and fonts come from this origin (styles may be set inline by the
+    /// editor), and it may only talk to this origin.
+    /// </summary>
+    private const string BundledPagePolicy =
+        "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
+        "font-src 'self' data:; connect-src 'self'; worker-src 'self' blob:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
+    private const string BuiltInPagePolicy =
+        "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; connect-src 'self'; frame-ancestors 'none'";
+
+    public static async Task WriteAsync(HttpContext context, GraphQLHttpOptions options, ILogger logger)
     {
+        string html, policy;
+        if (options.GraphiQLPageFile is { } file && File.Exists(file))
+        {
+            html = await File.ReadAllTextAsync(file, context.RequestAborted);
+            policy = BundledPagePolicy;
+        }
+        else
+        {
+            if (options.GraphiQLPageFile is { } missing)
+                logger.LogWarning("GraphiQL page {File} not found; serving the built-in query page", missing);
+            html = Html;
+            policy = BuiltInPagePolicy;
+        }
         context.Response.StatusCode = StatusCodes.Status200OK;
         context.Response.ContentType = "text/html; charset=utf-8";
         context.Response.Headers.CacheControl = "no-store";
-        context.Response.Headers["Content-Security-Policy"] =
-            "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; connect-src 'self'";
-        await context.Response.WriteAsync(Html, context.RequestAborted);
+        context.Response.Headers["Content-Security-Policy"] = policy;
+        context.Response.Headers["X-Content-Type-Options"] = "nosniff";
+        await context.Response.WriteAsync(html, context.RequestAborted);
     }
+
+    /// <summary>A browser opening the endpoint: GET, no query parameter, HTML acceptable.</summary>
+    public static bool IsPageRequest(HttpRequest request) =>
+        HttpMethods.IsGet(request.Method) && !request.Query.ContainsKey("query") && MediaTypes.AcceptsHtml(request.Headers.Accept);
 
     private const string Html = """
         <!doctype html>

@@ -152,7 +152,7 @@ public sealed class Lexer
         var s = _source;
         var position = start + 1;
         while (position < s.Length && IsNameContinue(s[position])) position++;
-        return Make(TokenKind.Name, start, position, s.Substring(start, position - start));
+        return Make(TokenKind.Name, start, position, NameTable.Get(s.AsSpan(start, position - start)));
     }
 
     /// <summary>

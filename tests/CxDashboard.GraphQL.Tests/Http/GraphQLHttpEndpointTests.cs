@@ -317,6 +317,50 @@ public sealed class GraphQLHttpEndpointTests : IAsyncLifetime
         Assert.Equal((200, "application/json; charset=utf-8"), (query.Status, query.ContentType));
     }
 
+    private const string BrowserAccept = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
+
+    [Fact]
+    public async Task A_configured_page_file_replaces_the_built_in_page_for_browsers_only()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"graphiql-{Guid.NewGuid():N}.html");
+        await File.WriteAllTextAsync(file, """<!doctype html><script type="module" src="/assets/graphiql-abc.js"></script><div id="graphiql"></div>""");
+        try
+        {
+            await using var server = await HttpTestServer.StartAsync(o => o.GraphiQLPageFile = file);
+            var page = await server.GetAsync("", BrowserAccept);
+            Assert.Equal((200, "text/html; charset=utf-8"), (page.Status, page.ContentType));
+            Assert.Contains("/assets/graphiql-abc.js", page.Body);
+            Assert.DoesNotContain("<textarea id=\"query\"", page.Body);
+
+            // API clients on the same URL still get GraphQL
+            Assert.Equal("""{"hello":"Hello, world!"}""", (await server.GetAsync("?query=%7Bhello%7D", BrowserAccept)).Data);
+            Assert.Equal("""{"hello":"Hello, world!"}""", (await server.PostJsonAsync(new { query = "{ hello }" }, Json)).Data);
+            Assert.Equal(400, (await server.GetAsync("", Json)).Status); // no query: a GraphQL request error, not the page
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
+    public async Task A_configured_page_file_that_is_missing_falls_back_to_the_built_in_page()
+    {
+        await using var server = await HttpTestServer.StartAsync(o => o.GraphiQLPageFile = "/nonexistent/graphiql.html");
+        var page = await server.GetAsync("", BrowserAccept);
+        Assert.Equal(200, page.Status);
+        Assert.Contains("<textarea id=\"query\"", page.Body);
+    }
+
+    [Fact]
+    public async Task With_GraphiQL_disabled_a_browser_get_is_not_served_a_page()
+    {
+        await using var server = await HttpTestServer.StartAsync(o => o.EnableGraphiQL = false);
+        var response = await server.GetAsync("", "text/html");
+        Assert.NotEqual(200, response.Status);
+        Assert.DoesNotContain("<html", response.Body);
+    }
+
     [Fact]
     public async Task Other_methods_are_405()
     {

@@ -1,5 +1,8 @@
+using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 
@@ -33,6 +36,7 @@ public class CxApp : CxDatabase
 
     public override async Task DisposeAsync()
     {
+        graphqlClient?.Dispose();
         if (Factory is not null) await Factory.DisposeAsync();
         await base.DisposeAsync();
     }
@@ -47,6 +51,36 @@ public class CxApp : CxDatabase
         }
         return client;
     }
+
+    // Variables go out as written (no camel-casing of their names); an absent "variables" is left out.
+    private static readonly JsonSerializerOptions RequestJson = new() { DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull };
+
+    private HttpClient? graphqlClient;
+
+    /// <summary>
+    /// POST /graphql as <paramref name="persona"/> (its demo bearer token), JSON body <c>{query, variables}</c>,
+    /// through the whole host pipeline (authentication, authorization, the GraphQL-over-HTTP handler). Returns
+    /// the response body; with <c>application/json</c> every well-formed request is a 200, errors or not.
+    /// </summary>
+    public async Task<JsonElement> GraphQLAsync(string persona, string query, object? variables = null)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql")
+        {
+            Content = JsonContent.Create(new GraphQLBody(query, variables), options: RequestJson),
+        };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", TokenFor(persona));
+        request.Headers.Accept.ParseAdd("application/json");
+        graphqlClient ??= Factory.CreateClient();
+        using var response = await graphqlClient.SendAsync(request);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"HTTP {(int)response.StatusCode}: {text}");
+        using var body = JsonDocument.Parse(text);
+        return body.RootElement.Clone();
+    }
+
+    private sealed record GraphQLBody(
+        [property: JsonPropertyName("query")] string Query,
+        [property: JsonPropertyName("variables")] object? Variables);
 
     public string TokenFor(string persona)
     {

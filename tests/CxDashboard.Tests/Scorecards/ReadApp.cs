@@ -3,14 +3,25 @@ using CxDashboard.Api.Security;
 using CxDashboard.Core.DemoData;
 using CxDashboard.Core.Rollups;
 using CxDashboard.Tests.Infrastructure;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CxDashboard.Tests.Scorecards;
 
-/// <summary>The host over a small demo data set (seed 7) with its rollup built.</summary>
+/// <summary>
+/// The host over a small demo data set (seed 7) with its rollup built. Besides the demo personas it knows
+/// <c>division_head</c>: a department_head-role caller whose scope is the Retail division.
+/// </summary>
 public sealed class ReadApp : CxApp
 {
+    protected override void Configure(IWebHostBuilder web)
+    {
+        web.UseSetting("Auth:Personas:division_head:Name", "Devi Division-Head");
+        web.UseSetting("Auth:Personas:division_head:Role", "department_head");
+        web.UseSetting("Auth:Personas:division_head:Units:0", "DIV-RETAIL");
+    }
+
     public override async Task InitializeAsync()
     {
         await base.InitializeAsync();
@@ -18,7 +29,7 @@ public sealed class ReadApp : CxApp
         await new RollupEngine(DataSource).RebuildAsync();
     }
 
-    /// <summary>A request scope whose caller holds the given role and scope claims, and its VisibleUnits.</summary>
+    /// <summary>A request scope (no HTTP) whose caller holds the given role and scope claims, and its VisibleUnits.</summary>
     public (AsyncServiceScope Scope, VisibleUnits Visible) CallerWith(string role, string[]? units = null, string[]? partners = null)
     {
         var claims = new List<Claim> { new("sub", "test:" + role), new(CxClaims.Role, role) };
