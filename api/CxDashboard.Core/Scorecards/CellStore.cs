@@ -23,6 +23,34 @@ public sealed class CellStore(NpgsqlDataSource db)
         GROUP BY k.ord, c.dim_value
         """;
 
+    /// <summary>
+    /// One statement reading, for every (unit, dim, dim_value) row of <paramref name="subjectsSql"/> (a query with
+    /// columns <c>unit, dim, dv</c>), the unit cells of grain $2 whose period starts between $3 and $4: a range
+    /// scan of the primary key (subject_kind, subject_id, grain, period_start, …) per unit instead of one index
+    /// lookup per period. Meant for a batch (see <see cref="ScorecardReader"/>); read its rows with <see cref="ReadSeriesAsync"/>.
+    /// </summary>
+    public static string SeriesSql(string subjectsSql) => $"""
+        WITH s AS ({subjectsSql})
+        SELECT c.subject_id, c.dim, c.dim_value, c.period_start, {string.Join(", ", CellColumns.All.Select(col => $"c.{col.Name}::float8"))}
+        FROM s JOIN rollup_cell c
+          ON c.subject_kind = 0 AND c.subject_id = s.unit AND c.grain = $2 AND c.period_start BETWEEN $3 AND $4
+         AND c.dim = s.dim AND c.dim_value = s.dv
+        """;
+
+    /// <summary>The rows of <see cref="SeriesSql"/>, by (unit, slice, period start); absent cells are absent (read them as empty).</summary>
+    public static async Task<Dictionary<(long Unit, Slice Slice, DateOnly Start), CellStats>> ReadSeriesAsync(NpgsqlDataReader reader, CancellationToken ct)
+    {
+        var cells = new Dictionary<(long, Slice, DateOnly), CellStats>();
+        while (await reader.ReadAsync(ct))
+        {
+            var values = new double[CellStats.Width];
+            for (var i = 0; i < values.Length; i++) values[i] = reader.GetDouble(4 + i);
+            var slice = reader.GetString(1) == Slice.All.Dimension ? Slice.All : new Slice(reader.GetString(1), reader.GetString(2));
+            cells[(reader.GetInt64(0), slice, reader.GetFieldValue<DateOnly>(3))] = new CellStats(values);
+        }
+        return cells;
+    }
+
     /// <summary>The cells of <paramref name="keys"/> (missing ones empty).</summary>
     public async Task<IReadOnlyDictionary<CellKey, CellStats>> LoadAsync(IReadOnlyCollection<CellKey> keys, CancellationToken ct = default)
     {

@@ -6,7 +6,7 @@ namespace CxDashboard.Core.Scorecards;
 /// <summary>
 /// Computes unit scorecards (DESIGN §7) from rollup cells: each KPI's actual, target, attainment,
 /// status and 13-period trend, its cascade children and drivers, target reconciliation, and the
-/// unit's weighted score. Any number of units costs the same four SQL commands (KPIs, targets, cells, check-ins).
+/// unit's weighted score. Any number of units costs one batch of SQL (KPIs, targets, cells, check-ins): one round trip.
 /// </summary>
 public sealed class ScorecardService(NpgsqlDataSource db)
 {
@@ -31,16 +31,14 @@ public sealed class ScorecardService(NpgsqlDataSource db)
         confidence ??= new ConfidenceOptions();
         if (!TargetGrains.IsTargetGrain(period.Grain)) throw new PeriodException($"a scorecard period is a month, quarter or year, not a {period.Grain}");
         var units = unitIds.Distinct().ToArray();
-        var reader = new ScorecardReader(db);
-        var kpis = await reader.KpisAsync(units, ct);
         var periods = period.SeriesEndingHere(period.Grain, TrendLength);
-        var ids = kpis.Select(k => k.Id).ToArray();
-        var targets = await reader.TargetsAsync(ids, period.Grain, periods[0].First, period.First, ct);
-        var keys = kpis.SelectMany(k => periods.Select(p => Key(k, p))).ToList();
-        var cells = await new CellStore(db).LoadAsync(keys, ct);
-        var checkins = await reader.LatestCheckinsAsync(ids, period.First, period.Last.AddDays(1), ct);
+        // A scorecard grain (month, quarter, year) tiles time, so the trend's cells are exactly the cells of
+        // that grain starting between the first trend period and this one.
+        var (kpis, targets, cells, checkins) = await new ScorecardReader(db).ReadAsync(
+            units, period.Grain, periods[0].First, period.First, period.First, period.Last.AddDays(1), ct);
 
-        CellStats Cell(KpiDefinition k, Period p) => cells.GetValueOrDefault(Key(k, p)) ?? CellStats.Empty;
+        CellStats Cell(KpiDefinition k, Period p) =>
+            cells.GetValueOrDefault((k.UnitId, Slice.Of(k.SliceDimension, k.SliceValue), p.First)) ?? CellStats.Empty;
         double? Target(KpiDefinition k, Period p) => targets.TryGetValue((k.Id, p.First), out var t) ? t : null;
 
         KpiPeriodValue ValueOf(KpiDefinition k, Period p)
@@ -94,8 +92,6 @@ public sealed class ScorecardService(NpgsqlDataSource db)
         }
         return result;
     }
-
-    private static CellKey Key(KpiDefinition k, Period p) => CellKey.Unit(k.UnitId, p, Slice.Of(k.SliceDimension, k.SliceValue));
 
     /// <summary>
     /// Whether a parent's value is exactly the n-weighted combination of its parts' values — true for
