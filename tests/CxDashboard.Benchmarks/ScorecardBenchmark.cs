@@ -103,13 +103,15 @@ internal static class ScorecardBenchmark
 
         Phase("counting SQL transactions per GraphQL request");
         var commands = await TransactionsPerRequestAsync(db, () => api.GraphQLAsync(body));
-        Phase("timing GraphQL over HTTP");
-        var graphql = await Timing.MeasureAsync(async () => await api.GraphQLAsync(body), requests, seconds, Clients);
+        Phase($"timing GraphQL, (A) and (B) in turns: single client, then {Clients} concurrent clients");
+        var results = await Timing.MeasureAsync(
+        [
+            async () => await api.GraphQLAsync(body),
+            async () => await RawAsync(db.DataSource),
+            async () => await CellsAsync(db.DataSource, unitIds),
+        ], requests, seconds, Clients);
         await api.DisposeAsync();
-        Phase("timing (A) plain SQL over raw rows");
-        var rawTiming = await Timing.MeasureAsync(async () => await RawAsync(db.DataSource), requests, seconds, Clients);
-        Phase("timing (B) bare read of the rollup cells");
-        var cells = await Timing.MeasureAsync(async () => await CellsAsync(db.DataSource, unitIds), requests, seconds, Clients);
+        var (graphql, rawTiming, cells) = (results[0], results[1], results[2]);
 
         Console.WriteLine($"  {"",-44} {"single client",-31} {Clients} concurrent clients");
         Console.WriteLine($"  {"",-44} {"p50",8} {"p99",9} {"req/s",9}     {"p50",8} {"p99",9} {"req/s",9}");

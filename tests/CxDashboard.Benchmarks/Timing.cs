@@ -3,8 +3,10 @@ using System.Diagnostics;
 namespace CxDashboard.Benchmarks;
 
 /// <summary>
-/// Latency percentiles and throughput of one operation: single client (sequential requests after a
-/// warm-up) and N concurrent clients looping for a fixed time.
+/// Latency percentiles and throughput of several operations compared with each other: single client
+/// (sequential requests after a warm-up) and N concurrent clients. The operations take turns in short
+/// slices, round after round, so on a shared machine whose load drifts each one is measured under the
+/// same conditions as the others (timing them one after the other made the ratios swing with the load).
 /// </summary>
 internal static class Timing
 {
@@ -12,42 +14,63 @@ internal static class Timing
 
     public sealed record Result(Figures Single, Figures Concurrent);
 
-    /// <param name="requests">Sequential requests, or fewer once <paramref name="seconds"/> have passed (at least 20).</param>
-    /// <param name="seconds">How long the concurrent clients loop (each finishes at least two requests).</param>
-    public static async Task<Result> MeasureAsync(Func<Task> op, int requests, double seconds, int clients)
+    /// <param name="requests">Sequential requests per operation (fewer for slow ones once the time is up, but at least 20).</param>
+    /// <param name="seconds">Time per operation for each of the two phases, split over <paramref name="rounds"/> slices.</param>
+    public static async Task<Result[]> MeasureAsync(IReadOnlyList<Func<Task>> ops, int requests, double seconds, int clients, int rounds = 5)
     {
-        for (var i = 0; i < 5; i++) await op();
+        foreach (var op in ops) for (var i = 0; i < 5; i++) await op();
+        var slice = TimeSpan.FromSeconds(seconds / rounds);
 
-        var single = new List<double>();
-        var wall = Stopwatch.StartNew();
-        while (single.Count < requests && (single.Count < 20 || wall.Elapsed.TotalSeconds < seconds))
+        var single = ops.Select(_ => (Ms: new List<double>(), Time: TimeSpan.Zero)).ToArray();
+        var minimum = Math.Min(20, requests);
+        for (var round = 1; round <= rounds; round++)
         {
-            var t = Stopwatch.GetTimestamp();
-            await op();
-            single.Add(Stopwatch.GetElapsedTime(t).TotalMilliseconds);
-        }
-        var singleFigures = Summarise(single, wall.Elapsed);
-
-        var all = new List<double>();
-        wall.Restart();
-        await Task.WhenAll(Enumerable.Range(0, clients).Select(_ => Task.Run(async () =>
-        {
-            var mine = new List<double>();
-            while (mine.Count < 2 || wall.Elapsed.TotalSeconds < seconds)
+            for (var i = 0; i < ops.Count; i++)
             {
-                var t = Stopwatch.GetTimestamp();
-                await op();
-                mine.Add(Stopwatch.GetElapsedTime(t).TotalMilliseconds);
+                var quota = requests * round / rounds; // at most this many so far
+                var floor = minimum * round / rounds;  // and at least this many, however slow
+                var wall = Stopwatch.StartNew();
+                while (single[i].Ms.Count < quota && (wall.Elapsed < slice || single[i].Ms.Count < floor))
+                {
+                    var t = Stopwatch.GetTimestamp();
+                    await ops[i]();
+                    single[i].Ms.Add(Stopwatch.GetElapsedTime(t).TotalMilliseconds);
+                }
+                single[i].Time += wall.Elapsed;
             }
-            lock (all) all.AddRange(mine);
-        })));
-        return new Result(singleFigures, Summarise(all, wall.Elapsed));
+        }
+
+        var concurrent = ops.Select(_ => (Ms: new List<double>(), Time: TimeSpan.Zero)).ToArray();
+        for (var round = 0; round < rounds; round++)
+        {
+            for (var i = 0; i < ops.Count; i++)
+            {
+                var wall = Stopwatch.StartNew();
+                var op = ops[i];
+                var all = concurrent[i].Ms;
+                await Task.WhenAll(Enumerable.Range(0, clients).Select(_ => Task.Run(async () =>
+                {
+                    var mine = new List<double>();
+                    do
+                    {
+                        var t = Stopwatch.GetTimestamp();
+                        await op();
+                        mine.Add(Stopwatch.GetElapsedTime(t).TotalMilliseconds);
+                    }
+                    while (wall.Elapsed < slice);
+                    lock (all) all.AddRange(mine);
+                })));
+                concurrent[i].Time += wall.Elapsed;
+            }
+        }
+
+        return [.. ops.Select((_, i) => new Result(Summarise(single[i].Ms, single[i].Time), Summarise(concurrent[i].Ms, concurrent[i].Time)))];
     }
 
-    private static Figures Summarise(List<double> ms, TimeSpan wall)
+    private static Figures Summarise(List<double> ms, TimeSpan time)
     {
         ms.Sort();
-        return new Figures(ms.Count, Rank(ms, 0.50), Rank(ms, 0.99), ms.Count / wall.TotalSeconds);
+        return new Figures(ms.Count, Rank(ms, 0.50), Rank(ms, 0.99), ms.Count / time.TotalSeconds);
     }
 
     /// <summary>Nearest-rank percentile.</summary>
