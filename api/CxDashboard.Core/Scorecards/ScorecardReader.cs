@@ -22,7 +22,8 @@ public sealed class ScorecardReader(NpgsqlDataSource db)
     /// </summary>
     public async Task<ScorecardData> ReadAsync(long[] unitIds, string grain, DateOnly from, DateOnly to, DateOnly checkinFrom, DateOnly checkinTo, CancellationToken ct)
     {
-        await using var batch = db.CreateBatch();
+        await using var conn = await db.OpenConnectionAsync(ct);
+        await using var batch = new NpgsqlBatch(conn);
         batch.BatchCommands.Add(Command(KpisSql, unitIds));
         batch.BatchCommands.Add(Command($"""
             SELECT kpi_id, period_start, target FROM kpi_target
@@ -40,6 +41,9 @@ public sealed class ScorecardReader(NpgsqlDataSource db)
             ORDER BY kpi_id, created_at DESC, id DESC
             """, unitIds, checkinFrom, checkinTo));
 
+        // Prepared once per physical connection: Npgsql keeps the statements across pool returns and skips the
+        // round trip when they already are, so a request pays neither parsing nor planning of these four.
+        await batch.PrepareAsync(ct);
         await using var r = await batch.ExecuteReaderAsync(ct);
         var kpis = await ReadKpisAsync(r, ct);
         await r.NextResultAsync(ct);
