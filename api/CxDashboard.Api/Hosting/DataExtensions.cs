@@ -27,7 +27,8 @@ public static class DataExtensions
     /// The raw data source skips the DISCARD ALL Npgsql sends when a pooled connection is reused (one more
     /// statement and transaction per open; a GraphQL request opens a few). Safe because nothing on it leaves
     /// session state behind: settings are SET LOCAL only, temp tables are ON COMMIT DROP, the rollup's session
-    /// advisory lock is released in a finally, no LISTEN, no prepared statements. Keep it so: new code on this
+    /// advisory lock is released in a finally, no LISTEN; the only prepared statements are the scorecard batch's,
+    /// which Npgsql manages and which are meant to outlive the pooled connection's close. Keep it so: new code on this
     /// data source must not SET without LOCAL, create session temp tables or hold session locks past its use.
     /// </summary>
     private static string WithoutResetOnClose(string cs) => new NpgsqlConnectionStringBuilder(cs) { NoResetOnClose = true }.ConnectionString;
