@@ -35,6 +35,7 @@ public sealed class FactImporter(NpgsqlDataSource dataSource, FactSpec spec)
         long staged = 0;
         bool headerOk;
         await using (var copy = await conn.BeginBinaryImportAsync($"COPY stage ({columns}) FROM STDIN (FORMAT BINARY)", ct))
+        await using (var pipe = new StagingPipe(copy, spec.Columns))
         {
             headerOk = await loop.RunAsync((reader, _) =>
             {
@@ -44,14 +45,11 @@ public sealed class FactImporter(NpgsqlDataSource dataSource, FactSpec spec)
                 if (min is null || at < min) min = at;
                 if (max is null || at > max) max = at;
                 footprint.Add((long)values[3]!, at);
-                copy.StartRow();
-                for (var i = 0; i < values.Length; i++)
-                {
-                    WriteTyped(copy, values[i], spec.Columns[i].Type);
-                }
                 staged++;
-                return Task.CompletedTask;
+                var queued = pipe.AddAsync(values, ct);
+                return queued.IsCompletedSuccessfully ? Task.CompletedTask : queued.AsTask();
             }, ct);
+            await pipe.FlushAsync(ct);
             if (headerOk) await copy.CompleteAsync(ct);
         }
 
@@ -143,22 +141,6 @@ public sealed class FactImporter(NpgsqlDataSource dataSource, FactSpec spec)
         await using var cmd = new NpgsqlCommand(sql, conn, tx) { CommandTimeout = 0 };
         foreach (var (name, value) in args) cmd.Parameters.AddWithValue(name, value);
         await cmd.ExecuteNonQueryAsync(ct);
-    }
-
-    // Generic writes resolve Npgsql's converter once per type; Write(object) would resolve it per field.
-    private static void WriteTyped(NpgsqlBinaryImporter copy, object? value, NpgsqlTypes.NpgsqlDbType type)
-    {
-        switch (value)
-        {
-            case null: copy.WriteNull(); break;
-            case string v: copy.Write(v, type); break;
-            case DateTime v: copy.Write(v, type); break;
-            case long v: copy.Write(v, type); break;
-            case int v: copy.Write(v, type); break;
-            case short v: copy.Write(v, type); break;
-            case bool v: copy.Write(v, type); break;
-            default: copy.Write(value, type); break;
-        }
     }
 
     private static string Prefixed(string alias, IEnumerable<string> cols) => string.Join(", ", cols.Select(c => $"{alias}.{c}"));
