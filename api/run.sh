@@ -49,6 +49,10 @@ cx_log "applying migrations"
 cx_log "loading demo data (skipped when the database already has an organisation)"
 # shellcheck disable=SC2086
 "${host[@]}" seed --if-empty ${CX_SEED_ARGS:-}
+# Cells before serving: otherwise the first page shows no figures until the scheduler's first rebuild (about a
+# minute for the demo set). Incremental, so a later start with nothing new takes a moment.
+cx_log "computing rollup cells (a full rebuild the first time, then only what changed)"
+"${host[@]}" rollup
 
 cat >&2 <<MSG
 
