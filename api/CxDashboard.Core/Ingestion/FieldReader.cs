@@ -47,17 +47,7 @@ public sealed class FieldReader(IRecordSource source, string file, List<ImportEr
     /// </summary>
     public string? Label(Field field, bool required = false, int maxLength = 4000)
     {
-        var v = source.Get(field.Index, out var col);
-        if (v.IsEmpty)
-        {
-            Missing(field, col, required);
-            return null;
-        }
-        if (v.Length > maxLength)
-        {
-            Fail(field, col, $"longer than {maxLength} characters");
-            return null;
-        }
+        if (!TryText(field, out _, required, maxLength, out var v)) return null;
         var lookup = shared.GetAlternateLookup<ReadOnlySpan<char>>();
         if (lookup.TryGetValue(v, out var known)) return known;
         var text = new string(v);
@@ -66,20 +56,24 @@ public sealed class FieldReader(IRecordSource source, string file, List<ImportEr
         return text;
     }
 
-    public string? Text(Field field, out int col, bool required = false, int maxLength = 4000)
+    public string? Text(Field field, out int col, bool required = false, int maxLength = 4000) =>
+        TryText(field, out col, required, maxLength, out var v) ? new string(v) : null;
+
+    /// <summary>The non-empty value within <paramref name="maxLength"/>; otherwise false, with an error when it is required or too long.</summary>
+    private bool TryText(Field field, out int col, bool required, int maxLength, out ReadOnlySpan<char> value)
     {
-        var v = source.Get(field.Index, out col);
-        if (v.IsEmpty)
+        value = source.Get(field.Index, out col);
+        if (value.IsEmpty)
         {
             Missing(field, col, required);
-            return null;
+            return false;
         }
-        if (v.Length > maxLength)
+        if (value.Length > maxLength)
         {
             Fail(field, col, $"longer than {maxLength} characters");
-            return null;
+            return false;
         }
-        return new string(v);
+        return true;
     }
 
     /// <summary>One of <paramref name="allowed"/> (lower-case constants), matched ignoring case; returns the constant.</summary>
