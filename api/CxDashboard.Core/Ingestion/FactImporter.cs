@@ -31,8 +31,6 @@ public sealed class FactImporter(NpgsqlDataSource dataSource, FactSpec spec)
 
         var values = new object?[spec.Columns.Length];
         var footprint = new StagedFootprint();
-        DateTime? min = null, max = null;
-        long staged = 0;
         bool headerOk;
         await using (var copy = await conn.BeginBinaryImportAsync($"COPY stage ({columns}) FROM STDIN (FORMAT BINARY)", ct))
         await using (var pipe = new StagingPipe(copy, spec.Columns))
@@ -41,11 +39,7 @@ public sealed class FactImporter(NpgsqlDataSource dataSource, FactSpec spec)
             {
                 spec.Parse(reader, ctx, values);
                 if (reader.RecordHasErrors) return Task.CompletedTask;
-                var at = (DateTime)values[2]!;
-                if (min is null || at < min) min = at;
-                if (max is null || at > max) max = at;
-                footprint.Add((long)values[3]!, at);
-                staged++;
+                footprint.Add((long)values[3]!, (DateTime)values[2]!);
                 var queued = pipe.AddAsync(values, ct);
                 return queued.IsCompletedSuccessfully ? Task.CompletedTask : queued.AsTask();
             }, ct);
@@ -60,8 +54,8 @@ public sealed class FactImporter(NpgsqlDataSource dataSource, FactSpec spec)
             return Report(request, loop, mode, succeeded: false);
         }
 
-        request.Progress?.WriteLine($"import {Path.GetFileName(request.FileName)}: merging {staged:N0} staged rows into {spec.Table}…");
-        var counts = staged == 0 ? new MergeCounts(0, 0, 0, 0) : await MergeAsync(conn, tx, min!.Value, max!.Value, footprint, staged, request.Progress, ct);
+        request.Progress?.WriteLine($"import {Path.GetFileName(request.FileName)}: merging {footprint.Rows:N0} staged rows into {spec.Table}…");
+        var counts = footprint.Rows == 0 ? new MergeCounts(0, 0, 0, 0) : await MergeAsync(conn, tx, footprint, request.Progress, ct);
         await tx.CommitAsync(ct);
         return Report(request, loop, mode, succeeded: true) with
         {
@@ -70,7 +64,7 @@ public sealed class FactImporter(NpgsqlDataSource dataSource, FactSpec spec)
     }
 
     private async Task<MergeCounts> MergeAsync(
-        NpgsqlConnection conn, NpgsqlTransaction tx, DateTime min, DateTime max, StagedFootprint footprint, long staged, TextWriter? progress, CancellationToken ct)
+        NpgsqlConnection conn, NpgsqlTransaction tx, StagedFootprint footprint, TextWriter? progress, CancellationToken ct)
     {
         var t = spec.Table;
         var time = spec.TimeColumn;
@@ -94,13 +88,13 @@ public sealed class FactImporter(NpgsqlDataSource dataSource, FactSpec spec)
             FROM stage s JOIN {t} e ON e.source = s.source AND e.external_id = s.external_id;
             ANALYZE matched;
             DELETE FROM {t} e USING matched m WHERE m.changed AND e.id = m.e_id AND e.{time} = m.e_time;
-            """, ct, ("min", min), ("max", max));
+            """, ct, ("min", footprint.FirstMonth!.Value), ("max", footprint.LastMonth!.Value));
 
         // Months seen for the first time, in bulk, get a partition built beside the table; the rest is merged.
-        var bulk = await new MonthBulkLoad(conn, tx, spec).RunAsync(footprint.RowsByMonth, progress, ct);
+        var bulk = await new MonthBulkLoad(conn, tx, spec).RunAsync(footprint, progress, ct);
         await footprint.WriteDaysAsync(conn, tx, "bulk_day", bulk.Months, ct);
         // When every row went the bulk way, the insert below would only re-read the staging table to skip it all.
-        var written = bulk.Rows == staged ? $"SELECT org_unit_id, {time} FROM stage WHERE false" : $"""
+        var written = bulk.Rows == footprint.Rows ? $"SELECT org_unit_id, {time} FROM stage WHERE false" : $"""
                 INSERT INTO {t} ({list})
                 SELECT {list} FROM stage s
                 WHERE NOT EXISTS (SELECT 1 FROM matched m WHERE NOT m.changed AND m.source = s.source AND m.external_id = s.external_id)

@@ -27,13 +27,13 @@ public sealed class MonthBulkLoad(NpgsqlConnection conn, NpgsqlTransaction tx, F
     /// Moves the staged rows of every qualifying month into a new partition. Returns those months (the
     /// regular merge leaves their rows alone: <see cref="InMonths"/>) and the number of rows loaded this way.
     /// </summary>
-    /// <param name="rowsByMonth">Staged rows per UTC month start (<see cref="StagedFootprint"/>).</param>
-    public async Task<(IReadOnlySet<DateTime> Months, long Rows)> RunAsync(IReadOnlyDictionary<DateTime, long> rowsByMonth, TextWriter? progress, CancellationToken ct)
+    public async Task<(IReadOnlySet<DateTime> Months, long Rows)> RunAsync(StagedFootprint footprint, TextWriter? progress, CancellationToken ct)
     {
         var t = spec.Table;
         var time = spec.TimeColumn;
         var none = (new HashSet<DateTime>(), 0L);
         // Same names as ensure_month_partitions gives.
+        var rowsByMonth = footprint.RowsByMonth;
         var candidates = rowsByMonth.Where(m => m.Value >= MinRows).OrderBy(m => m.Key)
             .Select(m => (Lo: m.Key, Hi: m.Key.AddMonths(1), Part: $"{t}_y{m.Key:yyyy}m{m.Key:MM}"))
             .ToList();
@@ -66,7 +66,7 @@ public sealed class MonthBulkLoad(NpgsqlConnection conn, NpgsqlTransaction tx, F
         var cols = string.Join(", ", spec.Columns.Select(c => c.Name));
         var months = built.Select(b => b.Lo).ToHashSet();
         // Plain range tests: a per-row month computation (two time zone conversions) cost more than the routing.
-        var filter = built.Sum(b => rowsByMonth[b.Lo]) == rowsByMonth.Values.Sum() ? "" : $"WHERE {InMonths("s." + time, months)}";
+        var filter = built.Sum(b => rowsByMonth[b.Lo]) == footprint.Rows ? "" : $"WHERE {InMonths("s." + time, months)}";
         var loaded = await ExecAsync($"""
             INSERT INTO {router} (id, {cols})
             SELECT nextval('{sequence}'::regclass), {cols} FROM stage s

@@ -16,8 +16,16 @@ public sealed class StagedFootprint
 
     public IReadOnlyDictionary<DateTime, long> RowsByMonth => months;
 
+    public long Rows { get; private set; }
+
+    /// <summary>The UTC month start of the earliest and the latest row (both null when nothing was staged).</summary>
+    public DateTime? FirstMonth => Rows == 0 ? null : months.Keys.Min();
+
+    public DateTime? LastMonth => Rows == 0 ? null : months.Keys.Max();
+
     public void Add(long unitId, DateTime utc)
     {
+        Rows++;
         CollectionsMarshal.GetValueRefOrAddDefault(months, new DateTime(utc.Year, utc.Month, 1, 0, 0, 0, DateTimeKind.Utc), out _)++;
         CollectionsMarshal.GetValueRefOrAddDefault(days, (unitId, DateOnly.FromDateTime(utc)), out _)++;
     }
