@@ -1,8 +1,19 @@
+using CxDashboard.Core.Metrics;
 using CxDashboard.Core.Rollups;
 using Npgsql;
 using NpgsqlTypes;
 
 namespace CxDashboard.Core.Scorecards;
+
+/// <summary>The two statements a cell series is read in (see <see cref="CellStore.SeriesSql"/>).</summary>
+public enum CellPart
+{
+    /// <summary>The response and interaction counts and sums, for every cell.</summary>
+    Counts,
+
+    /// <summary>The duration histograms, only for cells whose metrics read them.</summary>
+    Histograms,
+}
 
 /// <summary>
 /// Reads rollup cells — the only source of displayed values (reads never touch raw facts). Every
@@ -24,31 +35,54 @@ public sealed class CellStore(NpgsqlDataSource db)
         """;
 
     /// <summary>
-    /// One statement reading, for every (unit, dim, dim_value) row of <paramref name="subjectsSql"/> (a query with
-    /// columns <c>unit, dim, dv</c>), the unit cells of grain $2 whose period starts between $3 and $4: a range
+    /// A statement reading, for every (unit, dim, dim_value) row of <paramref name="subjectsSql"/> (a query with
+    /// columns <c>unit, dim, dv, groups</c>), the unit cells of grain $2 whose period starts between $3 and $4: a range
     /// scan of the primary key (subject_kind, subject_id, grain, period_start, …) per unit instead of one index
-    /// lookup per period. Meant for a batch (see <see cref="ScorecardReader"/>); read its rows with <see cref="ReadSeriesAsync"/>.
+    /// lookup per period. <c>groups</c> holds the <see cref="CellColumnGroup"/> flags the row's metrics read.
+    /// The cell is split in two statements: <see cref="CellPart.Counts"/> reads the response and interaction
+    /// columns of every row; <see cref="CellPart.Histograms"/> the two duration histograms (two thirds of a cell's
+    /// columns) only for rows whose metrics read them. Meant for a batch (see <see cref="ScorecardReader"/>); read
+    /// the rows of both with <see cref="ReadSeriesAsync"/> into one dictionary.
     /// </summary>
-    public static string SeriesSql(string subjectsSql) => $"""
+    public static string SeriesSql(string subjectsSql, CellPart part) => $"""
         WITH s AS ({subjectsSql})
-        SELECT c.subject_id, c.dim, c.dim_value, c.period_start, {string.Join(", ", CellColumns.All.Select(col => $"c.{col.Name}::float8"))}
+        SELECT c.subject_id, c.dim, c.dim_value, c.period_start, {string.Join(", ", Columns(part).Select(i => $"c.{CellColumns.All[i].Name}::float8"))}
         FROM s JOIN rollup_cell c
           ON c.subject_kind = 0 AND c.subject_id = s.unit AND c.grain = $2 AND c.period_start BETWEEN $3 AND $4
          AND c.dim = s.dim AND c.dim_value = s.dv
+        {(part == CellPart.Histograms ? $"WHERE s.groups & {(int)HistogramGroups} <> 0" : "")}
         """;
 
-    /// <summary>The rows of <see cref="SeriesSql"/>, by (unit, slice, period start); absent cells are absent (read them as empty).</summary>
-    public static async Task<Dictionary<(long Unit, Slice Slice, DateOnly Start), CellStats>> ReadSeriesAsync(NpgsqlDataReader reader, CancellationToken ct)
+    private const CellColumnGroup HistogramGroups = CellColumnGroup.ResponseTimeHistogram | CellColumnGroup.HandleTimeHistogram;
+
+    /// <summary>Indices into <see cref="CellColumns.All"/> of the columns a part reads.</summary>
+    private static int[] Columns(CellPart part) =>
+        [.. Enumerable.Range(0, CellStats.Width).Where(i => (CellColumns.Groups[i] & HistogramGroups) != 0 == (part == CellPart.Histograms))];
+
+    private static readonly int[][] PartColumns = [Columns(CellPart.Counts), Columns(CellPart.Histograms)];
+
+    /// <summary>
+    /// A SQL expression giving the <see cref="CellColumnGroup"/> flags <see cref="MetricReading.Read"/> needs for the
+    /// metric code in <paramref name="metricColumn"/> (the mapping of <see cref="MetricReading.GroupsOf"/>, spelled out).
+    /// </summary>
+    public static string GroupsSql(string metricColumn) =>
+        $"CASE {metricColumn} {string.Join(" ", MetricCatalogue.All.Select(m => $"WHEN '{m.Code}' THEN {(int)MetricReading.GroupsOf(m.Code)}"))} " +
+        $"ELSE {(int)MetricReading.GroupsOf("")} END";
+
+    /// <summary>
+    /// Adds the rows of one <see cref="SeriesSql"/> part to <paramref name="cells"/>, by (unit, slice, period start).
+    /// Absent cells stay absent (read them as empty); columns no part read are 0.
+    /// </summary>
+    public static async Task ReadSeriesAsync(NpgsqlDataReader reader, CellPart part, Dictionary<(long Unit, Slice Slice, DateOnly Start), CellStats> cells, CancellationToken ct)
     {
-        var cells = new Dictionary<(long, Slice, DateOnly), CellStats>();
+        var columns = PartColumns[(int)part];
         while (await reader.ReadAsync(ct))
         {
-            var values = new double[CellStats.Width];
-            for (var i = 0; i < values.Length; i++) values[i] = reader.GetDouble(4 + i);
             var slice = reader.GetString(1) == Slice.All.Dimension ? Slice.All : new Slice(reader.GetString(1), reader.GetString(2));
-            cells[(reader.GetInt64(0), slice, reader.GetFieldValue<DateOnly>(3))] = new CellStats(values);
+            var key = (reader.GetInt64(0), slice, reader.GetFieldValue<DateOnly>(3));
+            if (!cells.TryGetValue(key, out var stats)) cells[key] = stats = new CellStats(new double[CellStats.Width]);
+            for (var i = 0; i < columns.Length; i++) stats.Set(columns[i], reader.GetDouble(4 + i));
         }
-        return cells;
     }
 
     /// <summary>The cells of <paramref name="keys"/> (missing ones empty).</summary>
