@@ -250,4 +250,22 @@ public sealed class ScorecardTests(CxDatabase db) : IClassFixture<CxDatabase>
         Assert.Equal(1, counter.Count);
         Assert.Equal(3, cards.Count);
     }
+
+    [Fact]
+    public async Task The_generic_plan_setting_of_a_scorecard_batch_does_not_outlive_the_batch()
+    {
+        // The batch turns plan_cache_mode to force_generic_plan for itself. Pooled connections are handed on without a
+        // reset (No Reset On Close, as the host configures them), so a setting that stuck to the session would change
+        // the plans of every later query on that connection.
+        var w = await BuildAsync("sc10");
+        var single = new Npgsql.NpgsqlConnectionStringBuilder(db.ConnectionString) { MaxPoolSize = 1, NoResetOnClose = true }.ConnectionString;
+        await using var ds = Npgsql.NpgsqlDataSource.Create(single);
+        var card = await new ScorecardService(ds).LoadAsync(w.C, MayPeriod, _ => true);
+        Assert.NotEmpty(card.Kpis);
+
+        await using var cmd = ds.CreateCommand("SELECT current_setting('plan_cache_mode'), pg_backend_pid()");
+        await using var r = await cmd.ExecuteReaderAsync();
+        Assert.True(await r.ReadAsync());
+        Assert.Equal("auto", r.GetString(0));
+    }
 }
