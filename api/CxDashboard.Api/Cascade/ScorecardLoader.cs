@@ -15,12 +15,9 @@ namespace CxDashboard.Api.Cascade;
 /// </summary>
 internal static class ScorecardLoader
 {
-    /// <summary>The scorecard field's scorecard, with the levels its selection nests.</summary>
-    public static async Task<Scorecard> LoadAsync(IResolveContext ctx, long unit, Period period) =>
-        await LoadAsync(ctx, unit, period, ScorecardLookahead.ForScorecard(ctx));
-
-    private static async Task<Scorecard> LoadAsync(IResolveContext ctx, long unit, Period period, int levels) =>
-        await Loader(ctx).LoadAsync((unit, period, levels)) ?? throw new InvalidOperationException($"no scorecard loaded for unit {unit}");
+    /// <summary>The scorecard field's scorecard, with the levels its selection nests; null when the unit is unknown or outside the scope.</summary>
+    public static async Task<Scorecard?> LoadAsync(IResolveContext ctx, long unit, Period period) =>
+        await Loader(ctx).LoadAsync((unit, period, ScorecardLookahead.ForScorecard(ctx)));
 
     /// <summary>
     /// The line with its links, for its <c>children</c>, <c>drivers</c> or <c>reconciliation</c> field: itself when it
@@ -29,8 +26,8 @@ internal static class ScorecardLoader
     public static async Task<ScorecardKpi> ExpandedAsync(IResolveContext ctx, ScorecardKpi line)
     {
         if (line.Expanded) return line;
-        var card = await LoadAsync(ctx, line.Kpi.UnitId, line.Current.Period, ScorecardLookahead.ForLineField(ctx));
-        return card.Kpis.FirstOrDefault(k => k.Kpi.Id == line.Kpi.Id) ?? line;
+        var card = await Loader(ctx).LoadAsync((line.Kpi.UnitId, line.Current.Period, ScorecardLookahead.ForLineField(ctx)));
+        return card?.Kpis.FirstOrDefault(k => k.Kpi.Id == line.Kpi.Id) ?? line;
     }
 
     private static DataLoader<(long Unit, Period Period, int Levels), Scorecard> Loader(IResolveContext ctx) =>

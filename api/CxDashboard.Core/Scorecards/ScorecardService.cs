@@ -34,14 +34,37 @@ public sealed class ScorecardService(NpgsqlDataSource db)
     public async Task<IReadOnlyDictionary<long, Scorecard>> LoadAsync(IReadOnlyCollection<long> unitIds, Period period, Func<long, bool> canSee,
         ConfidenceOptions? confidence = null, bool applyPrivacyFloor = false, int levels = 1, CancellationToken ct = default)
     {
-        confidence ??= new ConfidenceOptions();
+        var data = await ReadAsync(unitIds, period, levels, ct);
+        return Build(data, unitIds, period, canSee, confidence, applyPrivacyFloor);
+    }
+
+    /// <summary>
+    /// The SQL half of <see cref="LoadAsync(IReadOnlyCollection{long}, Period, Func{long, bool}, ConfidenceOptions?, bool, int, CancellationToken)"/>:
+    /// everything the scorecards of <paramref name="unitIds"/> and the cascade <paramref name="levels"/> deep read, in one
+    /// round trip. It needs no caller scope, so a caller can run it while the scope is still being looked up.
+    /// </summary>
+    public Task<ScorecardData> ReadAsync(IReadOnlyCollection<long> unitIds, Period period, int levels, CancellationToken ct = default)
+    {
         if (!TargetGrains.IsTargetGrain(period.Grain)) throw new PeriodException($"a scorecard period is a month, quarter or year, not a {period.Grain}");
-        var units = unitIds.Distinct().ToArray();
         var periods = period.SeriesEndingHere(period.Grain, TrendLength);
         // A scorecard grain (month, quarter, year) tiles time, so the trend's cells are exactly the cells of
         // that grain starting between the first trend period and this one.
-        var (kpis, expanded, targets, cells, checkins) = await new ScorecardReader(db).ReadAsync(
-            units, Math.Clamp(levels, 1, MaxLevels), period.Grain, periods[0].First, period.First, period.First, period.Last.AddDays(1), ct);
+        return new ScorecardReader(db).ReadAsync(unitIds.Distinct().ToArray(), Math.Clamp(levels, 1, MaxLevels), period.Grain,
+            periods[0].First, period.First, period.First, period.Last.AddDays(1), ct);
+    }
+
+    /// <summary>
+    /// The computing half: the scorecards of <paramref name="unitIds"/> (a subset of the units <paramref name="data"/> was
+    /// read for) from what <see cref="ReadAsync"/> read, with cascade children at units <paramref name="canSee"/> rejects left out.
+    /// </summary>
+    public IReadOnlyDictionary<long, Scorecard> Build(ScorecardData data, IReadOnlyCollection<long> unitIds, Period period, Func<long, bool> canSee,
+        ConfidenceOptions? confidence = null, bool applyPrivacyFloor = false)
+    {
+        confidence ??= new ConfidenceOptions();
+        var units = unitIds.Distinct().ToArray();
+        var periods = period.SeriesEndingHere(period.Grain, TrendLength);
+        var (kpis, expanded, targets, cells, checkins) = data;
+        expanded = [.. expanded];
 
         CellStats Cell(KpiDefinition k, Period p) =>
             cells.GetValueOrDefault((k.UnitId, Slice.Of(k.SliceDimension, k.SliceValue), p.First)) ?? CellStats.Empty;
