@@ -26,9 +26,6 @@ public sealed class CellStats
 
     public double this[string column] => values[Index[column]];
 
-    /// <summary>Fills statistic <paramref name="index"/> (in <see cref="CellColumns.All"/> order) while a cell is being read.</summary>
-    internal void Set(int index, double value) => values[index] = value;
-
     public long Count(string column) => (long)values[Index[column]];
 
     public bool IsEmpty => Count("responses") == 0 && Count("contacts") == 0;

@@ -5,16 +5,6 @@ using NpgsqlTypes;
 
 namespace CxDashboard.Core.Scorecards;
 
-/// <summary>The two statements a cell series is read in (see <see cref="CellStore.SeriesSql"/>).</summary>
-public enum CellPart
-{
-    /// <summary>The response and interaction counts and sums, for every cell.</summary>
-    Counts,
-
-    /// <summary>The duration histograms, only for cells whose metrics read them.</summary>
-    Histograms,
-}
-
 /// <summary>
 /// Reads rollup cells — the only source of displayed values (reads never touch raw facts). Every
 /// call is ONE SQL command however many keys it gets, so a DataLoader batching a whole level of a
@@ -38,28 +28,26 @@ public sealed class CellStore(NpgsqlDataSource db)
     /// A statement reading, for every (unit, dim, dim_value) row of <paramref name="subjectsSql"/> (a query with
     /// columns <c>unit, dim, dv, groups</c>), the unit cells of grain $2 whose period starts between $3 and $4: a range
     /// scan of the primary key (subject_kind, subject_id, grain, period_start, …) per unit instead of one index
-    /// lookup per period. <c>groups</c> holds the <see cref="CellColumnGroup"/> flags the row's metrics read.
-    /// The cell is split in two statements: <see cref="CellPart.Counts"/> reads the response and interaction
-    /// columns of every row; <see cref="CellPart.Histograms"/> the two duration histograms (two thirds of a cell's
-    /// columns) only for rows whose metrics read them. Meant for a batch (see <see cref="ScorecardReader"/>); read
-    /// the rows of both with <see cref="ReadSeriesAsync"/> into one dictionary.
+    /// lookup per period. <c>groups</c> holds the <see cref="CellColumnGroup"/> flags the row's metrics read: the
+    /// response and interaction columns come for every row, the two duration histograms (two thirds of a cell's
+    /// columns) as one integer array and only for rows whose metrics read them (one test per row, not one per column).
+    /// Meant for a batch (see <see cref="ScorecardReader"/>); read its rows with <see cref="ReadSeriesAsync"/>.
     /// </summary>
-    public static string SeriesSql(string subjectsSql, CellPart part) => $"""
+    public static string SeriesSql(string subjectsSql) => $"""
         WITH s AS ({subjectsSql})
-        SELECT c.subject_id, c.dim, c.dim_value, c.period_start, {string.Join(", ", Columns(part).Select(i => $"c.{CellColumns.All[i].Name}::float8"))}
+        SELECT c.subject_id, c.dim, c.dim_value, c.period_start, {string.Join(", ", CountColumns.Select(i => $"c.{CellColumns.All[i].Name}::float8"))},
+               CASE WHEN s.groups & {(int)HistogramGroups} <> 0 THEN ARRAY[{string.Join(", ", HistogramColumns.Select(i => $"c.{CellColumns.All[i].Name}"))}] END
         FROM s JOIN rollup_cell c
           ON c.subject_kind = 0 AND c.subject_id = s.unit AND c.grain = $2 AND c.period_start BETWEEN $3 AND $4
          AND c.dim = s.dim AND c.dim_value = s.dv
-        {(part == CellPart.Histograms ? $"WHERE s.groups & {(int)HistogramGroups} <> 0" : "")}
         """;
 
     private const CellColumnGroup HistogramGroups = CellColumnGroup.ResponseTimeHistogram | CellColumnGroup.HandleTimeHistogram;
 
-    /// <summary>Indices into <see cref="CellColumns.All"/> of the columns a part reads.</summary>
-    private static int[] Columns(CellPart part) =>
-        [.. Enumerable.Range(0, CellStats.Width).Where(i => (CellColumns.Groups[i] & HistogramGroups) != 0 == (part == CellPart.Histograms))];
+    /// <summary>Indices into <see cref="CellColumns.All"/>: the counts and sums, and the histogram buckets (integers).</summary>
+    private static readonly int[] CountColumns = [.. Enumerable.Range(0, CellStats.Width).Where(i => (CellColumns.Groups[i] & HistogramGroups) == 0)];
 
-    private static readonly int[][] PartColumns = [Columns(CellPart.Counts), Columns(CellPart.Histograms)];
+    private static readonly int[] HistogramColumns = [.. Enumerable.Range(0, CellStats.Width).Where(i => (CellColumns.Groups[i] & HistogramGroups) != 0)];
 
     /// <summary>
     /// A SQL expression giving the <see cref="CellColumnGroup"/> flags <see cref="MetricReading.Read"/> needs for the
@@ -70,19 +58,26 @@ public sealed class CellStore(NpgsqlDataSource db)
         $"ELSE {(int)MetricReading.GroupsOf("")} END";
 
     /// <summary>
-    /// Adds the rows of one <see cref="SeriesSql"/> part to <paramref name="cells"/>, by (unit, slice, period start).
-    /// Absent cells stay absent (read them as empty); columns no part read are 0.
+    /// The rows of <see cref="SeriesSql"/>, by (unit, slice, period start). Absent cells are absent (read them as
+    /// empty); histograms not read are 0.
     /// </summary>
-    public static async Task ReadSeriesAsync(NpgsqlDataReader reader, CellPart part, Dictionary<(long Unit, Slice Slice, DateOnly Start), CellStats> cells, CancellationToken ct)
+    public static async Task<Dictionary<(long Unit, Slice Slice, DateOnly Start), CellStats>> ReadSeriesAsync(NpgsqlDataReader reader, CancellationToken ct)
     {
-        var columns = PartColumns[(int)part];
+        var cells = new Dictionary<(long, Slice, DateOnly), CellStats>();
+        var histograms = 4 + CountColumns.Length;
         while (await reader.ReadAsync(ct))
         {
+            var values = new double[CellStats.Width];
+            for (var i = 0; i < CountColumns.Length; i++) values[CountColumns[i]] = reader.GetDouble(4 + i);
+            if (!reader.IsDBNull(histograms))
+            {
+                var buckets = reader.GetFieldValue<int[]>(histograms);
+                for (var i = 0; i < HistogramColumns.Length; i++) values[HistogramColumns[i]] = buckets[i];
+            }
             var slice = reader.GetString(1) == Slice.All.Dimension ? Slice.All : new Slice(reader.GetString(1), reader.GetString(2));
-            var key = (reader.GetInt64(0), slice, reader.GetFieldValue<DateOnly>(3));
-            if (!cells.TryGetValue(key, out var stats)) cells[key] = stats = new CellStats(new double[CellStats.Width]);
-            for (var i = 0; i < columns.Length; i++) stats.Set(columns[i], reader.GetDouble(4 + i));
+            cells[(reader.GetInt64(0), slice, reader.GetFieldValue<DateOnly>(3))] = new CellStats(values);
         }
+        return cells;
     }
 
     /// <summary>The cells of <paramref name="keys"/> (missing ones empty).</summary>

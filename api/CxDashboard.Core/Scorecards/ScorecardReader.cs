@@ -48,49 +48,49 @@ public sealed class ScorecardReader(NpgsqlDataSource db)
         // statement. Left to choose, PostgreSQL keeps re-planning them per call (custom plans look cheaper for the
         // unit id array), which cost more than executing them.
         batch.BatchCommands.Add(Command("SELECT set_config('plan_cache_mode', 'force_generic_plan', true)"));
+        // KPIs with their targets (as arrays) and latest check-in: the KPI set is found once for all three.
         batch.BatchCommands.Add(Command($"""
-            SELECT {KpiColumns}, ks.expanded
+            SELECT {KpiColumns}, ks.expanded, tg.starts, tg.targets,
+                   ci.id, ci.period_start, ci.value, ci.status, ci.note, ci.author, ci.created_at
             FROM ({KpiSet(2)}) ks JOIN kpi k ON k.id = ks.id JOIN org_unit u ON u.id = k.org_unit_id JOIN metric m ON m.code = k.metric_code
+            LEFT JOIN LATERAL (SELECT array_agg(t.period_start ORDER BY t.period_start) AS starts, array_agg(t.target ORDER BY t.period_start) AS targets
+                               FROM kpi_target t WHERE t.kpi_id = k.id AND t.grain = $3 AND t.period_start BETWEEN $4 AND $5) tg ON true
+            LEFT JOIN LATERAL (SELECT c.id, c.period_start, c.value, c.status, c.note, c.author, c.created_at
+                               FROM kpi_checkin c WHERE c.kpi_id = k.id AND c.period_start >= $6 AND c.period_start < $7
+                               ORDER BY c.created_at DESC, c.id DESC LIMIT 1) ci ON true
             ORDER BY k.id
-            """, unitIds, levels));
-        batch.BatchCommands.Add(Command($"""
-            SELECT t.kpi_id, t.period_start, t.target FROM ({KpiSet(5)}) ks
-            CROSS JOIN LATERAL (SELECT kpi_id, period_start, target FROM kpi_target
-                                WHERE kpi_id = ks.id AND grain = $2 AND period_start BETWEEN $3 AND $4) t
-            """, unitIds, grain, from, to, levels));
-        var subjects = $"""
+            """, unitIds, levels, grain, from, to, checkinFrom, checkinTo));
+        batch.BatchCommands.Add(Command(CellStore.SeriesSql($"""
             SELECT org_unit_id AS unit,
                    CASE WHEN slice_dimension IS NULL OR slice_dimension = 'all' THEN 'all' ELSE slice_dimension END AS dim,
                    CASE WHEN slice_dimension IS NULL OR slice_dimension = 'all' THEN '' ELSE slice_value END AS dv,
                    bit_or({CellStore.GroupsSql("metric_code")}) AS groups
             FROM ({KpiSet(5)}) ks GROUP BY 1, 2, 3
-            """;
-        batch.BatchCommands.Add(Command(CellStore.SeriesSql(subjects, CellPart.Counts), unitIds, grain, from, to, levels));
-        batch.BatchCommands.Add(Command(CellStore.SeriesSql(subjects, CellPart.Histograms), unitIds, grain, from, to, levels));
-        batch.BatchCommands.Add(Command($"""
-            SELECT DISTINCT ON (kpi_id) id, kpi_id, period_start, value, status, note, author, created_at
-            FROM kpi_checkin WHERE kpi_id IN (SELECT id FROM ({KpiSet(4)}) ks) AND period_start >= $2 AND period_start < $3
-            ORDER BY kpi_id, created_at DESC, id DESC
-            """, unitIds, checkinFrom, checkinTo, levels));
+            """), unitIds, grain, from, to, levels));
 
         // Prepared once per physical connection: Npgsql keeps the statements across pool returns and skips the
         // round trip when they already are, so a request pays neither parsing nor planning of these.
         await batch.PrepareAsync(ct);
         await using var r = await batch.ExecuteReaderAsync(ct);
         await r.NextResultAsync(ct);
+        var kpis = new List<KpiDefinition>();
         var expanded = new HashSet<long>();
-        var kpis = await ReadKpisAsync(r, ct, expanded);
-        await r.NextResultAsync(ct);
         var targets = new Dictionary<(long, DateOnly), double>();
-        while (await r.ReadAsync(ct)) targets[(r.GetInt64(0), r.GetFieldValue<DateOnly>(1))] = (double)r.GetDecimal(2);
-        await r.NextResultAsync(ct);
-        var cells = new Dictionary<(long Unit, Slice Slice, DateOnly Start), CellStats>();
-        await CellStore.ReadSeriesAsync(r, CellPart.Counts, cells, ct);
-        await r.NextResultAsync(ct);
-        await CellStore.ReadSeriesAsync(r, CellPart.Histograms, cells, ct);
-        await r.NextResultAsync(ct);
         var checkins = new Dictionary<long, KpiCheckinView>();
-        foreach (var c in await ReadCheckinsAsync(r, ct)) checkins[c.KpiId] = c;
+        while (await r.ReadAsync(ct))
+        {
+            var kpi = ReadKpi(r);
+            kpis.Add(kpi);
+            if (r.GetBoolean(17)) expanded.Add(kpi.UnitId);
+            if (!r.IsDBNull(18))
+            {
+                var (starts, values) = (r.GetFieldValue<DateOnly[]>(18), r.GetFieldValue<decimal[]>(19));
+                for (var i = 0; i < starts.Length; i++) targets[(kpi.Id, starts[i])] = (double)values[i];
+            }
+            if (!r.IsDBNull(20)) checkins[kpi.Id] = ReadCheckin(r, 20, kpi.Id);
+        }
+        await r.NextResultAsync(ct);
+        var cells = await CellStore.ReadSeriesAsync(r, ct);
         return new ScorecardData(kpis, expanded, targets, cells, checkins);
     }
 
@@ -109,44 +109,42 @@ public sealed class ScorecardReader(NpgsqlDataSource db)
     public static async Task<List<KpiDefinition>> ReadKpisAsync(NpgsqlCommand cmd, CancellationToken ct)
     {
         await using var r = await cmd.ExecuteReaderAsync(ct);
-        return await ReadKpisAsync(r, ct, null);
+        var list = new List<KpiDefinition>();
+        while (await r.ReadAsync(ct)) list.Add(ReadKpi(r));
+        return list;
     }
 
-    /// <param name="expanded">When given, the reader has a trailing <c>expanded</c> column: the units it marks are added.</param>
-    private static async Task<List<KpiDefinition>> ReadKpisAsync(NpgsqlDataReader r, CancellationToken ct, HashSet<long>? expanded)
+    /// <summary>A KPI from the <see cref="KpiColumns"/> of the current row.</summary>
+    private static KpiDefinition ReadKpi(NpgsqlDataReader r)
     {
-        var list = new List<KpiDefinition>();
-        while (await r.ReadAsync(ct))
-        {
-            StatusRule rule;
-            if (r.IsDBNull(15)) rule = StatusRule.Default;
-            else using (var json = JsonDocument.Parse(r.GetString(15))) rule = StatusRule.FromJson(json);
-            list.Add(new KpiDefinition(
-                r.GetInt64(0), r.GetInt64(1), r.GetString(2), r.GetString(3), r.GetString(4), r.GetString(5), r.GetString(6),
-                r.GetString(7), r.GetString(8), r.IsDBNull(9) ? null : r.GetString(9), r.IsDBNull(10) ? null : r.GetString(10),
-                r.IsDBNull(11) ? null : r.GetInt64(11), r.GetDecimal(12), r.GetBoolean(13), r.IsDBNull(14) ? null : r.GetString(14),
-                rule, r.GetFieldValue<DateTimeOffset>(16)));
-            if (expanded is not null && r.GetBoolean(17)) expanded.Add(r.GetInt64(1));
-        }
-        return list;
+        StatusRule rule;
+        if (r.IsDBNull(15)) rule = StatusRule.Default;
+        else using (var json = JsonDocument.Parse(r.GetString(15))) rule = StatusRule.FromJson(json);
+        return new KpiDefinition(
+            r.GetInt64(0), r.GetInt64(1), r.GetString(2), r.GetString(3), r.GetString(4), r.GetString(5), r.GetString(6),
+            r.GetString(7), r.GetString(8), r.IsDBNull(9) ? null : r.GetString(9), r.IsDBNull(10) ? null : r.GetString(10),
+            r.IsDBNull(11) ? null : r.GetInt64(11), r.GetDecimal(12), r.GetBoolean(13), r.IsDBNull(14) ? null : r.GetString(14),
+            rule, r.GetFieldValue<DateTimeOffset>(16));
     }
 
     public static async Task<List<KpiCheckinView>> ReadCheckinsAsync(NpgsqlCommand cmd, CancellationToken ct)
     {
         await using var r = await cmd.ExecuteReaderAsync(ct);
-        return await ReadCheckinsAsync(r, ct);
+        var list = new List<KpiCheckinView>();
+        while (await r.ReadAsync(ct)) list.Add(ReadCheckin(r, 0, r.GetInt64(1), skipKpi: true));
+        return list;
     }
 
-    private static async Task<List<KpiCheckinView>> ReadCheckinsAsync(NpgsqlDataReader r, CancellationToken ct)
+    /// <summary>
+    /// A check-in from the current row's columns at <paramref name="at"/>: id, [kpi_id when <paramref name="skipKpi"/>],
+    /// period_start, value, status, note, author, created_at.
+    /// </summary>
+    private static KpiCheckinView ReadCheckin(NpgsqlDataReader r, int at, long kpiId, bool skipKpi = false)
     {
-        var list = new List<KpiCheckinView>();
-        while (await r.ReadAsync(ct))
-        {
-            list.Add(new KpiCheckinView(r.GetInt64(0), r.GetInt64(1), r.GetFieldValue<DateOnly>(2), r.IsDBNull(3) ? null : r.GetDecimal(3),
-                KpiStatusNames.FromDb(r.GetString(4)) ?? KpiStatus.NoData, r.IsDBNull(5) ? null : r.GetString(5), r.GetString(6),
-                r.GetFieldValue<DateTimeOffset>(7)));
-        }
-        return list;
+        var c = skipKpi ? at + 2 : at + 1;
+        return new KpiCheckinView(r.GetInt64(at), kpiId, r.GetFieldValue<DateOnly>(c), r.IsDBNull(c + 1) ? null : r.GetDecimal(c + 1),
+            KpiStatusNames.FromDb(r.GetString(c + 2)) ?? KpiStatus.NoData, r.IsDBNull(c + 3) ? null : r.GetString(c + 3), r.GetString(c + 4),
+            r.GetFieldValue<DateTimeOffset>(c + 5));
     }
 }
 

@@ -169,6 +169,36 @@ public sealed class CascadeApiTests(KpiApp app) : IClassFixture<KpiApp>
         Assert.Contains("\"repeat_rate\"", fromNested["nps"]);
     }
 
+    [Fact]
+    public async Task A_response_time_driver_in_a_nested_scorecard_has_the_median_and_n_of_its_unit()
+    {
+        // Duration KPIs are the only readers of the histogram columns, which the scorecard batch fetches for their
+        // cells alone: the nested line must show the same median as the unit's own value, and n from the raw rows.
+        var company = (await app.UnitIdAsync("CO")).ToString();
+        var nested = await app.GraphQLAsync("executive", """
+            query($u: ID!) { scorecard(unit: $u, period: "2026-09") { kpis { kpi { metric } children { children {
+                kpi { unitCode } drivers { kpi { metric } actual n } } } } } }
+            """, new { u = company });
+        var line = nested.Data().GetProperty("scorecard").GetProperty("kpis").EnumerateArray()
+            .Single(k => k.GetProperty("kpi").GetProperty("metric").GetString() == "nps")
+            .GetProperty("children").EnumerateArray().SelectMany(d => d.GetProperty("children").EnumerateArray())
+            .Single(l => l.GetProperty("kpi").GetProperty("unitCode").GetString() == Own)
+            .GetProperty("drivers").EnumerateArray().Single(d => d.GetProperty("kpi").GetProperty("metric").GetString() == "response_time");
+        var own = await app.GraphQLAsync("executive", $$"""{ unit(code: "{{Own}}") { value(metric: "response_time", period: "2026-09") { value n } } }""");
+        var value = own.Data().GetProperty("unit").GetProperty("value");
+        var n = await app.ScalarAsync<long>("""
+            SELECT count(i.first_response_at) FROM interaction i JOIN org_unit_closure c ON c.descendant_id = i.org_unit_id
+            JOIN org_unit u ON u.id = c.ancestor_id
+            WHERE u.code = $1 AND i.opened_at >= '2026-09-01' AND i.opened_at < '2026-10-01'
+            """, Own);
+
+        Assert.True(n > 0);
+        Assert.Equal(n, line.GetProperty("n").GetInt64());
+        Assert.Equal(n, value.GetProperty("n").GetInt64());
+        Assert.True(line.GetProperty("actual").GetDouble() > 0);
+        Assert.Equal(value.GetProperty("value").GetDouble(), line.GetProperty("actual").GetDouble());
+    }
+
     private const string Checkin = """
         mutation($k: ID!) { recordCheckin(input: { kpi: $k, periodStart: "2026-09-01", status: AT_RISK, value: 71.5, note: "Queue after launch" }) { author status value } }
         """;
