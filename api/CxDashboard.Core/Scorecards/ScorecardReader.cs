@@ -33,43 +33,45 @@ public sealed class ScorecardReader(NpgsqlDataSource db)
     /// <summary>
     /// Everything a scorecard of <paramref name="unitIds"/> reads — KPIs, their targets and cells of
     /// <paramref name="grain"/> from <paramref name="from"/> to <paramref name="to"/> (period starts), and their
-    /// latest check-ins dated in [<paramref name="checkinFrom"/>, <paramref name="checkinTo"/>) — in ONE batch:
-    /// one connection, one round trip. With <paramref name="levels"/> above 1 the same batch also reads the
-    /// cascade below, so the lines of the units down to that level come back expanded (a GraphQL query nesting
-    /// <c>children</c> that deep then needs no further round trip). Each statement finds the KPI set itself
-    /// (small tables, indexed), so none waits for another's answer; a KPI slice reads the cell of its dimension
-    /// and value, no slice the unit total.
+    /// latest check-ins dated in [<paramref name="checkinFrom"/>, <paramref name="checkinTo"/>) — in one round trip:
+    /// two prepared statements, each on its own pooled connection at the same time (they need nothing from each
+    /// other, and each PostgreSQL backend runs on its own core, so the slower one sets the time, not their sum).
+    /// With <paramref name="levels"/> above 1 the same read covers the cascade below, so the lines of the units down
+    /// to that level come back expanded (a GraphQL query nesting <c>children</c> that deep needs no further round
+    /// trip). A KPI slice reads the cell of its dimension and value, no slice the unit total.
     /// </summary>
     public async Task<ScorecardData> ReadAsync(long[] unitIds, int levels, string grain, DateOnly from, DateOnly to, DateOnly checkinFrom, DateOnly checkinTo, CancellationToken ct)
     {
+        var kpiSide = ReadKpisAsync(unitIds, levels, grain, from, to, checkinFrom, checkinTo, ct);
+        var cellSide = ReadCellsAsync(unitIds, levels, grain, from, to, ct);
+        try
+        {
+            var (kpis, expanded, targets, checkins) = await kpiSide;
+            return new ScorecardData(kpis, expanded, targets, await cellSide, checkins);
+        }
+        finally
+        {
+            // never leave a read running past this call (it holds a pooled connection)
+            await Task.WhenAll(kpiSide, cellSide).ContinueWith(static _ => { }, TaskScheduler.Default);
+        }
+    }
+
+    /// <summary>KPIs with their targets (as arrays) and latest check-in: the KPI set is found once for all three.</summary>
+    private async Task<(List<KpiDefinition>, HashSet<long>, Dictionary<(long, DateOnly), double>, Dictionary<long, KpiCheckinView>)> ReadKpisAsync(
+        long[] unitIds, int levels, string grain, DateOnly from, DateOnly to, DateOnly checkinFrom, DateOnly checkinTo, CancellationToken ct)
+    {
         await using var conn = await db.OpenConnectionAsync(ct);
-        await using var batch = new NpgsqlBatch(conn);
-        // The batch is one implicit transaction: for its statements only, reuse the generic plan of each prepared
-        // statement. Left to choose, PostgreSQL keeps re-planning them per call (custom plans look cheaper for the
-        // unit id array), which cost more than executing them.
-        batch.BatchCommands.Add(Command("SELECT set_config('plan_cache_mode', 'force_generic_plan', true)"));
-        // KPIs with their targets (as arrays) and latest check-in: the KPI set is found once for all three.
-        batch.BatchCommands.Add(Command($"""
+        await using var batch = GenericPlanBatch(conn, $"""
             SELECT {KpiColumns}, ks.expanded, tg.starts, tg.targets,
                    ci.id, ci.period_start, ci.value, ci.status, ci.note, ci.author, ci.created_at
             FROM ({KpiSet(2)}) ks JOIN kpi k ON k.id = ks.id JOIN org_unit u ON u.id = k.org_unit_id JOIN metric m ON m.code = k.metric_code
-            LEFT JOIN LATERAL (SELECT array_agg(t.period_start ORDER BY t.period_start) AS starts, array_agg(t.target ORDER BY t.period_start) AS targets
+            LEFT JOIN LATERAL (SELECT array_agg(t.period_start) AS starts, array_agg(t.target) AS targets -- one aggregate: same row order, pairs aligned
                                FROM kpi_target t WHERE t.kpi_id = k.id AND t.grain = $3 AND t.period_start BETWEEN $4 AND $5) tg ON true
             LEFT JOIN LATERAL (SELECT c.id, c.period_start, c.value, c.status, c.note, c.author, c.created_at
                                FROM kpi_checkin c WHERE c.kpi_id = k.id AND c.period_start >= $6 AND c.period_start < $7
                                ORDER BY c.created_at DESC, c.id DESC LIMIT 1) ci ON true
             ORDER BY k.id
-            """, unitIds, levels, grain, from, to, checkinFrom, checkinTo));
-        batch.BatchCommands.Add(Command(CellStore.SeriesSql($"""
-            SELECT org_unit_id AS unit,
-                   CASE WHEN slice_dimension IS NULL OR slice_dimension = 'all' THEN 'all' ELSE slice_dimension END AS dim,
-                   CASE WHEN slice_dimension IS NULL OR slice_dimension = 'all' THEN '' ELSE slice_value END AS dv,
-                   bit_or({CellStore.GroupsSql("metric_code")}) AS groups
-            FROM ({KpiSet(5)}) ks GROUP BY 1, 2, 3
-            """), unitIds, grain, from, to, levels));
-
-        // Prepared once per physical connection: Npgsql keeps the statements across pool returns and skips the
-        // round trip when they already are, so a request pays neither parsing nor planning of these.
+            """, unitIds, levels, grain, from, to, checkinFrom, checkinTo);
         await batch.PrepareAsync(ct);
         await using var r = await batch.ExecuteReaderAsync(ct);
         await r.NextResultAsync(ct);
@@ -89,9 +91,39 @@ public sealed class ScorecardReader(NpgsqlDataSource db)
             }
             if (!r.IsDBNull(20)) checkins[kpi.Id] = ReadCheckin(r, 20, kpi.Id);
         }
+        return (kpis, expanded, targets, checkins);
+    }
+
+    private async Task<Dictionary<(long Unit, Slice Slice, DateOnly Start), CellStats>> ReadCellsAsync(
+        long[] unitIds, int levels, string grain, DateOnly from, DateOnly to, CancellationToken ct)
+    {
+        await using var conn = await db.OpenConnectionAsync(ct);
+        await using var batch = GenericPlanBatch(conn, CellStore.SeriesSql($"""
+            SELECT org_unit_id AS unit,
+                   CASE WHEN slice_dimension IS NULL OR slice_dimension = 'all' THEN 'all' ELSE slice_dimension END AS dim,
+                   CASE WHEN slice_dimension IS NULL OR slice_dimension = 'all' THEN '' ELSE slice_value END AS dv,
+                   bit_or({CellStore.GroupsSql("metric_code")}) AS groups
+            FROM ({KpiSet(5)}) ks GROUP BY 1, 2, 3
+            """), unitIds, grain, from, to, levels);
+        await batch.PrepareAsync(ct);
+        await using var r = await batch.ExecuteReaderAsync(ct);
         await r.NextResultAsync(ct);
-        var cells = await CellStore.ReadSeriesAsync(r, ct);
-        return new ScorecardData(kpis, expanded, targets, cells, checkins);
+        return await CellStore.ReadSeriesAsync(r, ct);
+    }
+
+    /// <summary>
+    /// A batch of <paramref name="sql"/> behind a statement that makes it reuse its generic plan. The batch is one
+    /// implicit transaction, so the setting ends with it. Left to choose, PostgreSQL re-planned these statements on
+    /// every call (custom plans look cheaper for the unit id array), which cost more than executing them. Prepared
+    /// once per physical connection: Npgsql keeps the statements across pool returns and skips the round trip when
+    /// they already are, so a request pays neither parsing nor planning.
+    /// </summary>
+    private static NpgsqlBatch GenericPlanBatch(NpgsqlConnection conn, string sql, params object[] values)
+    {
+        var batch = new NpgsqlBatch(conn);
+        batch.BatchCommands.Add(Command("SELECT set_config('plan_cache_mode', 'force_generic_plan', true)"));
+        batch.BatchCommands.Add(Command(sql, values));
+        return batch;
     }
 
     private static NpgsqlBatchCommand Command(string sql, params object[] values)

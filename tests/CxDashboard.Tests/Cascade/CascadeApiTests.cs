@@ -96,10 +96,11 @@ public sealed class CascadeApiTests(KpiApp app) : IClassFixture<KpiApp>
     }
 
     [Fact]
-    public async Task A_scorecard_nested_three_cascade_levels_deep_is_one_round_trip_after_the_scope_lookup()
+    public async Task A_scorecard_nested_three_cascade_levels_deep_costs_three_commands_sent_at_once()
     {
         // Nesting spelled through a named fragment and an inline fragment counts as written: company → divisions →
-        // departments → partner engagements, every level's lines in the scorecard's one batch.
+        // departments → partner engagements, every level's lines in the scorecard's one read (two statements on two
+        // connections, sent together with the scope lookup).
         var company = (await app.UnitIdAsync("CO")).ToString();
         const string query = """
             query($u: ID!) { scorecard(unit: $u, period: "2026-09") { kpis { ...line children { ... on ScorecardKpi { ...line
@@ -114,7 +115,7 @@ public sealed class CascadeApiTests(KpiApp app) : IClassFixture<KpiApp>
             data = (await app.GraphQLAsync("executive", query, new { u = company })).Data();
             commands = count.Count;
         }
-        Assert.Equal(2, commands); // the caller's scope, then the scorecard batch
+        Assert.Equal(3, commands); // the caller's scope, the KPI side and the cell side of the scorecard, all three at once
 
         // Every engagement line (fourth level) against plain SQL over its raw responses.
         var engagements = data.GetProperty("scorecard").GetProperty("kpis").EnumerateArray()
