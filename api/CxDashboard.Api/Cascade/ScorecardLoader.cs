@@ -7,7 +7,7 @@ namespace CxDashboard.Api.Cascade;
 /// <summary>
 /// Scorecards per (unit, period, levels) through one request DataLoader, so every scorecard asked for at one
 /// level of a query — aliased root fields, or the children of every line of the level above — costs the
-/// service's four SQL commands together. A scorecard is loaded with as many cascade levels expanded as the
+/// service's one read together. A scorecard is loaded with as many cascade levels expanded as the
 /// query nests below it (<see cref="ScorecardLookahead"/>), so a company scorecard down to its departments is
 /// one round trip; a line that still comes back unexpanded (the query nests deeper than the cap) is expanded
 /// by loading its unit's scorecard here. Scope and privacy floor come from the one scope component

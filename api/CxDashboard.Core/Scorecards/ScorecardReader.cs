@@ -4,8 +4,9 @@ using Npgsql;
 namespace CxDashboard.Core.Scorecards;
 
 /// <summary>
-/// The SQL behind scorecards: one batch (KPIs, targets, cells, check-ins) for any number of units, so a
-/// company scorecard with all its departments costs one round trip on one connection.
+/// The SQL behind scorecards: two prepared statements (KPIs with targets and check-ins; cells) for any number of
+/// units and cascade levels, sent at the same time on two connections, so a company scorecard with all its
+/// departments costs one round trip.
 /// </summary>
 public sealed class ScorecardReader(NpgsqlDataSource db)
 {

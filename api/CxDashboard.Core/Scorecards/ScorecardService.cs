@@ -6,7 +6,8 @@ namespace CxDashboard.Core.Scorecards;
 /// <summary>
 /// Computes unit scorecards (DESIGN §7) from rollup cells: each KPI's actual, target, attainment,
 /// status and 13-period trend, its cascade children and drivers, target reconciliation, and the
-/// unit's weighted score. Any number of units costs one batch of SQL (KPIs, targets, cells, check-ins): one round trip.
+/// unit's weighted score. Any number of units, and the cascade below them, costs two SQL statements sent at once
+/// (<see cref="ScorecardReader"/>): one round trip.
 /// </summary>
 public sealed class ScorecardService(NpgsqlDataSource db)
 {
