@@ -19,21 +19,26 @@ public sealed class FactImporter(NpgsqlDataSource dataSource, FactSpec spec)
         var ctx = new ImportContext(await UnitIdsAsync(conn, ct), request.Source, request.Quarantine, loop.AddError);
         await using var tx = await conn.BeginTransactionAsync(ct);
 
-        var columns = string.Join(", ", spec.Columns.Select(c => c.Name));
-        // Declared from the spec, not copied from the fact table: this transaction must hold no lock on
-        // the fact table before it takes the import lock, or a concurrent import that is adding a
-        // partition (which needs an exclusive lock on it) and this one would deadlock.
-        await using (var create = new NpgsqlCommand(
-            $"CREATE TEMP TABLE stage ({string.Join(", ", spec.Columns.Select(c => $"{c.Name} {c.SqlType}"))}) ON COMMIT DROP", conn, tx))
+        // One import per table at a time, taken first: a concurrent import of the same external ids must
+        // see this one's rows (it waits here, then its statements read them), or both would insert; and
+        // this transaction must hold no lock on the fact table before it has this lock, or a concurrent
+        // import that is adding a partition (which needs an exclusive lock on it) and this one would deadlock.
+        // The staging table is declared from the spec, not copied from the fact table, for the same reason;
+        // its id column only gives it the load tables' row layout (StagingBuffer), the merge never reads it.
+        await using (var create = new NpgsqlCommand($"""
+            SELECT pg_advisory_xact_lock(hashtext('cx_import:{spec.Table}'));
+            CREATE TEMP TABLE {MonthBulkLoad.StageTable} (id bigint, {string.Join(", ", spec.Columns.Select(c => $"{c.Name} {c.SqlType}"))}) ON COMMIT DROP;
+            """, conn, tx))
         {
+            create.CommandTimeout = 0; // waits for the import ahead of it
             await create.ExecuteNonQueryAsync(ct);
         }
 
         var values = new object?[spec.Columns.Length];
         var footprint = new StagedFootprint();
+        var bulk = new MonthBulkLoad(conn, tx, spec);
         bool headerOk;
-        await using (var copy = await conn.BeginBinaryImportAsync($"COPY stage ({columns}) FROM STDIN (FORMAT BINARY)", ct))
-        await using (var pipe = new StagingPipe(copy, spec.Columns))
+        await using (var pipe = new StagingPipe(conn, spec.Columns, timeIndex: 2, bulk, ct))
         {
             headerOk = await loop.RunAsync((reader, _) =>
             {
@@ -43,8 +48,7 @@ public sealed class FactImporter(NpgsqlDataSource dataSource, FactSpec spec)
                 var queued = pipe.AddAsync(values, ct);
                 return queued.IsCompletedSuccessfully ? Task.CompletedTask : queued.AsTask();
             }, ct);
-            await pipe.FlushAsync(ct);
-            if (headerOk) await copy.CompleteAsync(ct);
+            if (headerOk) await pipe.FlushAsync(ct);
         }
 
         var mode = request.Quarantine ? "quarantine" : "all-or-nothing";
@@ -55,7 +59,7 @@ public sealed class FactImporter(NpgsqlDataSource dataSource, FactSpec spec)
         }
 
         request.Progress?.WriteLine($"import {Path.GetFileName(request.FileName)}: merging {footprint.Rows:N0} staged rows into {spec.Table}…");
-        var counts = footprint.Rows == 0 ? new MergeCounts(0, 0, 0, 0) : await MergeAsync(conn, tx, footprint, request.Progress, ct);
+        var counts = footprint.Rows == 0 ? new MergeCounts(0, 0, 0, 0) : await MergeAsync(conn, tx, footprint, bulk, request.Progress, ct);
         await tx.CommitAsync(ct);
         return Report(request, loop, mode, succeeded: true) with
         {
@@ -64,41 +68,40 @@ public sealed class FactImporter(NpgsqlDataSource dataSource, FactSpec spec)
     }
 
     private async Task<MergeCounts> MergeAsync(
-        NpgsqlConnection conn, NpgsqlTransaction tx, StagedFootprint footprint, TextWriter? progress, CancellationToken ct)
+        NpgsqlConnection conn, NpgsqlTransaction tx, StagedFootprint footprint, MonthBulkLoad bulk, TextWriter? progress, CancellationToken ct)
     {
         var t = spec.Table;
         var time = spec.TimeColumn;
         var cols = spec.Columns.Select(c => c.Name).ToArray();
         var list = string.Join(", ", cols);
+        // Months seen for the first time, in bulk, were staged into their own tables; small ones rejoin the stage.
+        var bulkMonths = await bulk.SettleAsync(footprint, ct);
         // Matches are usually few (re-sent or corrected rows), so only they are materialised; new rows
         // go straight from staging into the partitioned table with an anti-join.
-        // One import per table at a time: a concurrent import of the same external ids must see this
-        // one's rows (it waits here, then its statements read them), or both would insert.
         await ExecAsync(conn, tx, $"""
-            SELECT pg_advisory_xact_lock(hashtext('cx_import:{t}'));
             -- Staged files are large: sort and hash in memory rather than on disk.
             SET LOCAL work_mem = '256MB';
-            SELECT ensure_month_partitions('{t}', @min, @max);
             -- Row counts are what the plans below depend on; a small sample gives them at a tenth of the cost.
             SET LOCAL default_statistics_target = 10;
             ANALYZE stage;
             CREATE TEMP TABLE matched ON COMMIT DROP AS
             SELECT s.source, s.external_id, s.org_unit_id, s.{time}, e.id AS e_id, e.{time} AS e_time, e.org_unit_id AS e_unit,
                    ROW({Prefixed("s", cols.Skip(2))}) IS DISTINCT FROM ROW({Prefixed("e", cols.Skip(2))}) AS changed
-            FROM stage s JOIN {t} e ON e.source = s.source AND e.external_id = s.external_id;
+            FROM {bulk.StagedRows(list)} s JOIN {t} e ON e.source = s.source AND e.external_id = s.external_id;
             ANALYZE matched;
             DELETE FROM {t} e USING matched m WHERE m.changed AND e.id = m.e_id AND e.{time} = m.e_time;
-            """, ct, ("min", footprint.FirstMonth!.Value), ("max", footprint.LastMonth!.Value));
+            """, ct);
 
-        // Months seen for the first time, in bulk, get a partition built beside the table; the rest is merged.
-        var bulk = await new MonthBulkLoad(conn, tx, spec).RunAsync(footprint, progress, ct);
-        await footprint.WriteDaysAsync(conn, tx, "bulk_day", bulk.Months, ct);
-        // When every row went the bulk way, the insert below would only re-read the staging table to skip it all.
-        var written = bulk.Rows == footprint.Rows ? $"SELECT org_unit_id, {time} FROM stage WHERE false" : $"""
+        // After the matching, which must not find the bulk rows in the fact table.
+        var bulkRows = await bulk.SwapInAsync(footprint, progress, ct);
+        await ExecAsync(conn, tx, $"SELECT ensure_month_partitions('{t}', @min, @max)", ct,
+            ("min", footprint.FirstMonth!.Value), ("max", footprint.LastMonth!.Value));
+        await footprint.WriteDaysAsync(conn, tx, "bulk_day", bulkMonths, ct);
+        // When every row went the bulk way, the insert below would only read an empty staging table.
+        var written = bulkRows == footprint.Rows ? $"SELECT org_unit_id, {time} FROM stage WHERE false" : $"""
                 INSERT INTO {t} ({list})
                 SELECT {list} FROM stage s
                 WHERE NOT EXISTS (SELECT 1 FROM matched m WHERE NOT m.changed AND m.source = s.source AND m.external_id = s.external_id)
-                  {(bulk.Months.Count == 0 ? "" : $"AND NOT {MonthBulkLoad.InMonths("s." + time, bulk.Months)}")}
                 -- Key order lets each partition's (source, external_id) index append at its right edge.
                 ORDER BY s.source, s.external_id
                 RETURNING org_unit_id, {time}
