@@ -17,7 +17,10 @@ public sealed class ScorecardReader(NpgsqlDataSource db)
     /// another unit whose parent KPI is at a unit of the level above). Self-contained, so each statement of the
     /// batch finds the set itself (small tables) and none waits for another's answer.
     /// </summary>
-    private static string KpiSet(int levelsParam) => $"""
+    private static string KpiSet(int levelsParam) => $"{KpiSetCtes(levelsParam)} SELECT * FROM ks";
+
+    /// <summary>The same set as the CTE <c>ks</c> (after <c>lv</c> and <c>units</c>), for a statement that reads it more than once.</summary>
+    private static string KpiSetCtes(int levelsParam) => $"""
         WITH RECURSIVE lv(unit, level) AS (
             SELECT u, 1 FROM unnest($1::bigint[]) u
           UNION
@@ -25,10 +28,11 @@ public sealed class ScorecardReader(NpgsqlDataSource db)
             JOIN kpi p ON p.org_unit_id = lv.unit
             JOIN kpi c ON c.parent_kpi_id = p.id AND c.org_unit_id <> p.org_unit_id
             WHERE lv.level < ${levelsParam}
-        ), units AS (SELECT DISTINCT unit FROM lv)
-        SELECT k.id, k.org_unit_id, k.slice_dimension, k.slice_value, k.metric_code, k.org_unit_id IN (SELECT unit FROM units) AS expanded
-        FROM kpi k
-        WHERE k.org_unit_id IN (SELECT unit FROM units) OR k.parent_kpi_id IN (SELECT id FROM kpi WHERE org_unit_id IN (SELECT unit FROM units))
+        ), units AS (SELECT DISTINCT unit FROM lv),
+        ks AS MATERIALIZED (
+            SELECT k.id, k.org_unit_id, k.slice_dimension, k.slice_value, k.metric_code, k.org_unit_id IN (SELECT unit FROM units) AS expanded
+            FROM kpi k
+            WHERE k.org_unit_id IN (SELECT unit FROM units) OR k.parent_kpi_id IN (SELECT id FROM kpi WHERE org_unit_id IN (SELECT unit FROM units)))
         """;
 
     /// <summary>
@@ -63,11 +67,13 @@ public sealed class ScorecardReader(NpgsqlDataSource db)
     {
         await using var conn = await db.OpenConnectionAsync(ct);
         await using var batch = GenericPlanBatch(conn, $"""
+            {KpiSetCtes(2)}
             SELECT {KpiColumns}, ks.expanded, tg.starts, tg.targets,
                    ci.id, ci.period_start, ci.value, ci.status, ci.note, ci.author, ci.created_at
-            FROM ({KpiSet(2)}) ks JOIN kpi k ON k.id = ks.id JOIN org_unit u ON u.id = k.org_unit_id JOIN metric m ON m.code = k.metric_code
-            LEFT JOIN LATERAL (SELECT array_agg(t.period_start) AS starts, array_agg(t.target) AS targets -- one aggregate: same row order, pairs aligned
-                               FROM kpi_target t WHERE t.kpi_id = k.id AND t.grain = $3 AND t.period_start BETWEEN $4 AND $5) tg ON true
+            FROM ks JOIN kpi k ON k.id = ks.id JOIN org_unit u ON u.id = k.org_unit_id JOIN metric m ON m.code = k.metric_code
+            LEFT JOIN (SELECT t.kpi_id, array_agg(t.period_start) AS starts, array_agg(t.target) AS targets -- one aggregate: same row order, pairs aligned
+                       FROM kpi_target t WHERE t.kpi_id IN (SELECT id FROM ks) AND t.grain = $3 AND t.period_start BETWEEN $4 AND $5
+                       GROUP BY t.kpi_id) tg ON tg.kpi_id = k.id
             LEFT JOIN LATERAL (SELECT c.id, c.period_start, c.value, c.status, c.note, c.author, c.created_at
                                FROM kpi_checkin c WHERE c.kpi_id = k.id AND c.period_start >= $6 AND c.period_start < $7
                                ORDER BY c.created_at DESC, c.id DESC LIMIT 1) ci ON true
