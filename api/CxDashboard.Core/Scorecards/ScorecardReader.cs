@@ -71,7 +71,7 @@ public sealed class ScorecardReader(NpgsqlDataSource db)
             SELECT {KpiColumns}, ks.expanded, tg.starts, tg.targets,
                    ci.id, ci.period_start, ci.value, ci.status, ci.note, ci.author, ci.created_at
             FROM ks JOIN kpi k ON k.id = ks.id JOIN org_unit u ON u.id = k.org_unit_id JOIN metric m ON m.code = k.metric_code
-            LEFT JOIN (SELECT t.kpi_id, array_agg(t.period_start) AS starts, array_agg(t.target) AS targets -- one aggregate: same row order, pairs aligned
+            LEFT JOIN (SELECT t.kpi_id, array_agg(t.period_start) AS starts, array_agg(t.target::float8) AS targets -- one aggregate: same row order, pairs aligned
                        FROM kpi_target t WHERE t.kpi_id IN (SELECT id FROM ks) AND t.grain = $3 AND t.period_start BETWEEN $4 AND $5
                        GROUP BY t.kpi_id) tg ON tg.kpi_id = k.id
             LEFT JOIN LATERAL (SELECT c.id, c.period_start, c.value, c.status, c.note, c.author, c.created_at
@@ -93,8 +93,8 @@ public sealed class ScorecardReader(NpgsqlDataSource db)
             if (r.GetBoolean(17)) expanded.Add(kpi.UnitId);
             if (!r.IsDBNull(18))
             {
-                var (starts, values) = (r.GetFieldValue<DateOnly[]>(18), r.GetFieldValue<decimal[]>(19));
-                for (var i = 0; i < starts.Length; i++) targets[(kpi.Id, starts[i])] = (double)values[i];
+                var (starts, values) = (r.GetFieldValue<DateOnly[]>(18), r.GetFieldValue<double[]>(19));
+                for (var i = 0; i < starts.Length; i++) targets[(kpi.Id, starts[i])] = values[i];
             }
             if (!r.IsDBNull(20)) checkins[kpi.Id] = ReadCheckin(r, 20, kpi.Id);
         }
@@ -156,9 +156,7 @@ public sealed class ScorecardReader(NpgsqlDataSource db)
     /// <summary>A KPI from the <see cref="KpiColumns"/> of the current row.</summary>
     private static KpiDefinition ReadKpi(NpgsqlDataReader r)
     {
-        StatusRule rule;
-        if (r.IsDBNull(15)) rule = StatusRule.Default;
-        else using (var json = JsonDocument.Parse(r.GetString(15))) rule = StatusRule.FromJson(json);
+        var rule = r.IsDBNull(15) ? StatusRule.Default : ParsedRules.Get(r.GetString(15));
         return new KpiDefinition(
             r.GetInt64(0), r.GetInt64(1), r.GetString(2), r.GetString(3), r.GetString(4), r.GetString(5), r.GetString(6),
             r.GetString(7), r.GetString(8), r.IsDBNull(9) ? null : r.GetString(9), r.IsDBNull(10) ? null : r.GetString(10),
@@ -198,3 +196,22 @@ public sealed record ScorecardData(
     Dictionary<(long Kpi, DateOnly Start), double> Targets,
     Dictionary<(long Unit, Slice Slice, DateOnly Start), CellStats> Cells,
     Dictionary<long, KpiCheckinView> Checkins);
+
+/// <summary>
+/// Status rules by their stored JSON text. Every scorecard read meets the same few rules (KPIs share them), and parsing
+/// each KPI's JSON on every request cost about a tenth of reading the KPIs. Rules are immutable records; the cache
+/// stops growing at <see cref="Limit"/> distinct texts (beyond that, rules are parsed per read).
+/// </summary>
+internal static class ParsedRules
+{
+    private const int Limit = 4096;
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, StatusRule> Rules = new(StringComparer.Ordinal);
+
+    public static StatusRule Get(string json)
+    {
+        if (Rules.TryGetValue(json, out var rule)) return rule;
+        using (var document = JsonDocument.Parse(json)) rule = StatusRule.FromJson(document);
+        if (Rules.Count < Limit) Rules.TryAdd(json, rule);
+        return rule;
+    }
+}
