@@ -3,7 +3,7 @@
 #   tests/bench.sh import   [--rows 1000000]   import throughput via the CLI vs plain COPY
 #   tests/bench.sh generate [--rows 1000000]   demo generator throughput vs generation alone
 #   tests/bench.sh rollup   [--rows 1000000]   rollup rebuild and refresh vs GROUP BY and a materialized view
-#   tests/bench.sh scorecard [--responses 300000] [--requests 200] [--seconds 15]
+#   tests/bench.sh scorecard [--responses 300000] [--requests 200] [--seconds 15]   (CXD_BENCH_PG + --database NAME: reuse a seeded db)
 #                                               company scorecard over HTTP /graphql vs raw SQL and a bare cell read
 set -euo pipefail
 CX_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)

@@ -8,11 +8,13 @@ internal sealed class BenchDatabase : IAsyncDisposable
 {
     private readonly string admin;
     private readonly string name;
+    private readonly bool owned;
 
-    private BenchDatabase(string admin, string name)
+    private BenchDatabase(string admin, string name, bool owned = true)
     {
         this.admin = admin;
         this.name = name;
+        this.owned = owned;
         ConnectionString = new NpgsqlConnectionStringBuilder(admin) { Database = name }.ConnectionString;
         DataSource = NpgsqlDataSource.Create(ConnectionString);
     }
@@ -23,18 +25,23 @@ internal sealed class BenchDatabase : IAsyncDisposable
 
     public static async Task<BenchDatabase> CreateAsync(string label)
     {
-        var admin = Environment.GetEnvironmentVariable("CXD_BENCH_PG") is { Length: > 0 } bench ? bench
-            : Environment.GetEnvironmentVariable("CXD_TEST_PG") is { Length: > 0 } test ? test
-            : throw new InvalidOperationException(
-                "Neither CXD_BENCH_PG nor CXD_TEST_PG is set; run benchmarks through tests/bench.sh (starts its own PostgreSQL) " +
-                "or point CXD_BENCH_PG at a server (admin connection string without database).");
-        var db = new BenchDatabase(admin, $"cx_bench_{label}_{Environment.ProcessId}");
+        var db = new BenchDatabase(Admin(), $"cx_bench_{label}_{Environment.ProcessId}");
         await db.AdminAsync($"DROP DATABASE IF EXISTS {db.name} WITH (FORCE)");
         await db.AdminAsync($"CREATE DATABASE {db.name}");
         var (code, _, err) = await db.HostAsync("migrate");
         if (code != 0) throw new InvalidOperationException("migrate failed: " + err);
         return db;
     }
+
+    /// <summary>An existing database on the same server, used as it is and kept afterwards (repeated runs without re-seeding).</summary>
+    public static BenchDatabase Existing(string name) => new(Admin(), name, owned: false);
+
+    private static string Admin() =>
+        Environment.GetEnvironmentVariable("CXD_BENCH_PG") is { Length: > 0 } bench ? bench
+        : Environment.GetEnvironmentVariable("CXD_TEST_PG") is { Length: > 0 } test ? test
+        : throw new InvalidOperationException(
+            "Neither CXD_BENCH_PG nor CXD_TEST_PG is set; run benchmarks through tests/bench.sh (starts its own PostgreSQL) " +
+            "or point CXD_BENCH_PG at a server (admin connection string without database).");
 
     /// <summary>Runs the built host with a CLI verb against this database; returns exit code and output.</summary>
     public Task<(int Code, string Out, string Err)> HostAsync(params string[] args) => HostAsync(args, echoStderr: false);
@@ -79,6 +86,6 @@ internal sealed class BenchDatabase : IAsyncDisposable
     {
         await DataSource.DisposeAsync();
         NpgsqlConnection.ClearAllPools();
-        await AdminAsync($"DROP DATABASE IF EXISTS {name} WITH (FORCE)");
+        if (owned) await AdminAsync($"DROP DATABASE IF EXISTS {name} WITH (FORCE)");
     }
 }

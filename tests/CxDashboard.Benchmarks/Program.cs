@@ -15,6 +15,6 @@ return args.FirstOrDefault() switch
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: CxDashboard.Benchmarks <import|generate|rollup|validation> [--rows N] | scorecard [--responses N] [--requests N] [--seconds S] | graphql --documents tests/conformance/bench [--seconds S] [--json FILE]");
+    Console.Error.WriteLine("usage: CxDashboard.Benchmarks <import|generate|rollup|validation> [--rows N] | scorecard [--responses N | --database NAME] [--requests N] [--seconds S] | graphql --documents tests/conformance/bench [--seconds S] [--json FILE]");
     return 2;
 }

@@ -71,14 +71,20 @@ internal static class ScorecardBenchmark
         var run = Stopwatch.StartNew();
         void Phase(string what) => Console.Error.WriteLine($"[{run.Elapsed:hh\\:mm\\:ss}] {what}");
 
-        await using var db = await BenchDatabase.CreateAsync("scorecard");
-        Console.WriteLine($"scorecard benchmark: {responses:N0} responses + {2 * responses:N0} interactions, {Environment.ProcessorCount} cores");
-        Phase("seeding (the seed's own progress follows)");
-        await HostOrThrowAsync(db, "seed", "--responses", Text(responses), "--interactions", Text(2 * responses));
-        Phase("rollup rebuild");
-        await HostOrThrowAsync(db, "rollup", "--full");
-        Phase("vacuum analyze");
-        await db.ExecuteAsync("VACUUM ANALYZE");
+        // --database NAME: an already seeded and rolled-up database on the same server, for repeated runs while tuning.
+        var existing = Array.IndexOf(args, "--database") is var at and >= 0 && at + 1 < args.Length ? args[at + 1] : null;
+        await using var db = existing is null ? await BenchDatabase.CreateAsync("scorecard") : BenchDatabase.Existing(existing);
+        if (existing is null)
+        {
+            Console.WriteLine($"scorecard benchmark: {responses:N0} responses + {2 * responses:N0} interactions, {Environment.ProcessorCount} cores");
+            Phase("seeding (the seed's own progress follows)");
+            await HostOrThrowAsync(db, "seed", "--responses", Text(responses), "--interactions", Text(2 * responses));
+            Phase("rollup rebuild");
+            await HostOrThrowAsync(db, "rollup", "--full");
+            Phase("vacuum analyze");
+            await db.ExecuteAsync("VACUUM ANALYZE");
+        }
+        else Console.WriteLine($"scorecard benchmark on the existing database {existing}, {Environment.ProcessorCount} cores");
         var kpis = await db.ScalarAsync("SELECT count(*) FROM kpi");
         var targets = await db.ScalarAsync("SELECT count(*) FROM kpi_target");
         var unitIds = await UnitIdsAsync(db);

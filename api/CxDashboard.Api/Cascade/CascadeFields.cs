@@ -38,8 +38,12 @@ public static class CascadeFields
             .Argument("unit", "ID!").Argument("period", "String!")
             .Resolve(async ctx =>
             {
-                var unit = await CascadeCaller.VisibleUnitAsync(ctx, ctx.Argument<string>("unit"));
-                return await ScorecardLoader.LoadAsync(ctx, unit, ScorecardPeriod(ctx));
+                // The loader goes through the scope filter itself (and reads while the scope is looked up): absent = NOT_FOUND.
+                var id = ctx.Argument<string>("unit");
+                var period = ScorecardPeriod(ctx);
+                return CascadeCaller.ParseId(id) is { } unit && await ScorecardLoader.LoadAsync(ctx, unit, period) is { } card
+                    ? card
+                    : throw CascadeErrors.UnitNotFound(id);
             });
         d.Field("kpi").Type("Kpi").Description("A KPI by id; NOT_FOUND when unknown or its unit is outside the caller's scope.")
             .Argument("id", "ID!")

@@ -31,7 +31,7 @@ public sealed class ScorecardKpiType : ObjectTypeDefinition<ScorecardKpi>
             .Resolve(ctx => ctx.ParentAs<ScorecardKpi>().EffectiveWeight);
         d.Field("trend").Type("[KpiPoint!]!").Description($"The {ScorecardService.TrendLength} periods ending with this one, oldest first.")
             .Resolve(ctx => ctx.ParentAs<ScorecardKpi>().Trend);
-        d.Field("children").Type("[ScorecardKpi!]!").Description("Cascade children at units below (inside the caller's scope); nest to go further down, each level loaded in one batch.")
+        d.Field("children").Type("[ScorecardKpi!]!").Description("Cascade children at units below (inside the caller's scope); nest to go further down: the scorecard reads as many levels as the query nests, in one round trip.")
             .Resolve(async ctx => (await ScorecardLoader.ExpandedAsync(ctx, ctx.ParentAs<ScorecardKpi>())).Children);
         d.Field("drivers").Type("[ScorecardKpi!]!").Description("Process KPIs of this unit that drive this outcome KPI.")
             .Resolve(async ctx => (await ScorecardLoader.ExpandedAsync(ctx, ctx.ParentAs<ScorecardKpi>())).Drivers);

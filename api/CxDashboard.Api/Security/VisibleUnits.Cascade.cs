@@ -46,15 +46,30 @@ public sealed partial class VisibleUnits
 
     /// <summary>
     /// Scorecards of visible units (others are absent); cascade children at units outside the scope are
-    /// left out, and partner or embedded callers get the privacy floor.
+    /// left out at every level, and partner or embedded callers get the privacy floor. <paramref name="levels"/>
+    /// is how far down the cascade lines come back expanded (see <see cref="ScorecardService.LoadAsync(IReadOnlyCollection{long}, Period, Func{long, bool}, ConfidenceOptions?, bool, int, CancellationToken)"/>).
     /// </summary>
-    public async Task<IReadOnlyDictionary<long, Scorecard>> ScorecardsAsync(IReadOnlyCollection<long> unitIds, Period period, CancellationToken ct = default)
+    public async Task<IReadOnlyDictionary<long, Scorecard>> ScorecardsAsync(IReadOnlyCollection<long> unitIds, Period period, int levels = 1, CancellationToken ct = default)
     {
-        var scope = await ScopeAsync(ct);
+        // The cascade's SQL needs no scope, so it runs while the scope is looked up (the first read of a request
+        // then costs one round trip, not two); nothing it read leaves here before the scope has filtered it.
+        var scoping = ScopeAsync(ct);
+        var reading = scorecards.ReadAsync(unitIds, period, levels, ct);
+        CallerScope scope;
+        try
+        {
+            scope = await scoping;
+        }
+        finally
+        {
+            // never leave the read running past this call (it holds a pooled connection)
+            if (!scoping.IsCompletedSuccessfully) await reading.ContinueWith(static _ => { }, TaskScheduler.Default);
+        }
         var allowed = unitIds.Where(scope.CanSee).Distinct().ToArray();
+        var data = await reading;
         return allowed.Length == 0
             ? new Dictionary<long, Scorecard>()
-            : await scorecards.LoadAsync(allowed, period, scope.CanSee, Confidence, AppliesPrivacyFloor, ct);
+            : scorecards.Build(data, allowed, period, scope.CanSee, Confidence, AppliesPrivacyFloor);
     }
 
     /// <summary>Driver analysis of a visible unit's subtree (a subtree of a visible unit is visible: scopes are whole subtrees); null outside.</summary>

@@ -1,5 +1,16 @@
 namespace CxDashboard.Core.Rollups;
 
+/// <summary>Column groups of a rollup cell: which metric reads which (see <c>MetricReading.GroupsOf</c>).</summary>
+[Flags]
+public enum CellColumnGroup
+{
+    None = 0,
+    Responses = 1,
+    Interactions = 2,
+    ResponseTimeHistogram = 4,
+    HandleTimeHistogram = 8,
+}
+
 /// <summary>An additive statistic of a rollup cell and how it is computed from one raw fact table.</summary>
 public sealed record CellColumn(string Name, string SqlType, string Aggregate);
 
@@ -54,6 +65,18 @@ public static class CellColumns
     ];
 
     public static readonly CellColumn[] All = [.. Responses, .. Interactions];
+
+    /// <summary>
+    /// The group of each column of <see cref="All"/>, in that order. The two duration histograms are two thirds
+    /// of a cell, and only the two duration metrics read them, so readers that know their metrics skip them.
+    /// </summary>
+    public static readonly CellColumnGroup[] Groups = [.. All.Select(GroupOf)];
+
+    private static CellColumnGroup GroupOf(CellColumn c) =>
+        Responses.Contains(c) ? CellColumnGroup.Responses
+        : c.Name.StartsWith("rt_h", StringComparison.Ordinal) ? CellColumnGroup.ResponseTimeHistogram
+        : c.Name.StartsWith("ht_h", StringComparison.Ordinal) ? CellColumnGroup.HandleTimeHistogram
+        : CellColumnGroup.Interactions;
 
     public static string HistogramColumn(string prefix, int k) => $"{prefix}_h{k:D2}";
 

@@ -1,3 +1,4 @@
+using CxDashboard.Core.Metrics;
 using CxDashboard.Core.Rollups;
 using Npgsql;
 using NpgsqlTypes;
@@ -24,27 +25,55 @@ public sealed class CellStore(NpgsqlDataSource db)
         """;
 
     /// <summary>
-    /// One statement reading, for every (unit, dim, dim_value) row of <paramref name="subjectsSql"/> (a query with
-    /// columns <c>unit, dim, dv</c>), the unit cells of grain $2 whose period starts between $3 and $4: a range
+    /// A statement reading, for every (unit, dim, dim_value) row of <paramref name="subjectsSql"/> (a query with
+    /// columns <c>unit, dim, dv, groups</c>), the unit cells of grain $2 whose period starts between $3 and $4: a range
     /// scan of the primary key (subject_kind, subject_id, grain, period_start, …) per unit instead of one index
-    /// lookup per period. Meant for a batch (see <see cref="ScorecardReader"/>); read its rows with <see cref="ReadSeriesAsync"/>.
+    /// lookup per period. <c>groups</c> holds the <see cref="CellColumnGroup"/> flags the row's metrics read: the
+    /// response and interaction columns come for every row, the two duration histograms (two thirds of a cell's
+    /// columns) as one integer array and only for rows whose metrics read them (one test per row, not one per column).
+    /// Meant for a batch (see <see cref="ScorecardReader"/>); read its rows with <see cref="ReadSeriesAsync"/>.
     /// </summary>
     public static string SeriesSql(string subjectsSql) => $"""
         WITH s AS ({subjectsSql})
-        SELECT c.subject_id, c.dim, c.dim_value, c.period_start, {string.Join(", ", CellColumns.All.Select(col => $"c.{col.Name}::float8"))}
+        SELECT c.subject_id, c.dim, c.dim_value, c.period_start, {string.Join(", ", CountColumns.Select(i => $"c.{CellColumns.All[i].Name}::float8"))},
+               CASE WHEN s.groups & {(int)HistogramGroups} <> 0 THEN ARRAY[{string.Join(", ", HistogramColumns.Select(i => $"c.{CellColumns.All[i].Name}"))}] END
         FROM s JOIN rollup_cell c
           ON c.subject_kind = 0 AND c.subject_id = s.unit AND c.grain = $2 AND c.period_start BETWEEN $3 AND $4
          AND c.dim = s.dim AND c.dim_value = s.dv
         """;
 
-    /// <summary>The rows of <see cref="SeriesSql"/>, by (unit, slice, period start); absent cells are absent (read them as empty).</summary>
+    private const CellColumnGroup HistogramGroups = CellColumnGroup.ResponseTimeHistogram | CellColumnGroup.HandleTimeHistogram;
+
+    /// <summary>Indices into <see cref="CellColumns.All"/>: the counts and sums, and the histogram buckets (integers).</summary>
+    private static readonly int[] CountColumns = [.. Enumerable.Range(0, CellStats.Width).Where(i => (CellColumns.Groups[i] & HistogramGroups) == 0)];
+
+    private static readonly int[] HistogramColumns = [.. Enumerable.Range(0, CellStats.Width).Where(i => (CellColumns.Groups[i] & HistogramGroups) != 0)];
+
+    /// <summary>
+    /// A SQL expression giving the <see cref="CellColumnGroup"/> flags <see cref="MetricReading.Read"/> needs for the
+    /// metric code in <paramref name="metricColumn"/> (the mapping of <see cref="MetricReading.GroupsOf"/>, spelled out).
+    /// </summary>
+    public static string GroupsSql(string metricColumn) =>
+        $"CASE {metricColumn} {string.Join(" ", MetricCatalogue.All.Select(m => $"WHEN '{m.Code}' THEN {(int)MetricReading.GroupsOf(m.Code)}"))} " +
+        $"ELSE {(int)MetricReading.GroupsOf("")} END";
+
+    /// <summary>
+    /// The rows of <see cref="SeriesSql"/>, by (unit, slice, period start). Absent cells are absent (read them as
+    /// empty); histograms not read are 0.
+    /// </summary>
     public static async Task<Dictionary<(long Unit, Slice Slice, DateOnly Start), CellStats>> ReadSeriesAsync(NpgsqlDataReader reader, CancellationToken ct)
     {
         var cells = new Dictionary<(long, Slice, DateOnly), CellStats>();
+        var histograms = 4 + CountColumns.Length;
         while (await reader.ReadAsync(ct))
         {
             var values = new double[CellStats.Width];
-            for (var i = 0; i < values.Length; i++) values[i] = reader.GetDouble(4 + i);
+            for (var i = 0; i < CountColumns.Length; i++) values[CountColumns[i]] = reader.GetDouble(4 + i);
+            if (!reader.IsDBNull(histograms))
+            {
+                var buckets = reader.GetFieldValue<int[]>(histograms);
+                for (var i = 0; i < HistogramColumns.Length; i++) values[HistogramColumns[i]] = buckets[i];
+            }
             var slice = reader.GetString(1) == Slice.All.Dimension ? Slice.All : new Slice(reader.GetString(1), reader.GetString(2));
             cells[(reader.GetInt64(0), slice, reader.GetFieldValue<DateOnly>(3))] = new CellStats(values);
         }

@@ -51,6 +51,19 @@ public sealed record MetricReading(string Metric, ReadingShape Shape, double? Va
         _ => throw new ArgumentException($"unknown metric '{metric}'"),
     };
 
+    /// <summary>
+    /// The column groups <see cref="Read"/> touches for <paramref name="metric"/>, so a reader that knows its
+    /// metrics can leave the rest of a cell unread. Unknown codes read everything.
+    /// </summary>
+    public static CellColumnGroup GroupsOf(string metric) => metric switch
+    {
+        "nps" or "csat" or "ces_agree" or "csat_mean" or "ces" => CellColumnGroup.Responses,
+        "fcr" or "repeat_rate" or "sla" or "transfer_rate" or "channel_switch" or "abandonment" or "containment" => CellColumnGroup.Interactions,
+        "response_time" => CellColumnGroup.Interactions | CellColumnGroup.ResponseTimeHistogram,
+        "handle_time" => CellColumnGroup.Interactions | CellColumnGroup.HandleTimeHistogram,
+        _ => CellColumnGroup.Responses | CellColumnGroup.Interactions | CellColumnGroup.ResponseTimeHistogram | CellColumnGroup.HandleTimeHistogram,
+    };
+
     public static bool IsKnown(string metric) => MetricCatalogue.All.Any(m => m.Code == metric);
 
     /// <summary>

@@ -4,57 +4,127 @@ using Npgsql;
 namespace CxDashboard.Core.Scorecards;
 
 /// <summary>
-/// The SQL behind scorecards: one batch (KPIs, targets, cells, check-ins) for any number of units, so a
-/// company scorecard with all its departments costs one round trip on one connection.
+/// The SQL behind scorecards: two prepared statements (KPIs with targets and check-ins; cells) for any number of
+/// units and cascade levels, sent at the same time on two connections, so a company scorecard with all its
+/// departments costs one round trip.
 /// </summary>
 public sealed class ScorecardReader(NpgsqlDataSource db)
 {
-    /// <summary>The units' KPIs plus every KPI linked below them (cascade children and process drivers), on the unit ids in $1.</summary>
-    private const string KpiSet = "SELECT k.id, k.org_unit_id, k.slice_dimension, k.slice_value FROM kpi k " +
-        "WHERE k.org_unit_id = ANY($1) OR k.parent_kpi_id IN (SELECT id FROM kpi WHERE org_unit_id = ANY($1))";
+    /// <summary>
+    /// The KPI set of a scorecard load, one row per KPI with an <c>expanded</c> flag: the KPIs of the expanded units
+    /// plus every KPI linked below them (cascade children and process drivers). The expanded units are those in $1
+    /// (level 1) and, down to level $<paramref name="levelsParam"/>, the units of the cascade children (a KPI at
+    /// another unit whose parent KPI is at a unit of the level above). Self-contained, so each statement of the
+    /// batch finds the set itself (small tables) and none waits for another's answer.
+    /// </summary>
+    private static string KpiSet(int levelsParam) => $"""
+        WITH RECURSIVE lv(unit, level) AS (
+            SELECT u, 1 FROM unnest($1::bigint[]) u
+          UNION
+            SELECT c.org_unit_id, lv.level + 1 FROM lv
+            JOIN kpi p ON p.org_unit_id = lv.unit
+            JOIN kpi c ON c.parent_kpi_id = p.id AND c.org_unit_id <> p.org_unit_id
+            WHERE lv.level < ${levelsParam}
+        ), units AS (SELECT DISTINCT unit FROM lv)
+        SELECT k.id, k.org_unit_id, k.slice_dimension, k.slice_value, k.metric_code, k.org_unit_id IN (SELECT unit FROM units) AS expanded
+        FROM kpi k
+        WHERE k.org_unit_id IN (SELECT unit FROM units) OR k.parent_kpi_id IN (SELECT id FROM kpi WHERE org_unit_id IN (SELECT unit FROM units))
+        """;
 
     /// <summary>
     /// Everything a scorecard of <paramref name="unitIds"/> reads — KPIs, their targets and cells of
     /// <paramref name="grain"/> from <paramref name="from"/> to <paramref name="to"/> (period starts), and their
-    /// latest check-ins dated in [<paramref name="checkinFrom"/>, <paramref name="checkinTo"/>) — in ONE batch:
-    /// one connection, one round trip. Each statement finds the KPI set itself (small tables, indexed), so none
-    /// waits for another's answer; a KPI slice reads the cell of its dimension and value, no slice the unit total.
+    /// latest check-ins dated in [<paramref name="checkinFrom"/>, <paramref name="checkinTo"/>) — in one round trip:
+    /// two prepared statements, each on its own pooled connection at the same time (they need nothing from each
+    /// other, and each PostgreSQL backend runs on its own core, so the slower one sets the time, not their sum).
+    /// With <paramref name="levels"/> above 1 the same read covers the cascade below, so the lines of the units down
+    /// to that level come back expanded (a GraphQL query nesting <c>children</c> that deep needs no further round
+    /// trip). A KPI slice reads the cell of its dimension and value, no slice the unit total.
     /// </summary>
-    public async Task<ScorecardData> ReadAsync(long[] unitIds, string grain, DateOnly from, DateOnly to, DateOnly checkinFrom, DateOnly checkinTo, CancellationToken ct)
+    public async Task<ScorecardData> ReadAsync(long[] unitIds, int levels, string grain, DateOnly from, DateOnly to, DateOnly checkinFrom, DateOnly checkinTo, CancellationToken ct)
+    {
+        var kpiSide = ReadKpisAsync(unitIds, levels, grain, from, to, checkinFrom, checkinTo, ct);
+        var cellSide = ReadCellsAsync(unitIds, levels, grain, from, to, ct);
+        try
+        {
+            var (kpis, expanded, targets, checkins) = await kpiSide;
+            return new ScorecardData(kpis, expanded, targets, await cellSide, checkins);
+        }
+        finally
+        {
+            // never leave a read running past this call (it holds a pooled connection)
+            await Task.WhenAll(kpiSide, cellSide).ContinueWith(static _ => { }, TaskScheduler.Default);
+        }
+    }
+
+    /// <summary>KPIs with their targets (as arrays) and latest check-in: the KPI set is found once for all three.</summary>
+    private async Task<(List<KpiDefinition>, HashSet<long>, Dictionary<(long, DateOnly), double>, Dictionary<long, KpiCheckinView>)> ReadKpisAsync(
+        long[] unitIds, int levels, string grain, DateOnly from, DateOnly to, DateOnly checkinFrom, DateOnly checkinTo, CancellationToken ct)
     {
         await using var conn = await db.OpenConnectionAsync(ct);
-        await using var batch = new NpgsqlBatch(conn);
-        batch.BatchCommands.Add(Command(KpisSql, unitIds));
-        batch.BatchCommands.Add(Command($"""
-            SELECT kpi_id, period_start, target FROM kpi_target
-            WHERE kpi_id IN (SELECT id FROM ({KpiSet}) ks) AND grain = $2 AND period_start BETWEEN $3 AND $4
-            """, unitIds, grain, from, to));
-        batch.BatchCommands.Add(Command(CellStore.SeriesSql($"""
-            SELECT DISTINCT org_unit_id AS unit,
-                   CASE WHEN slice_dimension IS NULL OR slice_dimension = 'all' THEN 'all' ELSE slice_dimension END AS dim,
-                   CASE WHEN slice_dimension IS NULL OR slice_dimension = 'all' THEN '' ELSE slice_value END AS dv
-            FROM ({KpiSet}) ks
-            """), unitIds, grain, from, to));
-        batch.BatchCommands.Add(Command($"""
-            SELECT DISTINCT ON (kpi_id) id, kpi_id, period_start, value, status, note, author, created_at
-            FROM kpi_checkin WHERE kpi_id IN (SELECT id FROM ({KpiSet}) ks) AND period_start >= $2 AND period_start < $3
-            ORDER BY kpi_id, created_at DESC, id DESC
-            """, unitIds, checkinFrom, checkinTo));
-
-        // Prepared once per physical connection: Npgsql keeps the statements across pool returns and skips the
-        // round trip when they already are, so a request pays neither parsing nor planning of these four.
+        await using var batch = GenericPlanBatch(conn, $"""
+            SELECT {KpiColumns}, ks.expanded, tg.starts, tg.targets,
+                   ci.id, ci.period_start, ci.value, ci.status, ci.note, ci.author, ci.created_at
+            FROM ({KpiSet(2)}) ks JOIN kpi k ON k.id = ks.id JOIN org_unit u ON u.id = k.org_unit_id JOIN metric m ON m.code = k.metric_code
+            LEFT JOIN LATERAL (SELECT array_agg(t.period_start) AS starts, array_agg(t.target) AS targets -- one aggregate: same row order, pairs aligned
+                               FROM kpi_target t WHERE t.kpi_id = k.id AND t.grain = $3 AND t.period_start BETWEEN $4 AND $5) tg ON true
+            LEFT JOIN LATERAL (SELECT c.id, c.period_start, c.value, c.status, c.note, c.author, c.created_at
+                               FROM kpi_checkin c WHERE c.kpi_id = k.id AND c.period_start >= $6 AND c.period_start < $7
+                               ORDER BY c.created_at DESC, c.id DESC LIMIT 1) ci ON true
+            ORDER BY k.id
+            """, unitIds, levels, grain, from, to, checkinFrom, checkinTo);
         await batch.PrepareAsync(ct);
         await using var r = await batch.ExecuteReaderAsync(ct);
-        var kpis = await ReadKpisAsync(r, ct);
         await r.NextResultAsync(ct);
+        var kpis = new List<KpiDefinition>();
+        var expanded = new HashSet<long>();
         var targets = new Dictionary<(long, DateOnly), double>();
-        while (await r.ReadAsync(ct)) targets[(r.GetInt64(0), r.GetFieldValue<DateOnly>(1))] = (double)r.GetDecimal(2);
-        await r.NextResultAsync(ct);
-        var cells = await CellStore.ReadSeriesAsync(r, ct);
-        await r.NextResultAsync(ct);
         var checkins = new Dictionary<long, KpiCheckinView>();
-        foreach (var c in await ReadCheckinsAsync(r, ct)) checkins[c.KpiId] = c;
-        return new ScorecardData(kpis, targets, cells, checkins);
+        while (await r.ReadAsync(ct))
+        {
+            var kpi = ReadKpi(r);
+            kpis.Add(kpi);
+            if (r.GetBoolean(17)) expanded.Add(kpi.UnitId);
+            if (!r.IsDBNull(18))
+            {
+                var (starts, values) = (r.GetFieldValue<DateOnly[]>(18), r.GetFieldValue<decimal[]>(19));
+                for (var i = 0; i < starts.Length; i++) targets[(kpi.Id, starts[i])] = (double)values[i];
+            }
+            if (!r.IsDBNull(20)) checkins[kpi.Id] = ReadCheckin(r, 20, kpi.Id);
+        }
+        return (kpis, expanded, targets, checkins);
+    }
+
+    private async Task<Dictionary<(long Unit, Slice Slice, DateOnly Start), CellStats>> ReadCellsAsync(
+        long[] unitIds, int levels, string grain, DateOnly from, DateOnly to, CancellationToken ct)
+    {
+        await using var conn = await db.OpenConnectionAsync(ct);
+        await using var batch = GenericPlanBatch(conn, CellStore.SeriesSql($"""
+            SELECT org_unit_id AS unit,
+                   CASE WHEN slice_dimension IS NULL OR slice_dimension = 'all' THEN 'all' ELSE slice_dimension END AS dim,
+                   CASE WHEN slice_dimension IS NULL OR slice_dimension = 'all' THEN '' ELSE slice_value END AS dv,
+                   bit_or({CellStore.GroupsSql("metric_code")}) AS groups
+            FROM ({KpiSet(5)}) ks GROUP BY 1, 2, 3
+            """), unitIds, grain, from, to, levels);
+        await batch.PrepareAsync(ct);
+        await using var r = await batch.ExecuteReaderAsync(ct);
+        await r.NextResultAsync(ct);
+        return await CellStore.ReadSeriesAsync(r, ct);
+    }
+
+    /// <summary>
+    /// A batch of <paramref name="sql"/> behind a statement that makes it reuse its generic plan. The batch is one
+    /// implicit transaction, so the setting ends with it. Left to choose, PostgreSQL re-planned these statements on
+    /// every call (custom plans look cheaper for the unit id array), which cost more than executing them. Prepared
+    /// once per physical connection: Npgsql keeps the statements across pool returns and skips the round trip when
+    /// they already are, so a request pays neither parsing nor planning.
+    /// </summary>
+    private static NpgsqlBatch GenericPlanBatch(NpgsqlConnection conn, string sql, params object[] values)
+    {
+        var batch = new NpgsqlBatch(conn);
+        batch.BatchCommands.Add(Command("SELECT set_config('plan_cache_mode', 'force_generic_plan', true)"));
+        batch.BatchCommands.Add(Command(sql, values));
+        return batch;
     }
 
     private static NpgsqlBatchCommand Command(string sql, params object[] values)
@@ -64,13 +134,6 @@ public sealed class ScorecardReader(NpgsqlDataSource db)
         return cmd;
     }
 
-    private static readonly string KpisSql = $"""
-        SELECT {KpiColumns}
-        FROM kpi k JOIN org_unit u ON u.id = k.org_unit_id JOIN metric m ON m.code = k.metric_code
-        WHERE k.org_unit_id = ANY($1) OR k.parent_kpi_id IN (SELECT id FROM kpi WHERE org_unit_id = ANY($1))
-        ORDER BY k.id
-        """;
-
     public const string KpiColumns = """
         k.id, k.org_unit_id, u.code, u.name, k.metric_code, m.name, m.kind, m.unit, m.direction,
         k.slice_dimension, k.slice_value, k.parent_kpi_id, k.weight, k.is_shared, k.owner, k.status_rule::text, k.created_at
@@ -79,48 +142,53 @@ public sealed class ScorecardReader(NpgsqlDataSource db)
     public static async Task<List<KpiDefinition>> ReadKpisAsync(NpgsqlCommand cmd, CancellationToken ct)
     {
         await using var r = await cmd.ExecuteReaderAsync(ct);
-        return await ReadKpisAsync(r, ct);
+        var list = new List<KpiDefinition>();
+        while (await r.ReadAsync(ct)) list.Add(ReadKpi(r));
+        return list;
     }
 
-    private static async Task<List<KpiDefinition>> ReadKpisAsync(NpgsqlDataReader r, CancellationToken ct)
+    /// <summary>A KPI from the <see cref="KpiColumns"/> of the current row.</summary>
+    private static KpiDefinition ReadKpi(NpgsqlDataReader r)
     {
-        var list = new List<KpiDefinition>();
-        while (await r.ReadAsync(ct))
-        {
-            StatusRule rule;
-            if (r.IsDBNull(15)) rule = StatusRule.Default;
-            else using (var json = JsonDocument.Parse(r.GetString(15))) rule = StatusRule.FromJson(json);
-            list.Add(new KpiDefinition(
-                r.GetInt64(0), r.GetInt64(1), r.GetString(2), r.GetString(3), r.GetString(4), r.GetString(5), r.GetString(6),
-                r.GetString(7), r.GetString(8), r.IsDBNull(9) ? null : r.GetString(9), r.IsDBNull(10) ? null : r.GetString(10),
-                r.IsDBNull(11) ? null : r.GetInt64(11), r.GetDecimal(12), r.GetBoolean(13), r.IsDBNull(14) ? null : r.GetString(14),
-                rule, r.GetFieldValue<DateTimeOffset>(16)));
-        }
-        return list;
+        StatusRule rule;
+        if (r.IsDBNull(15)) rule = StatusRule.Default;
+        else using (var json = JsonDocument.Parse(r.GetString(15))) rule = StatusRule.FromJson(json);
+        return new KpiDefinition(
+            r.GetInt64(0), r.GetInt64(1), r.GetString(2), r.GetString(3), r.GetString(4), r.GetString(5), r.GetString(6),
+            r.GetString(7), r.GetString(8), r.IsDBNull(9) ? null : r.GetString(9), r.IsDBNull(10) ? null : r.GetString(10),
+            r.IsDBNull(11) ? null : r.GetInt64(11), r.GetDecimal(12), r.GetBoolean(13), r.IsDBNull(14) ? null : r.GetString(14),
+            rule, r.GetFieldValue<DateTimeOffset>(16));
     }
 
     public static async Task<List<KpiCheckinView>> ReadCheckinsAsync(NpgsqlCommand cmd, CancellationToken ct)
     {
         await using var r = await cmd.ExecuteReaderAsync(ct);
-        return await ReadCheckinsAsync(r, ct);
+        var list = new List<KpiCheckinView>();
+        while (await r.ReadAsync(ct)) list.Add(ReadCheckin(r, 0, r.GetInt64(1), skipKpi: true));
+        return list;
     }
 
-    private static async Task<List<KpiCheckinView>> ReadCheckinsAsync(NpgsqlDataReader r, CancellationToken ct)
+    /// <summary>
+    /// A check-in from the current row's columns at <paramref name="at"/>: id, [kpi_id when <paramref name="skipKpi"/>],
+    /// period_start, value, status, note, author, created_at.
+    /// </summary>
+    private static KpiCheckinView ReadCheckin(NpgsqlDataReader r, int at, long kpiId, bool skipKpi = false)
     {
-        var list = new List<KpiCheckinView>();
-        while (await r.ReadAsync(ct))
-        {
-            list.Add(new KpiCheckinView(r.GetInt64(0), r.GetInt64(1), r.GetFieldValue<DateOnly>(2), r.IsDBNull(3) ? null : r.GetDecimal(3),
-                KpiStatusNames.FromDb(r.GetString(4)) ?? KpiStatus.NoData, r.IsDBNull(5) ? null : r.GetString(5), r.GetString(6),
-                r.GetFieldValue<DateTimeOffset>(7)));
-        }
-        return list;
+        var c = skipKpi ? at + 2 : at + 1;
+        return new KpiCheckinView(r.GetInt64(at), kpiId, r.GetFieldValue<DateOnly>(c), r.IsDBNull(c + 1) ? null : r.GetDecimal(c + 1),
+            KpiStatusNames.FromDb(r.GetString(c + 2)) ?? KpiStatus.NoData, r.IsDBNull(c + 3) ? null : r.GetString(c + 3), r.GetString(c + 4),
+            r.GetFieldValue<DateTimeOffset>(c + 5));
     }
 }
 
-/// <summary>One batch's answer for a set of units: KPIs, targets by (KPI, period start), cells by (unit, slice, period start), latest check-ins by KPI.</summary>
+/// <summary>
+/// One batch's answer for a set of units: KPIs, the units whose lines are expanded (the requested ones and the
+/// cascade below them down to the requested level), targets by (KPI, period start), cells by (unit, slice, period
+/// start), latest check-ins by KPI.
+/// </summary>
 public sealed record ScorecardData(
     List<KpiDefinition> Kpis,
+    HashSet<long> ExpandedUnits,
     Dictionary<(long Kpi, DateOnly Start), double> Targets,
     Dictionary<(long Unit, Slice Slice, DateOnly Start), CellStats> Cells,
     Dictionary<long, KpiCheckinView> Checkins);

@@ -6,7 +6,8 @@ namespace CxDashboard.Core.Scorecards;
 /// <summary>
 /// Computes unit scorecards (DESIGN §7) from rollup cells: each KPI's actual, target, attainment,
 /// status and 13-period trend, its cascade children and drivers, target reconciliation, and the
-/// unit's weighted score. Any number of units costs one batch of SQL (KPIs, targets, cells, check-ins): one round trip.
+/// unit's weighted score. Any number of units, and the cascade below them, costs two SQL statements sent at once
+/// (<see cref="ScorecardReader"/>): one round trip.
 /// </summary>
 public sealed class ScorecardService(NpgsqlDataSource db)
 {
@@ -19,23 +20,52 @@ public sealed class ScorecardService(NpgsqlDataSource db)
     public const double ScoreCap = 120;
 
     public async Task<Scorecard> LoadAsync(long unitId, Period period, Func<long, bool> canSee, CancellationToken ct = default) =>
-        (await LoadAsync([unitId], period, canSee, null, false, ct))[unitId];
+        (await LoadAsync([unitId], period, canSee, null, false, 1, ct))[unitId];
+
+    /// <summary>How many cascade levels one load may expand at most (company, division, department, team, engagement, and spare).</summary>
+    public const int MaxLevels = 8;
 
     /// <param name="canSee">The caller's scope: cascade children at units it rejects are left out of the lines
     /// (they still count in reconciliation figures, which are parent-level numbers).</param>
     /// <param name="confidence">Minimum n (low-confidence flag) and privacy floor; defaults when null.</param>
     /// <param name="applyPrivacyFloor">Partner and embedded callers: actuals below the floor are suppressed (n stays).</param>
+    /// <param name="levels">1: the lines of <paramref name="unitIds"/> carry their children, drivers and reconciliation
+    /// (their children's own links stay empty). n: so do the lines of the cascade below, n − 1 levels down, read in the
+    /// same round trip (capped at <see cref="MaxLevels"/>).</param>
     public async Task<IReadOnlyDictionary<long, Scorecard>> LoadAsync(IReadOnlyCollection<long> unitIds, Period period, Func<long, bool> canSee,
-        ConfidenceOptions? confidence = null, bool applyPrivacyFloor = false, CancellationToken ct = default)
+        ConfidenceOptions? confidence = null, bool applyPrivacyFloor = false, int levels = 1, CancellationToken ct = default)
     {
-        confidence ??= new ConfidenceOptions();
+        var data = await ReadAsync(unitIds, period, levels, ct);
+        return Build(data, unitIds, period, canSee, confidence, applyPrivacyFloor);
+    }
+
+    /// <summary>
+    /// The SQL half of <see cref="LoadAsync(IReadOnlyCollection{long}, Period, Func{long, bool}, ConfidenceOptions?, bool, int, CancellationToken)"/>:
+    /// everything the scorecards of <paramref name="unitIds"/> and the cascade <paramref name="levels"/> deep read, in one
+    /// round trip. It needs no caller scope, so a caller can run it while the scope is still being looked up.
+    /// </summary>
+    public Task<ScorecardData> ReadAsync(IReadOnlyCollection<long> unitIds, Period period, int levels, CancellationToken ct = default)
+    {
         if (!TargetGrains.IsTargetGrain(period.Grain)) throw new PeriodException($"a scorecard period is a month, quarter or year, not a {period.Grain}");
-        var units = unitIds.Distinct().ToArray();
         var periods = period.SeriesEndingHere(period.Grain, TrendLength);
         // A scorecard grain (month, quarter, year) tiles time, so the trend's cells are exactly the cells of
         // that grain starting between the first trend period and this one.
-        var (kpis, targets, cells, checkins) = await new ScorecardReader(db).ReadAsync(
-            units, period.Grain, periods[0].First, period.First, period.First, period.Last.AddDays(1), ct);
+        return new ScorecardReader(db).ReadAsync(unitIds.Distinct().ToArray(), Math.Clamp(levels, 1, MaxLevels), period.Grain,
+            periods[0].First, period.First, period.First, period.Last.AddDays(1), ct);
+    }
+
+    /// <summary>
+    /// The computing half: the scorecards of <paramref name="unitIds"/> (a subset of the units <paramref name="data"/> was
+    /// read for) from what <see cref="ReadAsync"/> read, with cascade children at units <paramref name="canSee"/> rejects left out.
+    /// </summary>
+    public IReadOnlyDictionary<long, Scorecard> Build(ScorecardData data, IReadOnlyCollection<long> unitIds, Period period, Func<long, bool> canSee,
+        ConfidenceOptions? confidence = null, bool applyPrivacyFloor = false)
+    {
+        confidence ??= new ConfidenceOptions();
+        var units = unitIds.Distinct().ToArray();
+        var periods = period.SeriesEndingHere(period.Grain, TrendLength);
+        var (kpis, expanded, targets, cells, checkins) = data;
+        expanded = [.. expanded];
 
         CellStats Cell(KpiDefinition k, Period p) =>
             cells.GetValueOrDefault((k.UnitId, Slice.Of(k.SliceDimension, k.SliceValue), p.First)) ?? CellStats.Empty;
@@ -55,11 +85,11 @@ public sealed class ScorecardService(NpgsqlDataSource db)
             };
         }
 
-        var requested = units.ToHashSet();
+        expanded.UnionWith(units);
         var lines = kpis.ToDictionary(k => k.Id, k => new ScorecardKpi
         {
             Kpi = k,
-            Expanded = requested.Contains(k.UnitId),
+            Expanded = expanded.Contains(k.UnitId),
             Current = ValueOf(k, period),
             Trend = [.. periods.Select(p => ValueOf(k, p))],
             EffectiveWeight = (double)k.Weight * (k.IsShared ? SharedWeightFactor : 1),
@@ -68,13 +98,13 @@ public sealed class ScorecardService(NpgsqlDataSource db)
 
         foreach (var child in kpis)
         {
-            if (child.ParentKpiId is not { } pid || !lines.TryGetValue(pid, out var parent) || !requested.Contains(parent.Kpi.UnitId)) continue;
+            if (child.ParentKpiId is not { } pid || !lines.TryGetValue(pid, out var parent) || !parent.Expanded) continue;
             if (child.UnitId == parent.Kpi.UnitId && !child.IsOutcome) parent.Drivers.Add(lines[child.Id]);
             else if (canSee(child.UnitId)) parent.Children.Add(lines[child.Id]);
         }
 
         var basis = period.Previous();
-        foreach (var parent in kpis.Where(k => requested.Contains(k.UnitId) && IsVolumeWeighted(k.MetricCode)))
+        foreach (var parent in kpis.Where(k => expanded.Contains(k.UnitId) && IsVolumeWeighted(k.MetricCode)))
         {
             var children = kpis.Where(c => c.ParentKpiId == parent.Id && c.UnitId != parent.UnitId && c.MetricCode == parent.MetricCode && c.Cell == parent.Cell).ToList();
             if (children.Count == 0) continue;

@@ -70,7 +70,7 @@ internal sealed class OperationExecutor(OperationContext context)
             var field = fields[i];
             // "If fieldType is defined" — a field unknown to the type (only in unvalidated documents) is left out
             if (field.Definition is null) continue;
-            var pending = ExecuteField(type, source, field, path?.Field(field.ResponseKey) ?? ResponsePath.Root(field.ResponseKey));
+            var pending = ExecuteField(type, source, field, path);
             if (!pending.IsCompletedSuccessfully)
                 return ExecuteFieldsAsync(type, source, set, path, result, bubble, i, pending);
             var value = pending.Result;
@@ -91,7 +91,7 @@ internal sealed class OperationExecutor(OperationContext context)
         {
             var field = fields[i];
             if (field.Definition is not null)
-                pending[i - first] = ExecuteField(type, source, field, path?.Field(field.ResponseKey) ?? ResponsePath.Root(field.ResponseKey));
+                pending[i - first] = ExecuteField(type, source, field, path);
         }
 
         OperationCanceledException? canceled = null;
@@ -123,7 +123,7 @@ internal sealed class OperationExecutor(OperationContext context)
         foreach (var field in set.Fields)
         {
             if (field.Definition is null) continue;
-            var value = await ExecuteField(type, source, field, ResponsePath.Root(field.ResponseKey));
+            var value = await ExecuteField(type, source, field, null);
             if (ReferenceEquals(value, Bubble)) return Bubble;
             result.Add(field.ResponseKey, value);
         }
@@ -136,7 +136,12 @@ internal sealed class OperationExecutor(OperationContext context)
     /// the field returned null, and the error must be added to the errors list in the response."
     /// https://spec.graphql.org/October2021/#ExecuteField()
     /// </summary>
-    private ValueTask<object?> ExecuteField(ObjectType parentType, object? source, CollectedField collected, ResponsePath path)
+    /// <remarks>
+    /// The field's response path is made only when something needs it (a resolver asking, an error, or a list or object
+    /// below it): <paramref name="parentPath"/> is its parent's, and the steps below take a null path to mean "this
+    /// field's own" (<see cref="ResolveContext.Path"/>). Most fields are leaves that never need theirs.
+    /// </remarks>
+    private ValueTask<object?> ExecuteField(ObjectType parentType, object? source, CollectedField collected, ResponsePath? parentPath)
     {
         var cancellationToken = context.CancellationToken;
         if (cancellationToken.IsCancellationRequested) return ValueTask.FromCanceled<object?>(cancellationToken);
@@ -145,9 +150,9 @@ internal sealed class OperationExecutor(OperationContext context)
         try
         {
             var arguments = collected.Arguments(context.Variables);
-            field = new ResolveContext(context, parentType, source, collected, arguments, path);
+            field = new ResolveContext(context, parentType, source, collected, arguments, parentPath);
             resolved = ResolveFieldValue(field, source, collected.Definition!, out var resolving);
-            if (resolving is { } pendingValue) return ResolveAndCompleteAsync(field, pendingValue, path);
+            if (resolving is { } pendingValue) return ResolveAndCompleteAsync(field, pendingValue);
         }
         catch (OperationCanceledException e) when (cancellationToken.IsCancellationRequested)
         {
@@ -155,12 +160,12 @@ internal sealed class OperationExecutor(OperationContext context)
         }
         catch (Exception e)
         {
-            return new ValueTask<object?>(FieldError(e, collected, path));
+            return new ValueTask<object?>(FieldError(e, collected, parentPath?.Field(collected.ResponseKey) ?? ResponsePath.Root(collected.ResponseKey)));
         }
 
         try
         {
-            return CompleteField(field, resolved, path);
+            return CompleteField(field, resolved, null);
         }
         catch (Exception e)
         {
@@ -196,7 +201,7 @@ internal sealed class OperationExecutor(OperationContext context)
         return value;
     }
 
-    private async ValueTask<object?> ResolveAndCompleteAsync(ResolveContext field, ValueTask<object?> resolving, ResponsePath path)
+    private async ValueTask<object?> ResolveAndCompleteAsync(ResolveContext field, ValueTask<object?> resolving)
     {
         object? resolved;
         try
@@ -210,9 +215,9 @@ internal sealed class OperationExecutor(OperationContext context)
         }
         catch (Exception e)
         {
-            return FieldError(e, field.Collected, path);
+            return FieldError(e, field.Collected, field.Path);
         }
-        return await CompleteField(field, resolved, path);
+        return await CompleteField(field, resolved, null);
     }
 
     /// <summary>A Task handed back as a value: its result.</summary>
@@ -231,7 +236,7 @@ internal sealed class OperationExecutor(OperationContext context)
     }
 
     /// <summary>CompleteValue for the field's type; a nullable field turns a propagated null into null.</summary>
-    private ValueTask<object?> CompleteField(ResolveContext field, object? resolved, ResponsePath path)
+    private ValueTask<object?> CompleteField(ResolveContext field, object? resolved, ResponsePath? path)
     {
         var type = field.Collected.Definition!.Type;
         var completing = CompleteValue(field, type, resolved, path);
@@ -251,7 +256,7 @@ internal sealed class OperationExecutor(OperationContext context)
     /// "If the fieldType is a Non-Null type: … If completedResult is null, raise a field error."
     /// https://spec.graphql.org/October2021/#CompleteValue()
     /// </summary>
-    private ValueTask<object?> CompleteValue(ResolveContext field, GraphQLType type, object? value, ResponsePath path)
+    private ValueTask<object?> CompleteValue(ResolveContext field, GraphQLType type, object? value, ResponsePath? path)
     {
         if (type is NonNullType nonNull)
         {
@@ -274,27 +279,27 @@ internal sealed class OperationExecutor(OperationContext context)
                 return CompleteList(field, list, value, path);
 
             case ObjectType objectType:
-                return ExecuteFields(objectType, value, field.Collected.Subfields(objectType, context), path);
+                return ExecuteFields(objectType, value, field.Collected.Subfields(objectType, context), path ?? field.Path);
 
             case InterfaceType or UnionType:
                 var runtimeType = ResolveAbstractType(field, (NamedType)type, value, path);
                 if (runtimeType is null) return new ValueTask<object?>(Bubble);
-                return ExecuteFields(runtimeType, value, field.Collected.Subfields(runtimeType, context), path);
+                return ExecuteFields(runtimeType, value, field.Collected.Subfields(runtimeType, context), path ?? field.Path);
 
             default:
                 throw new InvalidOperationException($"{type} is not an output type.");
         }
     }
 
-    private async ValueTask<object?> CompleteNonNullAsync(ResolveContext field, ValueTask<object?> completing, ResponsePath path) =>
+    private async ValueTask<object?> CompleteNonNullAsync(ResolveContext field, ValueTask<object?> completing, ResponsePath? path) =>
         CheckNonNull(field, await completing, path);
 
-    private object? CheckNonNull(ResolveContext field, object? completed, ResponsePath path)
+    private object? CheckNonNull(ResolveContext field, object? completed, ResponsePath? path)
     {
         if (ReferenceEquals(completed, Bubble)) return Bubble;
         if (completed is null)
         {
-            context.AddError(ExecutionErrors.NonNullIsNull(field.ParentType, field.Field, field.FieldNodes, path));
+            context.AddError(ExecutionErrors.NonNullIsNull(field.ParentType, field.Field, field.FieldNodes, path ?? field.Path));
             return Bubble;
         }
         return completed;
@@ -305,8 +310,9 @@ internal sealed class OperationExecutor(OperationContext context)
     /// Return a list where each list item is the result of calling CompleteValue(innerType, …)."
     /// Items complete concurrently; a Non-Null item's error nulls the whole list.
     /// </summary>
-    private ValueTask<object?> CompleteList(ResolveContext field, ListType type, object value, ResponsePath path)
+    private ValueTask<object?> CompleteList(ResolveContext field, ListType type, object value, ResponsePath? itsPath)
     {
+        var path = itsPath ?? field.Path;
         if (value is IAsyncEnumerable<object?> stream) return CompleteStreamAsync(field, type, stream, path);
         if (value is not IEnumerable enumerable || value is string || value is IDictionary)
         {
@@ -427,7 +433,7 @@ internal sealed class OperationExecutor(OperationContext context)
     }
 
     /// <summary>"If fieldType is a Scalar or Enum type: Return the result of CoerceResult(fieldType, result)."</summary>
-    private object? SerializeScalar(ResolveContext field, ScalarType scalar, object value, ResponsePath path)
+    private object? SerializeScalar(ResolveContext field, ScalarType scalar, object value, ResponsePath? path)
     {
         try
         {
@@ -435,12 +441,12 @@ internal sealed class OperationExecutor(OperationContext context)
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            context.AddError(ExecutionErrors.LeafNotSerializable(e, field.FieldNodes, path));
+            context.AddError(ExecutionErrors.LeafNotSerializable(e, field.FieldNodes, path ?? field.Path));
             return Bubble;
         }
     }
 
-    private object? SerializeEnum(ResolveContext field, EnumType enumType, object value, ResponsePath path)
+    private object? SerializeEnum(ResolveContext field, EnumType enumType, object value, ResponsePath? path)
     {
         try
         {
@@ -448,7 +454,7 @@ internal sealed class OperationExecutor(OperationContext context)
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            context.AddError(ExecutionErrors.LeafNotSerializable(e, field.FieldNodes, path));
+            context.AddError(ExecutionErrors.LeafNotSerializable(e, field.FieldNodes, path ?? field.Path));
             return Bubble;
         }
     }
@@ -458,7 +464,7 @@ internal sealed class OperationExecutor(OperationContext context)
     /// whose IsTypeOf accepts the value, else a map's "__typename" entry.
     /// https://spec.graphql.org/October2021/#ResolveAbstractType()
     /// </summary>
-    private ObjectType? ResolveAbstractType(ResolveContext field, NamedType abstractType, object value, ResponsePath path)
+    private ObjectType? ResolveAbstractType(ResolveContext field, NamedType abstractType, object value, ResponsePath? path)
     {
         var schema = context.Schema;
         ObjectType? runtime = null;
@@ -483,20 +489,20 @@ internal sealed class OperationExecutor(OperationContext context)
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            foreach (var error in ExecutionErrors.FromException(e, field.FieldNodes, path)) context.AddError(error);
+            foreach (var error in ExecutionErrors.FromException(e, field.FieldNodes, path ?? field.Path)) context.AddError(error);
             return null;
         }
 
         if (runtime is null)
         {
-            context.AddError(ExecutionErrors.AbstractTypeUnresolved(abstractType, field.ParentType, field.Field, field.FieldNodes, path));
+            context.AddError(ExecutionErrors.AbstractTypeUnresolved(abstractType, field.ParentType, field.Field, field.FieldNodes, path ?? field.Path));
             return null;
         }
         // the schema's own instance (a resolver may hand back an equal type from elsewhere)
         var own = schema.GetType(runtime.Name) as ObjectType;
         if (own is null || !IsPossibleType(schema, abstractType, own))
         {
-            context.AddError(ExecutionErrors.NotPossibleType(abstractType, runtime, field.FieldNodes, path));
+            context.AddError(ExecutionErrors.NotPossibleType(abstractType, runtime, field.FieldNodes, path ?? field.Path));
             return null;
         }
         return own;

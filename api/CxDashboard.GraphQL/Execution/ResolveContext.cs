@@ -4,9 +4,12 @@ using CxDashboard.GraphQL.Types;
 namespace CxDashboard.GraphQL.Execution;
 
 /// <summary>The <see cref="IResolveContext"/> handed to one resolver call.</summary>
+/// <param name="parentPath">The parent field's path (null at the root): this field's own is made on first use.</param>
 internal sealed class ResolveContext(OperationContext operation, ObjectType parentType, object? parent,
-    CollectedField collected, IReadOnlyDictionary<string, object?> arguments, ResponsePath path) : IResolveContext
+    CollectedField collected, IReadOnlyDictionary<string, object?> arguments, ResponsePath? parentPath) : IResolveContext
 {
+    private ResponsePath? path;
+
     /// <summary>The grouped field set entry this call resolves (its sub-selections are cached there).</summary>
     internal CollectedField Collected => collected;
 
@@ -15,7 +18,7 @@ internal sealed class ResolveContext(OperationContext operation, ObjectType pare
     public FieldDefinition Field => collected.Definition!;
     public ObjectType ParentType => parentType;
     public IReadOnlyList<FieldNode> FieldNodes => collected.Nodes;
-    public ResponsePath Path => path;
+    public ResponsePath Path => path ??= parentPath?.Field(collected.ResponseKey) ?? ResponsePath.Root(collected.ResponseKey);
     public Schema Schema => operation.Schema;
     public OperationDefinitionNode Operation => operation.Operation;
     public IReadOnlyDictionary<string, FragmentDefinitionNode> Fragments => operation.Fragments;

@@ -103,6 +103,22 @@ public static class ExecutionResultWriter
                 writer.WriteNumberValue(Convert.ToInt64(value, CultureInfo.InvariantCulture)); break;
             case ulong u: writer.WriteNumberValue(u); break;
             case JsonElement element: element.WriteTo(writer); break;
+            // The executor's own result shapes first, walked by index: no enumerator per object or list.
+            case OrderedDictionary<string, object?> fields:
+                writer.WriteStartObject();
+                for (var i = 0; i < fields.Count; i++)
+                {
+                    var (key, item) = fields.GetAt(i);
+                    writer.WritePropertyName(key);
+                    WriteValue(writer, item);
+                }
+                writer.WriteEndObject();
+                break;
+            case List<object?> items:
+                writer.WriteStartArray();
+                for (var i = 0; i < items.Count; i++) WriteValue(writer, items[i]);
+                writer.WriteEndArray();
+                break;
             case IEnumerable<KeyValuePair<string, object?>> map:
                 writer.WriteStartObject();
                 foreach (var (key, item) in map)

@@ -120,8 +120,10 @@ public sealed class GraphQLHttpHandler(GraphQLExecutor executor, IOptions<GraphQ
         response.StatusCode = status;
         response.ContentType = mediaType + "; charset=utf-8";
         response.Headers.Vary = HeaderNames.Accept;
-        await using var writer = new Utf8JsonWriter(response.Body, ExecutionResultWriter.WriterOptions);
-        ExecutionResultWriter.Write(writer, result);
-        await writer.FlushAsync(context.RequestAborted);
+        // Straight into the response pipe's pooled segments: a writer over the body stream buffers the whole document
+        // in one array that doubles as it grows (a large scorecard reached the large object heap on every request).
+        await using (var writer = new Utf8JsonWriter(response.BodyWriter, ExecutionResultWriter.WriterOptions))
+            ExecutionResultWriter.Write(writer, result);
+        await response.BodyWriter.FlushAsync(context.RequestAborted);
     }
 }

@@ -53,7 +53,7 @@ public static class BuiltInScalars
     {
         public override object? Serialize(object value) => value switch
         {
-            int i => i,
+            int => value, // the same box (no second allocation)
             bool b => b ? 1 : 0,
             long or short or byte or sbyte or ushort or uint or ulong or double or float or decimal =>
                 ToInt(Convert.ToDouble(value, CultureInfo.InvariantCulture), value),
@@ -96,6 +96,8 @@ public static class BuiltInScalars
     {
         public override object? Serialize(object value)
         {
+            // already a finite double: hand the same box on (most values come this way; no second allocation)
+            if (value is double already && double.IsFinite(already)) return value;
             double d = value switch
             {
                 double x => x,

@@ -95,6 +95,111 @@ public sealed class CascadeApiTests(KpiApp app) : IClassFixture<KpiApp>
         Assert.Equal(["repeat_rate", "response_time"], drivers.Order());
     }
 
+    [Fact]
+    public async Task A_scorecard_nested_three_cascade_levels_deep_costs_three_commands_sent_at_once()
+    {
+        // Nesting spelled through a named fragment and an inline fragment counts as written: company → divisions →
+        // departments → partner engagements, every level's lines in the scorecard's one read (two statements on two
+        // connections, sent together with the scope lookup).
+        var company = (await app.UnitIdAsync("CO")).ToString();
+        const string query = """
+            query($u: ID!) { scorecard(unit: $u, period: "2026-09") { kpis { ...line children { ... on ScorecardKpi { ...line
+                children { ...line children { ...line } } } } } } }
+            fragment line on ScorecardKpi { kpi { unitCode metric } actual n trend { periodStart } }
+            """;
+        await app.GraphQLAsync("executive", query, new { u = company }); // the token is minted outside the count
+        JsonElement data;
+        int commands;
+        using (var count = new SqlCommandCount(app.ConnectionString))
+        {
+            data = (await app.GraphQLAsync("executive", query, new { u = company })).Data();
+            commands = count.Count;
+        }
+        Assert.Equal(3, commands); // the caller's scope, the KPI side and the cell side of the scorecard, all three at once
+
+        // Every engagement line (fourth level) against plain SQL over its raw responses.
+        var engagements = data.GetProperty("scorecard").GetProperty("kpis").EnumerateArray()
+            .Single(k => k.GetProperty("kpi").GetProperty("metric").GetString() == "nps")
+            .GetProperty("children").EnumerateArray().SelectMany(d => d.GetProperty("children").EnumerateArray())
+            .SelectMany(d => d.GetProperty("children").EnumerateArray())
+            .ToDictionary(e => e.GetProperty("kpi").GetProperty("unitCode").GetString()!);
+        var rows = await app.RowsAsync("""
+            SELECT u.code, count(r.nps), 100.0 * (count(*) FILTER (WHERE r.nps >= 9) - count(*) FILTER (WHERE r.nps <= 6)) / NULLIF(count(r.nps), 0)
+            FROM kpi k JOIN org_unit u ON u.id = k.org_unit_id
+            JOIN org_unit_closure c ON c.ancestor_id = u.id
+            LEFT JOIN survey_response r ON r.org_unit_id = c.descendant_id AND r.responded_at >= '2026-09-01' AND r.responded_at < '2026-10-01'
+            WHERE k.metric_code = 'nps' AND u.kind = 'partner'
+            GROUP BY u.code
+            """);
+        Assert.True(rows.Count >= 10, $"{rows.Count} engagements with an NPS KPI");
+        Assert.Equal(rows.Select(r => (string)r[0]!).Order(), engagements.Keys.Order());
+        foreach (var row in rows)
+        {
+            var line = engagements[(string)row[0]!];
+            Assert.Equal((long)row[1]!, line.GetProperty("n").GetInt64());
+            if (row[2] is decimal actual) Assert.Equal((double)actual, line.GetProperty("actual").GetDouble(), 9);
+            else Assert.Equal(JsonValueKind.Null, line.GetProperty("actual").ValueKind);
+        }
+    }
+
+    [Fact]
+    public async Task Drivers_of_children_and_their_reconciliation_nested_in_one_query_equal_the_department_scorecard()
+    {
+        // The links of a second-level line come from the scorecard's batch; they must be exactly what the
+        // department's own scorecard shows.
+        var company = (await app.UnitIdAsync("CO")).ToString();
+        var department = await app.UnitIdAsync(Own);
+        var nested = await app.GraphQLAsync("executive", """
+            query($u: ID!) { scorecard(unit: $u, period: "2026-09") { kpis { kpi { metric } children { children {
+                kpi { unitCode metric } drivers { kpi { metric } actual n target status } reconciliation { impliedParentTarget childrenVolume } } } } } }
+            """, new { u = company });
+        var own = await app.GraphQLAsync("executive", """
+            query($u: ID!) { scorecard(unit: $u, period: "2026-09") { kpis { kpi { unitCode metric } drivers { kpi { metric } actual n target status }
+                reconciliation { impliedParentTarget childrenVolume } } } }
+            """, new { u = department.ToString() });
+
+        var fromNested = nested.Data().GetProperty("scorecard").GetProperty("kpis").EnumerateArray()
+            .SelectMany(k => k.GetProperty("children").EnumerateArray()).SelectMany(d => d.GetProperty("children").EnumerateArray())
+            .Where(l => l.GetProperty("kpi").GetProperty("unitCode").GetString() == Own)
+            .ToDictionary(l => l.GetProperty("kpi").GetProperty("metric").GetString()!, l => l.GetRawText());
+        var fromOwn = own.Data().GetProperty("scorecard").GetProperty("kpis").EnumerateArray()
+            .Where(l => fromNested.ContainsKey(l.GetProperty("kpi").GetProperty("metric").GetString()!))
+            .ToDictionary(l => l.GetProperty("kpi").GetProperty("metric").GetString()!, l => l.GetRawText());
+        Assert.Equal(["csat", "nps"], fromNested.Keys.Order());
+        Assert.Equal(fromOwn, fromNested);
+        Assert.Contains("\"repeat_rate\"", fromNested["nps"]);
+    }
+
+    [Fact]
+    public async Task A_response_time_driver_in_a_nested_scorecard_has_the_median_and_n_of_its_unit()
+    {
+        // Duration KPIs are the only readers of the histogram columns, which the scorecard batch fetches for their
+        // cells alone: the nested line must show the same median as the unit's own value, and n from the raw rows.
+        var company = (await app.UnitIdAsync("CO")).ToString();
+        var nested = await app.GraphQLAsync("executive", """
+            query($u: ID!) { scorecard(unit: $u, period: "2026-09") { kpis { kpi { metric } children { children {
+                kpi { unitCode } drivers { kpi { metric } actual n } } } } } }
+            """, new { u = company });
+        var line = nested.Data().GetProperty("scorecard").GetProperty("kpis").EnumerateArray()
+            .Single(k => k.GetProperty("kpi").GetProperty("metric").GetString() == "nps")
+            .GetProperty("children").EnumerateArray().SelectMany(d => d.GetProperty("children").EnumerateArray())
+            .Single(l => l.GetProperty("kpi").GetProperty("unitCode").GetString() == Own)
+            .GetProperty("drivers").EnumerateArray().Single(d => d.GetProperty("kpi").GetProperty("metric").GetString() == "response_time");
+        var own = await app.GraphQLAsync("executive", $$"""{ unit(code: "{{Own}}") { value(metric: "response_time", period: "2026-09") { value n } } }""");
+        var value = own.Data().GetProperty("unit").GetProperty("value");
+        var n = await app.ScalarAsync<long>("""
+            SELECT count(i.first_response_at) FROM interaction i JOIN org_unit_closure c ON c.descendant_id = i.org_unit_id
+            JOIN org_unit u ON u.id = c.ancestor_id
+            WHERE u.code = $1 AND i.opened_at >= '2026-09-01' AND i.opened_at < '2026-10-01'
+            """, Own);
+
+        Assert.True(n > 0);
+        Assert.Equal(n, line.GetProperty("n").GetInt64());
+        Assert.Equal(n, value.GetProperty("n").GetInt64());
+        Assert.True(line.GetProperty("actual").GetDouble() > 0);
+        Assert.Equal(value.GetProperty("value").GetDouble(), line.GetProperty("actual").GetDouble());
+    }
+
     private const string Checkin = """
         mutation($k: ID!) { recordCheckin(input: { kpi: $k, periodStart: "2026-09-01", status: AT_RISK, value: 71.5, note: "Queue after launch" }) { author status value } }
         """;

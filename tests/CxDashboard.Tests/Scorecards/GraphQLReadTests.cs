@@ -1,11 +1,11 @@
-using System.Diagnostics;
 using System.Text.Json;
+using CxDashboard.Tests.Infrastructure;
 
 namespace CxDashboard.Tests.Scorecards;
 
 /// <summary>
 /// The read API over HTTP (POST /graphql with a persona's bearer token): figures against plain SQL over raw
-/// rows, and SQL commands counted from Npgsql's own tracing (ActivitySource "Npgsql"), per request. The scope
+/// rows, and SQL commands counted per request (<see cref="SqlCommandCount"/>). The scope
 /// per persona is in Security/*ScopeTests.
 /// </summary>
 public sealed class GraphQLReadTests(ReadApp app) : IClassFixture<ReadApp>
@@ -13,23 +13,10 @@ public sealed class GraphQLReadTests(ReadApp app) : IClassFixture<ReadApp>
     private async Task<(JsonElement Data, JsonElement? Errors, int Commands)> RunAsync(string query, string persona)
     {
         app.TokenFor(persona); // minted before counting (the token endpoint reads no SQL, but keep the count to the query)
-        var commands = 0;
-        var database = new Npgsql.NpgsqlConnectionStringBuilder(app.ConnectionString).Database;
-        using var listener = new ActivityListener
-        {
-            ShouldListenTo = s => s.Name is "Npgsql",
-            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllData,
-        };
-        listener.ActivityStopped = a =>
-        {
-            // Only this class's database (test classes run in parallel on other databases; this class's tests run one at a time).
-            // Commands only (they carry their SQL text): physical connection opens ("CONNECT") are not queries.
-            if (a.TagObjects.Any(t => t.Value is string v && v == database) && a.GetTagItem("db.query.text") is not null) Interlocked.Increment(ref commands);
-        };
-        ActivitySource.AddActivityListener(listener);
+        using var commands = new SqlCommandCount(app.ConnectionString);
         var body = await app.GraphQLAsync(persona, query);
         var errors = body.TryGetProperty("errors", out var e) ? e : (JsonElement?)null;
-        return (body.GetProperty("data"), errors, Volatile.Read(ref commands));
+        return (body.GetProperty("data"), errors, commands.Count);
     }
 
     [Fact]

@@ -232,7 +232,7 @@ public sealed class ScorecardTests(CxDatabase db) : IClassFixture<CxDatabase>
     }
 
     [Fact]
-    public async Task Scorecards_of_many_units_cost_the_same_one_sql_batch_as_one()
+    public async Task Scorecards_of_many_units_cost_the_same_two_sql_batches_as_one()
     {
         var w = await BuildAsync("sc9");
         var counter = new CommandCounter();
@@ -244,10 +244,28 @@ public sealed class ScorecardTests(CxDatabase db) : IClassFixture<CxDatabase>
         counter.Reset();
         var cards = await service.LoadAsync([w.C, w.A, w.B], MayPeriod, _ => true);
 
-        // Was 4 commands (KPIs, targets, cells, check-ins); now those four statements go as ONE batch — one
-        // round trip on one connection — and Npgsql logs a batch once.
-        Assert.Equal(1, one);
-        Assert.Equal(1, counter.Count);
+        // Two batches (the KPI side with targets and check-ins, and the cells), sent at the same time on two
+        // connections; Npgsql logs a batch once. The count does not grow with the number of units.
+        Assert.Equal(2, one);
+        Assert.Equal(2, counter.Count);
         Assert.Equal(3, cards.Count);
+    }
+
+    [Fact]
+    public async Task The_generic_plan_setting_of_a_scorecard_batch_does_not_outlive_the_batch()
+    {
+        // The batch turns plan_cache_mode to force_generic_plan for itself. Pooled connections are handed on without a
+        // reset (No Reset On Close, as the host configures them), so a setting that stuck to the session would change
+        // the plans of every later query on that connection.
+        var w = await BuildAsync("sc10");
+        var single = new Npgsql.NpgsqlConnectionStringBuilder(db.ConnectionString) { MaxPoolSize = 1, NoResetOnClose = true }.ConnectionString;
+        await using var ds = Npgsql.NpgsqlDataSource.Create(single);
+        var card = await new ScorecardService(ds).LoadAsync(w.C, MayPeriod, _ => true);
+        Assert.NotEmpty(card.Kpis);
+
+        await using var cmd = ds.CreateCommand("SELECT current_setting('plan_cache_mode'), pg_backend_pid()");
+        await using var r = await cmd.ExecuteReaderAsync();
+        Assert.True(await r.ReadAsync());
+        Assert.Equal("auto", r.GetString(0));
     }
 }
