@@ -7,8 +7,10 @@ public enum CellColumnGroup
     None = 0,
     Responses = 1,
     Interactions = 2,
-    ResponseTimeHistogram = 4,
-    HandleTimeHistogram = 8,
+    /// <summary>First response time: its n, sum and histogram (only the response-time metric reads them).</summary>
+    ResponseTime = 4,
+    /// <summary>Handle time: its n, sum and histogram.</summary>
+    HandleTime = 8,
 }
 
 /// <summary>An additive statistic of a rollup cell and how it is computed from one raw fact table.</summary>
@@ -67,15 +69,16 @@ public static class CellColumns
     public static readonly CellColumn[] All = [.. Responses, .. Interactions];
 
     /// <summary>
-    /// The group of each column of <see cref="All"/>, in that order. The two duration histograms are two thirds
-    /// of a cell, and only the two duration metrics read them, so readers that know their metrics skip them.
+    /// The group of each column of <see cref="All"/>, in that order. The two durations' columns (their histograms
+    /// above all) are two thirds of a cell, and only the two duration metrics read them, so readers that know their
+    /// metrics skip them.
     /// </summary>
     public static readonly CellColumnGroup[] Groups = [.. All.Select(GroupOf)];
 
     private static CellColumnGroup GroupOf(CellColumn c) =>
         Responses.Contains(c) ? CellColumnGroup.Responses
-        : c.Name.StartsWith("rt_h", StringComparison.Ordinal) ? CellColumnGroup.ResponseTimeHistogram
-        : c.Name.StartsWith("ht_h", StringComparison.Ordinal) ? CellColumnGroup.HandleTimeHistogram
+        : c.Name.StartsWith("rt_", StringComparison.Ordinal) ? CellColumnGroup.ResponseTime
+        : c.Name.StartsWith("ht_", StringComparison.Ordinal) ? CellColumnGroup.HandleTime
         : CellColumnGroup.Interactions;
 
     public static string HistogramColumn(string prefix, int k) => $"{prefix}_h{k:D2}";

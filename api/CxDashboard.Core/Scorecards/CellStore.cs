@@ -26,28 +26,45 @@ public sealed class CellStore(NpgsqlDataSource db)
 
     /// <summary>
     /// A statement reading, for every (unit, dim, dim_value) row of <paramref name="subjectsSql"/> (a query with
-    /// columns <c>unit, dim, dv, groups</c>), the unit cells of grain $2 whose period starts between $3 and $4: a range
-    /// scan of the primary key (subject_kind, subject_id, grain, period_start, …) per unit instead of one index
-    /// lookup per period. <c>groups</c> holds the <see cref="CellColumnGroup"/> flags the row's metrics read: the
-    /// response and interaction columns come for every row, the two duration histograms (two thirds of a cell's
-    /// columns) as one integer array and only for rows whose metrics read them (one test per row, not one per column).
-    /// Meant for a batch (see <see cref="ScorecardReader"/>); read its rows with <see cref="ReadSeriesAsync"/>.
+    /// columns <c>unit, dim, dv, groups</c>), the unit cells of grain $2 — a month, quarter or year — whose period
+    /// starts between $3 and $4. <c>groups</c> holds the <see cref="CellColumnGroup"/> flags the row's metrics read.
+    /// The response and interaction counts come for every row from an index-only scan of
+    /// <c>ix_rollup_cell_coarse_series</c> (unit cells of those grains, keyed so that one (unit, slice)'s periods are
+    /// adjacent, with these columns included: migration CoarseCellSeriesIndex); the two durations' columns (two
+    /// thirds of a cell) come as one array, fetched from the table only for rows whose metrics read them.
     /// </summary>
+    /// <remarks>
+    /// Both joins are LATERAL subqueries the planner may not flatten (OFFSET 0, LIMIT 1): flattened, the generic
+    /// plan of this prepared statement misjudged the grain filter and scanned every coarse cell of the period,
+    /// and the durations' row test became a join filter run after the fetch instead of a test before it.
+    /// Meant for a batch (see <see cref="ScorecardReader"/>); read its rows with <see cref="ReadSeriesAsync"/>.
+    /// </remarks>
     public static string SeriesSql(string subjectsSql) => $"""
         WITH s AS ({subjectsSql})
         SELECT c.subject_id, c.dim, c.dim_value, c.period_start, {string.Join(", ", CountColumns.Select(i => $"c.{CellColumns.All[i].Name}::float8"))},
-               CASE WHEN s.groups & {(int)HistogramGroups} <> 0 THEN ARRAY[{string.Join(", ", HistogramColumns.Select(i => $"c.{CellColumns.All[i].Name}"))}] END
-        FROM s JOIN rollup_cell c
-          ON c.subject_kind = 0 AND c.subject_id = s.unit AND c.grain = $2 AND c.period_start BETWEEN $3 AND $4
-         AND c.dim = s.dim AND c.dim_value = s.dv
+               d.durations
+        FROM s CROSS JOIN LATERAL (
+            SELECT * FROM rollup_cell c
+            WHERE c.subject_kind = 0 AND c.subject_id = s.unit AND c.grain = $2 AND c.grain IN ('month', 'quarter', 'year')
+              AND c.dim = s.dim AND c.dim_value = s.dv AND c.period_start BETWEEN $3 AND $4
+            OFFSET 0) c
+        LEFT JOIN LATERAL (
+            SELECT ARRAY[{string.Join(", ", DurationColumns.Select(i => $"h.{CellColumns.All[i].Name}::float8"))}] AS durations
+            FROM rollup_cell h
+            WHERE s.groups & {(int)DurationGroups} <> 0 AND h.subject_kind = 0 AND h.subject_id = c.subject_id AND h.grain = c.grain
+              AND h.period_start = c.period_start AND h.dim = c.dim AND h.dim_value = c.dim_value
+            LIMIT 1) d ON true
         """;
 
-    private const CellColumnGroup HistogramGroups = CellColumnGroup.ResponseTimeHistogram | CellColumnGroup.HandleTimeHistogram;
+    private const CellColumnGroup DurationGroups = CellColumnGroup.ResponseTime | CellColumnGroup.HandleTime;
 
-    /// <summary>Indices into <see cref="CellColumns.All"/>: the counts and sums, and the histogram buckets (integers).</summary>
-    private static readonly int[] CountColumns = [.. Enumerable.Range(0, CellStats.Width).Where(i => (CellColumns.Groups[i] & HistogramGroups) == 0)];
+    /// <summary>
+    /// Indices into <see cref="CellColumns.All"/>: the counts and sums every metric but the durations read (the columns
+    /// <c>ix_rollup_cell_coarse_series</c> includes), and the durations' n, sum and histogram buckets.
+    /// </summary>
+    public static readonly int[] CountColumns = [.. Enumerable.Range(0, CellStats.Width).Where(i => (CellColumns.Groups[i] & DurationGroups) == 0)];
 
-    private static readonly int[] HistogramColumns = [.. Enumerable.Range(0, CellStats.Width).Where(i => (CellColumns.Groups[i] & HistogramGroups) != 0)];
+    private static readonly int[] DurationColumns = [.. Enumerable.Range(0, CellStats.Width).Where(i => (CellColumns.Groups[i] & DurationGroups) != 0)];
 
     /// <summary>
     /// A SQL expression giving the <see cref="CellColumnGroup"/> flags <see cref="MetricReading.Read"/> needs for the
@@ -59,20 +76,20 @@ public sealed class CellStore(NpgsqlDataSource db)
 
     /// <summary>
     /// The rows of <see cref="SeriesSql"/>, by (unit, slice, period start). Absent cells are absent (read them as
-    /// empty); histograms not read are 0.
+    /// empty); duration columns not read are 0.
     /// </summary>
     public static async Task<Dictionary<(long Unit, Slice Slice, DateOnly Start), CellStats>> ReadSeriesAsync(NpgsqlDataReader reader, CancellationToken ct)
     {
         var cells = new Dictionary<(long, Slice, DateOnly), CellStats>();
-        var histograms = 4 + CountColumns.Length;
+        var durations = 4 + CountColumns.Length;
         while (await reader.ReadAsync(ct))
         {
             var values = new double[CellStats.Width];
             for (var i = 0; i < CountColumns.Length; i++) values[CountColumns[i]] = reader.GetDouble(4 + i);
-            if (!reader.IsDBNull(histograms))
+            if (!reader.IsDBNull(durations))
             {
-                var buckets = reader.GetFieldValue<int[]>(histograms);
-                for (var i = 0; i < HistogramColumns.Length; i++) values[HistogramColumns[i]] = buckets[i];
+                var read = reader.GetFieldValue<double[]>(durations);
+                for (var i = 0; i < DurationColumns.Length; i++) values[DurationColumns[i]] = read[i];
             }
             var slice = reader.GetString(1) == Slice.All.Dimension ? Slice.All : new Slice(reader.GetString(1), reader.GetString(2));
             cells[(reader.GetInt64(0), slice, reader.GetFieldValue<DateOnly>(3))] = new CellStats(values);

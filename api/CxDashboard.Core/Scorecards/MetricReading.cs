@@ -59,9 +59,9 @@ public sealed record MetricReading(string Metric, ReadingShape Shape, double? Va
     {
         "nps" or "csat" or "ces_agree" or "csat_mean" or "ces" => CellColumnGroup.Responses,
         "fcr" or "repeat_rate" or "sla" or "transfer_rate" or "channel_switch" or "abandonment" or "containment" => CellColumnGroup.Interactions,
-        "response_time" => CellColumnGroup.Interactions | CellColumnGroup.ResponseTimeHistogram,
-        "handle_time" => CellColumnGroup.Interactions | CellColumnGroup.HandleTimeHistogram,
-        _ => CellColumnGroup.Responses | CellColumnGroup.Interactions | CellColumnGroup.ResponseTimeHistogram | CellColumnGroup.HandleTimeHistogram,
+        "response_time" => CellColumnGroup.ResponseTime,
+        "handle_time" => CellColumnGroup.HandleTime,
+        _ => CellColumnGroup.Responses | CellColumnGroup.Interactions | CellColumnGroup.ResponseTime | CellColumnGroup.HandleTime,
     };
 
     public static bool IsKnown(string metric) => MetricCatalogue.All.Any(m => m.Code == metric);
