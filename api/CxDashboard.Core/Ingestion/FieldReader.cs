@@ -59,7 +59,7 @@ public sealed class FieldReader(IRecordSource source, string file, List<ImportEr
     public string? Text(Field field, out int col, bool required = false, int maxLength = 4000) =>
         TryText(field, out col, required, maxLength, out var v) ? new string(v) : null;
 
-    /// <summary>The non-empty value within <paramref name="maxLength"/>; otherwise false, with an error when it is required or too long.</summary>
+    /// <summary>The non-empty value within <paramref name="maxLength"/>; otherwise false, with an error when it is required, too long or holds a NUL.</summary>
     private bool TryText(Field field, out int col, bool required, int maxLength, out ReadOnlySpan<char> value)
     {
         value = source.Get(field.Index, out col);
@@ -71,6 +71,12 @@ public sealed class FieldReader(IRecordSource source, string file, List<ImportEr
         if (value.Length > maxLength)
         {
             Fail(field, col, $"longer than {maxLength} characters");
+            return false;
+        }
+        // PostgreSQL text cannot hold U+0000: it would fail the whole COPY with a server error instead.
+        if (value.Contains('\0'))
+        {
+            Fail(field, col, "contains a NUL character (U+0000)");
             return false;
         }
         return true;

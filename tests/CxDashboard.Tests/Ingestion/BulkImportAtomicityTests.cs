@@ -76,6 +76,20 @@ public sealed class BulkImportAtomicityTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_NUL_character_in_the_last_row_is_reported_by_line_and_column_and_nothing_is_written()
+    {
+        var before = await db.ScalarAsync<string>(Snapshot);
+
+        var report = await ImportAsync(ImportKind.Responses, BulkFile($"{team}-nul,2034-06-03T10:00:00Z,{team},chat,service,consumer,,7,,,bad\0comment,\n"));
+
+        Assert.False(report.Succeeded);
+        var error = Assert.Single(report.Errors);
+        Assert.Equal((2 * MonthRows + 2, 11, "comment"), (error.Line, error.Column, error.Field));
+        Assert.Contains("NUL", error.Reason);
+        Assert.Equal(before, await db.ScalarAsync<string>(Snapshot));
+    }
+
+    [Fact]
     public async Task In_quarantine_the_same_file_keeps_the_first_of_the_duplicates_and_loads_both_months()
     {
         var file = BulkFile($"{team}-new,2034-06-03T10:00:00Z,{team},chat,service,consumer,,7,,,,\n{team}-b0,2034-06-04T10:00:00Z,{team},chat,service,consumer,,8,,,,\n");
