@@ -27,9 +27,10 @@ public sealed class ScorecardKpi
     public required double EffectiveWeight { get; init; }
 
     /// <summary>
-    /// True for the lines of the units the scorecard was loaded for: only they carry <see cref="Children"/>,
-    /// <see cref="Drivers"/> and <see cref="Reconciliation"/>. A child line's own links are left empty (loading
-    /// the whole cascade for every scorecard would read every unit's cells); the API loads them per level on demand.
+    /// True for the lines of the units the scorecard was loaded for and of the cascade levels read with them: only
+    /// they carry <see cref="Children"/>, <see cref="Drivers"/> and <see cref="Reconciliation"/>. The lines of the
+    /// last level read have empty links (reading the whole cascade for every scorecard would read every unit's
+    /// cells); the API reads as many levels as a query nests.
     /// </summary>
     public bool Expanded { get; init; }
 

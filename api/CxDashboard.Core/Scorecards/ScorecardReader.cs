@@ -69,12 +69,12 @@ public sealed class ScorecardReader(NpgsqlDataSource db)
         await using var batch = GenericPlanBatch(conn, $"""
             {KpiSetCtes(2)}
             SELECT {KpiColumns}, ks.expanded, tg.starts, tg.targets,
-                   ci.id, ci.period_start, ci.value, ci.status, ci.note, ci.author, ci.created_at
+                   ci.id, ci.kpi_id, ci.period_start, ci.value, ci.status, ci.note, ci.author, ci.created_at
             FROM ks JOIN kpi k ON k.id = ks.id JOIN org_unit u ON u.id = k.org_unit_id JOIN metric m ON m.code = k.metric_code
             LEFT JOIN (SELECT t.kpi_id, array_agg(t.period_start) AS starts, array_agg(t.target::float8) AS targets -- one aggregate: same row order, pairs aligned
                        FROM kpi_target t WHERE t.kpi_id IN (SELECT id FROM ks) AND t.grain = $3 AND t.period_start BETWEEN $4 AND $5
                        GROUP BY t.kpi_id) tg ON tg.kpi_id = k.id
-            LEFT JOIN LATERAL (SELECT c.id, c.period_start, c.value, c.status, c.note, c.author, c.created_at
+            LEFT JOIN LATERAL (SELECT c.id, c.kpi_id, c.period_start, c.value, c.status, c.note, c.author, c.created_at
                                FROM kpi_checkin c WHERE c.kpi_id = k.id AND c.period_start >= $6 AND c.period_start < $7
                                ORDER BY c.created_at DESC, c.id DESC LIMIT 1) ci ON true
             ORDER BY k.id
@@ -96,7 +96,7 @@ public sealed class ScorecardReader(NpgsqlDataSource db)
                 var (starts, values) = (r.GetFieldValue<DateOnly[]>(18), r.GetFieldValue<double[]>(19));
                 for (var i = 0; i < starts.Length; i++) targets[(kpi.Id, starts[i])] = values[i];
             }
-            if (!r.IsDBNull(20)) checkins[kpi.Id] = ReadCheckin(r, 20, kpi.Id);
+            if (!r.IsDBNull(20)) checkins[kpi.Id] = ReadCheckin(r, 20);
         }
         return (kpis, expanded, targets, checkins);
     }
@@ -168,21 +168,15 @@ public sealed class ScorecardReader(NpgsqlDataSource db)
     {
         await using var r = await cmd.ExecuteReaderAsync(ct);
         var list = new List<KpiCheckinView>();
-        while (await r.ReadAsync(ct)) list.Add(ReadCheckin(r, 0, r.GetInt64(1), skipKpi: true));
+        while (await r.ReadAsync(ct)) list.Add(ReadCheckin(r, 0));
         return list;
     }
 
-    /// <summary>
-    /// A check-in from the current row's columns at <paramref name="at"/>: id, [kpi_id when <paramref name="skipKpi"/>],
-    /// period_start, value, status, note, author, created_at.
-    /// </summary>
-    private static KpiCheckinView ReadCheckin(NpgsqlDataReader r, int at, long kpiId, bool skipKpi = false)
-    {
-        var c = skipKpi ? at + 2 : at + 1;
-        return new KpiCheckinView(r.GetInt64(at), kpiId, r.GetFieldValue<DateOnly>(c), r.IsDBNull(c + 1) ? null : r.GetDecimal(c + 1),
-            KpiStatusNames.FromDb(r.GetString(c + 2)) ?? KpiStatus.NoData, r.IsDBNull(c + 3) ? null : r.GetString(c + 3), r.GetString(c + 4),
-            r.GetFieldValue<DateTimeOffset>(c + 5));
-    }
+    /// <summary>A check-in from the current row's columns from <paramref name="at"/>: id, kpi_id, period_start, value, status, note, author, created_at.</summary>
+    private static KpiCheckinView ReadCheckin(NpgsqlDataReader r, int at) =>
+        new(r.GetInt64(at), r.GetInt64(at + 1), r.GetFieldValue<DateOnly>(at + 2), r.IsDBNull(at + 3) ? null : r.GetDecimal(at + 3),
+            KpiStatusNames.FromDb(r.GetString(at + 4)) ?? KpiStatus.NoData, r.IsDBNull(at + 5) ? null : r.GetString(at + 5), r.GetString(at + 6),
+            r.GetFieldValue<DateTimeOffset>(at + 7));
 }
 
 /// <summary>
