@@ -40,8 +40,9 @@ public sealed class WorkerFailoverTests
                 await db.ScalarAsync<long>("SELECT count(*) FROM job_run WHERE outcome = 'succeeded' AND node LIKE '%:' || $1 AND scope LIKE 'full%'", b.Id.ToString()) > 0,
                 TimeSpan.FromSeconds(120));
             Assert.True(finished, "node B never completed the rebuild");
-            b.Kill(entireProcessTree: true);
-            await b.WaitForExitAsync();
+            // B stops the way a deployment stops it (SIGTERM): B refreshes every 2 s, and a SIGKILL landing inside such a
+            // refresh would leave that run 'running' until some node starts its next run, which is A's case, not B's.
+            await StopGracefullyAsync(b);
 
             Assert.Equal(0L, await db.ScalarAsync<long>("SELECT count(*) FROM job_run WHERE outcome = 'running'"));
             Assert.Contains("abandoned", await db.ScalarAsync<string>("SELECT error FROM job_run WHERE node LIKE '%:' || $1 ORDER BY id LIMIT 1", a.Id.ToString()));
@@ -72,6 +73,13 @@ public sealed class WorkerFailoverTests
         p.BeginOutputReadLine();
         p.BeginErrorReadLine();
         return p;
+    }
+
+    private static async Task StopGracefullyAsync(Process p)
+    {
+        using (var term = Process.Start("kill", ["-TERM", p.Id.ToString()])) await term.WaitForExitAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await p.WaitForExitAsync(timeout.Token);
     }
 
     private static int FreePort()
