@@ -161,7 +161,7 @@ public sealed class RollupRunStartedType : ObjectTypeDefinition<RollupRunStarted
     protected override void Configure(IObjectTypeDescriptor<RollupRunStarted> d)
     {
         d.Name("RollupRunStarted");
-        d.Field("enqueued").Type("String!").Description("The job enqueued.").Resolve(ctx => ctx.ParentAs<RollupRunStarted>().Enqueued);
-        d.Field("status").Type("String!").Description("Where to follow the run (REST).").Resolve(ctx => ctx.ParentAs<RollupRunStarted>().Status);
+        d.Field("enqueued").Type("String!").Description("The job enqueued.").ResolveFromParent<RollupRunStarted>(p => p.Enqueued);
+        d.Field("status").Type("String!").Description("Where to follow the run (REST).").ResolveFromParent<RollupRunStarted>(p => p.Status);
     }
 }

@@ -14,11 +14,11 @@ public sealed class OrgUnitType : ObjectTypeDefinition<OrgNode>
     protected override void Configure(IObjectTypeDescriptor<OrgNode> d)
     {
         d.Name("OrgUnit").Description("A node of the org tree inside the caller's scope; its values cover it and everything under it.");
-        d.Field("id").Type("ID!").Resolve(ctx => ctx.ParentAs<OrgNode>().Id.ToString(CultureInfo.InvariantCulture));
-        d.Field("code").Type("String!").Resolve(ctx => ctx.ParentAs<OrgNode>().Code);
-        d.Field("name").Type("String!").Resolve(ctx => ctx.ParentAs<OrgNode>().Name);
+        d.Field("id").Type("ID!").ResolveFromParent<OrgNode>(p => p.Id.ToString(CultureInfo.InvariantCulture));
+        d.Field("code").Type("String!").ResolveFromParent<OrgNode>(p => p.Code);
+        d.Field("name").Type("String!").ResolveFromParent<OrgNode>(p => p.Name);
         d.Field("kind").Type("String!").Description("company, division, department, team or partner (an engagement of an external partner).")
-            .Resolve(ctx => ctx.ParentAs<OrgNode>().Kind);
+            .ResolveFromParent<OrgNode>(p => p.Kind);
         d.Field("partner").Type("Partner").Description("For a partner engagement: the partner it belongs to.")
             .Resolve(async ctx =>
             {
@@ -43,8 +43,8 @@ public sealed class CrumbType : ObjectTypeDefinition<Crumb>
     protected override void Configure(IObjectTypeDescriptor<Crumb> d)
     {
         d.Name("Crumb").Description("One step of a breadcrumb.");
-        d.Field("name").Type("String!").Resolve(ctx => ctx.ParentAs<Crumb>().Name);
-        d.Field("unit").Type("OrgUnit").Description("The unit, when it is inside the caller's scope; null otherwise.").Resolve(ctx => ctx.ParentAs<Crumb>().Unit);
+        d.Field("name").Type("String!").ResolveFromParent<Crumb>(p => p.Name);
+        d.Field("unit").Type("OrgUnit").Description("The unit, when it is inside the caller's scope; null otherwise.").ResolveFromParent<Crumb>(p => p.Unit);
     }
 }
 
@@ -56,10 +56,10 @@ public sealed class CallerType : ObjectTypeDefinition<Caller>
     protected override void Configure(IObjectTypeDescriptor<Caller> d)
     {
         d.Name("Caller");
-        d.Field("subject").Type("String!").Resolve(ctx => ctx.ParentAs<Caller>().Subject);
-        d.Field("persona").Type("String").Resolve(ctx => ctx.ParentAs<Caller>().Persona);
-        d.Field("role").Type("String").Resolve(ctx => ctx.ParentAs<Caller>().Role);
-        d.Field("visibleUnitCount").Type("Int!").Resolve(ctx => ctx.ParentAs<Caller>().VisibleUnitCount);
+        d.Field("subject").Type("String!").ResolveFromParent<Caller>(p => p.Subject);
+        d.Field("persona").Type("String").ResolveFromParent<Caller>(p => p.Persona);
+        d.Field("role").Type("String").ResolveFromParent<Caller>(p => p.Role);
+        d.Field("visibleUnitCount").Type("Int!").ResolveFromParent<Caller>(p => p.VisibleUnitCount);
         d.Field("roots").Type("[OrgUnit!]!").Description("The top-most units of the scope.")
             .Resolve(async ctx => await ctx.Service<VisibleUnits>().RootsAsync(ctx.CancellationToken));
     }

@@ -14,9 +14,9 @@ public sealed class PartnerType : ObjectTypeDefinition<PartnerInfo>
     protected override void Configure(IObjectTypeDescriptor<PartnerInfo> d)
     {
         d.Name("Partner").Description("An external partner; its values cover its engagements inside the caller's scope (all of them for the whole company).");
-        d.Field("id").Type("ID!").Resolve(ctx => ctx.ParentAs<PartnerInfo>().Id.ToString(CultureInfo.InvariantCulture));
-        d.Field("code").Type("String!").Resolve(ctx => ctx.ParentAs<PartnerInfo>().Code);
-        d.Field("name").Type("String!").Resolve(ctx => ctx.ParentAs<PartnerInfo>().Name);
+        d.Field("id").Type("ID!").ResolveFromParent<PartnerInfo>(p => p.Id.ToString(CultureInfo.InvariantCulture));
+        d.Field("code").Type("String!").ResolveFromParent<PartnerInfo>(p => p.Code);
+        d.Field("name").Type("String!").ResolveFromParent<PartnerInfo>(p => p.Name);
         d.Field("engagements").Type("[OrgUnit!]!").Description("Engagement nodes inside the caller's scope.")
             .Resolve(async ctx =>
             {
@@ -35,8 +35,8 @@ public sealed class LeagueRowType : ObjectTypeDefinition<LeagueRow>
     protected override void Configure(IObjectTypeDescriptor<LeagueRow> d)
     {
         d.Name("LeagueRow");
-        d.Field("rank").Type("Int").Description("1 = best in the metric's direction; null without a (visible) value.").Resolve(ctx => ctx.ParentAs<LeagueRow>().Rank);
-        d.Field("partner").Type("Partner!").Resolve(ctx => ctx.ParentAs<LeagueRow>().Partner);
-        d.Field("value").Type("MetricValue!").Resolve(ctx => ctx.ParentAs<LeagueRow>().Value);
+        d.Field("rank").Type("Int").Description("1 = best in the metric's direction; null without a (visible) value.").ResolveFromParent<LeagueRow>(p => p.Rank);
+        d.Field("partner").Type("Partner!").ResolveFromParent<LeagueRow>(p => p.Partner);
+        d.Field("value").Type("MetricValue!").ResolveFromParent<LeagueRow>(p => p.Value);
     }
 }

@@ -20,8 +20,8 @@ public sealed class MetricType : ObjectTypeDefinition<Metric>
         d.Field(m => m.Description);
         d.Field(m => m.Computation);
         d.Field(m => m.Method);
-        d.Field("scaleMin").Type("Int").Resolve(ctx => (int?)ctx.ParentAs<Metric>().ScaleMin);
-        d.Field("scaleMax").Type("Int").Resolve(ctx => (int?)ctx.ParentAs<Metric>().ScaleMax);
+        d.Field("scaleMin").Type("Int").ResolveFromParent<Metric>(p => (int?)p.ScaleMin);
+        d.Field("scaleMax").Type("Int").ResolveFromParent<Metric>(p => (int?)p.ScaleMax);
     }
 }
 
@@ -31,9 +31,9 @@ public sealed class MetricValueType : ObjectTypeDefinition<ValueNode>
     {
         d.Name("MetricValue").Description("A metric for one subject, period and slice, derived from pooled rollup counts.");
         d.Field("metric").Type("String!").Resolve(ctx => V(ctx).Metric);
-        d.Field("period").Type("String!").Description("Canonical period text (2025-03, 2025-Q1, …).").Resolve(ctx => ctx.ParentAs<ValueNode>().Key.Period.ToString());
-        d.Field("periodStart").Type("Date!").Resolve(ctx => ctx.ParentAs<ValueNode>().Key.Period.First);
-        d.Field("periodEnd").Type("Date!").Description("Last day, inclusive.").Resolve(ctx => ctx.ParentAs<ValueNode>().Key.Period.Last);
+        d.Field("period").Type("String!").Description("Canonical period text (2025-03, 2025-Q1, …).").ResolveFromParent<ValueNode>(p => p.Key.Period.ToString());
+        d.Field("periodStart").Type("Date!").ResolveFromParent<ValueNode>(p => p.Key.Period.First);
+        d.Field("periodEnd").Type("Date!").Description("Last day, inclusive.").ResolveFromParent<ValueNode>(p => p.Key.Period.Last);
         d.Field("value").Type("Float").Description("Null without data, or when suppressed below the privacy floor. Durations: the median in seconds.").Resolve(ctx => V(ctx).Value);
         d.Field("n").Type("Int!").Description("Responses or contacts the value is computed from (always shown).").Resolve(ctx => (int)V(ctx).N);
         d.Field("low").Type("Float").Description("Lower end of the 95% interval (adjusted Wald for NPS, Wilson for shares, normal for means).").Resolve(ctx => V(ctx).Low);
@@ -66,9 +66,9 @@ public sealed class ChangeType : ObjectTypeDefinition<ValueChange>
     protected override void Configure(IObjectTypeDescriptor<ValueChange> d)
     {
         d.Name("Change").Description("A difference between two values and its two-sample test (DESIGN §6).");
-        d.Field("difference").Type("Float!").Description("In the metric's unit (NPS points, percentage points, seconds, …).").Resolve(ctx => ctx.ParentAs<ValueChange>().Difference);
-        d.Field("z").Type("Float").Description("Test statistic; null when no test applies (durations).").Resolve(ctx => ctx.ParentAs<ValueChange>().Z is { } z && double.IsFinite(z) ? z : (double?)null);
-        d.Field("significant").Type("Boolean").Description("|z| > 1.96; null when no test applies.").Resolve(ctx => ctx.ParentAs<ValueChange>().Significant);
+        d.Field("difference").Type("Float!").Description("In the metric's unit (NPS points, percentage points, seconds, …).").ResolveFromParent<ValueChange>(p => p.Difference);
+        d.Field("z").Type("Float").Description("Test statistic; null when no test applies (durations).").ResolveFromParent<ValueChange>(p => p.Z is { } z && double.IsFinite(z) ? z : (double?)null);
+        d.Field("significant").Type("Boolean").Description("|z| > 1.96; null when no test applies.").ResolveFromParent<ValueChange>(p => p.Significant);
     }
 }
 
@@ -80,9 +80,9 @@ public sealed class BreakdownRowType : ObjectTypeDefinition<BreakdownRow>
     protected override void Configure(IObjectTypeDescriptor<BreakdownRow> d)
     {
         d.Name("BreakdownRow");
-        d.Field("dimension").Type("String!").Resolve(ctx => ctx.ParentAs<BreakdownRow>().Dimension);
-        d.Field("key").Type("String!").Description("The channel, journey stage or segment.").Resolve(ctx => ctx.ParentAs<BreakdownRow>().Key);
-        d.Field("value").Type("MetricValue!").Resolve(ctx => ctx.ParentAs<BreakdownRow>().Value);
+        d.Field("dimension").Type("String!").ResolveFromParent<BreakdownRow>(p => p.Dimension);
+        d.Field("key").Type("String!").Description("The channel, journey stage or segment.").ResolveFromParent<BreakdownRow>(p => p.Key);
+        d.Field("value").Type("MetricValue!").ResolveFromParent<BreakdownRow>(p => p.Value);
     }
 }
 
@@ -94,9 +94,9 @@ public sealed class MoverType : ObjectTypeDefinition<Mover>
     protected override void Configure(IObjectTypeDescriptor<Mover> d)
     {
         d.Name("Mover");
-        d.Field("unit").Type("OrgUnit!").Resolve(ctx => ctx.ParentAs<Mover>().Unit);
-        d.Field("value").Type("MetricValue!").Resolve(ctx => ctx.ParentAs<Mover>().Value);
-        d.Field("change").Type("Change!").Resolve(ctx => ctx.ParentAs<Mover>().Change);
+        d.Field("unit").Type("OrgUnit!").ResolveFromParent<Mover>(p => p.Unit);
+        d.Field("value").Type("MetricValue!").ResolveFromParent<Mover>(p => p.Value);
+        d.Field("change").Type("Change!").ResolveFromParent<Mover>(p => p.Change);
     }
 }
 

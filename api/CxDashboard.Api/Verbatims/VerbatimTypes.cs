@@ -14,17 +14,17 @@ public sealed class VerbatimType : ObjectTypeDefinition<Verbatim>
     protected override void Configure(IObjectTypeDescriptor<Verbatim> d)
     {
         d.Name("Verbatim").Description("A survey response's comment with its scores and dimensions.");
-        d.Field("id").Type("ID!").Resolve(ctx => ctx.ParentAs<Verbatim>().Id.ToString(CultureInfo.InvariantCulture));
-        d.Field("respondedAt").Type("DateTime!").Resolve(ctx => ctx.ParentAs<Verbatim>().RespondedAt);
+        d.Field("id").Type("ID!").ResolveFromParent<Verbatim>(p => p.Id.ToString(CultureInfo.InvariantCulture));
+        d.Field("respondedAt").Type("DateTime!").ResolveFromParent<Verbatim>(p => p.RespondedAt);
         d.Field("unit").Type("OrgUnit").Description("The unit the response is attributed to.").Resolve(async ctx => await ctx.UnitAsync(ctx.ParentAs<Verbatim>().UnitId));
-        d.Field("channel").Type("String!").Resolve(ctx => ctx.ParentAs<Verbatim>().Channel);
-        d.Field("journeyStage").Type("String!").Resolve(ctx => ctx.ParentAs<Verbatim>().JourneyStage);
-        d.Field("segment").Type("String!").Resolve(ctx => ctx.ParentAs<Verbatim>().Segment);
-        d.Field("nps").Type("Int").Resolve(ctx => (int?)ctx.ParentAs<Verbatim>().Nps);
-        d.Field("csat").Type("Int").Resolve(ctx => (int?)ctx.ParentAs<Verbatim>().Csat);
-        d.Field("ces").Type("Int").Resolve(ctx => (int?)ctx.ParentAs<Verbatim>().Ces);
-        d.Field("comment").Type("String!").Resolve(ctx => ctx.ParentAs<Verbatim>().Comment);
-        d.Field("cursor").Type("String!").Resolve(ctx => ctx.ParentAs<Verbatim>().Cursor);
+        d.Field("channel").Type("String!").ResolveFromParent<Verbatim>(p => p.Channel);
+        d.Field("journeyStage").Type("String!").ResolveFromParent<Verbatim>(p => p.JourneyStage);
+        d.Field("segment").Type("String!").ResolveFromParent<Verbatim>(p => p.Segment);
+        d.Field("nps").Type("Int").ResolveFromParent<Verbatim>(p => (int?)p.Nps);
+        d.Field("csat").Type("Int").ResolveFromParent<Verbatim>(p => (int?)p.Csat);
+        d.Field("ces").Type("Int").ResolveFromParent<Verbatim>(p => (int?)p.Ces);
+        d.Field("comment").Type("String!").ResolveFromParent<Verbatim>(p => p.Comment);
+        d.Field("cursor").Type("String!").ResolveFromParent<Verbatim>(p => p.Cursor);
     }
 }
 
@@ -33,9 +33,9 @@ public sealed class VerbatimPageType : ObjectTypeDefinition<VerbatimPage>
     protected override void Configure(IObjectTypeDescriptor<VerbatimPage> d)
     {
         d.Name("VerbatimPage").Description("One page of comments, newest first; pass endCursor as 'after' for the next page.");
-        d.Field("items").Type("[Verbatim!]!").Resolve(ctx => ctx.ParentAs<VerbatimPage>().Items);
-        d.Field("hasNextPage").Type("Boolean!").Resolve(ctx => ctx.ParentAs<VerbatimPage>().HasNextPage);
-        d.Field("endCursor").Type("String").Resolve(ctx => ctx.ParentAs<VerbatimPage>().EndCursor);
+        d.Field("items").Type("[Verbatim!]!").ResolveFromParent<VerbatimPage>(p => p.Items);
+        d.Field("hasNextPage").Type("Boolean!").ResolveFromParent<VerbatimPage>(p => p.HasNextPage);
+        d.Field("endCursor").Type("String").ResolveFromParent<VerbatimPage>(p => p.EndCursor);
     }
 }
 

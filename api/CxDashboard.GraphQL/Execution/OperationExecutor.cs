@@ -145,6 +145,8 @@ internal sealed class OperationExecutor(OperationContext context)
     {
         var cancellationToken = context.CancellationToken;
         if (cancellationToken.IsCancellationRequested) return ValueTask.FromCanceled<object?>(cancellationToken);
+        if (collected.Definition!.ParentResolver is { } fromParent && IsLeafWithoutArguments(collected.Definition))
+            return new ValueTask<object?>(ExecuteLeafFromParent(parentType, source, collected, fromParent, parentPath));
         ResolveContext field;
         object? resolved;
         try
@@ -172,6 +174,71 @@ internal sealed class OperationExecutor(OperationContext context)
             return ValueTask.FromException<object?>(e);
         }
     }
+
+    private static bool IsLeafWithoutArguments(FieldDefinition definition) =>
+        definition.Arguments.Count == 0 && (definition.Type is NonNullType n ? n.OfType : definition.Type) is ScalarType or EnumType;
+
+    /// <summary>
+    /// ExecuteField for a leaf field whose value is read from the parent alone (<see cref="FieldDefinition.ParentResolver"/>):
+    /// the same resolve, CompleteValue and error handling as the general path, with no resolve context and no path unless
+    /// an error needs one. "If fieldType is a Scalar or Enum type: Return the result of CoerceResult(fieldType, result)."
+    /// https://spec.graphql.org/October2021/#CompleteValue()
+    /// </summary>
+    private object? ExecuteLeafFromParent(ObjectType parentType, object? source, CollectedField collected, Func<object?, object?> fromParent,
+        ResponsePath? parentPath)
+    {
+        var definition = collected.Definition!;
+        var nonNull = definition.Type is NonNullType;
+        object? value;
+        try
+        {
+            value = fromParent(source);
+            if (value is not null)
+                value = (nonNull ? ((NonNullType)definition.Type).OfType : definition.Type) is ScalarType scalar
+                    ? SerializeLeaf(scalar, value, collected, parentPath)
+                    : SerializeLeaf((EnumType)(nonNull ? ((NonNullType)definition.Type).OfType : definition.Type), value, collected, parentPath);
+        }
+        catch (Exception e)
+        {
+            return FieldError(e, collected, PathOf(collected, parentPath));
+        }
+        if (ReferenceEquals(value, Bubble)) return nonNull ? Bubble : null;
+        if (value is null && nonNull)
+        {
+            context.AddError(ExecutionErrors.NonNullIsNull(parentType, definition, collected.Nodes, PathOf(collected, parentPath)));
+            return Bubble;
+        }
+        return value;
+    }
+
+    private object? SerializeLeaf(ScalarType scalar, object value, CollectedField collected, ResponsePath? parentPath)
+    {
+        try
+        {
+            return scalar.Serialize(value);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            context.AddError(ExecutionErrors.LeafNotSerializable(e, collected.Nodes, PathOf(collected, parentPath)));
+            return Bubble;
+        }
+    }
+
+    private object? SerializeLeaf(EnumType enumType, object value, CollectedField collected, ResponsePath? parentPath)
+    {
+        try
+        {
+            return enumType.Serialize(value);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            context.AddError(ExecutionErrors.LeafNotSerializable(e, collected.Nodes, PathOf(collected, parentPath)));
+            return Bubble;
+        }
+    }
+
+    private static ResponsePath PathOf(CollectedField collected, ResponsePath? parentPath) =>
+        parentPath?.Field(collected.ResponseKey) ?? ResponsePath.Root(collected.ResponseKey);
 
     /// <summary>
     /// ResolveFieldValue(objectType, objectValue, fieldName, argumentValues): the field's resolver, or the

@@ -70,22 +70,35 @@ internal sealed class ObjectFieldDescriptor(FieldConfig field, TypeConfig owner)
         return this;
     }
 
-    public IObjectFieldDescriptor Resolve(FieldResolver resolver) { field.Resolver = resolver; return this; }
+    public IObjectFieldDescriptor Resolve(FieldResolver resolver) { field.Resolver = resolver; field.ParentResolver = null; return this; }
+
+    public IObjectFieldDescriptor ResolveFromParent<TParent>(Func<TParent, object?> read)
+    {
+        field.ParentResolver = parent => parent is TParent p
+            ? read(p)
+            : throw new InvalidCastException($"The parent of field {owner.Name}.{field.Name} is {parent?.GetType().Name ?? "null"}, not {typeof(TParent).Name}.");
+        var fromParent = field.ParentResolver;
+        field.Resolver = ctx => new ValueTask<object?>(fromParent(ctx.Parent));
+        return this;
+    }
 
     public IObjectFieldDescriptor Resolve(Func<IResolveContext, object?> resolver)
     {
         field.Resolver = ctx => new ValueTask<object?>(resolver(ctx));
+        field.ParentResolver = null;
         return this;
     }
 
     public IObjectFieldDescriptor Resolve<TResult>(Func<IResolveContext, Task<TResult>> resolver)
     {
+        field.ParentResolver = null;
         field.Resolver = async ctx => await resolver(ctx).ConfigureAwait(false);
         return this;
     }
 
     public IObjectFieldDescriptor Resolve<TResult>(Func<IResolveContext, ValueTask<TResult>> resolver)
     {
+        field.ParentResolver = null;
         field.Resolver = async ctx => await resolver(ctx).ConfigureAwait(false);
         return this;
     }

@@ -68,6 +68,12 @@ public interface IObjectFieldDescriptor
     [System.Runtime.CompilerServices.OverloadResolutionPriority(1)]
     IObjectFieldDescriptor Resolve<TResult>(Func<IResolveContext, Task<TResult>> resolver);
     IObjectFieldDescriptor Resolve<TResult>(Func<IResolveContext, ValueTask<TResult>> resolver);
+
+    /// <summary>
+    /// A field whose value is read from the parent value alone, synchronously (a property, a conversion). The executor
+    /// calls it without a resolve context; a parent that is not a <typeparamref name="TParent"/> is a field error.
+    /// </summary>
+    IObjectFieldDescriptor ResolveFromParent<TParent>(Func<TParent, object?> read);
 }
 
 /// <summary>Configures an interface type.</summary>

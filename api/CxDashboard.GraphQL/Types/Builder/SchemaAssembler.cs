@@ -184,6 +184,7 @@ internal sealed class SchemaAssembler(
             Description = field.Description,
             DeprecationReason = field.DeprecationReason,
             Resolver = field.Resolver,
+            ParentResolver = field.ParentResolver,
         };
         foreach (var (k, v) in field.Metadata) definition.Metadata[k] = v;
         foreach (var argument in field.Arguments)

@@ -51,6 +51,7 @@ internal sealed class FieldConfig(string name)
     public string? Description { get; set; }
     public string? DeprecationReason { get; set; }
     public FieldResolver? Resolver { get; set; }
+    public Func<object?, object?>? ParentResolver { get; set; }
     public MemberInfo? Member { get; init; }
     public List<InputValueConfig> Arguments { get; } = [];
     public Dictionary<string, object?> Metadata { get; } = new();
