@@ -6,9 +6,10 @@ namespace CxDashboard.Core.Scorecards;
 /// <summary>
 /// The SQL behind scorecards: two prepared statements (KPIs with targets and check-ins; cells) for any number of
 /// units and cascade levels, sent at the same time on two connections, so a company scorecard with all its
-/// departments costs one round trip.
+/// departments costs one round trip. With a <see cref="KpiSideCache"/>, a scorecard asked for again reads its cells
+/// only, with the KPI revision that says whether the KPI side kept from before is still current.
 /// </summary>
-public sealed class ScorecardReader(NpgsqlDataSource db)
+public sealed class ScorecardReader(NpgsqlDataSource db, KpiSideCache? cache = null)
 {
     /// <summary>
     /// The KPI set of a scorecard load, one row per KPI with an <c>expanded</c> flag: the KPIs of the expanded units
@@ -44,15 +45,29 @@ public sealed class ScorecardReader(NpgsqlDataSource db)
     /// With <paramref name="levels"/> above 1 the same read covers the cascade below, so the lines of the units down
     /// to that level come back expanded (a GraphQL query nesting <c>children</c> that deep needs no further round
     /// trip). A KPI slice reads the cell of its dimension and value, no slice the unit total.
+    /// A KPI side kept for the same arguments is used while the revision read with the cells matches its own; the cells
+    /// are then those of its (unit, slice) pairs, given as arrays. After any change both sides are read again (one more
+    /// round trip for the first scorecard after it).
     /// </summary>
     public async Task<ScorecardData> ReadAsync(long[] unitIds, int levels, string grain, DateOnly from, DateOnly to, DateOnly checkinFrom, DateOnly checkinTo, CancellationToken ct)
     {
+        var key = KpiSideCache.Key.For(unitIds, levels, grain, from, to, checkinFrom, checkinTo);
+        if (cache?.Find(key) is { } cached)
+        {
+            // The KPI side read before: only the cells of its (unit, slice) pairs, and the revision to check it against.
+            var (cells, revision) = await ReadCellsAsync(cached.CellSubjects, grain, from, to, ct);
+            if (revision == cached.Revision) return new ScorecardData(cached.Kpis, cached.ExpandedUnits, cached.Targets, cells, cached.Checkins);
+            // changed since: read both sides afresh (the KPI set may hold other pairs now)
+        }
+
         var kpiSide = ReadKpisAsync(unitIds, levels, grain, from, to, checkinFrom, checkinTo, ct);
         var cellSide = ReadCellsAsync(unitIds, levels, grain, from, to, ct);
         try
         {
-            var (kpis, expanded, targets, checkins) = await kpiSide;
-            return new ScorecardData(kpis, expanded, targets, await cellSide, checkins);
+            var side = await kpiSide;
+            var (cells, _) = await cellSide;
+            cache?.Store(key, side);
+            return new ScorecardData(side.Kpis, side.ExpandedUnits, side.Targets, cells, side.Checkins);
         }
         finally
         {
@@ -61,8 +76,18 @@ public sealed class ScorecardReader(NpgsqlDataSource db)
         }
     }
 
+    /// <summary>The revision row, sent first in each batch: what the batch reads after it is at least that recent.</summary>
+    private const string RevisionSql = "SELECT revision, generation FROM kpi_revision";
+
+    private static async Task<KpiRevision> ReadRevisionAsync(NpgsqlDataReader r, CancellationToken ct)
+    {
+        await r.NextResultAsync(ct);
+        if (!await r.ReadAsync(ct)) throw new InvalidOperationException("kpi_revision has no row: the database is not migrated (run the migrate verb).");
+        return new KpiRevision(r.GetInt64(0), r.GetGuid(1));
+    }
+
     /// <summary>KPIs with their targets (as arrays) and latest check-in: the KPI set is found once for all three.</summary>
-    private async Task<(List<KpiDefinition>, HashSet<long>, Dictionary<(long, DateOnly), double>, Dictionary<long, KpiCheckinView>)> ReadKpisAsync(
+    private async Task<KpiSide> ReadKpisAsync(
         long[] unitIds, int levels, string grain, DateOnly from, DateOnly to, DateOnly checkinFrom, DateOnly checkinTo, CancellationToken ct)
     {
         await using var conn = await db.OpenConnectionAsync(ct);
@@ -81,6 +106,7 @@ public sealed class ScorecardReader(NpgsqlDataSource db)
             """, unitIds, levels, grain, from, to, checkinFrom, checkinTo);
         await batch.PrepareAsync(ct);
         await using var r = await batch.ExecuteReaderAsync(ct);
+        var revision = await ReadRevisionAsync(r, ct);
         await r.NextResultAsync(ct);
         var kpis = new List<KpiDefinition>();
         var expanded = new HashSet<long>();
@@ -98,10 +124,10 @@ public sealed class ScorecardReader(NpgsqlDataSource db)
             }
             if (!r.IsDBNull(20)) checkins[kpi.Id] = ReadCheckin(r, 20);
         }
-        return (kpis, expanded, targets, checkins);
+        return new KpiSide(kpis, expanded, targets, checkins, revision);
     }
 
-    private async Task<Dictionary<(long Unit, Slice Slice, DateOnly Start), CellStats>> ReadCellsAsync(
+    private async Task<(Dictionary<(long Unit, Slice Slice, DateOnly Start), CellStats>, KpiRevision)> ReadCellsAsync(
         long[] unitIds, int levels, string grain, DateOnly from, DateOnly to, CancellationToken ct)
     {
         await using var conn = await db.OpenConnectionAsync(ct);
@@ -112,10 +138,27 @@ public sealed class ScorecardReader(NpgsqlDataSource db)
                    bit_or({CellStore.GroupsSql("metric_code")}) AS groups
             FROM ({KpiSet(5)}) ks GROUP BY 1, 2, 3
             """), unitIds, grain, from, to, levels);
+        return await ReadCellsAsync(batch, ct);
+    }
+
+    /// <summary>The cells of given (unit, slice) pairs (a KPI side's <see cref="KpiSide.CellSubjects"/>): no KPI set to find.</summary>
+    private async Task<(Dictionary<(long Unit, Slice Slice, DateOnly Start), CellStats>, KpiRevision)> ReadCellsAsync(
+        (long[] Units, string[] Dimensions, string[] Values, int[] Groups) subjects, string grain, DateOnly from, DateOnly to, CancellationToken ct)
+    {
+        await using var conn = await db.OpenConnectionAsync(ct);
+        await using var batch = GenericPlanBatch(conn, CellStore.SeriesSql(
+            "SELECT * FROM unnest($1::bigint[], $5::text[], $6::text[], $7::int[]) AS s(unit, dim, dv, groups)"),
+            subjects.Units, grain, from, to, subjects.Dimensions, subjects.Values, subjects.Groups);
+        return await ReadCellsAsync(batch, ct);
+    }
+
+    private static async Task<(Dictionary<(long Unit, Slice Slice, DateOnly Start), CellStats>, KpiRevision)> ReadCellsAsync(NpgsqlBatch batch, CancellationToken ct)
+    {
         await batch.PrepareAsync(ct);
         await using var r = await batch.ExecuteReaderAsync(ct);
+        var revision = await ReadRevisionAsync(r, ct);
         await r.NextResultAsync(ct);
-        return await CellStore.ReadSeriesAsync(r, ct);
+        return (await CellStore.ReadSeriesAsync(r, ct), revision);
     }
 
     /// <summary>
@@ -129,6 +172,7 @@ public sealed class ScorecardReader(NpgsqlDataSource db)
     {
         var batch = new NpgsqlBatch(conn);
         batch.BatchCommands.Add(Command("SELECT set_config('plan_cache_mode', 'force_generic_plan', true)"));
+        batch.BatchCommands.Add(Command(RevisionSql));
         batch.BatchCommands.Add(Command(sql, values));
         return batch;
     }
@@ -185,11 +229,11 @@ public sealed class ScorecardReader(NpgsqlDataSource db)
 /// start), latest check-ins by KPI.
 /// </summary>
 public sealed record ScorecardData(
-    List<KpiDefinition> Kpis,
-    HashSet<long> ExpandedUnits,
-    Dictionary<(long Kpi, DateOnly Start), double> Targets,
-    Dictionary<(long Unit, Slice Slice, DateOnly Start), CellStats> Cells,
-    Dictionary<long, KpiCheckinView> Checkins);
+    IReadOnlyList<KpiDefinition> Kpis,
+    IReadOnlySet<long> ExpandedUnits,
+    IReadOnlyDictionary<(long Kpi, DateOnly Start), double> Targets,
+    IReadOnlyDictionary<(long Unit, Slice Slice, DateOnly Start), CellStats> Cells,
+    IReadOnlyDictionary<long, KpiCheckinView> Checkins);
 
 /// <summary>
 /// Status rules by their stored JSON text. Every scorecard read meets the same few rules (KPIs share them), and parsing

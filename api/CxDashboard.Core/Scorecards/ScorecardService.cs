@@ -7,10 +7,14 @@ namespace CxDashboard.Core.Scorecards;
 /// Computes unit scorecards (DESIGN §7) from rollup cells: each KPI's actual, target, attainment,
 /// status and 13-period trend, its cascade children and drivers, target reconciliation, and the
 /// unit's weighted score. Any number of units, and the cascade below them, costs two SQL statements sent at once
-/// (<see cref="ScorecardReader"/>): one round trip.
+/// (<see cref="ScorecardReader"/>): one round trip; asked again while no KPI, target or check-in changed, one statement
+/// (the cells), the KPI side being kept per service (<see cref="KpiSideCache"/>, one per host).
 /// </summary>
 public sealed class ScorecardService(NpgsqlDataSource db)
 {
+    /// <summary>KPI sides read before, reused while the database's KPI revision stays the same (see <see cref="KpiSideCache"/>).</summary>
+    private readonly KpiSideCache kpiSides = new();
+
     public const int TrendLength = 13;
 
     /// <summary>Shared KPIs (company NPS, CSAT) count this many times their weight, so silos are not rewarded for local optimisation.</summary>
@@ -50,7 +54,7 @@ public sealed class ScorecardService(NpgsqlDataSource db)
         var periods = period.SeriesEndingHere(period.Grain, TrendLength);
         // A scorecard grain (month, quarter, year) tiles time, so the trend's cells are exactly the cells of
         // that grain starting between the first trend period and this one.
-        return new ScorecardReader(db).ReadAsync(unitIds.Distinct().ToArray(), Math.Clamp(levels, 1, MaxLevels), period.Grain,
+        return new ScorecardReader(db, kpiSides).ReadAsync(unitIds.Distinct().ToArray(), Math.Clamp(levels, 1, MaxLevels), period.Grain,
             periods[0].First, period.First, period.First, period.Last.AddDays(1), ct);
     }
 
@@ -64,8 +68,8 @@ public sealed class ScorecardService(NpgsqlDataSource db)
         confidence ??= new ConfidenceOptions();
         var units = unitIds.Distinct().ToArray();
         var periods = period.SeriesEndingHere(period.Grain, TrendLength);
-        var (kpis, expanded, targets, cells, checkins) = data;
-        expanded = [.. expanded];
+        var (kpis, expandedRead, targets, cells, checkins) = data;
+        var expanded = new HashSet<long>(expandedRead); // data is shared (KpiSideCache): never changed here
 
         CellStats Cell(KpiDefinition k, Period p) =>
             cells.GetValueOrDefault((k.UnitId, Slice.Of(k.SliceDimension, k.SliceValue), p.First)) ?? CellStats.Empty;
