@@ -41,6 +41,24 @@ public sealed class CascadeApiTests(KpiApp app) : IClassFixture<KpiApp>
     }
 
     [Fact]
+    public async Task A_scorecard_the_executive_read_first_is_still_not_found_for_a_sibling_department_head()
+    {
+        // The KPI side kept from the executive's read (KpiSideCache) holds the sibling's KPIs unfiltered; the scope still
+        // applies to everything that leaves, so the same query for the other department's head finds nothing.
+        var sibling = (await app.UnitIdAsync(Sibling)).ToString();
+        const string query = """
+            query($u: ID!) { scorecard(unit: $u, period: "2026-07") { score kpis { kpi { unitCode } actual children { kpi { unitCode } actual } } } }
+            """;
+        var exec = (await app.GraphQLAsync("executive", query, new { u = sibling })).Data();
+        Assert.NotEmpty(exec.GetProperty("scorecard").GetProperty("kpis").EnumerateArray());
+
+        var denied = await app.GraphQLAsync("department_head", query, new { u = sibling });
+        Assert.Equal("NOT_FOUND", Assert.Single(denied.Errors()).Code());
+        Assert.Equal(JsonValueKind.Null, denied.GetProperty("data").GetProperty("scorecard").ValueKind);
+        Assert.DoesNotContain(Sibling, denied.GetProperty("data").GetRawText());
+    }
+
+    [Fact]
     public async Task Company_scorecard_for_a_department_head_lists_no_children_outside_the_subtree()
     {
         // The head cannot open the company scorecard at all …
