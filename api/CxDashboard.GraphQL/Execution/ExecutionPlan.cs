@@ -61,6 +61,11 @@ internal sealed class GroupedFieldSet(CollectedField[] fields, (string Name, boo
 {
     public CollectedField[] Fields { get; } = fields;
 
+    private ResponseKeys? _keys;
+
+    /// <summary>The response keys of <see cref="Fields"/>, shared by every result map of this set (made once; a race makes an equal copy).</summary>
+    public ResponseKeys Keys => _keys ??= new ResponseKeys([.. Fields.Select(f => f.ResponseKey)]);
+
     /// <summary>The variables an @skip/@include read while collecting, with the values they had.</summary>
     public (string Name, bool Present, object? Value)[] Conditions { get; } = conditions;
 

@@ -34,7 +34,7 @@ public sealed class ExecutionResult
     /// The data entry. <c>HasData</c> false means the request failed before execution (no "data" key);
     /// true with a null <c>Data</c> means execution ran and null propagated to the root.
     /// </summary>
-    public OrderedDictionary<string, object?>? Data { get; init; }
+    public IReadOnlyDictionary<string, object?>? Data { get; init; }
 
     public bool HasData { get; init; }
     public IReadOnlyList<GraphQLError>? Errors { get; init; }

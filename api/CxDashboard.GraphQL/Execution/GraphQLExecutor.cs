@@ -133,7 +133,7 @@ public sealed class GraphQLExecutor
                     : null;
                 done.TrySetResult(new ExecutionResult
                 {
-                    Data = data as OrderedDictionary<string, object?>, HasData = true, Errors = errors,
+                    Data = data as ResultMap, HasData = true, Errors = errors,
                 });
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)

@@ -63,26 +63,30 @@ internal sealed class OperationExecutor(OperationContext context)
     private ValueTask<object?> ExecuteFields(ObjectType type, object? source, GroupedFieldSet set, ResponsePath? path)
     {
         var fields = set.Fields;
-        var result = new OrderedDictionary<string, object?>(fields.Length, StringComparer.Ordinal);
+        var result = new ResultMap(set.Keys);
         var bubble = false;
         for (var i = 0; i < fields.Length; i++)
         {
             var field = fields[i];
             // "If fieldType is defined" — a field unknown to the type (only in unvalidated documents) is left out
-            if (field.Definition is null) continue;
+            if (field.Definition is null)
+            {
+                result.Leave(i);
+                continue;
+            }
             var pending = ExecuteField(type, source, field, path);
             if (!pending.IsCompletedSuccessfully)
                 return ExecuteFieldsAsync(type, source, set, path, result, bubble, i, pending);
             var value = pending.Result;
             if (ReferenceEquals(value, Bubble)) bubble = true;
-            else result.Add(field.ResponseKey, value);
+            else result.Set(i, value);
         }
         return new ValueTask<object?>(bubble ? Bubble : result);
     }
 
     /// <summary>The rest of <see cref="ExecuteFields"/> once field <paramref name="first"/> did not finish synchronously.</summary>
     private async ValueTask<object?> ExecuteFieldsAsync(ObjectType type, object? source, GroupedFieldSet set, ResponsePath? path,
-        OrderedDictionary<string, object?> result, bool bubble, int first, ValueTask<object?> firstPending)
+        ResultMap result, bool bubble, int first, ValueTask<object?> firstPending)
     {
         var fields = set.Fields;
         var pending = new ValueTask<object?>[fields.Length - first];
@@ -92,6 +96,8 @@ internal sealed class OperationExecutor(OperationContext context)
             var field = fields[i];
             if (field.Definition is not null)
                 pending[i - first] = ExecuteField(type, source, field, path);
+            else
+                result.Leave(i);
         }
 
         OperationCanceledException? canceled = null;
@@ -110,7 +116,7 @@ internal sealed class OperationExecutor(OperationContext context)
                 continue;
             }
             if (ReferenceEquals(value, Bubble)) bubble = true;
-            else result.Add(fields[i].ResponseKey, value);
+            else result.Set(i, value);
         }
         if (canceled is not null) throw canceled;
         return bubble ? Bubble : result;
@@ -119,13 +125,18 @@ internal sealed class OperationExecutor(OperationContext context)
     /// <summary>"… each field in the grouped field set must be executed serially" (mutations).</summary>
     private async ValueTask<object?> ExecuteFieldsSeriallyAsync(ObjectType type, object? source, GroupedFieldSet set)
     {
-        var result = new OrderedDictionary<string, object?>(set.Fields.Length, StringComparer.Ordinal);
-        foreach (var field in set.Fields)
+        var result = new ResultMap(set.Keys);
+        for (var i = 0; i < set.Fields.Length; i++)
         {
-            if (field.Definition is null) continue;
+            var field = set.Fields[i];
+            if (field.Definition is null)
+            {
+                result.Leave(i);
+                continue;
+            }
             var value = await ExecuteField(type, source, field, null);
             if (ReferenceEquals(value, Bubble)) return Bubble;
-            result.Add(field.ResponseKey, value);
+            result.Set(i, value);
         }
         return result;
     }

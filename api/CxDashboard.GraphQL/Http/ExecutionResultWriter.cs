@@ -103,7 +103,17 @@ public static class ExecutionResultWriter
                 writer.WriteNumberValue(Convert.ToInt64(value, CultureInfo.InvariantCulture)); break;
             case ulong u: writer.WriteNumberValue(u); break;
             case JsonElement element: element.WriteTo(writer); break;
-            // The executor's own result shapes first, walked by index: no enumerator per object or list.
+            // The executor's own result shapes first, walked by index: no enumerator per object or list, keys encoded once.
+            case ResultMap fields:
+                writer.WriteStartObject();
+                for (var i = 0; i < fields.Width; i++)
+                {
+                    if (!fields.Has(i)) continue;
+                    writer.WritePropertyName(fields.EncodedKeyAt(i));
+                    WriteValue(writer, fields.ValueAt(i));
+                }
+                writer.WriteEndObject();
+                break;
             case OrderedDictionary<string, object?> fields:
                 writer.WriteStartObject();
                 for (var i = 0; i < fields.Count; i++)

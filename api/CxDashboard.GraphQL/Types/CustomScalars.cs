@@ -37,7 +37,7 @@ public static partial class CustomScalars
 
         public override object? Serialize(object value) => value switch
         {
-            DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            DateOnly d => d.ToString("O", CultureInfo.InvariantCulture), // yyyy-MM-dd, without parsing a custom format each time
             System.DateTime dt when dt.TimeOfDay == TimeSpan.Zero => dt.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             string s when TryParse(s, out var d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             _ => throw new CoercionException($"Date cannot represent value: {Show(value)}"),
