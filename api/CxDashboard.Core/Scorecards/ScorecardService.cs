@@ -68,6 +68,7 @@ public sealed class ScorecardService(NpgsqlDataSource db)
         confidence ??= new ConfidenceOptions();
         var units = unitIds.Distinct().ToArray();
         var periods = period.SeriesEndingHere(period.Grain, TrendLength);
+        if (periods[^1] != period) throw new InvalidOperationException($"the series of {period} does not end with it");
         var (kpis, expandedRead, targets, cells, checkins) = data;
         var expanded = new HashSet<long>(expandedRead); // data is shared (KpiSideCache): never changed here
 
@@ -90,12 +91,20 @@ public sealed class ScorecardService(NpgsqlDataSource db)
         }
 
         expanded.UnionWith(units);
+        // Each KPI's trend; its last point is the current period (a scorecard period ends its own series).
+        var trends = new Dictionary<long, KpiPeriodValue[]>(kpis.Count);
+        foreach (var k in kpis)
+        {
+            var trend = new KpiPeriodValue[periods.Count];
+            for (var i = 0; i < trend.Length; i++) trend[i] = ValueOf(k, periods[i]);
+            trends[k.Id] = trend;
+        }
         var lines = kpis.ToDictionary(k => k.Id, k => new ScorecardKpi
         {
             Kpi = k,
             Expanded = expanded.Contains(k.UnitId),
-            Current = ValueOf(k, period),
-            Trend = [.. periods.Select(p => ValueOf(k, p))],
+            Current = trends[k.Id][^1],
+            Trend = trends[k.Id],
             EffectiveWeight = (double)k.Weight * (k.IsShared ? SharedWeightFactor : 1),
             LatestCheckin = checkins.GetValueOrDefault(k.Id),
         });
