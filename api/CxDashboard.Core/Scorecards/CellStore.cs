@@ -41,7 +41,7 @@ public sealed class CellStore(NpgsqlDataSource db)
     /// </remarks>
     public static string SeriesSql(string subjectsSql) => $"""
         WITH s AS ({subjectsSql})
-        SELECT c.subject_id, c.dim, c.dim_value, c.period_start, {string.Join(", ", CountColumns.Select(i => $"c.{CellColumns.All[i].Name}::float8"))},
+        SELECT c.subject_id, c.dim, c.dim_value, c.period_start, {string.Join(", ", CountColumns.Select((i, at) => CountIsInteger[at] ? $"c.{CellColumns.All[i].Name}" : $"c.{CellColumns.All[i].Name}::float8"))},
                d.durations
         FROM s CROSS JOIN LATERAL (
             SELECT * FROM rollup_cell c
@@ -64,6 +64,8 @@ public sealed class CellStore(NpgsqlDataSource db)
     /// </summary>
     public static readonly int[] CountColumns = [.. Enumerable.Range(0, CellStats.Width).Where(i => (CellColumns.Groups[i] & DurationGroups) == 0)];
 
+    private static readonly bool[] CountIsInteger = [.. CountColumns.Select(i => CellColumns.All[i].SqlType == "integer")];
+
     private static readonly int[] DurationColumns = [.. Enumerable.Range(0, CellStats.Width).Where(i => (CellColumns.Groups[i] & DurationGroups) != 0)];
 
     /// <summary>
@@ -85,7 +87,8 @@ public sealed class CellStore(NpgsqlDataSource db)
         while (await reader.ReadAsync(ct))
         {
             var values = new double[CellStats.Width];
-            for (var i = 0; i < CountColumns.Length; i++) values[CountColumns[i]] = reader.GetDouble(4 + i);
+            // As stored (integer counts are half the bytes of float8 on the wire)
+            for (var i = 0; i < CountColumns.Length; i++) values[CountColumns[i]] = CountIsInteger[i] ? reader.GetInt32(4 + i) : reader.GetDouble(4 + i);
             if (!reader.IsDBNull(durations))
             {
                 var read = reader.GetFieldValue<double[]>(durations);
