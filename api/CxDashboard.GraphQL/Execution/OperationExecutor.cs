@@ -205,9 +205,7 @@ internal sealed class OperationExecutor(OperationContext context)
         {
             value = fromParent(source);
             if (value is not null)
-                value = (nonNull ? ((NonNullType)definition.Type).OfType : definition.Type) is ScalarType scalar
-                    ? SerializeLeaf(scalar, value, collected, parentPath)
-                    : SerializeLeaf((EnumType)(nonNull ? ((NonNullType)definition.Type).OfType : definition.Type), value, collected, parentPath);
+                value = SerializeLeaf(nonNull ? ((NonNullType)definition.Type).OfType : definition.Type, value, collected, parentPath);
         }
         catch (Exception e)
         {
@@ -222,24 +220,12 @@ internal sealed class OperationExecutor(OperationContext context)
         return value;
     }
 
-    private object? SerializeLeaf(ScalarType scalar, object value, CollectedField collected, ResponsePath? parentPath)
+    /// <summary>CoerceResult for a scalar or enum type; a value it cannot represent is a field error (Bubble).</summary>
+    private object? SerializeLeaf(GraphQLType leaf, object value, CollectedField collected, ResponsePath? parentPath)
     {
         try
         {
-            return scalar.Serialize(value);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            context.AddError(ExecutionErrors.LeafNotSerializable(e, collected.Nodes, PathOf(collected, parentPath)));
-            return Bubble;
-        }
-    }
-
-    private object? SerializeLeaf(EnumType enumType, object value, CollectedField collected, ResponsePath? parentPath)
-    {
-        try
-        {
-            return enumType.Serialize(value);
+            return leaf is ScalarType scalar ? scalar.Serialize(value) : ((EnumType)leaf).Serialize(value);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
