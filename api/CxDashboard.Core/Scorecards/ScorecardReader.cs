@@ -56,7 +56,7 @@ public sealed class ScorecardReader(NpgsqlDataSource db, KpiSideCache? cache = n
         {
             // The KPI side read before: only the cells of its (unit, slice) pairs, and the revision to check it against.
             var (cells, revision) = await ReadCellsAsync(cached.CellSubjects, grain, from, to, ct);
-            if (revision == cached.Revision) return new ScorecardData(cached.Kpis, cached.ExpandedUnits, cached.Targets, cells, cached.Checkins);
+            if (revision == cached.Revision) return new ScorecardData(cached, cells);
             // changed since: read both sides afresh (the KPI set may hold other pairs now)
         }
 
@@ -67,7 +67,7 @@ public sealed class ScorecardReader(NpgsqlDataSource db, KpiSideCache? cache = n
             var side = await kpiSide;
             var (cells, _) = await cellSide;
             cache?.Store(key, side);
-            return new ScorecardData(side.Kpis, side.ExpandedUnits, side.Targets, cells, side.Checkins);
+            return new ScorecardData(side, cells);
         }
         finally
         {
@@ -224,16 +224,11 @@ public sealed class ScorecardReader(NpgsqlDataSource db, KpiSideCache? cache = n
 }
 
 /// <summary>
-/// One batch's answer for a set of units: KPIs, the units whose lines are expanded (the requested ones and the
-/// cascade below them down to the requested level), targets by (KPI, period start), cells by (unit, slice, period
-/// start), latest check-ins by KPI.
+/// One read's answer for a set of units: the KPI side (KPIs, the units whose lines are expanded — the requested ones
+/// and the cascade below them down to the requested level —, targets by (KPI, period start), latest check-ins by KPI;
+/// possibly kept from an earlier read, so shared and read-only) and cells by (unit, slice, period start).
 /// </summary>
-public sealed record ScorecardData(
-    IReadOnlyList<KpiDefinition> Kpis,
-    IReadOnlySet<long> ExpandedUnits,
-    IReadOnlyDictionary<(long Kpi, DateOnly Start), double> Targets,
-    IReadOnlyDictionary<(long Unit, Slice Slice, DateOnly Start), CellStats> Cells,
-    IReadOnlyDictionary<long, KpiCheckinView> Checkins);
+public sealed record ScorecardData(KpiSide Side, IReadOnlyDictionary<(long Unit, Slice Slice, DateOnly Start), CellStats> Cells);
 
 /// <summary>
 /// Status rules by their stored JSON text. Every scorecard read meets the same few rules (KPIs share them), and parsing

@@ -69,8 +69,8 @@ public sealed class ScorecardService(NpgsqlDataSource db)
         var units = unitIds.Distinct().ToArray();
         var periods = period.SeriesEndingHere(period.Grain, TrendLength);
         if (periods[^1] != period) throw new InvalidOperationException($"the series of {period} does not end with it");
-        var (kpis, expandedRead, targets, cells, checkins) = data;
-        var expanded = new HashSet<long>(expandedRead); // data is shared (KpiSideCache): never changed here
+        var ((kpis, expandedRead, targets, checkins, _), cells) = data;
+        var expanded = new HashSet<long>(expandedRead); // the KPI side is shared (KpiSideCache): never changed here
 
         CellStats Cell(KpiDefinition k, Period p) =>
             cells.GetValueOrDefault((k.UnitId, Slice.Of(k.SliceDimension, k.SliceValue), p.First)) ?? CellStats.Empty;

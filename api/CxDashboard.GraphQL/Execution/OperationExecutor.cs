@@ -205,7 +205,7 @@ internal sealed class OperationExecutor(OperationContext context)
         {
             value = fromParent(source);
             if (value is not null)
-                value = SerializeLeaf(nonNull ? ((NonNullType)definition.Type).OfType : definition.Type, value, collected, parentPath);
+                value = SerializeLeaf(nonNull ? ((NonNullType)definition.Type).OfType : definition.Type, value, collected, null, parentPath);
         }
         catch (Exception e)
         {
@@ -220,8 +220,12 @@ internal sealed class OperationExecutor(OperationContext context)
         return value;
     }
 
-    /// <summary>CoerceResult for a scalar or enum type; a value it cannot represent is a field error (Bubble).</summary>
-    private object? SerializeLeaf(GraphQLType leaf, object value, CollectedField collected, ResponsePath? parentPath)
+    /// <summary>
+    /// "If fieldType is a Scalar or Enum type: Return the result of CoerceResult(fieldType, result)." A value the type
+    /// cannot represent is a field error (Bubble), reported at <paramref name="path"/>, or when that is null at the
+    /// field's own path below <paramref name="parentPath"/> (made only then).
+    /// </summary>
+    private object? SerializeLeaf(GraphQLType leaf, object value, CollectedField collected, ResponsePath? path, ResponsePath? parentPath)
     {
         try
         {
@@ -229,7 +233,7 @@ internal sealed class OperationExecutor(OperationContext context)
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            context.AddError(ExecutionErrors.LeafNotSerializable(e, collected.Nodes, PathOf(collected, parentPath)));
+            context.AddError(ExecutionErrors.LeafNotSerializable(e, collected.Nodes, path ?? PathOf(collected, parentPath)));
             return Bubble;
         }
     }
@@ -333,11 +337,8 @@ internal sealed class OperationExecutor(OperationContext context)
 
         switch (type)
         {
-            case ScalarType scalar:
-                return new ValueTask<object?>(SerializeScalar(field, scalar, value, path));
-
-            case EnumType enumType:
-                return new ValueTask<object?>(SerializeEnum(field, enumType, value, path));
+            case ScalarType or EnumType:
+                return new ValueTask<object?>(SerializeLeaf(type, value, field.Collected, path, field.ParentPath));
 
             case ListType list:
                 return CompleteList(field, list, value, path);
@@ -494,33 +495,6 @@ internal sealed class OperationExecutor(OperationContext context)
         var buffered = new List<object?>();
         await foreach (var item in stream.WithCancellation(context.CancellationToken)) buffered.Add(item);
         return await CompleteList(field, type, buffered, path);
-    }
-
-    /// <summary>"If fieldType is a Scalar or Enum type: Return the result of CoerceResult(fieldType, result)."</summary>
-    private object? SerializeScalar(ResolveContext field, ScalarType scalar, object value, ResponsePath? path)
-    {
-        try
-        {
-            return scalar.Serialize(value);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            context.AddError(ExecutionErrors.LeafNotSerializable(e, field.FieldNodes, path ?? field.Path));
-            return Bubble;
-        }
-    }
-
-    private object? SerializeEnum(ResolveContext field, EnumType enumType, object value, ResponsePath? path)
-    {
-        try
-        {
-            return enumType.Serialize(value);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            context.AddError(ExecutionErrors.LeafNotSerializable(e, field.FieldNodes, path ?? field.Path));
-            return Bubble;
-        }
     }
 
     /// <summary>

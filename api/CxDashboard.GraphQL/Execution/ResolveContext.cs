@@ -13,6 +13,9 @@ internal sealed class ResolveContext(OperationContext operation, ObjectType pare
     /// <summary>The grouped field set entry this call resolves (its sub-selections are cached there).</summary>
     internal CollectedField Collected => collected;
 
+    /// <summary>The parent field's path (null at the root).</summary>
+    internal ResponsePath? ParentPath => parentPath;
+
     public object? Parent => parent;
     public IReadOnlyDictionary<string, object?> Arguments => arguments;
     public FieldDefinition Field => collected.Definition!;
