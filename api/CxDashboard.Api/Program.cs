@@ -1,10 +1,10 @@
-using CxDashboard.Api.Cascade;
 using CxDashboard.Api.Cli;
 using CxDashboard.Api.GraphQL;
 using CxDashboard.Api.Health;
 using CxDashboard.Api.Hosting;
 using CxDashboard.Api.Ingestion;
 using CxDashboard.Api.Rollups;
+using CxDashboard.Api.Scorecards;
 using CxDashboard.Api.Security;
 using CxDashboard.Api.Web;
 

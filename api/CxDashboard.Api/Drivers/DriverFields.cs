@@ -1,6 +1,7 @@
-using CxDashboard.Api.Cascade;
+using CxDashboard.Api.Scorecards;
 using CxDashboard.Core.Drivers;
 using CxDashboard.Core.Scorecards;
+using CxDashboard.Core.Values;
 using CxDashboard.GraphQL.Execution;
 using CxDashboard.GraphQL.Types;
 

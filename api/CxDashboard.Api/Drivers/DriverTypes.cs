@@ -1,4 +1,4 @@
-using CxDashboard.Api.Cascade;
+using CxDashboard.Api.Scorecards;
 using CxDashboard.Core.Drivers;
 using CxDashboard.GraphQL.Types;
 

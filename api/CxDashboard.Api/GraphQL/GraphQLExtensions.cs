@@ -1,13 +1,14 @@
-using CxDashboard.Api.Cascade;
 using CxDashboard.Api.Drivers;
 using CxDashboard.Api.Hierarchy;
 using CxDashboard.Api.Partners;
 using CxDashboard.Api.Scorecards;
 using CxDashboard.Api.Security;
+using CxDashboard.Api.Values;
 using CxDashboard.Api.Verbatims;
 using CxDashboard.Core.Hierarchy;
 using CxDashboard.Core.Partners;
 using CxDashboard.Core.Scorecards;
+using CxDashboard.Core.Values;
 using CxDashboard.Core.Verbatims;
 using CxDashboard.GraphQL.Types;
 

@@ -1,6 +1,7 @@
 using CxDashboard.Api.Security;
 using CxDashboard.Core.Hierarchy;
 using CxDashboard.Core.Scorecards;
+using CxDashboard.Core.Values;
 using CxDashboard.Core.Verbatims;
 using CxDashboard.GraphQL.Execution;
 

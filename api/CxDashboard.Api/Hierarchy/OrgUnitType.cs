@@ -1,9 +1,10 @@
 using System.Globalization;
 using CxDashboard.Api.GraphQL;
-using CxDashboard.Api.Scorecards;
 using CxDashboard.Api.Security;
+using CxDashboard.Api.Values;
 using CxDashboard.Core.Hierarchy;
 using CxDashboard.Core.Scorecards;
+using CxDashboard.Core.Values;
 using CxDashboard.GraphQL.Execution;
 using CxDashboard.GraphQL.Types;
 

@@ -1,8 +1,9 @@
 using CxDashboard.Api.GraphQL;
-using CxDashboard.Api.Scorecards;
 using CxDashboard.Api.Security;
+using CxDashboard.Api.Values;
 using CxDashboard.Core.Metrics;
 using CxDashboard.Core.Scorecards;
+using CxDashboard.Core.Values;
 using CxDashboard.GraphQL.Execution;
 
 namespace CxDashboard.Api.Partners;

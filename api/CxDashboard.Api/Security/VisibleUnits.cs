@@ -1,9 +1,9 @@
 using System.Security.Claims;
-using CxDashboard.Core.Cascade;
 using CxDashboard.Core.Drivers;
 using CxDashboard.Core.Hierarchy;
 using CxDashboard.Core.Partners;
 using CxDashboard.Core.Scorecards;
+using CxDashboard.Core.Values;
 using CxDashboard.Core.Verbatims;
 using Microsoft.Extensions.Options;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using CxDashboard.Api.GraphQL;
-using CxDashboard.Api.Scorecards;
 using CxDashboard.Api.Security;
+using CxDashboard.Api.Values;
 using CxDashboard.Core.Hierarchy;
 using CxDashboard.Core.Verbatims;
 using CxDashboard.GraphQL.Execution;

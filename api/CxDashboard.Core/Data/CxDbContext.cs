@@ -1,8 +1,8 @@
-using CxDashboard.Core.Cascade;
 using CxDashboard.Core.Facts;
 using CxDashboard.Core.Hierarchy;
 using CxDashboard.Core.Jobs;
 using CxDashboard.Core.Metrics;
+using CxDashboard.Core.Scorecards;
 using Microsoft.EntityFrameworkCore;
 
 namespace CxDashboard.Core.Data;

@@ -1,4 +1,5 @@
 using CxDashboard.Core.Scorecards;
+using CxDashboard.Core.Values;
 
 namespace CxDashboard.Core.Drivers;
 

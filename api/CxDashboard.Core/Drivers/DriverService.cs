@@ -1,5 +1,6 @@
 using CxDashboard.Core.Metrics;
 using CxDashboard.Core.Scorecards;
+using CxDashboard.Core.Values;
 using Npgsql;
 
 namespace CxDashboard.Core.Drivers;

@@ -1,3 +1,5 @@
+using CxDashboard.Core.Values;
+
 namespace CxDashboard.Core.Scorecards;
 
 /// <summary>

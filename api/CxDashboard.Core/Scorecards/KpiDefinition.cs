@@ -1,3 +1,5 @@
+using CxDashboard.Core.Values;
+
 namespace CxDashboard.Core.Scorecards;
 
 /// <summary>A KPI as the scorecard reads it: its definition joined with its unit and metric.</summary>

@@ -1,5 +1,6 @@
-using CxDashboard.Core.Rollups;
 using System.Collections.Concurrent;
+using CxDashboard.Core.Rollups;
+using CxDashboard.Core.Values;
 
 namespace CxDashboard.Core.Scorecards;
 

@@ -1,3 +1,5 @@
+using CxDashboard.Core.Values;
+
 namespace CxDashboard.Core.Scorecards;
 
 /// <summary>A KPI's status for a period; stored in <c>kpi_checkin.status</c> as snake_case.</summary>

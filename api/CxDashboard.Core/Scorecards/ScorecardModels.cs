@@ -1,3 +1,5 @@
+using CxDashboard.Core.Values;
+
 namespace CxDashboard.Core.Scorecards;
 
 /// <summary>A KPI in one period: actual (with its n), target, attainment (% of target), gap and status.</summary>

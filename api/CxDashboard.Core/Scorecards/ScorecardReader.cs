@@ -1,4 +1,5 @@
 using System.Text.Json;
+using CxDashboard.Core.Values;
 using Npgsql;
 
 namespace CxDashboard.Core.Scorecards;

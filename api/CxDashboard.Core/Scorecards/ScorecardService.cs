@@ -1,4 +1,4 @@
-using CxDashboard.Core.Cascade;
+using CxDashboard.Core.Values;
 using Npgsql;
 
 namespace CxDashboard.Core.Scorecards;

@@ -23,7 +23,7 @@ namespace CxDashboard.Migrations.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
-            modelBuilder.Entity("CxDashboard.Core.Cascade.Kpi", b =>
+            modelBuilder.Entity("CxDashboard.Core.Scorecards.Kpi", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -97,7 +97,7 @@ namespace CxDashboard.Migrations.Migrations
                         });
                 });
 
-            modelBuilder.Entity("CxDashboard.Core.Cascade.KpiCheckin", b =>
+            modelBuilder.Entity("CxDashboard.Core.Scorecards.KpiCheckin", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -149,7 +149,7 @@ namespace CxDashboard.Migrations.Migrations
                         });
                 });
 
-            modelBuilder.Entity("CxDashboard.Core.Cascade.KpiTarget", b =>
+            modelBuilder.Entity("CxDashboard.Core.Scorecards.KpiTarget", b =>
                 {
                     b.Property<long>("KpiId")
                         .HasColumnType("bigint")
@@ -785,7 +785,7 @@ namespace CxDashboard.Migrations.Migrations
                         });
                 });
 
-            modelBuilder.Entity("CxDashboard.Core.Cascade.Kpi", b =>
+            modelBuilder.Entity("CxDashboard.Core.Scorecards.Kpi", b =>
                 {
                     b.HasOne("CxDashboard.Core.Metrics.Metric", null)
                         .WithMany()
@@ -801,16 +801,16 @@ namespace CxDashboard.Migrations.Migrations
                         .IsRequired()
                         .HasConstraintName("fk_kpi_org_unit");
 
-                    b.HasOne("CxDashboard.Core.Cascade.Kpi", null)
+                    b.HasOne("CxDashboard.Core.Scorecards.Kpi", null)
                         .WithMany()
                         .HasForeignKey("ParentKpiId")
                         .OnDelete(DeleteBehavior.SetNull)
                         .HasConstraintName("fk_kpi_parent");
                 });
 
-            modelBuilder.Entity("CxDashboard.Core.Cascade.KpiCheckin", b =>
+            modelBuilder.Entity("CxDashboard.Core.Scorecards.KpiCheckin", b =>
                 {
-                    b.HasOne("CxDashboard.Core.Cascade.Kpi", null)
+                    b.HasOne("CxDashboard.Core.Scorecards.Kpi", null)
                         .WithMany()
                         .HasForeignKey("KpiId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -818,9 +818,9 @@ namespace CxDashboard.Migrations.Migrations
                         .HasConstraintName("fk_kpi_checkin_kpi");
                 });
 
-            modelBuilder.Entity("CxDashboard.Core.Cascade.KpiTarget", b =>
+            modelBuilder.Entity("CxDashboard.Core.Scorecards.KpiTarget", b =>
                 {
-                    b.HasOne("CxDashboard.Core.Cascade.Kpi", null)
+                    b.HasOne("CxDashboard.Core.Scorecards.Kpi", null)
                         .WithMany()
                         .HasForeignKey("KpiId")
                         .OnDelete(DeleteBehavior.Cascade)

@@ -1,5 +1,5 @@
-using CxDashboard.Api.Cascade;
 using CxDashboard.Api.Drivers;
+using CxDashboard.Api.Scorecards;
 using CxDashboard.GraphQL.Types;
 
 namespace CxDashboard.Tests.Cascade;

@@ -1,6 +1,6 @@
-using CxDashboard.Core.Cascade;
 using CxDashboard.Core.Drivers;
 using CxDashboard.Core.Scorecards;
+using CxDashboard.Core.Values;
 using CxDashboard.Tests.Infrastructure;
 using CxDashboard.Tests.Scorecards;
 

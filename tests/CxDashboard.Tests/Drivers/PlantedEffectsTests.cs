@@ -1,5 +1,6 @@
 using CxDashboard.Core.Drivers;
 using CxDashboard.Core.Scorecards;
+using CxDashboard.Core.Values;
 using CxDashboard.Tests.DemoData;
 using static CxDashboard.Core.DemoData.PlantedEffects;
 

@@ -1,5 +1,6 @@
 using CxDashboard.Core.Partners;
 using CxDashboard.Core.Scorecards;
+using CxDashboard.Core.Values;
 using CxDashboard.Core.Verbatims;
 using CxDashboard.Tests.Rollups;
 

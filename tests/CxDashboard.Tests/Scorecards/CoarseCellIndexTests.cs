@@ -1,5 +1,6 @@
 using CxDashboard.Core.Rollups;
 using CxDashboard.Core.Scorecards;
+using CxDashboard.Core.Values;
 using CxDashboard.Tests.Infrastructure;
 
 namespace CxDashboard.Tests.Scorecards;

@@ -1,5 +1,5 @@
-using CxDashboard.Core.Cascade;
 using CxDashboard.Core.Scorecards;
+using CxDashboard.Core.Values;
 using CxDashboard.Tests.Infrastructure;
 using Npgsql;
 

@@ -1,6 +1,7 @@
 using CxDashboard.Core.Metrics;
 using CxDashboard.Core.Rollups;
 using CxDashboard.Core.Scorecards;
+using CxDashboard.Core.Values;
 
 namespace CxDashboard.Tests.Scorecards;
 

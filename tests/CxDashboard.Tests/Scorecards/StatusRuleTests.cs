@@ -1,5 +1,6 @@
 using System.Text.Json;
 using CxDashboard.Core.Scorecards;
+using CxDashboard.Core.Values;
 
 namespace CxDashboard.Tests.Scorecards;
 

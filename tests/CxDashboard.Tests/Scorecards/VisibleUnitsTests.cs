@@ -1,6 +1,7 @@
 using CxDashboard.Api.GraphQL;
 using CxDashboard.Api.Security;
 using CxDashboard.Core.Scorecards;
+using CxDashboard.Core.Values;
 using CxDashboard.Core.Verbatims;
 using CxDashboard.GraphQL.Types;
 

@@ -1,0 +1,112 @@
+using CxDashboard.Core.Scorecards;
+using CxDashboard.Core.Values;
+using CxDashboard.GraphQL.Types;
+
+namespace CxDashboard.Api.Scorecards;
+
+public sealed class ScorecardType : ObjectTypeDefinition<Scorecard>
+{
+    protected override void Configure(IObjectTypeDescriptor<Scorecard> d)
+    {
+        d.Name("Scorecard").Description("A unit's KPIs for a period (each outcome KPI followed by the process KPIs that drive it) and its weighted score.");
+        d.Field("unitId").Type("ID!").ResolveFromParent<Scorecard>(p => KpiType.Id(p.UnitId));
+        d.Field("period").Type("String!").ResolveFromParent<Scorecard>(p => p.Period.ToString());
+        d.Field("score").Type("Float").Description(
+                $"Weighted attainment in percent: Σ w·min(attainment, {ScorecardService.ScoreCap}) / Σ w over KPIs with an attainment; shared KPIs count ×{ScorecardService.SharedWeightFactor}.")
+            .ResolveFromParent<Scorecard>(p => p.Score);
+        d.Field("scoredWeight").Type("Float!").Description("Effective weight of the KPIs that have an attainment this period.")
+            .ResolveFromParent<Scorecard>(p => p.ScoredWeight);
+        d.Field("totalWeight").Type("Float!").ResolveFromParent<Scorecard>(p => p.TotalWeight);
+        d.Field("kpis").Type("[ScorecardKpi!]!").ResolveFromParent<Scorecard>(p => p.Kpis);
+    }
+}
+
+public sealed class ScorecardKpiType : ObjectTypeDefinition<ScorecardKpi>
+{
+    protected override void Configure(IObjectTypeDescriptor<ScorecardKpi> d)
+    {
+        d.Name("ScorecardKpi").Description("One KPI line of a scorecard.");
+        d.Field("kpi").Type("Kpi!").ResolveFromParent<ScorecardKpi>(p => p.Kpi);
+        PointFields.Add(d, line => line.Current);
+        d.Field("effectiveWeight").Type("Float!").Description("Weight in the unit's score (×2 when shared).")
+            .ResolveFromParent<ScorecardKpi>(line => line.EffectiveWeight);
+        d.Field("trend").Type("[KpiPoint!]!").Description($"The {ScorecardService.TrendLength} periods ending with this one, oldest first.")
+            .ResolveFromParent<ScorecardKpi>(p => p.Trend);
+        d.Field("children").Type("[ScorecardKpi!]!").Description("Cascade children at units below (inside the caller's scope); nest to go further down: the scorecard reads as many levels as the query nests, in one round trip.")
+            .Resolve(async ctx => (await ScorecardLoader.ExpandedAsync(ctx, ctx.ParentAs<ScorecardKpi>())).Children);
+        d.Field("drivers").Type("[ScorecardKpi!]!").Description("Process KPIs of this unit that drive this outcome KPI.")
+            .Resolve(async ctx => (await ScorecardLoader.ExpandedAsync(ctx, ctx.ParentAs<ScorecardKpi>())).Drivers);
+        d.Field("reconciliation").Type("TargetReconciliation")
+            .Description("Do the children's targets, at last period's volumes, add up to this KPI's target? Null without same-metric children or for medians.")
+            .Resolve(async ctx => (await ScorecardLoader.ExpandedAsync(ctx, ctx.ParentAs<ScorecardKpi>())).Reconciliation);
+        d.Field("latestCheckin").Type("KpiCheckin").ResolveFromParent<ScorecardKpi>(p => p.LatestCheckin);
+    }
+}
+
+public sealed class KpiPointType : ObjectTypeDefinition<KpiPeriodValue>
+{
+    protected override void Configure(IObjectTypeDescriptor<KpiPeriodValue> d)
+    {
+        d.Name("KpiPoint").Description("A KPI in one period.");
+        PointFields.Add(d, point => point);
+    }
+}
+
+/// <summary>The period fields shared by a scorecard line and its trend points (read from the parent alone: thousands per scorecard).</summary>
+internal static class PointFields
+{
+    public static void Add<T>(IObjectTypeDescriptor<T> d, Func<T, KpiPeriodValue> value)
+    {
+        d.Field("period").Type("String!").ResolveFromParent<T>(p => value(p).Period.ToString());
+        d.Field("periodStart").Type("Date!").ResolveFromParent<T>(p => value(p).Period.First);
+        d.Field("actual").Type("Float").Description("From the rollup cells, in the metric's unit; null without data.").ResolveFromParent<T>(p => value(p).Actual);
+        d.Field("n").Type("Int!").ResolveFromParent<T>(p => (int)Math.Min(int.MaxValue, value(p).N));
+        d.Field("target").Type("Float").ResolveFromParent<T>(p => value(p).Target);
+        d.Field("attainment").Type("Float")
+            .Description("Actual as a percentage of target in the metric's direction (100 = on target; NPS shifted onto 0–200 first).")
+            .ResolveFromParent<T>(p => value(p).Attainment);
+        d.Field("gap").Type("Float").Description("Actual − target, positive when better than target.").ResolveFromParent<T>(p => value(p).Gap);
+        d.Field("status").Type("KpiStatus!").ResolveFromParent<T>(p => value(p).Status);
+        d.Field("lowConfidence").Type("Boolean!").Description("n below the configured minimum (Scorecards:MinN, default 30).")
+            .ResolveFromParent<T>(p => value(p).LowConfidence);
+        d.Field("suppressed").Type("Boolean!").Description("Hidden below the privacy floor for partner and embedded callers; n stays visible.")
+            .ResolveFromParent<T>(p => value(p).Suppressed);
+    }
+}
+
+public sealed class TargetReconciliationType : ObjectTypeDefinition<TargetReconciliation>
+{
+    protected override void Configure(IObjectTypeDescriptor<TargetReconciliation> d)
+    {
+        d.Name("TargetReconciliation").Description(
+            "For ratio metrics the parent value is the volume-weighted combination of its children: implied parent target = Σ nᵢ·targetᵢ / Σ nᵢ with nᵢ the children's volumes in the previous period.");
+        d.Field("volumeBasis").Type("String!").Description("The period whose volumes weigh the children.").ResolveFromParent<TargetReconciliation>(p => p.VolumeBasis.ToString());
+        d.Field("parentTarget").Type("Float").ResolveFromParent<TargetReconciliation>(p => p.ParentTarget);
+        d.Field("impliedParentTarget").Type("Float").ResolveFromParent<TargetReconciliation>(p => p.ImpliedParentTarget);
+        d.Field("gap").Type("Float").Description("Implied − parent target, positive when the children's targets more than cover it.")
+            .ResolveFromParent<TargetReconciliation>(p => p.Gap);
+        d.Field("addsUp").Type("Boolean").ResolveFromParent<TargetReconciliation>(p => p.AddsUp);
+        d.Field("parentVolume").Type("Int!").ResolveFromParent<TargetReconciliation>(p => (int)p.ParentVolume);
+        d.Field("childrenVolume").Type("Int!").ResolveFromParent<TargetReconciliation>(p => (int)p.ChildrenVolume);
+        d.Field("coverage").Type("Float").Description("Share of the parent's volume that the children with KPIs carry.")
+            .ResolveFromParent<TargetReconciliation>(p => p.Coverage);
+        d.Field("childrenWithoutTarget").Type("Int!").ResolveFromParent<TargetReconciliation>(p => p.ChildrenWithoutTarget);
+        d.Field("children").Type("[ReconciliationChild!]!").Description("Children inside the caller's scope (all of them count in the figures above).")
+            .ResolveFromParent<TargetReconciliation>(p => p.Children);
+    }
+}
+
+public sealed class ReconciliationChildType : ObjectTypeDefinition<ReconciliationChild>
+{
+    protected override void Configure(IObjectTypeDescriptor<ReconciliationChild> d)
+    {
+        d.Name("ReconciliationChild");
+        d.Field("kpiId").Type("ID!").ResolveFromParent<ReconciliationChild>(p => KpiType.Id(p.KpiId));
+        d.Field("unitId").Type("ID!").ResolveFromParent<ReconciliationChild>(p => KpiType.Id(p.UnitId));
+        d.Field("unitCode").Type("String!").ResolveFromParent<ReconciliationChild>(p => p.UnitCode);
+        d.Field("unitName").Type("String!").ResolveFromParent<ReconciliationChild>(p => p.UnitName);
+        d.Field("target").Type("Float").ResolveFromParent<ReconciliationChild>(p => p.Target);
+        d.Field("expectedVolume").Type("Int!").ResolveFromParent<ReconciliationChild>(p => (int)p.ExpectedVolume);
+        d.Field("volumeShare").Type("Float").ResolveFromParent<ReconciliationChild>(p => p.VolumeShare);
+    }
+}

@@ -1,0 +1,73 @@
+using CxDashboard.Api.GraphQL;
+using CxDashboard.Core.Scorecards;
+using CxDashboard.Core.Values;
+using CxDashboard.GraphQL.Execution;
+
+namespace CxDashboard.Api.Values;
+
+/// <summary>Slice dimensions as the API names them.</summary>
+public enum SliceDimension
+{
+    Channel,
+    JourneyStage,
+    Segment,
+}
+
+/// <summary>Grains of a time series.</summary>
+public enum SeriesGrain
+{
+    Day,
+    Week,
+    Month,
+    Quarter,
+    Year,
+}
+
+/// <summary>The <c>slice</c> input: one value of one dimension.</summary>
+public sealed record SliceArgument(SliceDimension Dimension, string Value);
+
+/// <summary>Reads and checks the arguments shared by the value fields; bad input is a clear field error.</summary>
+public static class ReadArguments
+{
+    public const string PeriodHelp = "2025-03 (month), 2025-Q1 (quarter), 2025 (year), 2025-W05 (ISO week), 2025-03-14 (day) or 2025-03-01..2025-03-15 (day range)";
+
+    public static string Metric(IResolveContext ctx)
+    {
+        var code = ctx.Argument<string>("metric") ?? "";
+        return MetricReading.IsKnown(code) ? code : throw ReadErrors.BadArgument($"Unknown metric '{code}'; the query 'metrics' lists them.");
+    }
+
+    public static Period Period(IResolveContext ctx, string name = "period")
+    {
+        try
+        {
+            return Core.Values.Period.Parse(ctx.Argument<string>(name) ?? "");
+        }
+        catch (PeriodException e)
+        {
+            throw ReadErrors.BadArgument(e.Message);
+        }
+    }
+
+    public static Slice Slice(IResolveContext ctx)
+    {
+        if (ctx.Argument<SliceArgument>("slice") is not { } s) return Core.Values.Slice.All;
+        if (string.IsNullOrWhiteSpace(s.Value)) throw ReadErrors.BadArgument("A slice needs a value, e.g. { dimension: CHANNEL, value: \"phone\" }.");
+        return new Slice(DimensionName(s.Dimension), s.Value);
+    }
+
+    public static string DimensionName(SliceDimension d) => d switch
+    {
+        SliceDimension.Channel => "channel",
+        SliceDimension.JourneyStage => "journey_stage",
+        _ => "segment",
+    };
+
+    public static string GrainName(SeriesGrain g) => g.ToString().ToLowerInvariant();
+
+    public static int Count(IResolveContext ctx, string name, int fallback, int max)
+    {
+        var n = ctx.ArgumentOr(name, fallback);
+        return n >= 1 && n <= max ? n : throw ReadErrors.BadArgument($"{name} must be between 1 and {max}.");
+    }
+}

@@ -1,0 +1,28 @@
+using CxDashboard.Core.Values;
+
+namespace CxDashboard.Core.Scorecards;
+
+/// <summary>One reason an input was refused: where (a path into the input, e.g. <c>input.targets[2].value</c>) and why.</summary>
+public sealed record InputError(string Path, string Message);
+
+/// <summary>Thrown before anything is written when an input is invalid; carries every problem found.</summary>
+public sealed class InputRejectedException(IReadOnlyList<InputError> errors)
+    : Exception(string.Join("; ", errors.Select(e => $"{e.Path}: {e.Message}")))
+{
+    public IReadOnlyList<InputError> Errors { get; } = errors;
+}
+
+/// <summary>Collects input errors under a path prefix and throws them all at once.</summary>
+internal sealed class InputErrors(string prefix)
+{
+    private readonly List<InputError> errors = [];
+
+    public bool Any => errors.Count > 0;
+
+    public void Add(string field, string message) => errors.Add(new InputError(field.Length == 0 ? prefix : $"{prefix}.{field}", message));
+
+    public void ThrowIfAny()
+    {
+        if (errors.Count > 0) throw new InputRejectedException([.. errors]);
+    }
+}

@@ -1,0 +1,279 @@
+using CxDashboard.Core.Facts;
+using CxDashboard.Core.Metrics;
+using CxDashboard.Core.Values;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace CxDashboard.Core.Scorecards;
+
+/// <summary>
+/// KPI administration and check-ins (DESIGN §7). Every method validates the whole input first and
+/// throws <see cref="InputRejectedException"/> listing every problem before anything is written;
+/// writes happen in one transaction. Who may call what is decided by the caller (API layer, scope).
+/// </summary>
+public sealed class KpiAdminService(NpgsqlDataSource db, KpiQueries queries)
+{
+    public const int MaxOwnerLength = 200;
+    public const int MaxNoteLength = 4000;
+    public const int MaxTargetsPerCall = 400;
+    public const decimal MaxWeight = 100m;
+
+    private static readonly string[] SliceDimensions = ["channel", "journey_stage", "segment"];
+
+    public async Task<KpiDefinition> CreateAsync(KpiCreateInput input, CancellationToken ct = default)
+    {
+        var errors = new InputErrors("input");
+        if (!await UnitExistsAsync(input.UnitId, ct)) errors.Add("unit", $"no org unit with id {input.UnitId}");
+        var metric = await MetricAsync(input.Metric, ct);
+        if (metric is null) errors.Add("metric", $"unknown metric '{input.Metric}'");
+        CheckSlice(input.SliceDimension, input.SliceValue, errors);
+        CheckWeight(input.Weight, errors);
+        CheckOwner(input.Owner, errors);
+        if (input.StatusRule is { } rule) StatusRuleValidation.Check(rule, errors, "statusRule");
+        if (input.ParentKpiId is { } parentId && metric is not null && !errors.Any)
+        {
+            await CheckParentAsync(input.UnitId, metric, parentId, errors, ct);
+        }
+        if (!errors.Any && await DuplicateAsync(input, ct)) errors.Add("metric", "the unit already has a KPI on this metric and slice");
+        errors.ThrowIfAny();
+
+        await using var cmd = db.CreateCommand("""
+            INSERT INTO kpi (org_unit_id, metric_code, slice_dimension, slice_value, parent_kpi_id, weight, is_shared, owner, status_rule)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb) RETURNING id
+            """);
+        cmd.Parameters.Add(new() { Value = input.UnitId });
+        cmd.Parameters.Add(new() { Value = input.Metric });
+        cmd.Parameters.Add(new() { Value = (object?)input.SliceDimension ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
+        cmd.Parameters.Add(new() { Value = (object?)input.SliceValue ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
+        cmd.Parameters.Add(new() { Value = (object?)input.ParentKpiId ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Bigint });
+        cmd.Parameters.Add(new() { Value = input.Weight });
+        cmd.Parameters.Add(new() { Value = input.IsShared });
+        cmd.Parameters.Add(new() { Value = (object?)Trimmed(input.Owner) ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
+        cmd.Parameters.Add(new() { Value = input.StatusRule is { } r ? RuleJson(r) : DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
+        var id = (long)(await cmd.ExecuteScalarAsync(ct))!;
+        return (await queries.ByIdsAsync([id], ct))[id];
+    }
+
+    public async Task<KpiDefinition> UpdateAsync(KpiUpdateInput input, CancellationToken ct = default)
+    {
+        var errors = new InputErrors("input");
+        var existing = (await queries.ByIdsAsync([input.KpiId], ct)).GetValueOrDefault(input.KpiId);
+        if (existing is null) errors.Add("id", $"no KPI with id {input.KpiId}");
+        if (input.Weight is { } w) CheckWeight(w, errors);
+        CheckOwner(input.Owner, errors);
+        if (input.ClearParent && input.ParentKpiId is not null) errors.Add("parent", "give a parent or clearParent, not both");
+        if (input.ParentKpiId is { } parentId && existing is not null)
+        {
+            if (parentId == existing.Id) errors.Add("parent", "a KPI cannot be its own parent");
+            else if (await MetricAsync(existing.MetricCode, ct) is { } metric) await CheckParentAsync(existing.UnitId, metric, parentId, errors, ct);
+        }
+        errors.ThrowIfAny();
+
+        await using var cmd = db.CreateCommand("""
+            UPDATE kpi SET weight = coalesce($2, weight), is_shared = coalesce($3, is_shared), owner = coalesce($4, owner),
+                           parent_kpi_id = CASE WHEN $6 THEN NULL ELSE coalesce($5, parent_kpi_id) END
+            WHERE id = $1
+            """);
+        cmd.Parameters.Add(new() { Value = input.KpiId });
+        cmd.Parameters.Add(new() { Value = (object?)input.Weight ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Numeric });
+        cmd.Parameters.Add(new() { Value = (object?)input.IsShared ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Boolean });
+        cmd.Parameters.Add(new() { Value = (object?)Trimmed(input.Owner) ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
+        cmd.Parameters.Add(new() { Value = (object?)input.ParentKpiId ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Bigint });
+        cmd.Parameters.Add(new() { Value = input.ClearParent });
+        await cmd.ExecuteNonQueryAsync(ct);
+        return (await queries.ByIdsAsync([input.KpiId], ct))[input.KpiId];
+    }
+
+    /// <summary>Replaces the status rule; null restores <see cref="StatusRule.Default"/>.</summary>
+    public async Task<KpiDefinition> SetStatusRuleAsync(long kpiId, IReadOnlyList<StatusCondition>? rule, CancellationToken ct = default)
+    {
+        var errors = new InputErrors("input");
+        if (await queries.UnitOfAsync(kpiId, ct) is null) errors.Add("kpi", $"no KPI with id {kpiId}");
+        if (rule is not null) StatusRuleValidation.Check(rule, errors, "rules");
+        errors.ThrowIfAny();
+        await using var cmd = db.CreateCommand("UPDATE kpi SET status_rule = $2::jsonb WHERE id = $1");
+        cmd.Parameters.Add(new() { Value = kpiId });
+        cmd.Parameters.Add(new() { Value = rule is null ? DBNull.Value : RuleJson(rule), NpgsqlDbType = NpgsqlDbType.Text });
+        await cmd.ExecuteNonQueryAsync(ct);
+        return (await queries.ByIdsAsync([kpiId], ct))[kpiId];
+    }
+
+    /// <summary>Upserts the given periods' targets (null value deletes one), all or nothing.</summary>
+    public async Task<IReadOnlyList<KpiTarget>> SetTargetsAsync(KpiTargetsInput input, CancellationToken ct = default)
+    {
+        var errors = new InputErrors("input");
+        var kpi = (await queries.ByIdsAsync([input.KpiId], ct)).GetValueOrDefault(input.KpiId);
+        if (kpi is null) errors.Add("kpi", $"no KPI with id {input.KpiId}");
+        var grainOk = TargetGrains.IsTargetGrain(input.Grain);
+        if (!grainOk) errors.Add("grain", $"'{input.Grain}' is not a target grain (month, quarter or year)");
+        if (input.Targets.Count == 0) errors.Add("targets", "give at least one target");
+        if (input.Targets.Count > MaxTargetsPerCall) errors.Add("targets", $"at most {MaxTargetsPerCall} targets per call");
+        var metric = kpi is null ? null : await MetricAsync(kpi.MetricCode, ct);
+        var seen = new HashSet<DateOnly>();
+        for (var i = 0; i < input.Targets.Count; i++)
+        {
+            var t = input.Targets[i];
+            if (grainOk && !TargetGrains.IsAligned(input.Grain, t.PeriodStart)) errors.Add($"targets[{i}].periodStart", $"{t.PeriodStart:yyyy-MM-dd} is not the first day of a {input.Grain}");
+            if (!seen.Add(t.PeriodStart)) errors.Add($"targets[{i}].periodStart", $"{t.PeriodStart:yyyy-MM-dd} is given more than once");
+            if (t.Value is { } v && metric is not null) CheckValue(metric, v, errors, $"targets[{i}].value");
+        }
+        errors.ThrowIfAny();
+
+        await using var conn = await db.OpenConnectionAsync(ct);
+        await using var tx = await conn.BeginTransactionAsync(ct);
+        var set = input.Targets.Where(t => t.Value is not null).ToArray();
+        await using (var upsert = new NpgsqlCommand("""
+            INSERT INTO kpi_target (kpi_id, grain, period_start, target) SELECT $1, $2, p, v FROM unnest($3::date[], $4::numeric[]) AS x(p, v)
+            ON CONFLICT (kpi_id, grain, period_start) DO UPDATE SET target = EXCLUDED.target
+            """, conn, tx))
+        {
+            upsert.Parameters.Add(new() { Value = input.KpiId });
+            upsert.Parameters.Add(new() { Value = input.Grain });
+            upsert.Parameters.Add(new() { Value = set.Select(t => t.PeriodStart).ToArray() });
+            upsert.Parameters.Add(new() { Value = set.Select(t => t.Value!.Value).ToArray() });
+            await upsert.ExecuteNonQueryAsync(ct);
+        }
+        await using (var delete = new NpgsqlCommand("DELETE FROM kpi_target WHERE kpi_id = $1 AND grain = $2 AND period_start = ANY($3)", conn, tx))
+        {
+            delete.Parameters.Add(new() { Value = input.KpiId });
+            delete.Parameters.Add(new() { Value = input.Grain });
+            delete.Parameters.Add(new() { Value = input.Targets.Where(t => t.Value is null).Select(t => t.PeriodStart).ToArray() });
+            await delete.ExecuteNonQueryAsync(ct);
+        }
+        await tx.CommitAsync(ct);
+        return [.. (await queries.TargetsAsync([input.KpiId], input.Grain, ct))[input.KpiId]];
+    }
+
+    public async Task<KpiCheckinView> RecordCheckinAsync(KpiCheckinInput input, string author, CancellationToken ct = default)
+    {
+        var errors = new InputErrors("input");
+        var kpi = (await queries.ByIdsAsync([input.KpiId], ct)).GetValueOrDefault(input.KpiId);
+        if (kpi is null) errors.Add("kpi", $"no KPI with id {input.KpiId}");
+        if (input.PeriodStart.Day != 1) errors.Add("periodStart", $"{input.PeriodStart:yyyy-MM-dd} is not the first day of a month");
+        if (input.Value is { } v && kpi is not null && await MetricAsync(kpi.MetricCode, ct) is { } metric) CheckValue(metric, v, errors, "value");
+        if (input.Note is { Length: > MaxNoteLength }) errors.Add("note", $"at most {MaxNoteLength} characters");
+        if (string.IsNullOrWhiteSpace(author)) errors.Add("", "the caller has no name to sign the check-in with");
+        errors.ThrowIfAny();
+
+        await using var cmd = db.CreateCommand("""
+            INSERT INTO kpi_checkin (kpi_id, period_start, value, status, note, author) VALUES ($1, $2, $3, $4, $5, $6)
+            RETURNING id, kpi_id, period_start, value, status, note, author, created_at
+            """);
+        cmd.Parameters.Add(new() { Value = input.KpiId });
+        cmd.Parameters.Add(new() { Value = input.PeriodStart });
+        cmd.Parameters.Add(new() { Value = (object?)input.Value ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Numeric });
+        cmd.Parameters.Add(new() { Value = input.Status.ToDb() });
+        cmd.Parameters.Add(new() { Value = (object?)Trimmed(input.Note) ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
+        cmd.Parameters.Add(new() { Value = author });
+        return (await ScorecardReader.ReadCheckinsAsync(cmd, ct))[0];
+    }
+
+    private static string RuleJson(IReadOnlyList<StatusCondition> rule)
+    {
+        using var doc = new StatusRule(rule).ToJson();
+        return doc.RootElement.GetRawText();
+    }
+
+    private static string? Trimmed(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+
+    private static void CheckWeight(decimal weight, InputErrors errors)
+    {
+        if (weight <= 0 || weight > MaxWeight) errors.Add("weight", $"must be greater than 0 and at most {MaxWeight}");
+    }
+
+    private static void CheckOwner(string? owner, InputErrors errors)
+    {
+        if (owner is { Length: > MaxOwnerLength }) errors.Add("owner", $"at most {MaxOwnerLength} characters");
+    }
+
+    private static void CheckValue(Metric metric, decimal value, InputErrors errors, string field)
+    {
+        var (min, max) = MetricValueRange.Of(metric);
+        if (value < min || value > max) errors.Add(field, $"{value} is out of range: {MetricValueRange.Describe(metric)}");
+    }
+
+    private static void CheckSlice(string? dimension, string? value, InputErrors errors)
+    {
+        if (dimension is null && value is null) return;
+        if (dimension is null || value is null)
+        {
+            errors.Add(dimension is null ? "sliceDimension" : "sliceValue", "a slice needs both a dimension and a value");
+            return;
+        }
+        if (Array.IndexOf(SliceDimensions, dimension) < 0)
+        {
+            errors.Add("sliceDimension", $"'{dimension}' is not a slice dimension (channel, journey_stage or segment)");
+            return;
+        }
+        var known = dimension switch { "channel" => Dimensions.Channels, "journey_stage" => Dimensions.JourneyStages, _ => null };
+        if (known is not null && Array.IndexOf(known, value) < 0) errors.Add("sliceValue", $"'{value}' is not a {dimension} (one of {string.Join(", ", known)})");
+        if (known is null && (value.Length == 0 || value.Length > 100)) errors.Add("sliceValue", "a segment name has 1 to 100 characters");
+    }
+
+    /// <summary>
+    /// A cascade edge goes either to the same metric at an ancestor unit, or from a process KPI to an
+    /// outcome KPI of the same unit (the outcome it drives). Either way the edge points up, so no cycle can form.
+    /// </summary>
+    private async Task CheckParentAsync(long unitId, Metric metric, long parentId, InputErrors errors, CancellationToken ct)
+    {
+        var parent = (await queries.ByIdsAsync([parentId], ct)).GetValueOrDefault(parentId);
+        if (parent is null)
+        {
+            errors.Add("parent", $"no KPI with id {parentId}");
+            return;
+        }
+        if (parent.UnitId == unitId)
+        {
+            if (metric.Kind != "process" || !parent.IsOutcome)
+            {
+                errors.Add("parent", "a parent at the same unit must be an outcome KPI that this process KPI drives");
+            }
+            return;
+        }
+        await using var cmd = db.CreateCommand("SELECT depth FROM org_unit_closure WHERE ancestor_id = $1 AND descendant_id = $2");
+        cmd.Parameters.Add(new() { Value = parent.UnitId });
+        cmd.Parameters.Add(new() { Value = unitId });
+        if (await cmd.ExecuteScalarAsync(ct) is not int and not long and not short)
+        {
+            errors.Add("parent", $"the parent KPI's unit ({parent.UnitCode}) is not above this KPI's unit");
+        }
+        else if (parent.MetricCode != metric.Code)
+        {
+            errors.Add("parent", $"a parent at a unit above must be on the same metric ({metric.Code}), not {parent.MetricCode}");
+        }
+    }
+
+    private async Task<bool> UnitExistsAsync(long unitId, CancellationToken ct)
+    {
+        await using var cmd = db.CreateCommand("SELECT 1 FROM org_unit WHERE id = $1");
+        cmd.Parameters.Add(new() { Value = unitId });
+        return await cmd.ExecuteScalarAsync(ct) is not null;
+    }
+
+    private async Task<bool> DuplicateAsync(KpiCreateInput input, CancellationToken ct)
+    {
+        await using var cmd = db.CreateCommand("""
+            SELECT 1 FROM kpi WHERE org_unit_id = $1 AND metric_code = $2
+              AND slice_dimension IS NOT DISTINCT FROM $3 AND slice_value IS NOT DISTINCT FROM $4
+            """);
+        cmd.Parameters.Add(new() { Value = input.UnitId });
+        cmd.Parameters.Add(new() { Value = input.Metric });
+        cmd.Parameters.Add(new() { Value = (object?)input.SliceDimension ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
+        cmd.Parameters.Add(new() { Value = (object?)input.SliceValue ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
+        return await cmd.ExecuteScalarAsync(ct) is not null;
+    }
+
+    private async Task<Metric?> MetricAsync(string code, CancellationToken ct)
+    {
+        await using var cmd = db.CreateCommand("SELECT code, name, kind, unit, direction, description, computation, scale_min, scale_max FROM metric WHERE code = $1");
+        cmd.Parameters.Add(new() { Value = code });
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        if (!await r.ReadAsync(ct)) return null;
+        return new Metric
+        {
+            Code = r.GetString(0), Name = r.GetString(1), Kind = r.GetString(2), Unit = r.GetString(3), Direction = r.GetString(4),
+            Description = r.GetString(5), Computation = r.GetString(6),
+            ScaleMin = r.IsDBNull(7) ? null : r.GetInt16(7), ScaleMax = r.IsDBNull(8) ? null : r.GetInt16(8),
+        };
+    }
+}
