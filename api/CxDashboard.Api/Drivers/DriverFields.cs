@@ -1,7 +1,7 @@
-using CxDashboard.Api.Scorecards;
+using CxDashboard.Api.GraphQL;
+using CxDashboard.Api.Security;
+using CxDashboard.Api.Values;
 using CxDashboard.Core.Drivers;
-using CxDashboard.Core.Scorecards;
-using CxDashboard.Core.Values;
 using CxDashboard.GraphQL.Execution;
 using CxDashboard.GraphQL.Types;
 
@@ -10,28 +10,26 @@ namespace CxDashboard.Api.Drivers;
 /// <summary>The <c>drivers</c> root field: a unit's driver analysis for a period, inside the caller's scope.</summary>
 public static class DriverFields
 {
-    public static SchemaBuilder AddDriverTypeDefinitions(this SchemaBuilder b) => b
-        .AddEnumType<DriverCondition>("DriverCondition")
-        .AddType<DriverAnalysisType>().AddType<DriverType>().AddType<OutcomeSplitType>();
+    public static CxSchema AddDriverTypes(this CxSchema schema)
+    {
+        schema.Types.AddEnumType<DriverCondition>("DriverCondition")
+            .AddType<DriverAnalysisType>().AddType<DriverType>().AddType<OutcomeSplitType>();
+        return schema.Query(AddQueries);
+    }
 
-    public static void AddQueries(IObjectTypeDescriptor d)
+    private static void AddQueries(IObjectTypeDescriptor d)
     {
         d.Field("drivers").Type("DriverAnalysis")
             .Description("Driver analysis of a unit (with its subtree) for any period: 2026-05, 2026-Q2, 2026, 2026-W05, a day or a day range.")
             .Argument("unit", "ID!").Argument("period", "String!")
             .Resolve(async ctx =>
             {
-                var unit = await CascadeCaller.VisibleUnitAsync(ctx, ctx.Argument<string>("unit"));
-                Period period;
-                try
-                {
-                    period = Period.Parse(ctx.Argument<string>("period") ?? "");
-                }
-                catch (PeriodException e)
-                {
-                    throw CascadeErrors.BadArgument("period", e.Message);
-                }
-                return await CascadeCaller.Visible(ctx).DriversAsync(unit, period, ctx.CancellationToken);
+                var id = ctx.Argument<string>("unit");
+                var period = ValueArguments.Period(ctx);
+                // Absent outside the scope (and for an unknown unit): NOT_FOUND either way.
+                return Ids.Parse(id) is { } unit && await ctx.Service<VisibleUnits>().DriversAsync(unit, period, ctx.CancellationToken) is { } analysis
+                    ? analysis
+                    : throw FieldErrors.UnitNotFound($"with id {id}");
             });
     }
 }

@@ -1,4 +1,4 @@
-using CxDashboard.Api.Scorecards;
+using CxDashboard.Api.GraphQL;
 using CxDashboard.Core.Drivers;
 using CxDashboard.GraphQL.Types;
 
@@ -9,7 +9,7 @@ public sealed class DriverAnalysisType : ObjectTypeDefinition<DriverAnalysis>
     protected override void Configure(IObjectTypeDescriptor<DriverAnalysis> d)
     {
         d.Name("DriverAnalysis").Description("How CSAT and NPS differ when a process condition holds, over responses linked to their interactions (the unit and everything under it).");
-        d.Field("unitId").Type("ID!").ResolveFromParent<DriverAnalysis>(p => KpiType.Id(p.UnitId));
+        d.Field("unitId").Type("ID!").ResolveFromParent<DriverAnalysis>(p => Ids.Format(p.UnitId));
         d.Field("period").Type("String!").ResolveFromParent<DriverAnalysis>(p => p.Period.ToString());
         d.Field("linkedResponses").Type("Int!").ResolveFromParent<DriverAnalysis>(p => (int)p.LinkedResponses);
         d.Field("drivers").Type("[Driver!]!").ResolveFromParent<DriverAnalysis>(p => p.Drivers);
@@ -25,7 +25,7 @@ public sealed class DriverType : ObjectTypeDefinition<DriverResult>
         d.Field("processMetric").Type("String!").Description("The process metric whose rate is the share of contacts with the condition.")
             .ResolveFromParent<DriverResult>(p => p.ProcessMetric);
         d.Field("processKpiId").Type("ID").Description("The unit's KPI on that metric, whose target drives the what-if.")
-            .ResolveFromParent<DriverResult>(p => p.ProcessKpiId is { } id ? KpiType.Id(id) : null);
+            .ResolveFromParent<DriverResult>(p => p.ProcessKpiId is { } id ? Ids.Format(id) : null);
         d.Field("processTarget").Type("Float").ResolveFromParent<DriverResult>(p => p.ProcessTarget);
         d.Field("csat").Type("OutcomeSplit!").Description("CSAT % (top-2 box).").ResolveFromParent<DriverResult>(p => p.Csat);
         d.Field("nps").Type("OutcomeSplit!").ResolveFromParent<DriverResult>(p => p.Nps);

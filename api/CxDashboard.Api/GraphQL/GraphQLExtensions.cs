@@ -1,13 +1,13 @@
 using CxDashboard.Api.Drivers;
 using CxDashboard.Api.Hierarchy;
 using CxDashboard.Api.Partners;
+using CxDashboard.Api.Rollups;
 using CxDashboard.Api.Scorecards;
 using CxDashboard.Api.Security;
 using CxDashboard.Api.Values;
 using CxDashboard.Api.Verbatims;
 using CxDashboard.Core.Hierarchy;
 using CxDashboard.Core.Partners;
-using CxDashboard.Core.Scorecards;
 using CxDashboard.Core.Values;
 using CxDashboard.Core.Verbatims;
 using CxDashboard.GraphQL.Types;
@@ -20,24 +20,20 @@ public static class GraphQLExtensions
     public const int MaxDepth = 15;
 
     /// <summary>
-    /// The schema, composed from each feature folder's types. A new feature adds one
-    /// <c>AddXxxTypes(this CxSchema)</c> extension in its folder and one line here.
+    /// The schema: the list of features composing it. Each feature folder registers its own types, root fields and
+    /// fields on other features' types in one <c>AddXxxTypes(this CxSchema)</c> extension; a new feature adds one
+    /// line here. This list is the only place in GraphQL/ that names a feature.
     /// </summary>
     public static Schema BuildCxSchema() => new CxSchema()
         .AddScalars()
         .AddHierarchyTypes()
-        .AddScorecardTypes()
+        .AddValueTypes()
         .AddPartnerTypes()
         .AddVerbatimTypes()
-        .AddCascadeTypes()
+        .AddScorecardTypes()
+        .AddDriverTypes()
+        .AddRollupTypes()
         .Build();
-
-    /// <summary>KPIs, scorecards, cascade, check-ins and drivers (Cascade/ and Drivers/ folders).</summary>
-    private static CxSchema AddCascadeTypes(this CxSchema schema)
-    {
-        schema.Types.AddCascadeTypeDefinitions().AddDriverTypeDefinitions();
-        return schema.Query(CascadeFields.AddQueries).Query(DriverFields.AddQueries).Mutation(CascadeFields.AddMutations);
-    }
 
     private static CxSchema AddScalars(this CxSchema schema)
     {

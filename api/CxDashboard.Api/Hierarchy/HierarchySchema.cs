@@ -1,4 +1,3 @@
-using System.Globalization;
 using CxDashboard.Api.GraphQL;
 using CxDashboard.Api.Security;
 using CxDashboard.GraphQL.Execution;
@@ -27,11 +26,11 @@ public static class HierarchySchema
                 {
                     var id = ctx.Argument<string>("id");
                     var code = ctx.Argument<string>("code");
-                    if ((id is null) == (code is null)) throw ReadErrors.BadArgument("Give exactly one of id or code.");
-                    if (code is not null) return await ctx.UnitByCodeAsync(code) ?? throw ReadErrors.UnitNotFound($"'{code}'");
-                    return long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && await ctx.UnitAsync(n) is { } unit
+                    if ((id is null) == (code is null)) throw FieldErrors.BadArgument("id", "Give exactly one of id or code.");
+                    if (code is not null) return await ctx.UnitByCodeAsync(code) ?? throw FieldErrors.UnitNotFound($"'{code}'");
+                    return Ids.Parse(id) is { } n && await ctx.UnitAsync(n) is { } unit
                         ? unit
-                        : throw ReadErrors.UnitNotFound($"with id {id}");
+                        : throw FieldErrors.UnitNotFound($"with id {id}");
                 });
         });
     }

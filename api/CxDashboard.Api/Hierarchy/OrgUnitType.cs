@@ -1,10 +1,6 @@
-using System.Globalization;
 using CxDashboard.Api.GraphQL;
 using CxDashboard.Api.Security;
-using CxDashboard.Api.Values;
 using CxDashboard.Core.Hierarchy;
-using CxDashboard.Core.Scorecards;
-using CxDashboard.Core.Values;
 using CxDashboard.GraphQL.Execution;
 using CxDashboard.GraphQL.Types;
 
@@ -14,28 +10,19 @@ public sealed class OrgUnitType : ObjectTypeDefinition<OrgNode>
 {
     protected override void Configure(IObjectTypeDescriptor<OrgNode> d)
     {
+        // Other features add their fields to this type (values, partner, verbatims, scorecard, drivers: SchemaBuilder.ExtendObjectType).
         d.Name("OrgUnit").Description("A node of the org tree inside the caller's scope; its values cover it and everything under it.");
-        d.Field("id").Type("ID!").ResolveFromParent<OrgNode>(p => p.Id.ToString(CultureInfo.InvariantCulture));
+        d.Field("id").Type("ID!").ResolveFromParent<OrgNode>(p => Ids.Format(p.Id));
         d.Field("code").Type("String!").ResolveFromParent<OrgNode>(p => p.Code);
         d.Field("name").Type("String!").ResolveFromParent<OrgNode>(p => p.Name);
         d.Field("kind").Type("String!").Description("company, division, department, team or partner (an engagement of an external partner).")
             .ResolveFromParent<OrgNode>(p => p.Kind);
-        d.Field("partner").Type("Partner").Description("For a partner engagement: the partner it belongs to.")
-            .Resolve(async ctx =>
-            {
-                var unit = ctx.ParentAs<OrgNode>();
-                if (unit.PartnerId is not { } pid) return null;
-                return (await ctx.Service<VisibleUnits>().PartnersAsync(ctx.CancellationToken)).FirstOrDefault(p => p.Id == pid);
-            });
         d.Field("parent").Type("OrgUnit").Description("Null at the top of the caller's scope (a parent outside it is never shown).")
             .Resolve(async ctx => ctx.ParentAs<OrgNode>().ParentId is { } pid ? await ctx.UnitAsync(pid) : null);
         d.Field("children").Type("[OrgUnit!]!").Description("Child units inside the caller's scope.")
             .Resolve(async ctx => await ctx.ChildrenAsync(ctx.ParentAs<OrgNode>().Id));
         d.Field("breadcrumb").Type("[Crumb!]!").Description("Ancestors from the root down (the unit itself excluded); ancestors outside the scope show their name only.")
             .Resolve(async ctx => await ctx.BreadcrumbAsync(ctx.ParentAs<OrgNode>().Id));
-        ValueFields.AddValueAndSeries(d.Field("value"), d.Field("series"), ctx => (SubjectKind.Unit, ctx.ParentAs<OrgNode>().Id));
-        ValueFields.AddBreakdownAndMovers(d);
-        Verbatims.VerbatimFields.Add(d);
     }
 }
 

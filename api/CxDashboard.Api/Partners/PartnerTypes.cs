@@ -1,9 +1,7 @@
-using System.Globalization;
 using CxDashboard.Api.GraphQL;
 using CxDashboard.Api.Security;
 using CxDashboard.Api.Values;
 using CxDashboard.Core.Partners;
-using CxDashboard.Core.Scorecards;
 using CxDashboard.Core.Values;
 using CxDashboard.GraphQL.Execution;
 using CxDashboard.GraphQL.Types;
@@ -15,7 +13,7 @@ public sealed class PartnerType : ObjectTypeDefinition<PartnerInfo>
     protected override void Configure(IObjectTypeDescriptor<PartnerInfo> d)
     {
         d.Name("Partner").Description("An external partner; its values cover its engagements inside the caller's scope (all of them for the whole company).");
-        d.Field("id").Type("ID!").ResolveFromParent<PartnerInfo>(p => p.Id.ToString(CultureInfo.InvariantCulture));
+        d.Field("id").Type("ID!").ResolveFromParent<PartnerInfo>(p => Ids.Format(p.Id));
         d.Field("code").Type("String!").ResolveFromParent<PartnerInfo>(p => p.Code);
         d.Field("name").Type("String!").ResolveFromParent<PartnerInfo>(p => p.Name);
         d.Field("engagements").Type("[OrgUnit!]!").Description("Engagement nodes inside the caller's scope.")

@@ -1,4 +1,4 @@
-using System.Globalization;
+using CxDashboard.Api.GraphQL;
 using CxDashboard.Core.Scorecards;
 using CxDashboard.Core.Values;
 using CxDashboard.GraphQL.Execution;
@@ -12,8 +12,8 @@ public sealed class KpiType : ObjectTypeDefinition<KpiDefinition>
     protected override void Configure(IObjectTypeDescriptor<KpiDefinition> d)
     {
         d.Name("Kpi").Description("A unit's KPI on a metric (optionally one slice of it), linked to its parent KPI by a cascade edge.");
-        d.Field("id").Type("ID!").ResolveFromParent<KpiDefinition>(p => Id(p.Id));
-        d.Field("unitId").Type("ID!").ResolveFromParent<KpiDefinition>(p => Id(p.UnitId));
+        d.Field("id").Type("ID!").ResolveFromParent<KpiDefinition>(p => Ids.Format(p.Id));
+        d.Field("unitId").Type("ID!").ResolveFromParent<KpiDefinition>(p => Ids.Format(p.UnitId));
         d.Field("unitCode").Type("String!").ResolveFromParent<KpiDefinition>(p => p.UnitCode);
         d.Field("unitName").Type("String!").ResolveFromParent<KpiDefinition>(p => p.UnitName);
         d.Field("metric").Type("String!").Description("Metric code (the query 'metrics' lists them).").ResolveFromParent<KpiDefinition>(p => p.MetricCode);
@@ -25,7 +25,7 @@ public sealed class KpiType : ObjectTypeDefinition<KpiDefinition>
         d.Field("sliceDimension").Type("String").ResolveFromParent<KpiDefinition>(p => p.SliceDimension);
         d.Field("sliceValue").Type("String").ResolveFromParent<KpiDefinition>(p => p.SliceValue);
         d.Field("parentId").Type("ID").Description("The KPI this one cascades from (same metric above, or the outcome this process KPI drives).")
-            .ResolveFromParent<KpiDefinition>(k => k.ParentKpiId is { } p ? Id(p) : null);
+            .ResolveFromParent<KpiDefinition>(k => k.ParentKpiId is { } p ? Ids.Format(p) : null);
         d.Field("weight").Type("Float!").ResolveFromParent<KpiDefinition>(p => (double)p.Weight);
         d.Field("shared").Type("Boolean!").Description("Shared KPIs (company NPS, CSAT) weigh double in a unit's score.")
             .ResolveFromParent<KpiDefinition>(p => p.IsShared);
@@ -48,7 +48,6 @@ public sealed class KpiType : ObjectTypeDefinition<KpiDefinition>
             });
     }
 
-    internal static string Id(long id) => id.ToString(CultureInfo.InvariantCulture);
 }
 
 public sealed class StatusConditionType : ObjectTypeDefinition<StatusCondition>
@@ -79,8 +78,8 @@ public sealed class KpiCheckinType : ObjectTypeDefinition<KpiCheckinView>
     protected override void Configure(IObjectTypeDescriptor<KpiCheckinView> d)
     {
         d.Name("KpiCheckin").Description("A department head's periodic note against a KPI.");
-        d.Field("id").Type("ID!").ResolveFromParent<KpiCheckinView>(p => KpiType.Id(p.Id));
-        d.Field("kpiId").Type("ID!").ResolveFromParent<KpiCheckinView>(p => KpiType.Id(p.KpiId));
+        d.Field("id").Type("ID!").ResolveFromParent<KpiCheckinView>(p => Ids.Format(p.Id));
+        d.Field("kpiId").Type("ID!").ResolveFromParent<KpiCheckinView>(p => Ids.Format(p.KpiId));
         d.Field("periodStart").Type("Date!").ResolveFromParent<KpiCheckinView>(p => p.PeriodStart);
         d.Field("value").Type("Float").ResolveFromParent<KpiCheckinView>(p => (double?)p.Value);
         d.Field("status").Type("KpiStatus!").ResolveFromParent<KpiCheckinView>(p => p.Status);

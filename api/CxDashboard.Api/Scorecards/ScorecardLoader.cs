@@ -34,7 +34,7 @@ internal static class ScorecardLoader
     private static DataLoader<(long Unit, Period Period, int Levels), Scorecard> Loader(IResolveContext ctx) =>
         ctx.DataLoader<(long Unit, Period Period, int Levels), Scorecard>("scorecards", async (keys, ct) =>
         {
-            var visible = CascadeCaller.Visible(ctx);
+            var visible = ctx.Service<VisibleUnits>();
             var result = new Dictionary<(long, Period, int), Scorecard>();
             // One load per period, with the most levels any key asks for: more expanded lines answer every key alike.
             foreach (var group in keys.GroupBy(k => k.Period))

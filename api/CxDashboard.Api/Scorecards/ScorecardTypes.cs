@@ -1,3 +1,4 @@
+using CxDashboard.Api.GraphQL;
 using CxDashboard.Core.Scorecards;
 using CxDashboard.Core.Values;
 using CxDashboard.GraphQL.Types;
@@ -9,7 +10,7 @@ public sealed class ScorecardType : ObjectTypeDefinition<Scorecard>
     protected override void Configure(IObjectTypeDescriptor<Scorecard> d)
     {
         d.Name("Scorecard").Description("A unit's KPIs for a period (each outcome KPI followed by the process KPIs that drive it) and its weighted score.");
-        d.Field("unitId").Type("ID!").ResolveFromParent<Scorecard>(p => KpiType.Id(p.UnitId));
+        d.Field("unitId").Type("ID!").ResolveFromParent<Scorecard>(p => Ids.Format(p.UnitId));
         d.Field("period").Type("String!").ResolveFromParent<Scorecard>(p => p.Period.ToString());
         d.Field("score").Type("Float").Description(
                 $"Weighted attainment in percent: Σ w·min(attainment, {ScorecardService.ScoreCap}) / Σ w over KPIs with an attainment; shared KPIs count ×{ScorecardService.SharedWeightFactor}.")
@@ -101,8 +102,8 @@ public sealed class ReconciliationChildType : ObjectTypeDefinition<Reconciliatio
     protected override void Configure(IObjectTypeDescriptor<ReconciliationChild> d)
     {
         d.Name("ReconciliationChild");
-        d.Field("kpiId").Type("ID!").ResolveFromParent<ReconciliationChild>(p => KpiType.Id(p.KpiId));
-        d.Field("unitId").Type("ID!").ResolveFromParent<ReconciliationChild>(p => KpiType.Id(p.UnitId));
+        d.Field("kpiId").Type("ID!").ResolveFromParent<ReconciliationChild>(p => Ids.Format(p.KpiId));
+        d.Field("unitId").Type("ID!").ResolveFromParent<ReconciliationChild>(p => Ids.Format(p.UnitId));
         d.Field("unitCode").Type("String!").ResolveFromParent<ReconciliationChild>(p => p.UnitCode);
         d.Field("unitName").Type("String!").ResolveFromParent<ReconciliationChild>(p => p.UnitName);
         d.Field("target").Type("Float").ResolveFromParent<ReconciliationChild>(p => p.Target);

@@ -1,5 +1,4 @@
 using CxDashboard.Api.GraphQL;
-using CxDashboard.Core.Scorecards;
 using CxDashboard.Core.Values;
 using CxDashboard.GraphQL.Execution;
 
@@ -26,15 +25,18 @@ public enum SeriesGrain
 /// <summary>The <c>slice</c> input: one value of one dimension.</summary>
 public sealed record SliceArgument(SliceDimension Dimension, string Value);
 
-/// <summary>Reads and checks the arguments shared by the value fields; bad input is a clear field error.</summary>
-public static class ReadArguments
+/// <summary>
+/// Reads and checks the arguments shared by the fields that read values (metric, period, slice, counts); bad input is
+/// a BAD_USER_INPUT field error naming the argument. The one period parser of the API: scorecards and drivers use it too.
+/// </summary>
+public static class ValueArguments
 {
     public const string PeriodHelp = "2025-03 (month), 2025-Q1 (quarter), 2025 (year), 2025-W05 (ISO week), 2025-03-14 (day) or 2025-03-01..2025-03-15 (day range)";
 
     public static string Metric(IResolveContext ctx)
     {
         var code = ctx.Argument<string>("metric") ?? "";
-        return MetricReading.IsKnown(code) ? code : throw ReadErrors.BadArgument($"Unknown metric '{code}'; the query 'metrics' lists them.");
+        return MetricReading.IsKnown(code) ? code : throw FieldErrors.BadArgument("metric", $"Unknown metric '{code}'; the query 'metrics' lists them.");
     }
 
     public static Period Period(IResolveContext ctx, string name = "period")
@@ -45,14 +47,14 @@ public static class ReadArguments
         }
         catch (PeriodException e)
         {
-            throw ReadErrors.BadArgument(e.Message);
+            throw FieldErrors.BadArgument(name, e.Message);
         }
     }
 
     public static Slice Slice(IResolveContext ctx)
     {
         if (ctx.Argument<SliceArgument>("slice") is not { } s) return Core.Values.Slice.All;
-        if (string.IsNullOrWhiteSpace(s.Value)) throw ReadErrors.BadArgument("A slice needs a value, e.g. { dimension: CHANNEL, value: \"phone\" }.");
+        if (string.IsNullOrWhiteSpace(s.Value)) throw FieldErrors.BadArgument("slice", "A slice needs a value, e.g. { dimension: CHANNEL, value: \"phone\" }.");
         return new Slice(DimensionName(s.Dimension), s.Value);
     }
 
@@ -68,6 +70,6 @@ public static class ReadArguments
     public static int Count(IResolveContext ctx, string name, int fallback, int max)
     {
         var n = ctx.ArgumentOr(name, fallback);
-        return n >= 1 && n <= max ? n : throw ReadErrors.BadArgument($"{name} must be between 1 and {max}.");
+        return n >= 1 && n <= max ? n : throw FieldErrors.BadArgument(name, $"{name} must be between 1 and {max}.");
     }
 }

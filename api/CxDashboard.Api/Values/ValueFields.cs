@@ -1,7 +1,7 @@
 using CxDashboard.Api.GraphQL;
+using CxDashboard.Api.Hierarchy;
 using CxDashboard.Api.Security;
 using CxDashboard.Core.Hierarchy;
-using CxDashboard.Core.Scorecards;
 using CxDashboard.Core.Values;
 using CxDashboard.GraphQL.Execution;
 using CxDashboard.GraphQL.Types;
@@ -18,13 +18,13 @@ public static class ValueFields
         value.Type("MetricValue!")
             .Description("The metric for a period and optional slice, with n, 95% interval, confidence flags, previous period and change.")
             .Argument("metric", "String!", a => a.Description("A metric code from 'metrics', e.g. nps, csat, fcr."))
-            .Argument("period", "String!", a => a.Description(ReadArguments.PeriodHelp))
+            .Argument("period", "String!", a => a.Description(ValueArguments.PeriodHelp))
             .Argument("slice", "SliceInput")
             .Resolve(async ctx =>
             {
                 var (kind, id) = subject(ctx);
-                return await ctx.ValueAsync(new ValueKey(kind, id, ReadArguments.Metric(ctx), ReadArguments.Period(ctx), ReadArguments.Slice(ctx)))
-                    ?? throw ReadErrors.UnitNotFound($"with id {id}");
+                return await ctx.ValueAsync(new ValueKey(kind, id, ValueArguments.Metric(ctx), ValueArguments.Period(ctx), ValueArguments.Slice(ctx)))
+                    ?? throw FieldErrors.UnitNotFound($"with id {id}");
             });
 
         series.Type("[MetricValue!]!")
@@ -32,16 +32,16 @@ public static class ValueFields
             .Argument("metric", "String!")
             .Argument("grain", "SeriesGrain!", a => a.DefaultValue(SeriesGrain.Month))
             .Argument("periods", "Int!", a => a.DefaultValue(13).Description($"How many periods (1–{MaxSeriesLength})."))
-            .Argument("end", "String!", a => a.Description("The period the series ends in: " + ReadArguments.PeriodHelp))
+            .Argument("end", "String!", a => a.Description("The period the series ends in: " + ValueArguments.PeriodHelp))
             .Argument("slice", "SliceInput")
             .Resolve(async ctx =>
             {
                 var (kind, id) = subject(ctx);
-                var metric = ReadArguments.Metric(ctx);
-                var slice = ReadArguments.Slice(ctx);
-                var periods = ReadArguments.Period(ctx, "end").SeriesEndingHere(ReadArguments.GrainName(ctx.Argument<SeriesGrain>("grain")), ReadArguments.Count(ctx, "periods", 13, MaxSeriesLength));
+                var metric = ValueArguments.Metric(ctx);
+                var slice = ValueArguments.Slice(ctx);
+                var periods = ValueArguments.Period(ctx, "end").SeriesEndingHere(ValueArguments.GrainName(ctx.Argument<SeriesGrain>("grain")), ValueArguments.Count(ctx, "periods", 13, MaxSeriesLength));
                 var values = await ctx.ValuesAsync(periods.Select(p => new ValueKey(kind, id, metric, p, slice)).ToArray());
-                return values.Select(v => v ?? throw ReadErrors.UnitNotFound($"with id {id}")).ToArray();
+                return values.Select(v => v ?? throw FieldErrors.UnitNotFound($"with id {id}")).ToArray();
             });
     }
 
@@ -53,9 +53,9 @@ public static class ValueFields
             .Resolve(async ctx =>
             {
                 var unit = ctx.ParentAs<OrgNode>();
-                var metric = ReadArguments.Metric(ctx);
-                var period = ReadArguments.Period(ctx);
-                var dim = ReadArguments.DimensionName(ctx.Argument<SliceDimension>("by"));
+                var metric = ValueArguments.Metric(ctx);
+                var period = ValueArguments.Period(ctx);
+                var dim = ValueArguments.DimensionName(ctx.Argument<SliceDimension>("by"));
                 var rows = await ctx.BreakdownAsync(new BreakdownKey(SubjectKind.Unit, unit.Id, period, dim));
                 var visible = ctx.Service<VisibleUnits>();
                 return rows.Select(r => new BreakdownRow(dim, r.Value,
@@ -69,9 +69,9 @@ public static class ValueFields
             .Argument("significantOnly", "Boolean!", a => a.DefaultValue(false))
             .Resolve(async ctx =>
             {
-                var metric = ReadArguments.Metric(ctx);
-                var period = ReadArguments.Period(ctx);
-                var first = ReadArguments.Count(ctx, "first", 5, 100);
+                var metric = ValueArguments.Metric(ctx);
+                var period = ValueArguments.Period(ctx);
+                var first = ValueArguments.Count(ctx, "first", 5, 100);
                 var significantOnly = ctx.ArgumentOr("significantOnly", false);
                 var children = await ctx.ChildrenAsync(ctx.ParentAs<OrgNode>().Id);
                 var keys = children.SelectMany(c => new[]

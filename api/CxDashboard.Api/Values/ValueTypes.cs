@@ -1,8 +1,6 @@
 using CxDashboard.Api.GraphQL;
-using CxDashboard.Api.Security;
 using CxDashboard.Core.Hierarchy;
 using CxDashboard.Core.Metrics;
-using CxDashboard.Core.Scorecards;
 using CxDashboard.Core.Values;
 using CxDashboard.GraphQL.Types;
 

@@ -1,15 +1,16 @@
 using CxDashboard.Api.GraphQL;
 using CxDashboard.Core.Data;
-using CxDashboard.Core.Metrics;
+using CxDashboard.Core.Hierarchy;
+using CxDashboard.Core.Values;
 using CxDashboard.GraphQL.Execution;
 using Microsoft.EntityFrameworkCore;
 
 namespace CxDashboard.Api.Values;
 
-public static class ScorecardsSchema
+public static class ValuesSchema
 {
-    /// <summary>Values: the metric catalogue and the value types every subject's value fields return.</summary>
-    public static CxSchema AddScorecardTypes(this CxSchema schema)
+    /// <summary>Values: the metric catalogue, the value types, and a unit's value, series, breakdown and top movers.</summary>
+    public static CxSchema AddValueTypes(this CxSchema schema)
     {
         schema.Types
             .AddType<MetricType>()
@@ -19,7 +20,12 @@ public static class ScorecardsSchema
             .AddType<MoverType>()
             .AddType<SliceInputType>()
             .AddEnumType<SliceDimension>("SliceDimension")
-            .AddEnumType<SeriesGrain>("SeriesGrain");
+            .AddEnumType<SeriesGrain>("SeriesGrain")
+            .ExtendObjectType<OrgNode>("OrgUnit", d =>
+            {
+                ValueFields.AddValueAndSeries(d.Field("value"), d.Field("series"), ctx => (SubjectKind.Unit, ctx.ParentAs<OrgNode>().Id));
+                ValueFields.AddBreakdownAndMovers(d);
+            });
         return schema.Query(d =>
         {
             d.Field("metrics").Type("[Metric!]!").Description("The metric catalogue: outcome metrics first, then process metrics.")

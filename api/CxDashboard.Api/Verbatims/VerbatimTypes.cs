@@ -1,5 +1,5 @@
-using System.Globalization;
 using CxDashboard.Api.GraphQL;
+using CxDashboard.Api.Hierarchy;
 using CxDashboard.Api.Security;
 using CxDashboard.Api.Values;
 using CxDashboard.Core.Hierarchy;
@@ -14,7 +14,7 @@ public sealed class VerbatimType : ObjectTypeDefinition<Verbatim>
     protected override void Configure(IObjectTypeDescriptor<Verbatim> d)
     {
         d.Name("Verbatim").Description("A survey response's comment with its scores and dimensions.");
-        d.Field("id").Type("ID!").ResolveFromParent<Verbatim>(p => p.Id.ToString(CultureInfo.InvariantCulture));
+        d.Field("id").Type("ID!").ResolveFromParent<Verbatim>(p => Ids.Format(p.Id));
         d.Field("respondedAt").Type("DateTime!").ResolveFromParent<Verbatim>(p => p.RespondedAt);
         d.Field("unit").Type("OrgUnit").Description("The unit the response is attributed to.").Resolve(async ctx => await ctx.UnitAsync(ctx.ParentAs<Verbatim>().UnitId));
         d.Field("channel").Type("String!").ResolveFromParent<Verbatim>(p => p.Channel);
@@ -42,10 +42,10 @@ public sealed class VerbatimPageType : ObjectTypeDefinition<VerbatimPage>
 public static class VerbatimFields
 {
     /// <summary>The <c>verbatims</c> field of an org unit.</summary>
-    public static void Add(IObjectTypeDescriptor<OrgNode> d) =>
+    public static void AddTo(IObjectTypeDescriptor<OrgNode> d) =>
         d.Field("verbatims").Type("VerbatimPage!")
             .Description("Comments of this unit and everything under it for a period, newest first, optionally one band (e.g. NPS detractors) and slice.")
-            .Argument("period", "String!", a => a.Description(ReadArguments.PeriodHelp))
+            .Argument("period", "String!", a => a.Description(ValueArguments.PeriodHelp))
             .Argument("band", "VerbatimBand!", a => a.DefaultValue(VerbatimBand.All))
             .Argument("slice", "SliceInput")
             .Argument("first", "Int!", a => a.DefaultValue(20).Description($"Page size (1–{VerbatimQuery.MaxPageSize})."))
@@ -53,26 +53,31 @@ public static class VerbatimFields
             .Resolve(async ctx =>
             {
                 var unit = ctx.ParentAs<OrgNode>();
-                var period = ReadArguments.Period(ctx);
-                var slice = ReadArguments.Slice(ctx);
-                var first = ReadArguments.Count(ctx, "first", 20, VerbatimQuery.MaxPageSize);
+                var period = ValueArguments.Period(ctx);
+                var slice = ValueArguments.Slice(ctx);
+                var first = ValueArguments.Count(ctx, "first", 20, VerbatimQuery.MaxPageSize);
                 try
                 {
-                    return await ctx.VerbatimsAsync(new VerbatimKey(unit.Id, period, ctx.ArgumentOr("band", VerbatimBand.All), slice, first, ctx.Argument<string>("after")))
-                        ?? throw ReadErrors.UnitNotFound($"with id {unit.Id}");
+                    return await PageAsync(ctx, new VerbatimKey(unit.Id, period, ctx.ArgumentOr("band", VerbatimBand.All), slice, first, ctx.Argument<string>("after")))
+                        ?? throw FieldErrors.UnitNotFound($"with id {unit.Id}");
                 }
                 catch (ArgumentException e)
                 {
-                    throw ReadErrors.BadArgument(e.Message);
+                    throw FieldErrors.BadArgument("after", e.Message);
                 }
             });
+
+    /// <summary>A unit's verbatim page; the pages of every unit at one query level are read with one command (scope applied by <see cref="VisibleUnits"/>).</summary>
+    private static Task<VerbatimPage?> PageAsync(IResolveContext ctx, VerbatimKey key) =>
+        ctx.DataLoader<VerbatimKey, VerbatimPage>("verbatims", ctx.Service<VisibleUnits>().VerbatimsAsync).LoadAsync(key);
 }
 
 public static class VerbatimsSchema
 {
     public static CxSchema AddVerbatimTypes(this CxSchema schema)
     {
-        schema.Types.AddType<VerbatimType>().AddType<VerbatimPageType>().AddEnumType<VerbatimBand>("VerbatimBand");
+        schema.Types.AddType<VerbatimType>().AddType<VerbatimPageType>().AddEnumType<VerbatimBand>("VerbatimBand")
+            .ExtendObjectType<OrgNode>("OrgUnit", VerbatimFields.AddTo);
         return schema;
     }
 }

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using CxDashboard.Core.Scorecards;
 using CxDashboard.Core.Values;
 using Npgsql;
 using NpgsqlTypes;

@@ -1,5 +1,4 @@
-using CxDashboard.Api.Drivers;
-using CxDashboard.Api.Scorecards;
+using CxDashboard.Api.GraphQL;
 using CxDashboard.GraphQL.Types;
 
 namespace CxDashboard.Tests.Cascade;
@@ -7,21 +6,8 @@ namespace CxDashboard.Tests.Cascade;
 /// <summary>The KPI, scorecard and driver types build into a valid schema with the documented signatures.</summary>
 public sealed class CascadeSchemaTests
 {
-    private sealed class Root(string name, Action<IObjectTypeDescriptor> fields) : ObjectTypeDefinition
-    {
-        protected override void Configure(IObjectTypeDescriptor d)
-        {
-            d.Name(name);
-            fields(d);
-        }
-    }
-
-    private static Schema Build() => SchemaBuilder.New()
-        .AddScalar(CustomScalars.Date).AddScalar(CustomScalars.DateTime)
-        .AddCascadeTypeDefinitions().AddDriverTypeDefinitions()
-        .AddQueryType(new Root("Query", d => { CascadeFields.AddQueries(d); DriverFields.AddQueries(d); }))
-        .AddMutationType(new Root("Mutation", CascadeFields.AddMutations))
-        .Build();
+    // Features register into one schema (they extend each other's types; rollups add startRollupRun): build all of it.
+    private static Schema Build() => GraphQLExtensions.BuildCxSchema();
 
     [Fact]
     public void Cascade_and_driver_fields_build_into_a_valid_schema()

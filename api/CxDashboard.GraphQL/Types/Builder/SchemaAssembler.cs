@@ -9,7 +9,7 @@ namespace CxDashboard.GraphQL.Types;
 /// </summary>
 internal sealed class SchemaAssembler(
     IReadOnlyList<object> registrations, IReadOnlyList<DirectiveDefinition> directives, SchemaOptions options,
-    TypeDefinition? query, TypeDefinition? mutation, TypeDefinition? subscription)
+    TypeDefinition? query, TypeDefinition? mutation, TypeDefinition? subscription, IReadOnlyList<TypeExtension> extensions)
 {
     private readonly List<string> _problems = [];
     private readonly Dictionary<string, NamedType> _byName = new(StringComparer.Ordinal);
@@ -52,6 +52,7 @@ internal sealed class SchemaAssembler(
             }
         }
 
+        Extend();
         foreach (var (config, type) in _configured.ToList()) Fill(config, type);
         ConvertDefaults();
 
@@ -78,6 +79,25 @@ internal sealed class SchemaAssembler(
         var problems = SchemaValidator.Validate(schema);
         if (problems.Count > 0) throw new SchemaException(problems);
         return schema;
+    }
+
+    /// <summary>Runs each type extension on the configuration of the object type it names, before any field is built.</summary>
+    private void Extend()
+    {
+        foreach (var extension in extensions)
+        {
+            var target = _configured.Find(c => c.Config.Name == extension.TypeName).Config;
+            if (target is null || target.Kind != ConfigKind.Object)
+                _problems.Add($"Cannot extend \"{extension.TypeName}\": no object type of that name is registered.");
+            else if (target.ClrType is { } clr && !extension.ClrType.IsAssignableFrom(clr))
+                _problems.Add($"Cannot extend \"{extension.TypeName}\" as {extension.ClrType.Name}: its values are {clr.Name}.");
+            else
+            {
+                var before = target.Problems.Count;
+                extension.Configure(target);
+                _problems.AddRange(target.Problems.Skip(before));
+            }
+        }
     }
 
     private ObjectType? Root(string operation, TypeDefinition? definition)

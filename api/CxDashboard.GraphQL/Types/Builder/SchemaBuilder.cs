@@ -11,6 +11,7 @@ public sealed class SchemaBuilder
     private readonly List<object> _registrations = [];
     private readonly HashSet<Type> _definitionTypes = [];
     private readonly List<DirectiveDefinition> _directives = [];
+    private readonly List<TypeExtension> _extensions = [];
     private readonly SchemaOptions _options = new();
     private TypeDefinition? _query, _mutation, _subscription;
 
@@ -44,6 +45,17 @@ public sealed class SchemaBuilder
         return this;
     }
 
+    /// <summary>
+    /// Adds fields to an object type registered elsewhere (as SDL's <c>extend type</c>): a feature can give
+    /// another feature's type its own fields without that type knowing the feature. Applied at Build(),
+    /// after every type is configured; an unknown type name or a CLR type other than the extended type's is a problem.
+    /// </summary>
+    public SchemaBuilder ExtendObjectType<T>(string name, Action<IObjectTypeDescriptor<T>> configure)
+    {
+        _extensions.Add(new TypeExtension(name, typeof(T), config => configure(new ObjectTypeDescriptor<T>(config))));
+        return this;
+    }
+
     public SchemaBuilder AddScalar(ScalarType scalar) { _registrations.Add(scalar); return this; }
 
     /// <summary>Adds a custom directive definition (the four built-in directives are always present).</summary>
@@ -53,7 +65,7 @@ public sealed class SchemaBuilder
 
     /// <summary>Builds and validates the schema; throws <see cref="SchemaException"/> listing every problem.</summary>
     public Schema Build() =>
-        new SchemaAssembler(_registrations, _directives, _options, _query, _mutation, _subscription).Assemble();
+        new SchemaAssembler(_registrations, _directives, _options, _query, _mutation, _subscription, _extensions).Assemble();
 
     private TypeDefinition Add(TypeDefinition definition)
     {
@@ -68,3 +80,6 @@ public sealed class SchemaBuilder
     private TypeDefinition Single<T>() where T : TypeDefinition, new() =>
         _registrations.OfType<T>().FirstOrDefault(d => d.GetType() == typeof(T)) ?? new T();
 }
+
+/// <summary>Fields added to a named object type by <see cref="SchemaBuilder.ExtendObjectType{T}"/>.</summary>
+internal sealed record TypeExtension(string TypeName, Type ClrType, Action<TypeConfig> Configure);

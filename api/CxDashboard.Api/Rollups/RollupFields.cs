@@ -1,0 +1,48 @@
+using CxDashboard.Api.GraphQL;
+using CxDashboard.Api.Security;
+using CxDashboard.GraphQL.Execution;
+using CxDashboard.GraphQL.Types;
+using Quartz;
+
+namespace CxDashboard.Api.Rollups;
+
+/// <summary>Which rollup run <c>startRollupRun</c> enqueues.</summary>
+public enum RollupRunMode
+{
+    /// <summary>Recompute the days marked dirty since the last run.</summary>
+    Refresh,
+
+    /// <summary>Rebuild every cell from the raw facts.</summary>
+    Rebuild,
+}
+
+/// <summary>The <c>startRollupRun</c> mutation: the GraphQL twin of POST /api/rollups/refresh|rebuild.</summary>
+public static class RollupFields
+{
+    public static CxSchema AddRollupTypes(this CxSchema schema)
+    {
+        schema.Types.AddEnumType<RollupRunMode>("RollupRunMode").AddType<RollupRunStartedType>();
+        return schema.Mutation(d => d.Field("startRollupRun").Type("RollupRunStarted!")
+            .Description("Analysts only. Enqueues a rollup run on the cluster (the same path as POST /api/rollups/refresh|rebuild).")
+            .Argument("mode", "RollupRunMode!", a => a.DefaultValue(RollupRunMode.Refresh))
+            .Resolve(async ctx =>
+            {
+                RoleGate.Require(ctx, "start rollup runs", RoleGate.Analyst);
+                var job = ctx.Argument<RollupRunMode>("mode") == RollupRunMode.Rebuild ? RollupRebuildJob.Key : RollupRefreshJob.Key;
+                await RollupTrigger.EnqueueAsync(ctx.Service<ISchedulerFactory>(), job, ctx.CancellationToken);
+                return new RollupRunStarted(job.Name, "/api/rollups/runs");
+            }));
+    }
+}
+
+public sealed record RollupRunStarted(string Enqueued, string Status);
+
+public sealed class RollupRunStartedType : ObjectTypeDefinition<RollupRunStarted>
+{
+    protected override void Configure(IObjectTypeDescriptor<RollupRunStarted> d)
+    {
+        d.Name("RollupRunStarted");
+        d.Field("enqueued").Type("String!").Description("The job enqueued.").ResolveFromParent<RollupRunStarted>(p => p.Enqueued);
+        d.Field("status").Type("String!").Description("Where to follow the run (REST).").ResolveFromParent<RollupRunStarted>(p => p.Status);
+    }
+}

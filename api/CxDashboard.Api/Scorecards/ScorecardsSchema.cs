@@ -1,0 +1,66 @@
+using CxDashboard.Api.GraphQL;
+using CxDashboard.Api.Values;
+using CxDashboard.Core.Scorecards;
+using CxDashboard.Core.Values;
+using CxDashboard.GraphQL.Execution;
+using CxDashboard.GraphQL.Types;
+
+namespace CxDashboard.Api.Scorecards;
+
+/// <summary>KPIs, scorecards, the cascade and its reconciliation: types, the reads scoped to the caller, and (<see cref="KpiMutations"/>) the admin and check-in mutations.</summary>
+public static class ScorecardsSchema
+{
+    public static CxSchema AddScorecardTypes(this CxSchema schema)
+    {
+        schema.Types
+            .AddEnumType<KpiStatus>("KpiStatus")
+            .AddEnumType<StatusMeasure>("StatusMeasure")
+            .AddType<KpiType>().AddType<StatusConditionType>().AddType<KpiTargetType>().AddType<KpiCheckinType>()
+            .AddType<ScorecardType>().AddType<ScorecardKpiType>().AddType<KpiPointType>()
+            .AddType<TargetReconciliationType>().AddType<ReconciliationChildType>()
+            .AddType<StatusConditionInputType>().AddType<CreateKpiInputType>().AddType<UpdateKpiInputType>()
+            .AddType<TargetInputType>().AddType<SetTargetsInputType>().AddType<CheckinInputType>();
+        return schema.Query(AddQueries).Mutation(KpiMutations.Add);
+    }
+
+    private static void AddQueries(IObjectTypeDescriptor d)
+    {
+        d.Field("scorecard").Type("Scorecard")
+            .Description("A unit's scorecard for a month (2026-05), quarter (2026-Q2) or year (2026); NOT_FOUND outside the caller's scope.")
+            .Argument("unit", "ID!").Argument("period", "String!")
+            .Resolve(async ctx =>
+            {
+                // The loader goes through the scope filter itself (and reads while the scope is looked up): absent = NOT_FOUND.
+                var id = ctx.Argument<string>("unit");
+                var period = ScorecardPeriod(ctx);
+                return Ids.Parse(id) is { } unit && await ScorecardLoader.LoadAsync(ctx, unit, period) is { } card
+                    ? card
+                    : throw FieldErrors.UnitNotFound($"with id {id}");
+            });
+        d.Field("kpi").Type("Kpi").Description("A KPI by id; NOT_FOUND when unknown or its unit is outside the caller's scope.")
+            .Argument("id", "ID!")
+            .Resolve(async ctx =>
+            {
+                var id = ctx.Argument<string>("id");
+                var found = Ids.Parse(id) is { } kpi
+                    ? await KpiCaller.Visible(ctx).KpisAsync([kpi], ctx.CancellationToken)
+                    : new Dictionary<long, KpiDefinition>();
+                return found.Values.SingleOrDefault() ?? throw FieldErrors.KpiNotFound(id);
+            });
+        d.Field("kpis").Type("[Kpi!]!").Description("The KPIs a unit owns.").Argument("unit", "ID!")
+            .Resolve(async ctx =>
+            {
+                var unit = await KpiCaller.VisibleUnitAsync(ctx, ctx.Argument<string>("unit"));
+                return (await KpiCaller.Visible(ctx).KpisOfUnitsAsync([unit], ctx.CancellationToken))[unit].ToList();
+            });
+    }
+
+    /// <summary>The <c>period</c> argument of a scorecard: a month, quarter or year (the grains targets are set for).</summary>
+    internal static Period ScorecardPeriod(IResolveContext ctx)
+    {
+        var p = ValueArguments.Period(ctx);
+        return TargetGrains.IsTargetGrain(p.Grain)
+            ? p
+            : throw FieldErrors.BadArgument("period", $"a scorecard period is a month (2026-05), quarter (2026-Q2) or year (2026), not a {p.Grain}");
+    }
+}
