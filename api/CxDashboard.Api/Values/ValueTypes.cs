@@ -1,4 +1,5 @@
 using CxDashboard.Api.GraphQL;
+using CxDashboard.Api.Security;
 using CxDashboard.Core.Hierarchy;
 using CxDashboard.Core.Metrics;
 using CxDashboard.Core.Values;
