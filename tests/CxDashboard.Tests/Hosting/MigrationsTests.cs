@@ -3,7 +3,7 @@ using CxDashboard.Core.Data;
 using CxDashboard.Migrations;
 using Microsoft.EntityFrameworkCore;
 
-namespace CxDashboard.Tests.Schema;
+namespace CxDashboard.Tests.Hosting;
 
 /// <summary>
 /// The schema's history stays history: the EF model matches the last migration's snapshot, and every migration's
