@@ -8,6 +8,9 @@ using CxDashboard.Api.Scorecards;
 using CxDashboard.Api.Security;
 using CxDashboard.Api.Web;
 
+// A verb that needs no host (schema) runs before anything is composed.
+if (CliVerbs.IsStandalone(args)) return await CliVerbs.RunStandaloneAsync(args);
+
 var builder = WebApplication.CreateBuilder(CliVerbs.HostArgs(args));
 
 builder.AddCxData();

@@ -30,7 +30,7 @@ internal static class ScorecardBenchmark
           }
         }
         fragment line on ScorecardKpi {
-          kpi { unitCode metric }
+          kpi { unit { code } metric { code } }
           actual n target attainment status
           trend { periodStart actual n target attainment status }
         }
@@ -240,8 +240,8 @@ internal static class ScorecardBenchmark
 
         void Walk(JsonElement line)
         {
-            var unit = line.GetProperty("kpi").GetProperty("unitCode").GetString()!;
-            var metric = line.GetProperty("kpi").GetProperty("metric").GetString()!;
+            var unit = line.GetProperty("kpi").GetProperty("unit").GetProperty("code").GetString()!;
+            var metric = line.GetProperty("kpi").GetProperty("metric").GetProperty("code").GetString()!;
             seen.Add((unit, metric));
             var trend = line.GetProperty("trend").EnumerateArray().ToList();
             if (trend.Count != 13) problems.Add($"{unit} {metric}: {trend.Count} trend points, not 13");

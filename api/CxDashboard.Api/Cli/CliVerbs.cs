@@ -14,7 +14,28 @@ public static class CliVerbs
         ["rollup"] = RollupVerb.RunAsync,
     };
 
+    // Verbs that need no host (no configuration, no database): run before the host is composed.
+    private static readonly Dictionary<string, Func<string[], Task<int>>> Standalone = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["schema"] = SchemaVerb.RunAsync,
+    };
+
     public static bool IsVerb(string[] args) => args.Length > 0 && Verbs.ContainsKey(args[0]);
+
+    public static bool IsStandalone(string[] args) => args.Length > 0 && Standalone.ContainsKey(args[0]);
+
+    public static async Task<int> RunStandaloneAsync(string[] args)
+    {
+        try
+        {
+            return await Standalone[args[0]](args[1..]);
+        }
+        catch (CliUsageException ex)
+        {
+            await Console.Error.WriteLineAsync($"error: {ex.Message}");
+            return 2;
+        }
+    }
 
     /// <summary>
     /// Arguments handed to the host builder: verb arguments are not configuration. A verb run from any

@@ -2,6 +2,7 @@ using CxDashboard.Api.GraphQL;
 using CxDashboard.Api.Security;
 using CxDashboard.Api.Values;
 using CxDashboard.Core.Drivers;
+using CxDashboard.Core.Hierarchy;
 using CxDashboard.GraphQL.Execution;
 using CxDashboard.GraphQL.Types;
 
@@ -12,8 +13,17 @@ public static class DriverFields
 {
     public static CxSchema AddDriverTypes(this CxSchema schema)
     {
-        schema.Types.AddEnumType<DriverCondition>("DriverCondition")
-            .AddType<DriverAnalysisType>().AddType<DriverType>().AddType<OutcomeSplitType>();
+        schema.Types.AddEnumType<DriverCondition>("DriverCondition", e => e.Description("A process condition of an interaction that a survey response is linked to."))
+            .AddType<DriverAnalysisType>().AddType<DriverType>().AddType<OutcomeSplitType>()
+            .ExtendObjectType<OrgNode>("OrgUnit", d => d.Field("drivers").Type("DriverAnalysis!")
+                .Description("Driver analysis of the unit (with its subtree) for any period: 2026-05, 2026-Q2, 2026, 2026-W05, a day or a day range.")
+                .Argument("period", "String!", a => a.Description(ValueArguments.PeriodHelp))
+                .Resolve(async ctx =>
+                {
+                    var unit = ctx.ParentAs<OrgNode>();
+                    return await ctx.Service<VisibleUnits>().DriversAsync(unit.Id, ValueArguments.Period(ctx), ctx.CancellationToken)
+                        ?? throw FieldErrors.UnitNotFound($"with id {unit.Id}");
+                }));
         return schema.Query(AddQueries);
     }
 
@@ -21,7 +31,7 @@ public static class DriverFields
     {
         d.Field("drivers").Type("DriverAnalysis")
             .Description("Driver analysis of a unit (with its subtree) for any period: 2026-05, 2026-Q2, 2026, 2026-W05, a day or a day range.")
-            .Argument("unit", "ID!").Argument("period", "String!")
+            .Argument("unit", "ID!", a => a.Description("The unit's id.")).Argument("period", "String!", a => a.Description(ValueArguments.PeriodHelp))
             .Resolve(async ctx =>
             {
                 var id = ctx.Argument<string>("unit");

@@ -1,4 +1,6 @@
-using CxDashboard.Api.GraphQL;
+using CxDashboard.Api.Hierarchy;
+using CxDashboard.Api.Scorecards;
+using CxDashboard.Api.Values;
 using CxDashboard.Core.Drivers;
 using CxDashboard.GraphQL.Types;
 
@@ -9,10 +11,10 @@ public sealed class DriverAnalysisType : ObjectTypeDefinition<DriverAnalysis>
     protected override void Configure(IObjectTypeDescriptor<DriverAnalysis> d)
     {
         d.Name("DriverAnalysis").Description("How CSAT and NPS differ when a process condition holds, over responses linked to their interactions (the unit and everything under it).");
-        d.Field("unitId").Type("ID!").ResolveFromParent<DriverAnalysis>(p => Ids.Format(p.UnitId));
-        d.Field("period").Type("String!").ResolveFromParent<DriverAnalysis>(p => p.Period.ToString());
-        d.Field("linkedResponses").Type("Int!").ResolveFromParent<DriverAnalysis>(p => (int)p.LinkedResponses);
-        d.Field("drivers").Type("[Driver!]!").ResolveFromParent<DriverAnalysis>(p => p.Drivers);
+        d.Field("unit").Type("OrgUnit!").Description("The unit analysed (with everything under it).").Resolve(async ctx => await ctx.UnitAsync(ctx.ParentAs<DriverAnalysis>().UnitId));
+        d.Field("period").Type("String!").Description("The period analysed.").ResolveFromParent<DriverAnalysis>(p => p.Period.ToString());
+        d.Field("linkedResponses").Type("Int!").Description("Survey responses linked to an interaction in the period (the analysis' sample).").ResolveFromParent<DriverAnalysis>(p => (int)p.LinkedResponses);
+        d.Field("drivers").Type("[Driver!]!").Description("One entry per process condition.").ResolveFromParent<DriverAnalysis>(p => p.Drivers);
     }
 }
 
@@ -21,14 +23,14 @@ public sealed class DriverType : ObjectTypeDefinition<DriverResult>
     protected override void Configure(IObjectTypeDescriptor<DriverResult> d)
     {
         d.Name("Driver").Description("One process condition and its effect on each outcome.");
-        d.Field("condition").Type("DriverCondition!").ResolveFromParent<DriverResult>(p => p.Condition);
-        d.Field("processMetric").Type("String!").Description("The process metric whose rate is the share of contacts with the condition.")
-            .ResolveFromParent<DriverResult>(p => p.ProcessMetric);
-        d.Field("processKpiId").Type("ID").Description("The unit's KPI on that metric, whose target drives the what-if.")
-            .ResolveFromParent<DriverResult>(p => p.ProcessKpiId is { } id ? Ids.Format(id) : null);
-        d.Field("processTarget").Type("Float").ResolveFromParent<DriverResult>(p => p.ProcessTarget);
+        d.Field("condition").Type("DriverCondition!").Description("The process condition.").ResolveFromParent<DriverResult>(p => p.Condition);
+        d.Field("processMetric").Type("Metric!").Description("The process metric whose rate is the share of contacts with the condition.")
+            .Resolve(async ctx => await ctx.MetricAsync(ctx.ParentAs<DriverResult>().ProcessMetric));
+        d.Field("processKpi").Type("Kpi").Description("The unit's KPI on that metric, whose target drives the what-if; null without one.")
+            .Resolve(async ctx => ctx.ParentAs<DriverResult>().ProcessKpiId is { } id ? await ctx.KpiAsync(id) : null);
+        d.Field("processTarget").Type("Float").Description("That KPI's target for the period, in percent.").ResolveFromParent<DriverResult>(p => p.ProcessTarget);
         d.Field("csat").Type("OutcomeSplit!").Description("CSAT % (top-2 box).").ResolveFromParent<DriverResult>(p => p.Csat);
-        d.Field("nps").Type("OutcomeSplit!").ResolveFromParent<DriverResult>(p => p.Nps);
+        d.Field("nps").Type("OutcomeSplit!").Description("NPS.").ResolveFromParent<DriverResult>(p => p.Nps);
     }
 }
 
@@ -39,19 +41,19 @@ public sealed class OutcomeSplitType : ObjectTypeDefinition<OutcomeSplit>
         d.Name("OutcomeSplit").Description(
             "An outcome with and without the condition. gap = with − without; its 95% interval uses adjusted counts (Agresti–Caffo for CSAT, adjusted Wald per group for NPS). " +
             "estimatedChange = gap × (target share − current share): the outcome change if the process KPI met its target.");
-        d.Field("nWith").Type("Int!").ResolveFromParent<OutcomeSplit>(p => (int)p.NWith);
-        d.Field("valueWith").Type("Float").ResolveFromParent<OutcomeSplit>(p => p.ValueWith);
-        d.Field("nWithout").Type("Int!").ResolveFromParent<OutcomeSplit>(p => (int)p.NWithout);
-        d.Field("valueWithout").Type("Float").ResolveFromParent<OutcomeSplit>(p => p.ValueWithout);
-        d.Field("gap").Type("Float").ResolveFromParent<OutcomeSplit>(p => p.Gap);
-        d.Field("gapLow").Type("Float").ResolveFromParent<OutcomeSplit>(p => p.GapLow);
-        d.Field("gapHigh").Type("Float").ResolveFromParent<OutcomeSplit>(p => p.GapHigh);
+        d.Field("nWith").Type("Int!").Description("Responses with the condition.").ResolveFromParent<OutcomeSplit>(p => (int)p.NWith);
+        d.Field("valueWith").Type("Float").Description("The outcome over responses with the condition.").ResolveFromParent<OutcomeSplit>(p => p.ValueWith);
+        d.Field("nWithout").Type("Int!").Description("Responses without the condition.").ResolveFromParent<OutcomeSplit>(p => (int)p.NWithout);
+        d.Field("valueWithout").Type("Float").Description("The outcome over responses without the condition.").ResolveFromParent<OutcomeSplit>(p => p.ValueWithout);
+        d.Field("gap").Type("Float").Description("valueWith − valueWithout.").ResolveFromParent<OutcomeSplit>(p => p.Gap);
+        d.Field("gapLow").Type("Float").Description("Lower end of the gap's 95% interval.").ResolveFromParent<OutcomeSplit>(p => p.GapLow);
+        d.Field("gapHigh").Type("Float").Description("Upper end of the gap's 95% interval.").ResolveFromParent<OutcomeSplit>(p => p.GapHigh);
         d.Field("significant").Type("Boolean").Description("The interval excludes zero.").ResolveFromParent<OutcomeSplit>(p => p.Significant);
         d.Field("shareWith").Type("Float").Description("Share (0–1) of the responses with the condition: the volume affected.")
             .ResolveFromParent<OutcomeSplit>(p => p.ShareWith);
         d.Field("targetShare").Type("Float").Description("The process KPI's target as a share (0–1).").ResolveFromParent<OutcomeSplit>(p => p.TargetShare);
-        d.Field("estimatedChange").Type("Float").ResolveFromParent<OutcomeSplit>(p => p.EstimatedChange);
-        d.Field("estimatedChangeLow").Type("Float").ResolveFromParent<OutcomeSplit>(p => p.EstimatedChangeLow);
-        d.Field("estimatedChangeHigh").Type("Float").ResolveFromParent<OutcomeSplit>(p => p.EstimatedChangeHigh);
+        d.Field("estimatedChange").Type("Float").Description("gap × (target share − current share): the outcome change if the process KPI met its target.").ResolveFromParent<OutcomeSplit>(p => p.EstimatedChange);
+        d.Field("estimatedChangeLow").Type("Float").Description("Lower end of the estimated change's 95% interval.").ResolveFromParent<OutcomeSplit>(p => p.EstimatedChangeLow);
+        d.Field("estimatedChangeHigh").Type("Float").Description("Upper end of the estimated change's 95% interval.").ResolveFromParent<OutcomeSplit>(p => p.EstimatedChangeHigh);
     }
 }

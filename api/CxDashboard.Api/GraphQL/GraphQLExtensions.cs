@@ -7,6 +7,7 @@ using CxDashboard.Api.Security;
 using CxDashboard.Api.Values;
 using CxDashboard.Api.Verbatims;
 using CxDashboard.Core.Hierarchy;
+using CxDashboard.Core.Metrics;
 using CxDashboard.Core.Partners;
 using CxDashboard.Core.Values;
 using CxDashboard.Core.Verbatims;
@@ -47,6 +48,7 @@ public static class GraphQLExtensions
         builder.Services.Configure<ConfidenceOptions>(builder.Configuration.GetSection(ConfidenceOptions.Section));
         builder.Services.AddSingleton<OrgQueries>();
         builder.Services.AddSingleton<CellStore>();
+        builder.Services.AddSingleton<MetricQueries>();
         builder.Services.AddSingleton<PartnerQueries>();
         builder.Services.AddSingleton<VerbatimQuery>();
         builder.Services.AddScoped<VisibleUnits>();

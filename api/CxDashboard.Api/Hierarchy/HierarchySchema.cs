@@ -9,10 +9,10 @@ public static class HierarchySchema
     /// <summary>Org tree: units by id or code, the caller and the tops of its scope.</summary>
     public static CxSchema AddHierarchyTypes(this CxSchema schema)
     {
-        schema.Types.AddType<OrgUnitType>().AddType<CrumbType>().AddType<CallerType>();
+        schema.Types.AddType<OrgUnitType>().AddEnumType<UnitKind>("OrgUnitKind", e => e.Description("The levels of the org tree, and partner engagements.")).AddType<CrumbType>().AddType<CallerType>();
         return schema.Query(d =>
         {
-            d.Field("me").Type("Caller!").Resolve(async ctx =>
+            d.Field("me").Type("Caller!").Description("The caller: token subject, persona, role and the size of its scope.").Resolve(async ctx =>
             {
                 var user = ctx.Service<VisibleUnits>().User;
                 var scope = await ctx.Service<VisibleUnits>().ScopeAsync(ctx.CancellationToken);
@@ -21,7 +21,7 @@ public static class HierarchySchema
             d.Field("units").Type("[OrgUnit!]!").Description("The top-most units of the caller's scope (the company for an executive).")
                 .Resolve(async ctx => await ctx.Service<VisibleUnits>().RootsAsync(ctx.CancellationToken));
             d.Field("unit").Type("OrgUnit").Description("A unit by id or code; an error (NOT_FOUND) when it is unknown or outside the caller's scope.")
-                .Argument("id", "ID").Argument("code", "String")
+                .Argument("id", "ID", a => a.Description("The unit's id.")).Argument("code", "String", a => a.Description("The unit's code, e.g. CO."))
                 .Resolve(async ctx =>
                 {
                     var id = ctx.Argument<string>("id");

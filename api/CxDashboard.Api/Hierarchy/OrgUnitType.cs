@@ -12,11 +12,11 @@ public sealed class OrgUnitType : ObjectTypeDefinition<OrgNode>
     {
         // Other features add their fields to this type (values, partner, verbatims, scorecard, drivers: SchemaBuilder.ExtendObjectType).
         d.Name("OrgUnit").Description("A node of the org tree inside the caller's scope; its values cover it and everything under it.");
-        d.Field("id").Type("ID!").ResolveFromParent<OrgNode>(p => Ids.Format(p.Id));
-        d.Field("code").Type("String!").ResolveFromParent<OrgNode>(p => p.Code);
-        d.Field("name").Type("String!").ResolveFromParent<OrgNode>(p => p.Name);
-        d.Field("kind").Type("String!").Description("company, division, department, team or partner (an engagement of an external partner).")
-            .ResolveFromParent<OrgNode>(p => p.Kind);
+        d.Field("id").Type("ID!").Description("The unit's id (stable; codes can be renamed by an org import).").ResolveFromParent<OrgNode>(p => Ids.Format(p.Id));
+        d.Field("code").Type("String!").Description("The unit's code, e.g. CO, DIV-CARE (unit(code:) finds it).").ResolveFromParent<OrgNode>(p => p.Code);
+        d.Field("name").Type("String!").Description("Display name.").ResolveFromParent<OrgNode>(p => p.Name);
+        d.Field("kind").Type("OrgUnitKind!").Description("The unit's level in the tree, or PARTNER for an engagement of an external partner.")
+            .ResolveFromParent<OrgNode>(p => UnitKinds.Of(p.Kind));
         d.Field("parent").Type("OrgUnit").Description("Null at the top of the caller's scope (a parent outside it is never shown).")
             .Resolve(async ctx => ctx.ParentAs<OrgNode>().ParentId is { } pid ? await ctx.UnitAsync(pid) : null);
         d.Field("children").Type("[OrgUnit!]!").Description("Child units inside the caller's scope.")
@@ -26,12 +26,44 @@ public sealed class OrgUnitType : ObjectTypeDefinition<OrgNode>
     }
 }
 
+/// <summary>The levels of the org tree (org_unit.kind), as the API names them.</summary>
+public enum UnitKind
+{
+    /// <summary>The top of the tree.</summary>
+    Company,
+
+    /// <summary>A division of the company.</summary>
+    Division,
+
+    /// <summary>A department of a division.</summary>
+    Department,
+
+    /// <summary>A team of a department.</summary>
+    Team,
+
+    /// <summary>An engagement of an external partner (a partner's share of work under a unit).</summary>
+    Partner,
+}
+
+internal static class UnitKinds
+{
+    public static UnitKind Of(string kind) => kind switch
+    {
+        OrgUnitKind.Company => UnitKind.Company,
+        OrgUnitKind.Division => UnitKind.Division,
+        OrgUnitKind.Department => UnitKind.Department,
+        OrgUnitKind.Team => UnitKind.Team,
+        OrgUnitKind.Partner => UnitKind.Partner,
+        _ => throw new InvalidOperationException($"Unknown unit kind '{kind}'."),
+    };
+}
+
 public sealed class CrumbType : ObjectTypeDefinition<Crumb>
 {
     protected override void Configure(IObjectTypeDescriptor<Crumb> d)
     {
         d.Name("Crumb").Description("One step of a breadcrumb.");
-        d.Field("name").Type("String!").ResolveFromParent<Crumb>(p => p.Name);
+        d.Field("name").Type("String!").Description("The ancestor's name (shown even outside the caller's scope).").ResolveFromParent<Crumb>(p => p.Name);
         d.Field("unit").Type("OrgUnit").Description("The unit, when it is inside the caller's scope; null otherwise.").ResolveFromParent<Crumb>(p => p.Unit);
     }
 }
@@ -43,11 +75,11 @@ public sealed class CallerType : ObjectTypeDefinition<Caller>
 {
     protected override void Configure(IObjectTypeDescriptor<Caller> d)
     {
-        d.Name("Caller");
-        d.Field("subject").Type("String!").ResolveFromParent<Caller>(p => p.Subject);
-        d.Field("persona").Type("String").ResolveFromParent<Caller>(p => p.Persona);
-        d.Field("role").Type("String").ResolveFromParent<Caller>(p => p.Role);
-        d.Field("visibleUnitCount").Type("Int!").ResolveFromParent<Caller>(p => p.VisibleUnitCount);
+        d.Name("Caller").Description("Who is asking, as the bearer token says, and how much of the org tree it sees.");
+        d.Field("subject").Type("String!").Description("The token's subject (sub claim).").ResolveFromParent<Caller>(p => p.Subject);
+        d.Field("persona").Type("String").Description("The demo persona the token was issued for, if any.").ResolveFromParent<Caller>(p => p.Persona);
+        d.Field("role").Type("String").Description("executive, department_head, partner_manager or analyst: what the caller may change.").ResolveFromParent<Caller>(p => p.Role);
+        d.Field("visibleUnitCount").Type("Int!").Description("Units inside the caller's scope.").ResolveFromParent<Caller>(p => p.VisibleUnitCount);
         d.Field("roots").Type("[OrgUnit!]!").Description("The top-most units of the scope.")
             .Resolve(async ctx => await ctx.Service<VisibleUnits>().RootsAsync(ctx.CancellationToken));
     }

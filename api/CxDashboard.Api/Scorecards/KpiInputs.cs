@@ -1,3 +1,4 @@
+using CxDashboard.Api.Values;
 using CxDashboard.Core.Scorecards;
 using CxDashboard.Core.Values;
 using CxDashboard.GraphQL.Types;
@@ -18,7 +19,7 @@ public sealed class CreateKpiArgs
 {
     public string Unit { get; set; } = "";
     public string Metric { get; set; } = "";
-    public string? SliceDimension { get; set; }
+    public SliceDimension? SliceDimension { get; set; }
     public string? SliceValue { get; set; }
     public string? Parent { get; set; }
     public double Weight { get; set; } = 1;
@@ -46,7 +47,7 @@ public sealed class TargetArgs
 public sealed class SetTargetsArgs
 {
     public string Kpi { get; set; } = "";
-    public string Grain { get; set; } = "month";
+    public TargetGrain Grain { get; set; } = TargetGrain.Month;
     public List<TargetArgs> Targets { get; set; } = [];
 }
 
@@ -64,10 +65,10 @@ public sealed class StatusConditionInputType : InputObjectTypeDefinition<StatusC
     protected override void Configure(IInputObjectTypeDescriptor<StatusConditionArgs> d)
     {
         d.Name("StatusConditionInput").Description("One line of an ordered status rule: gives its status when min ≤ measure ≤ max.");
-        d.Field("status").Type("KpiStatus!");
+        d.Field("status").Type("KpiStatus!").Description("The status the condition gives.");
         d.Field("measure").Type("StatusMeasure!").Description("PERCENT_OF_TARGET (100 = on target), GAP_TO_TARGET (positive = better), ACTUAL or ALWAYS.");
-        d.Field("min").Type("Float");
-        d.Field("max").Type("Float");
+        d.Field("min").Type("Float").Description("Lower bound, inclusive; absent is open.");
+        d.Field("max").Type("Float").Description("Upper bound, inclusive; absent is open.");
     }
 }
 
@@ -75,15 +76,15 @@ public sealed class CreateKpiInputType : InputObjectTypeDefinition<CreateKpiArgs
 {
     protected override void Configure(IInputObjectTypeDescriptor<CreateKpiArgs> d)
     {
-        d.Name("CreateKpiInput");
-        d.Field("unit").Type("ID!");
+        d.Name("CreateKpiInput").Description("A new KPI: a unit's metric, optionally one slice of it, and its place in the cascade.");
+        d.Field("unit").Type("ID!").Description("The unit that owns the KPI (inside the caller's scope).");
         d.Field("metric").Type("String!").Description("Metric code, e.g. nps, csat, fcr.");
-        d.Field("sliceDimension").Type("String").Description("channel, journey_stage or segment (with sliceValue).");
-        d.Field("sliceValue").Type("String");
+        d.Field("sliceDimension").Type("SliceDimension").Description("Track one slice of the metric: its dimension (with sliceValue).");
+        d.Field("sliceValue").Type("String").Description("The slice's value, e.g. phone (with sliceDimension).");
         d.Field("parent").Type("ID").Description("Parent KPI: the same metric at a unit above, or (for a process KPI) the outcome KPI of this unit it drives.");
-        d.Field("weight").Type("Float!").DefaultValue(1.0);
-        d.Field("shared").Type("Boolean!").DefaultValue(false);
-        d.Field("owner").Type("String");
+        d.Field("weight").Type("Float!").DefaultValue(1.0).Description("Weight in the unit's score.");
+        d.Field("shared").Type("Boolean!").DefaultValue(false).Description("Shared KPIs weigh double in a unit's score.");
+        d.Field("owner").Type("String").Description("Who answers for the KPI.");
         d.Field("statusRule").Type("[StatusConditionInput!]").Description("Absent: on track from 100% of target, at risk from 95%, else off track.");
     }
 }
@@ -93,12 +94,12 @@ public sealed class UpdateKpiInputType : InputObjectTypeDefinition<UpdateKpiArgs
     protected override void Configure(IInputObjectTypeDescriptor<UpdateKpiArgs> d)
     {
         d.Name("UpdateKpiInput").Description("Absent fields stay as they are; unit, metric and slice are fixed.");
-        d.Field("id").Type("ID!");
-        d.Field("weight").Type("Float");
-        d.Field("shared").Type("Boolean");
-        d.Field("owner").Type("String");
-        d.Field("parent").Type("ID");
-        d.Field("clearParent").Type("Boolean!").DefaultValue(false);
+        d.Field("id").Type("ID!").Description("The KPI to change.");
+        d.Field("weight").Type("Float").Description("New weight.");
+        d.Field("shared").Type("Boolean").Description("New shared flag.");
+        d.Field("owner").Type("String").Description("New owner.");
+        d.Field("parent").Type("ID").Description("New parent KPI (same rules as on creation).");
+        d.Field("clearParent").Type("Boolean!").DefaultValue(false).Description("Removes the parent KPI (the KPI becomes a cascade top).");
     }
 }
 
@@ -107,8 +108,8 @@ public sealed class TargetInputType : InputObjectTypeDefinition<TargetArgs>
     protected override void Configure(IInputObjectTypeDescriptor<TargetArgs> d)
     {
         d.Name("KpiTargetInput").Description("A target for the period starting on periodStart; null removes it.");
-        d.Field("periodStart").Type("Date!");
-        d.Field("target").Type("Float");
+        d.Field("periodStart").Type("Date!").Description("The period's first day (the first of a month, quarter or year).");
+        d.Field("target").Type("Float").Description("The target in the metric's unit; null removes the period's target.");
     }
 }
 
@@ -117,9 +118,9 @@ public sealed class SetTargetsInputType : InputObjectTypeDefinition<SetTargetsAr
     protected override void Configure(IInputObjectTypeDescriptor<SetTargetsArgs> d)
     {
         d.Name("SetKpiTargetsInput").Description("All or nothing: one bad target refuses the whole call.");
-        d.Field("kpi").Type("ID!");
-        d.Field("grain").Type("String!").DefaultValue("month").Description("month, quarter or year.");
-        d.Field("targets").Type("[KpiTargetInput!]!");
+        d.Field("kpi").Type("ID!").Description("The KPI whose targets are set.");
+        d.Field("grain").Type("TargetGrain!").DefaultValue(TargetGrain.Month).Description("The grain of every target given.");
+        d.Field("targets").Type("[KpiTargetInput!]!").Description("The periods to set (others stay as they are).");
     }
 }
 
@@ -127,11 +128,11 @@ public sealed class CheckinInputType : InputObjectTypeDefinition<CheckinArgs>
 {
     protected override void Configure(IInputObjectTypeDescriptor<CheckinArgs> d)
     {
-        d.Name("KpiCheckinInput");
-        d.Field("kpi").Type("ID!");
+        d.Name("KpiCheckinInput").Description("A check-in against a KPI for one month.");
+        d.Field("kpi").Type("ID!").Description("The KPI the check-in is about.");
         d.Field("periodStart").Type("Date!").Description("First day of the month the check-in is about.");
-        d.Field("status").Type("KpiStatus!");
-        d.Field("value").Type("Float");
-        d.Field("note").Type("String");
+        d.Field("status").Type("KpiStatus!").Description("The status the author gives.");
+        d.Field("value").Type("Float").Description("A value to report, in the metric's unit.");
+        d.Field("note").Type("String").Description("A note.");
     }
 }

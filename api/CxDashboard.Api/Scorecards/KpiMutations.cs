@@ -1,4 +1,5 @@
 using CxDashboard.Api.Security;
+using CxDashboard.Api.Values;
 using CxDashboard.Core.Scorecards;
 using CxDashboard.GraphQL.Execution;
 using CxDashboard.GraphQL.Types;
@@ -18,7 +19,8 @@ public static class KpiMutations
                 var a = ctx.Argument<CreateKpiArgs>("input")!;
                 var unit = await KpiCaller.VisibleUnitAsync(ctx, a.Unit);
                 long? parent = a.Parent is null ? null : await KpiCaller.VisibleKpiAsync(ctx, a.Parent);
-                return await KpiCaller.AdminAsync(ctx, admin => admin.CreateAsync(new KpiCreateInput(unit, a.Metric, a.SliceDimension, a.SliceValue, parent,
+                return await KpiCaller.AdminAsync(ctx, admin => admin.CreateAsync(new KpiCreateInput(unit, a.Metric,
+                    a.SliceDimension is { } dim ? ValueArguments.DimensionName(dim) : null, a.SliceValue, parent,
                     (decimal)a.Weight, a.Shared, a.Owner, a.StatusRule?.Select(c => c.ToCondition()).ToList()), ctx.CancellationToken));
             });
         d.Field("updateKpi").Type("Kpi!").Description("Analysts only.").Argument("input", "UpdateKpiInput!")
@@ -39,7 +41,7 @@ public static class KpiMutations
                 var a = ctx.Argument<SetTargetsArgs>("input")!;
                 var id = await KpiCaller.VisibleKpiAsync(ctx, a.Kpi);
                 var targets = a.Targets.Select(t => new KpiTargetValue(t.PeriodStart, (decimal?)t.Target)).ToList();
-                return await KpiCaller.AdminAsync(ctx, admin => admin.SetTargetsAsync(new KpiTargetsInput(id, a.Grain, targets), ctx.CancellationToken));
+                return await KpiCaller.AdminAsync(ctx, admin => admin.SetTargetsAsync(new KpiTargetsInput(id, TargetGrainNames.Name(a.Grain), targets), ctx.CancellationToken));
             });
         d.Field("setKpiStatusRule").Type("Kpi!").Description("Analysts only. An ordered rule (first match wins); null restores the default.")
             .Argument("kpi", "ID!").Argument("rules", "[StatusConditionInput!]")

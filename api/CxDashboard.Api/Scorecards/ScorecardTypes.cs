@@ -1,4 +1,5 @@
 using CxDashboard.Api.GraphQL;
+using CxDashboard.Api.Hierarchy;
 using CxDashboard.Core.Scorecards;
 using CxDashboard.Core.Values;
 using CxDashboard.GraphQL.Types;
@@ -10,15 +11,15 @@ public sealed class ScorecardType : ObjectTypeDefinition<Scorecard>
     protected override void Configure(IObjectTypeDescriptor<Scorecard> d)
     {
         d.Name("Scorecard").Description("A unit's KPIs for a period (each outcome KPI followed by the process KPIs that drive it) and its weighted score.");
-        d.Field("unitId").Type("ID!").ResolveFromParent<Scorecard>(p => Ids.Format(p.UnitId));
-        d.Field("period").Type("String!").ResolveFromParent<Scorecard>(p => p.Period.ToString());
+        d.Field("unit").Type("OrgUnit!").Description("The unit the scorecard is for.").Resolve(async ctx => await ctx.UnitAsync(ctx.ParentAs<Scorecard>().UnitId));
+        d.Field("period").Type("String!").Description("The period (2026-05, 2026-Q2 or 2026).").ResolveFromParent<Scorecard>(p => p.Period.ToString());
         d.Field("score").Type("Float").Description(
                 $"Weighted attainment in percent: Σ w·min(attainment, {ScorecardService.ScoreCap}) / Σ w over KPIs with an attainment; shared KPIs count ×{ScorecardService.SharedWeightFactor}.")
             .ResolveFromParent<Scorecard>(p => p.Score);
         d.Field("scoredWeight").Type("Float!").Description("Effective weight of the KPIs that have an attainment this period.")
             .ResolveFromParent<Scorecard>(p => p.ScoredWeight);
-        d.Field("totalWeight").Type("Float!").ResolveFromParent<Scorecard>(p => p.TotalWeight);
-        d.Field("kpis").Type("[ScorecardKpi!]!").ResolveFromParent<Scorecard>(p => p.Kpis);
+        d.Field("totalWeight").Type("Float!").Description("Effective weight of all its KPIs.").ResolveFromParent<Scorecard>(p => p.TotalWeight);
+        d.Field("kpis").Type("[ScorecardKpi!]!").Description("The unit's KPI lines: each outcome KPI followed by the process KPIs that drive it.").ResolveFromParent<Scorecard>(p => p.Kpis);
     }
 }
 
@@ -27,7 +28,7 @@ public sealed class ScorecardKpiType : ObjectTypeDefinition<ScorecardKpi>
     protected override void Configure(IObjectTypeDescriptor<ScorecardKpi> d)
     {
         d.Name("ScorecardKpi").Description("One KPI line of a scorecard.");
-        d.Field("kpi").Type("Kpi!").ResolveFromParent<ScorecardKpi>(p => p.Kpi);
+        d.Field("kpi").Type("Kpi!").Description("The KPI on this line.").ResolveFromParent<ScorecardKpi>(p => p.Kpi);
         PointFields.Add(d, line => line.Current);
         d.Field("effectiveWeight").Type("Float!").Description("Weight in the unit's score (×2 when shared).")
             .ResolveFromParent<ScorecardKpi>(line => line.EffectiveWeight);
@@ -40,7 +41,7 @@ public sealed class ScorecardKpiType : ObjectTypeDefinition<ScorecardKpi>
         d.Field("reconciliation").Type("TargetReconciliation")
             .Description("Do the children's targets, at last period's volumes, add up to this KPI's target? Null without same-metric children or for medians.")
             .Resolve(async ctx => (await ScorecardLoader.ExpandedAsync(ctx, ctx.ParentAs<ScorecardKpi>())).Reconciliation);
-        d.Field("latestCheckin").Type("KpiCheckin").ResolveFromParent<ScorecardKpi>(p => p.LatestCheckin);
+        d.Field("latestCheckin").Type("KpiCheckin").Description("The newest check-in about this period, if any.").ResolveFromParent<ScorecardKpi>(p => p.LatestCheckin);
     }
 }
 
@@ -58,16 +59,16 @@ internal static class PointFields
 {
     public static void Add<T>(IObjectTypeDescriptor<T> d, Func<T, KpiPeriodValue> value)
     {
-        d.Field("period").Type("String!").ResolveFromParent<T>(p => value(p).Period.ToString());
-        d.Field("periodStart").Type("Date!").ResolveFromParent<T>(p => value(p).Period.First);
+        d.Field("period").Type("String!").Description("The period (2026-05, 2026-Q2 or 2026).").ResolveFromParent<T>(p => value(p).Period.ToString());
+        d.Field("periodStart").Type("Date!").Description("The period's first day.").ResolveFromParent<T>(p => value(p).Period.First);
         d.Field("actual").Type("Float").Description("From the rollup cells, in the metric's unit; null without data.").ResolveFromParent<T>(p => value(p).Actual);
-        d.Field("n").Type("Int!").ResolveFromParent<T>(p => (int)Math.Min(int.MaxValue, value(p).N));
-        d.Field("target").Type("Float").ResolveFromParent<T>(p => value(p).Target);
+        d.Field("n").Type("Int!").Description("Responses or contacts the actual is computed from.").ResolveFromParent<T>(p => (int)Math.Min(int.MaxValue, value(p).N));
+        d.Field("target").Type("Float").Description("The target for the period, in the metric's unit; null without one.").ResolveFromParent<T>(p => value(p).Target);
         d.Field("attainment").Type("Float")
             .Description("Actual as a percentage of target in the metric's direction (100 = on target; NPS shifted onto 0–200 first).")
             .ResolveFromParent<T>(p => value(p).Attainment);
         d.Field("gap").Type("Float").Description("Actual − target, positive when better than target.").ResolveFromParent<T>(p => value(p).Gap);
-        d.Field("status").Type("KpiStatus!").ResolveFromParent<T>(p => value(p).Status);
+        d.Field("status").Type("KpiStatus!").Description("From the KPI's status rule (first matching condition).").ResolveFromParent<T>(p => value(p).Status);
         d.Field("lowConfidence").Type("Boolean!").Description("n below the configured minimum (Scorecards:MinN, default 30).")
             .ResolveFromParent<T>(p => value(p).LowConfidence);
         d.Field("suppressed").Type("Boolean!").Description("Hidden below the privacy floor for partner and embedded callers; n stays visible.")
@@ -82,16 +83,16 @@ public sealed class TargetReconciliationType : ObjectTypeDefinition<TargetReconc
         d.Name("TargetReconciliation").Description(
             "For ratio metrics the parent value is the volume-weighted combination of its children: implied parent target = Σ nᵢ·targetᵢ / Σ nᵢ with nᵢ the children's volumes in the previous period.");
         d.Field("volumeBasis").Type("String!").Description("The period whose volumes weigh the children.").ResolveFromParent<TargetReconciliation>(p => p.VolumeBasis.ToString());
-        d.Field("parentTarget").Type("Float").ResolveFromParent<TargetReconciliation>(p => p.ParentTarget);
-        d.Field("impliedParentTarget").Type("Float").ResolveFromParent<TargetReconciliation>(p => p.ImpliedParentTarget);
+        d.Field("parentTarget").Type("Float").Description("This KPI's target.").ResolveFromParent<TargetReconciliation>(p => p.ParentTarget);
+        d.Field("impliedParentTarget").Type("Float").Description("Σ nᵢ·targetᵢ / Σ nᵢ over the children with a target.").ResolveFromParent<TargetReconciliation>(p => p.ImpliedParentTarget);
         d.Field("gap").Type("Float").Description("Implied − parent target, positive when the children's targets more than cover it.")
             .ResolveFromParent<TargetReconciliation>(p => p.Gap);
-        d.Field("addsUp").Type("Boolean").ResolveFromParent<TargetReconciliation>(p => p.AddsUp);
-        d.Field("parentVolume").Type("Int!").ResolveFromParent<TargetReconciliation>(p => (int)p.ParentVolume);
-        d.Field("childrenVolume").Type("Int!").ResolveFromParent<TargetReconciliation>(p => (int)p.ChildrenVolume);
+        d.Field("addsUp").Type("Boolean").Description("The implied target meets this KPI's target; null without both.").ResolveFromParent<TargetReconciliation>(p => p.AddsUp);
+        d.Field("parentVolume").Type("Int!").Description("This KPI's unit's volume in the volume basis period.").ResolveFromParent<TargetReconciliation>(p => (int)p.ParentVolume);
+        d.Field("childrenVolume").Type("Int!").Description("The children's volume in that period.").ResolveFromParent<TargetReconciliation>(p => (int)p.ChildrenVolume);
         d.Field("coverage").Type("Float").Description("Share of the parent's volume that the children with KPIs carry.")
             .ResolveFromParent<TargetReconciliation>(p => p.Coverage);
-        d.Field("childrenWithoutTarget").Type("Int!").ResolveFromParent<TargetReconciliation>(p => p.ChildrenWithoutTarget);
+        d.Field("childrenWithoutTarget").Type("Int!").Description("Children with no target for the period (left out of the implied target).").ResolveFromParent<TargetReconciliation>(p => p.ChildrenWithoutTarget);
         d.Field("children").Type("[ReconciliationChild!]!").Description("Children inside the caller's scope (all of them count in the figures above).")
             .ResolveFromParent<TargetReconciliation>(p => p.Children);
     }
@@ -101,13 +102,11 @@ public sealed class ReconciliationChildType : ObjectTypeDefinition<Reconciliatio
 {
     protected override void Configure(IObjectTypeDescriptor<ReconciliationChild> d)
     {
-        d.Name("ReconciliationChild");
-        d.Field("kpiId").Type("ID!").ResolveFromParent<ReconciliationChild>(p => Ids.Format(p.KpiId));
-        d.Field("unitId").Type("ID!").ResolveFromParent<ReconciliationChild>(p => Ids.Format(p.UnitId));
-        d.Field("unitCode").Type("String!").ResolveFromParent<ReconciliationChild>(p => p.UnitCode);
-        d.Field("unitName").Type("String!").ResolveFromParent<ReconciliationChild>(p => p.UnitName);
-        d.Field("target").Type("Float").ResolveFromParent<ReconciliationChild>(p => p.Target);
-        d.Field("expectedVolume").Type("Int!").ResolveFromParent<ReconciliationChild>(p => (int)p.ExpectedVolume);
-        d.Field("volumeShare").Type("Float").ResolveFromParent<ReconciliationChild>(p => p.VolumeShare);
+        d.Name("ReconciliationChild").Description("One child KPI in a target reconciliation.");
+        d.Field("kpi").Type("Kpi!").Description("The child KPI.").Resolve(async ctx => await ctx.KpiAsync(ctx.ParentAs<ReconciliationChild>().KpiId));
+        d.Field("unit").Type("OrgUnit!").Description("The child KPI's unit.").Resolve(async ctx => await ctx.UnitAsync(ctx.ParentAs<ReconciliationChild>().UnitId));
+        d.Field("target").Type("Float").Description("The child's target; null without one.").ResolveFromParent<ReconciliationChild>(p => p.Target);
+        d.Field("expectedVolume").Type("Int!").Description("Its volume in the volume basis period (the weight of its target).").ResolveFromParent<ReconciliationChild>(p => (int)p.ExpectedVolume);
+        d.Field("volumeShare").Type("Float").Description("Its share (0–1) of the children's volume.").ResolveFromParent<ReconciliationChild>(p => p.VolumeShare);
     }
 }

@@ -1,5 +1,6 @@
 using CxDashboard.Api.GraphQL;
 using CxDashboard.Api.Values;
+using CxDashboard.Core.Hierarchy;
 using CxDashboard.Core.Scorecards;
 using CxDashboard.Core.Values;
 using CxDashboard.GraphQL.Execution;
@@ -13,21 +14,38 @@ public static class ScorecardsSchema
     public static CxSchema AddScorecardTypes(this CxSchema schema)
     {
         schema.Types
-            .AddEnumType<KpiStatus>("KpiStatus")
-            .AddEnumType<StatusMeasure>("StatusMeasure")
+            .AddEnumType<KpiStatus>("KpiStatus", e => e.Description("A KPI's standing in a period, from its status rule."))
+            .AddEnumType<StatusMeasure>("StatusMeasure", e => e.Description("What a status condition compares with its bounds."))
+            .AddEnumType<TargetGrain>("TargetGrain", e => e.Description("The periods targets and scorecards are set for."))
             .AddType<KpiType>().AddType<StatusConditionType>().AddType<KpiTargetType>().AddType<KpiCheckinType>()
             .AddType<ScorecardType>().AddType<ScorecardKpiType>().AddType<KpiPointType>()
             .AddType<TargetReconciliationType>().AddType<ReconciliationChildType>()
             .AddType<StatusConditionInputType>().AddType<CreateKpiInputType>().AddType<UpdateKpiInputType>()
             .AddType<TargetInputType>().AddType<SetTargetsInputType>().AddType<CheckinInputType>();
+        schema.Types.ExtendObjectType<OrgNode>("OrgUnit", AddUnitFields);
         return schema.Query(AddQueries).Mutation(KpiMutations.Add);
+    }
+
+    /// <summary>A unit's scorecard and KPIs, reached from the unit (<c>unit(code: "CO") { scorecard(period: "2026-10") { … } }</c>).</summary>
+    private static void AddUnitFields(IObjectTypeDescriptor<OrgNode> d)
+    {
+        d.Field("scorecard").Type("Scorecard!")
+            .Description("The unit's scorecard for a month (2026-05), quarter (2026-Q2) or year (2026), read in one round trip with as many cascade levels as the query nests.")
+            .Argument("period", "String!", a => a.Description("A month, quarter or year."))
+            .Resolve(async ctx =>
+            {
+                var unit = ctx.ParentAs<OrgNode>();
+                return await ScorecardLoader.LoadAsync(ctx, unit.Id, ScorecardPeriod(ctx)) ?? throw FieldErrors.UnitNotFound($"with id {unit.Id}");
+            });
+        d.Field("kpis").Type("[Kpi!]!").Description("The KPIs the unit owns.")
+            .Resolve(async ctx => await ctx.KpisOfUnitAsync(ctx.ParentAs<OrgNode>().Id));
     }
 
     private static void AddQueries(IObjectTypeDescriptor d)
     {
         d.Field("scorecard").Type("Scorecard")
             .Description("A unit's scorecard for a month (2026-05), quarter (2026-Q2) or year (2026); NOT_FOUND outside the caller's scope.")
-            .Argument("unit", "ID!").Argument("period", "String!")
+            .Argument("unit", "ID!", a => a.Description("The unit's id.")).Argument("period", "String!", a => a.Description("A month, quarter or year."))
             .Resolve(async ctx =>
             {
                 // The loader goes through the scope filter itself (and reads while the scope is looked up): absent = NOT_FOUND.
@@ -38,7 +56,7 @@ public static class ScorecardsSchema
                     : throw FieldErrors.UnitNotFound($"with id {id}");
             });
         d.Field("kpi").Type("Kpi").Description("A KPI by id; NOT_FOUND when unknown or its unit is outside the caller's scope.")
-            .Argument("id", "ID!")
+            .Argument("id", "ID!", a => a.Description("The KPI's id."))
             .Resolve(async ctx =>
             {
                 var id = ctx.Argument<string>("id");
@@ -47,7 +65,7 @@ public static class ScorecardsSchema
                     : new Dictionary<long, KpiDefinition>();
                 return found.Values.SingleOrDefault() ?? throw FieldErrors.KpiNotFound(id);
             });
-        d.Field("kpis").Type("[Kpi!]!").Description("The KPIs a unit owns.").Argument("unit", "ID!")
+        d.Field("kpis").Type("[Kpi!]!").Description("The KPIs a unit owns (also OrgUnit.kpis).").Argument("unit", "ID!", a => a.Description("The unit's id."))
             .Resolve(async ctx =>
             {
                 var unit = await KpiCaller.VisibleUnitAsync(ctx, ctx.Argument<string>("unit"));

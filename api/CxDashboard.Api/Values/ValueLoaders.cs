@@ -1,4 +1,5 @@
 using CxDashboard.Api.Security;
+using CxDashboard.Core.Metrics;
 using CxDashboard.Core.Values;
 using CxDashboard.GraphQL.Execution;
 
@@ -21,6 +22,11 @@ public static class ValueLoaders
 
     public static async Task<IReadOnlyList<(string Value, CellStats Stats)>> BreakdownAsync(this IResolveContext ctx, BreakdownKey key) =>
         await ctx.DataLoader<BreakdownKey, IReadOnlyList<(string, CellStats)>>("breakdowns", Visible(ctx).BreakdownsAsync).LoadAsync(key) ?? [];
+
+    /// <summary>A catalogue entry by code; every metric asked for in a request is one SQL command.</summary>
+    public static async Task<Metric> MetricAsync(this IResolveContext ctx, string code) =>
+        await ctx.DataLoader<string, Metric>("metricByCode", ctx.Service<MetricQueries>().ByCodesAsync).LoadAsync(code)
+        ?? throw new InvalidOperationException($"Metric '{code}' is not in the catalogue.");
 
     private static DataLoader<ValueKey, MetricValue> Values(IResolveContext ctx) =>
         ctx.DataLoader<ValueKey, MetricValue>("values", Visible(ctx).ValuesAsync);

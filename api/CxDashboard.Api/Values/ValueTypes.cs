@@ -12,16 +12,17 @@ public sealed class MetricType : ObjectTypeDefinition<Metric>
     protected override void Configure(IObjectTypeDescriptor<Metric> d)
     {
         d.Name("Metric").Description("A catalogue entry: what a metric measures and how it is computed from rollup cells.");
-        d.Field(m => m.Code);
-        d.Field(m => m.Name);
-        d.Field(m => m.Kind).Description("outcome (what the customer felt) or process (what the organisation did).");
-        d.Field(m => m.Unit).Description("score, percent, seconds or mean.");
-        d.Field(m => m.Direction).Description("higher or lower is better.");
-        d.Field(m => m.Description);
-        d.Field(m => m.Computation);
-        d.Field(m => m.Method);
-        d.Field("scaleMin").Type("Int").ResolveFromParent<Metric>(p => (int?)p.ScaleMin);
-        d.Field("scaleMax").Type("Int").ResolveFromParent<Metric>(p => (int?)p.ScaleMax);
+        d.Field(m => m.Code).Description("The metric's code, used as the metric argument of value fields (nps, csat, fcr, …).");
+        d.Field(m => m.Name).Description("Display name.");
+        d.Field("kind").Type("MetricKind!").Description("Outcome (what the customer felt) or process (what the organisation did).")
+            .ResolveFromParent<Metric>(m => MetricEnums.Kind(m.Kind));
+        d.Field("unit").Type("MetricUnit!").Description("The unit of its values and targets.").ResolveFromParent<Metric>(m => MetricEnums.Unit(m.Unit));
+        d.Field("direction").Type("MetricDirection!").Description("Which way the metric improves.").ResolveFromParent<Metric>(m => MetricEnums.Direction(m.Direction));
+        d.Field(m => m.Description).Description("What the metric tells, in one sentence.");
+        d.Field(m => m.Computation).Description("How the value is computed from the pooled counts of the rollup cells.");
+        d.Field(m => m.Method).Description("Where the data comes from (survey, agent flag, …); null when not recorded.");
+        d.Field("scaleMin").Type("Int").Description("Survey metrics: the lowest answer on the question's scale.").ResolveFromParent<Metric>(p => (int?)p.ScaleMin);
+        d.Field("scaleMax").Type("Int").Description("Survey metrics: the highest answer on the question's scale.").ResolveFromParent<Metric>(p => (int?)p.ScaleMax);
     }
 }
 
@@ -30,9 +31,9 @@ public sealed class MetricValueType : ObjectTypeDefinition<ValueNode>
     protected override void Configure(IObjectTypeDescriptor<ValueNode> d)
     {
         d.Name("MetricValue").Description("A metric for one subject, period and slice, derived from pooled rollup counts.");
-        d.Field("metric").Type("String!").Resolve(ctx => V(ctx).Metric);
+        d.Field("metric").Type("Metric!").Description("The metric measured.").Resolve(async ctx => await ctx.MetricAsync(ctx.ParentAs<ValueNode>().Key.Metric));
         d.Field("period").Type("String!").Description("Canonical period text (2025-03, 2025-Q1, …).").ResolveFromParent<ValueNode>(p => p.Key.Period.ToString());
-        d.Field("periodStart").Type("Date!").ResolveFromParent<ValueNode>(p => p.Key.Period.First);
+        d.Field("periodStart").Type("Date!").Description("First day, inclusive.").ResolveFromParent<ValueNode>(p => p.Key.Period.First);
         d.Field("periodEnd").Type("Date!").Description("Last day, inclusive.").ResolveFromParent<ValueNode>(p => p.Key.Period.Last);
         d.Field("value").Type("Float").Description("Null without data, or when suppressed below the privacy floor. Durations: the median in seconds.").Resolve(ctx => V(ctx).Value);
         d.Field("n").Type("Int!").Description("Responses or contacts the value is computed from (always shown).").Resolve(ctx => (int)V(ctx).N);
@@ -79,10 +80,10 @@ public sealed class BreakdownRowType : ObjectTypeDefinition<BreakdownRow>
 {
     protected override void Configure(IObjectTypeDescriptor<BreakdownRow> d)
     {
-        d.Name("BreakdownRow");
-        d.Field("dimension").Type("String!").ResolveFromParent<BreakdownRow>(p => p.Dimension);
+        d.Name("BreakdownRow").Description("The metric for one channel, journey stage or segment of a unit.");
+        d.Field("dimension").Type("SliceDimension!").Description("The dimension broken down by.").ResolveFromParent<BreakdownRow>(p => MetricEnums.Dimension(p.Dimension));
         d.Field("key").Type("String!").Description("The channel, journey stage or segment.").ResolveFromParent<BreakdownRow>(p => p.Key);
-        d.Field("value").Type("MetricValue!").ResolveFromParent<BreakdownRow>(p => p.Value);
+        d.Field("value").Type("MetricValue!").Description("The metric for the unit restricted to this key.").ResolveFromParent<BreakdownRow>(p => p.Value);
     }
 }
 
@@ -93,10 +94,10 @@ public sealed class MoverType : ObjectTypeDefinition<Mover>
 {
     protected override void Configure(IObjectTypeDescriptor<Mover> d)
     {
-        d.Name("Mover");
-        d.Field("unit").Type("OrgUnit!").ResolveFromParent<Mover>(p => p.Unit);
-        d.Field("value").Type("MetricValue!").ResolveFromParent<Mover>(p => p.Value);
-        d.Field("change").Type("Change!").ResolveFromParent<Mover>(p => p.Change);
+        d.Name("Mover").Description("A child unit whose value moved against the previous period.");
+        d.Field("unit").Type("OrgUnit!").Description("The child unit.").ResolveFromParent<Mover>(p => p.Unit);
+        d.Field("value").Type("MetricValue!").Description("Its value in the period asked for.").ResolveFromParent<Mover>(p => p.Value);
+        d.Field("change").Type("Change!").Description("Its value minus the previous period's, with the significance test.").ResolveFromParent<Mover>(p => p.Change);
     }
 }
 
@@ -105,7 +106,7 @@ public sealed class SliceInputType : InputObjectTypeDefinition<SliceArgument>
     protected override void Configure(IInputObjectTypeDescriptor<SliceArgument> d)
     {
         d.Name("SliceInput").Description("One value of one dimension, e.g. { dimension: CHANNEL, value: \"phone\" }.");
-        d.Field(s => s.Dimension).Type("SliceDimension!");
-        d.Field(s => s.Value).Type("String!");
+        d.Field(s => s.Dimension).Type("SliceDimension!").Description("The dimension.");
+        d.Field(s => s.Value).Type("String!").Description("One of its values, e.g. phone, onboarding, premium.");
     }
 }

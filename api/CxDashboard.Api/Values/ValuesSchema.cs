@@ -19,8 +19,11 @@ public static class ValuesSchema
             .AddType<BreakdownRowType>()
             .AddType<MoverType>()
             .AddType<SliceInputType>()
-            .AddEnumType<SliceDimension>("SliceDimension")
-            .AddEnumType<SeriesGrain>("SeriesGrain")
+            .AddEnumType<SliceDimension>("SliceDimension", e => e.Description("The dimensions values can be sliced and broken down by."))
+            .AddEnumType<SeriesGrain>("SeriesGrain", e => e.Description("The period length of a time series."))
+            .AddEnumType<MetricKind>("MetricKind", e => e.Description("What a metric measures: the customer's experience or the organisation's work."))
+            .AddEnumType<MetricDirection>("MetricDirection", e => e.Description("Which way a metric improves."))
+            .AddEnumType<MetricUnit>("MetricUnit", e => e.Description("The unit of a metric's values and targets."))
             .ExtendObjectType<OrgNode>("OrgUnit", d =>
             {
                 ValueFields.AddValueAndSeries(d.Field("value"), d.Field("series"), ctx => (SubjectKind.Unit, ctx.ParentAs<OrgNode>().Id));
@@ -31,7 +34,7 @@ public static class ValuesSchema
             d.Field("metrics").Type("[Metric!]!").Description("The metric catalogue: outcome metrics first, then process metrics.")
                 .Resolve(async ctx => await ctx.Service<CxDbContext>().Metrics.AsNoTracking()
                     .OrderByDescending(m => m.Kind == "outcome").ThenBy(m => m.Code).ToListAsync(ctx.CancellationToken));
-            d.Field("metric").Type("Metric").Argument("code", "String!")
+            d.Field("metric").Type("Metric").Description("A catalogue entry by code; null when there is none.").Argument("code", "String!", a => a.Description("The metric's code, e.g. nps."))
                 .Resolve(async ctx => await ctx.Service<CxDbContext>().Metrics.AsNoTracking()
                     .FirstOrDefaultAsync(m => m.Code == ctx.Argument<string>("code"), ctx.CancellationToken));
         });

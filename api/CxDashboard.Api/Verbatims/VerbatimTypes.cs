@@ -14,17 +14,17 @@ public sealed class VerbatimType : ObjectTypeDefinition<Verbatim>
     protected override void Configure(IObjectTypeDescriptor<Verbatim> d)
     {
         d.Name("Verbatim").Description("A survey response's comment with its scores and dimensions.");
-        d.Field("id").Type("ID!").ResolveFromParent<Verbatim>(p => Ids.Format(p.Id));
-        d.Field("respondedAt").Type("DateTime!").ResolveFromParent<Verbatim>(p => p.RespondedAt);
+        d.Field("id").Type("ID!").Description("The survey response's id.").ResolveFromParent<Verbatim>(p => Ids.Format(p.Id));
+        d.Field("respondedAt").Type("DateTime!").Description("When the customer answered.").ResolveFromParent<Verbatim>(p => p.RespondedAt);
         d.Field("unit").Type("OrgUnit").Description("The unit the response is attributed to.").Resolve(async ctx => await ctx.UnitAsync(ctx.ParentAs<Verbatim>().UnitId));
-        d.Field("channel").Type("String!").ResolveFromParent<Verbatim>(p => p.Channel);
-        d.Field("journeyStage").Type("String!").ResolveFromParent<Verbatim>(p => p.JourneyStage);
-        d.Field("segment").Type("String!").ResolveFromParent<Verbatim>(p => p.Segment);
-        d.Field("nps").Type("Int").ResolveFromParent<Verbatim>(p => (int?)p.Nps);
-        d.Field("csat").Type("Int").ResolveFromParent<Verbatim>(p => (int?)p.Csat);
-        d.Field("ces").Type("Int").ResolveFromParent<Verbatim>(p => (int?)p.Ces);
-        d.Field("comment").Type("String!").ResolveFromParent<Verbatim>(p => p.Comment);
-        d.Field("cursor").Type("String!").ResolveFromParent<Verbatim>(p => p.Cursor);
+        d.Field("channel").Type("String!").Description("The channel the response is attributed to.").ResolveFromParent<Verbatim>(p => p.Channel);
+        d.Field("journeyStage").Type("String!").Description("The journey stage.").ResolveFromParent<Verbatim>(p => p.JourneyStage);
+        d.Field("segment").Type("String!").Description("The customer segment.").ResolveFromParent<Verbatim>(p => p.Segment);
+        d.Field("nps").Type("Int").Description("The 0–10 recommendation score, if answered.").ResolveFromParent<Verbatim>(p => (int?)p.Nps);
+        d.Field("csat").Type("Int").Description("The 1–5 satisfaction score, if answered.").ResolveFromParent<Verbatim>(p => (int?)p.Csat);
+        d.Field("ces").Type("Int").Description("The 1–7 effort agreement score, if answered.").ResolveFromParent<Verbatim>(p => (int?)p.Ces);
+        d.Field("comment").Type("String!").Description("The comment text.").ResolveFromParent<Verbatim>(p => p.Comment);
+        d.Field("cursor").Type("String!").Description("Pass as after to continue after this comment.").ResolveFromParent<Verbatim>(p => p.Cursor);
     }
 }
 
@@ -33,9 +33,9 @@ public sealed class VerbatimPageType : ObjectTypeDefinition<VerbatimPage>
     protected override void Configure(IObjectTypeDescriptor<VerbatimPage> d)
     {
         d.Name("VerbatimPage").Description("One page of comments, newest first; pass endCursor as 'after' for the next page.");
-        d.Field("items").Type("[Verbatim!]!").ResolveFromParent<VerbatimPage>(p => p.Items);
-        d.Field("hasNextPage").Type("Boolean!").ResolveFromParent<VerbatimPage>(p => p.HasNextPage);
-        d.Field("endCursor").Type("String").ResolveFromParent<VerbatimPage>(p => p.EndCursor);
+        d.Field("items").Type("[Verbatim!]!").Description("The comments, newest first.").ResolveFromParent<VerbatimPage>(p => p.Items);
+        d.Field("hasNextPage").Type("Boolean!").Description("More comments follow.").ResolveFromParent<VerbatimPage>(p => p.HasNextPage);
+        d.Field("endCursor").Type("String").Description("The last comment's cursor; null on an empty page.").ResolveFromParent<VerbatimPage>(p => p.EndCursor);
     }
 }
 
@@ -76,7 +76,7 @@ public static class VerbatimsSchema
 {
     public static CxSchema AddVerbatimTypes(this CxSchema schema)
     {
-        schema.Types.AddType<VerbatimType>().AddType<VerbatimPageType>().AddEnumType<VerbatimBand>("VerbatimBand")
+        schema.Types.AddType<VerbatimType>().AddType<VerbatimPageType>().AddEnumType<VerbatimBand>("VerbatimBand", e => e.Description("Which responses' comments to show, by score band."))
             .ExtendObjectType<OrgNode>("OrgUnit", VerbatimFields.AddTo);
         return schema;
     }

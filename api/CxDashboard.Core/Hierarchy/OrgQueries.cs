@@ -4,7 +4,7 @@ using NpgsqlTypes;
 namespace CxDashboard.Core.Hierarchy;
 
 /// <summary>A unit as the read API shows it: the tree node plus its partner's code and name.</summary>
-public sealed record OrgNode(long Id, long? ParentId, string Kind, string Code, string Name, long? PartnerId, string? PartnerCode, string? PartnerName);
+public sealed record OrgNode(long Id, long? ParentId, string Kind, string Code, string Name, long? PartnerId);
 
 /// <summary>
 /// Batched reads of the org tree: each method is one SQL command for any number of ids, so a
@@ -13,8 +13,8 @@ public sealed record OrgNode(long Id, long? ParentId, string Kind, string Code, 
 /// </summary>
 public sealed class OrgQueries(NpgsqlDataSource db)
 {
-    private const string Columns = "u.id, u.parent_id, u.kind, u.code, u.name, u.partner_id, p.code, p.name";
-    private const string From = "org_unit u LEFT JOIN partner p ON p.id = u.partner_id";
+    private const string Columns = "u.id, u.parent_id, u.kind, u.code, u.name, u.partner_id";
+    private const string From = "org_unit u";
 
     public async Task<IReadOnlyDictionary<long, OrgNode>> UnitsAsync(IReadOnlyCollection<long> ids, CancellationToken ct = default)
     {
@@ -75,8 +75,8 @@ public sealed class OrgQueries(NpgsqlDataSource db)
         {
             list.Add((new OrgNode(
                 r.GetInt64(0), r.IsDBNull(1) ? null : r.GetInt64(1), r.GetString(2), r.GetString(3), r.GetString(4),
-                r.IsDBNull(5) ? null : r.GetInt64(5), r.IsDBNull(6) ? null : r.GetString(6), r.IsDBNull(7) ? null : r.GetString(7)),
-                Convert.ToInt64(r.GetValue(8), System.Globalization.CultureInfo.InvariantCulture)));
+                r.IsDBNull(5) ? null : r.GetInt64(5)),
+                Convert.ToInt64(r.GetValue(6), System.Globalization.CultureInfo.InvariantCulture)));
         }
         return list;
     }

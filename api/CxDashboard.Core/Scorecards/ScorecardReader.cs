@@ -1,4 +1,6 @@
 using System.Text.Json;
+using CxDashboard.Core.Hierarchy;
+using CxDashboard.Core.Metrics;
 using CxDashboard.Core.Values;
 using Npgsql;
 
@@ -117,13 +119,14 @@ public sealed class ScorecardReader(NpgsqlDataSource db, KpiSideCache? cache = n
         {
             var kpi = ReadKpi(r);
             kpis.Add(kpi);
-            if (r.GetBoolean(17)) expanded.Add(kpi.UnitId);
-            if (!r.IsDBNull(18))
+            const int at = KpiColumnCount;
+            if (r.GetBoolean(at)) expanded.Add(kpi.UnitId);
+            if (!r.IsDBNull(at + 1))
             {
-                var (starts, values) = (r.GetFieldValue<DateOnly[]>(18), r.GetFieldValue<double[]>(19));
+                var (starts, values) = (r.GetFieldValue<DateOnly[]>(at + 1), r.GetFieldValue<double[]>(at + 2));
                 for (var i = 0; i < starts.Length; i++) targets[(kpi.Id, starts[i])] = values[i];
             }
-            if (!r.IsDBNull(20)) checkins[kpi.Id] = ReadCheckin(r, 20);
+            if (!r.IsDBNull(at + 3)) checkins[kpi.Id] = ReadCheckin(r, at + 3);
         }
         return new KpiSide(kpis, expanded, targets, checkins, revision);
     }
@@ -185,10 +188,17 @@ public sealed class ScorecardReader(NpgsqlDataSource db, KpiSideCache? cache = n
         return cmd;
     }
 
+    /// <summary>
+    /// A KPI's columns (<see cref="KpiColumnCount"/> of them) with its unit's and its metric's: a KPI's unit and metric are
+    /// read with it (and kept with the KPI side), never looked up one by one.
+    /// </summary>
     public const string KpiColumns = """
         k.id, k.org_unit_id, u.code, u.name, k.metric_code, m.name, m.kind, m.unit, m.direction,
-        k.slice_dimension, k.slice_value, k.parent_kpi_id, k.weight, k.is_shared, k.owner, k.status_rule::text, k.created_at
+        k.slice_dimension, k.slice_value, k.parent_kpi_id, k.weight, k.is_shared, k.owner, k.status_rule::text, k.created_at,
+        u.parent_id, u.kind, u.partner_id, m.description, m.computation, m.method, m.scale_min, m.scale_max
         """;
+
+    private const int KpiColumnCount = 25;
 
     public static async Task<List<KpiDefinition>> ReadKpisAsync(NpgsqlCommand cmd, CancellationToken ct)
     {
@@ -202,9 +212,16 @@ public sealed class ScorecardReader(NpgsqlDataSource db, KpiSideCache? cache = n
     private static KpiDefinition ReadKpi(NpgsqlDataReader r)
     {
         var rule = r.IsDBNull(15) ? StatusRule.Default : ParsedRules.Get(r.GetString(15));
+        var unit = new OrgNode(r.GetInt64(1), r.IsDBNull(17) ? null : r.GetInt64(17), r.GetString(18), r.GetString(2), r.GetString(3),
+            r.IsDBNull(19) ? null : r.GetInt64(19));
+        var metric = new Metric
+        {
+            Code = r.GetString(4), Name = r.GetString(5), Kind = r.GetString(6), Unit = r.GetString(7), Direction = r.GetString(8),
+            Description = r.GetString(20), Computation = r.GetString(21), Method = r.IsDBNull(22) ? null : r.GetString(22),
+            ScaleMin = r.IsDBNull(23) ? null : r.GetInt16(23), ScaleMax = r.IsDBNull(24) ? null : r.GetInt16(24),
+        };
         return new KpiDefinition(
-            r.GetInt64(0), r.GetInt64(1), r.GetString(2), r.GetString(3), r.GetString(4), r.GetString(5), r.GetString(6),
-            r.GetString(7), r.GetString(8), r.IsDBNull(9) ? null : r.GetString(9), r.IsDBNull(10) ? null : r.GetString(10),
+            r.GetInt64(0), unit, metric, r.IsDBNull(9) ? null : r.GetString(9), r.IsDBNull(10) ? null : r.GetString(10),
             r.IsDBNull(11) ? null : r.GetInt64(11), r.GetDecimal(12), r.GetBoolean(13), r.IsDBNull(14) ? null : r.GetString(14),
             rule, r.GetFieldValue<DateTimeOffset>(16));
     }

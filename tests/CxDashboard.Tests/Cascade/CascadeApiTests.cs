@@ -18,7 +18,7 @@ public sealed class CascadeApiTests(KpiApp app) : IClassFixture<KpiApp>
         var unit = await app.UnitIdAsync(Own);
         var result = await app.GraphQLAsync("department_head", """
             query($u: ID!) { scorecard(unit: $u, period: "2026-09") {
-                score kpis { kpi { metric shared } actual n target attainment status trend { periodStart } drivers { kpi { metric } } } } }
+                score kpis { kpi { metric { code } shared } actual n target attainment status trend { periodStart } drivers { kpi { metric { code } } } } } }
             """, new { u = unit.ToString() });
         var kpis = result.Data().GetProperty("scorecard").GetProperty("kpis").EnumerateArray().ToList();
 
@@ -28,16 +28,16 @@ public sealed class CascadeApiTests(KpiApp app) : IClassFixture<KpiApp>
             FROM survey_response r JOIN org_unit_closure c ON c.descendant_id = r.org_unit_id
             WHERE c.ancestor_id = $1 AND r.responded_at >= '2026-09-01' AND r.responded_at < '2026-10-01'
             """, unit);
-        var nps = kpis.Single(k => k.GetProperty("kpi").GetProperty("metric").GetString() == "nps");
+        var nps = kpis.Single(k => k.GetProperty("kpi").GetProperty("metric").GetProperty("code").GetString() == "nps");
         Assert.Equal((long)rows[0][0]!, nps.GetProperty("n").GetInt64());
         Assert.Equal((double)(decimal)rows[0][1]!, nps.GetProperty("actual").GetDouble(), 9);
-        var csat = kpis.Single(k => k.GetProperty("kpi").GetProperty("metric").GetString() == "csat");
+        var csat = kpis.Single(k => k.GetProperty("kpi").GetProperty("metric").GetProperty("code").GetString() == "csat");
         Assert.Equal((double)(decimal)rows[0][2]!, csat.GetProperty("actual").GetDouble(), 9);
         // Demo target for CSAT is 75: attainment is actual / 75 in percent.
         Assert.Equal(75, csat.GetProperty("target").GetDouble());
         Assert.Equal(100 * csat.GetProperty("actual").GetDouble() / 75, csat.GetProperty("attainment").GetDouble(), 9);
         Assert.Equal(13, csat.GetProperty("trend").GetArrayLength());
-        Assert.Contains("fcr", csat.GetProperty("drivers").EnumerateArray().Select(d => d.GetProperty("kpi").GetProperty("metric").GetString()));
+        Assert.Contains("fcr", csat.GetProperty("drivers").EnumerateArray().Select(d => d.GetProperty("kpi").GetProperty("metric").GetProperty("code").GetString()));
     }
 
     [Fact]
@@ -47,7 +47,7 @@ public sealed class CascadeApiTests(KpiApp app) : IClassFixture<KpiApp>
         // applies to everything that leaves, so the same query for the other department's head finds nothing.
         var sibling = (await app.UnitIdAsync(Sibling)).ToString();
         const string query = """
-            query($u: ID!) { scorecard(unit: $u, period: "2026-07") { score kpis { kpi { unitCode } actual children { kpi { unitCode } actual } } } }
+            query($u: ID!) { scorecard(unit: $u, period: "2026-07") { score kpis { kpi { unit { code } } actual children { kpi { unit { code } } actual } } } }
             """;
         var exec = (await app.GraphQLAsync("executive", query, new { u = sibling })).Data();
         Assert.NotEmpty(exec.GetProperty("scorecard").GetProperty("kpis").EnumerateArray());
@@ -67,9 +67,9 @@ public sealed class CascadeApiTests(KpiApp app) : IClassFixture<KpiApp>
         Assert.Equal("NOT_FOUND", Assert.Single(denied.Errors()).Code());
         // … and the executive sees every department among the company NPS children.
         var exec = await app.GraphQLAsync("executive", """
-            query($u: ID!) { scorecard(unit: $u, period: "2026-09") { kpis { kpi { metric } children { kpi { unitCode } } reconciliation { impliedParentTarget addsUp } } } }
+            query($u: ID!) { scorecard(unit: $u, period: "2026-09") { kpis { kpi { metric { code } } children { kpi { unit { code } } } reconciliation { impliedParentTarget addsUp } } } }
             """, new { u = company });
-        var nps = exec.Data().GetProperty("scorecard").GetProperty("kpis").EnumerateArray().First(k => k.GetProperty("kpi").GetProperty("metric").GetString() == "nps");
+        var nps = exec.Data().GetProperty("scorecard").GetProperty("kpis").EnumerateArray().First(k => k.GetProperty("kpi").GetProperty("metric").GetProperty("code").GetString() == "nps");
         var divisions = await app.ScalarAsync<long>("SELECT count(*) FROM org_unit WHERE kind = 'division'");
         Assert.Equal(divisions, nps.GetProperty("children").GetArrayLength());
         // Every child's demo NPS target is 30 like the company's: the implied figure is 30 and adds up.
@@ -84,13 +84,13 @@ public sealed class CascadeApiTests(KpiApp app) : IClassFixture<KpiApp>
         // child units' scorecards, loaded in one batch. Before that, children { children } was silently empty.
         var company = (await app.UnitIdAsync("CO")).ToString();
         var result = await app.GraphQLAsync("executive", """
-            query($u: ID!) { scorecard(unit: $u, period: "2026-09") { kpis { kpi { metric } children { kpi { unitCode }
-                children { kpi { unitCode } actual n target trend { periodStart } drivers { kpi { metric } } } } } } }
+            query($u: ID!) { scorecard(unit: $u, period: "2026-09") { kpis { kpi { metric { code } } children { kpi { unit { code } }
+                children { kpi { unit { code } } actual n target trend { periodStart } drivers { kpi { metric { code } } } } } } } }
             """, new { u = company });
         var nps = result.Data().GetProperty("scorecard").GetProperty("kpis").EnumerateArray()
-            .Single(k => k.GetProperty("kpi").GetProperty("metric").GetString() == "nps");
+            .Single(k => k.GetProperty("kpi").GetProperty("metric").GetProperty("code").GetString() == "nps");
         var departments = nps.GetProperty("children").EnumerateArray().SelectMany(d => d.GetProperty("children").EnumerateArray())
-            .ToDictionary(d => d.GetProperty("kpi").GetProperty("unitCode").GetString()!);
+            .ToDictionary(d => d.GetProperty("kpi").GetProperty("unit").GetProperty("code").GetString()!);
 
         var rows = await app.RowsAsync("""
             SELECT u.code, count(r.nps), 100.0 * (count(*) FILTER (WHERE r.nps >= 9) - count(*) FILTER (WHERE r.nps <= 6)) / count(r.nps)
@@ -109,7 +109,7 @@ public sealed class CascadeApiTests(KpiApp app) : IClassFixture<KpiApp>
             Assert.Equal(13, line.GetProperty("trend").GetArrayLength());
         }
         // Department NPS is driven by its response-time and repeat-rate KPIs (demo cascade).
-        var drivers = departments["DEP-RETAIL-STORES"].GetProperty("drivers").EnumerateArray().Select(d => d.GetProperty("kpi").GetProperty("metric").GetString());
+        var drivers = departments["DEP-RETAIL-STORES"].GetProperty("drivers").EnumerateArray().Select(d => d.GetProperty("kpi").GetProperty("metric").GetProperty("code").GetString());
         Assert.Equal(["repeat_rate", "response_time"], drivers.Order());
     }
 
@@ -124,7 +124,7 @@ public sealed class CascadeApiTests(KpiApp app) : IClassFixture<KpiApp>
         const string query = """
             query($u: ID!) { scorecard(unit: $u, period: "2026-08") { kpis { ...line children { ... on ScorecardKpi { ...line
                 children { ...line children { ...line } } } } } } }
-            fragment line on ScorecardKpi { kpi { unitCode metric } actual n trend { periodStart } }
+            fragment line on ScorecardKpi { kpi { unit { code } metric { code } } actual n trend { periodStart } }
             """;
         app.TokenFor("executive"); // minted outside the count
         // August: no other test of this class reads it, so no KPI side of it is kept yet.
@@ -145,10 +145,10 @@ public sealed class CascadeApiTests(KpiApp app) : IClassFixture<KpiApp>
 
         // Every engagement line (fourth level) against plain SQL over its raw responses.
         var engagements = data.GetProperty("scorecard").GetProperty("kpis").EnumerateArray()
-            .Single(k => k.GetProperty("kpi").GetProperty("metric").GetString() == "nps")
+            .Single(k => k.GetProperty("kpi").GetProperty("metric").GetProperty("code").GetString() == "nps")
             .GetProperty("children").EnumerateArray().SelectMany(d => d.GetProperty("children").EnumerateArray())
             .SelectMany(d => d.GetProperty("children").EnumerateArray())
-            .ToDictionary(e => e.GetProperty("kpi").GetProperty("unitCode").GetString()!);
+            .ToDictionary(e => e.GetProperty("kpi").GetProperty("unit").GetProperty("code").GetString()!);
         var rows = await app.RowsAsync("""
             SELECT u.code, count(r.nps), 100.0 * (count(*) FILTER (WHERE r.nps >= 9) - count(*) FILTER (WHERE r.nps <= 6)) / NULLIF(count(r.nps), 0)
             FROM kpi k JOIN org_unit u ON u.id = k.org_unit_id
@@ -176,21 +176,21 @@ public sealed class CascadeApiTests(KpiApp app) : IClassFixture<KpiApp>
         var company = (await app.UnitIdAsync("CO")).ToString();
         var department = await app.UnitIdAsync(Own);
         var nested = await app.GraphQLAsync("executive", """
-            query($u: ID!) { scorecard(unit: $u, period: "2026-09") { kpis { kpi { metric } children { children {
-                kpi { unitCode metric } drivers { kpi { metric } actual n target status } reconciliation { impliedParentTarget childrenVolume } } } } } }
+            query($u: ID!) { scorecard(unit: $u, period: "2026-09") { kpis { kpi { metric { code } } children { children {
+                kpi { unit { code } metric { code } } drivers { kpi { metric { code } } actual n target status } reconciliation { impliedParentTarget childrenVolume } } } } } }
             """, new { u = company });
         var own = await app.GraphQLAsync("executive", """
-            query($u: ID!) { scorecard(unit: $u, period: "2026-09") { kpis { kpi { unitCode metric } drivers { kpi { metric } actual n target status }
+            query($u: ID!) { scorecard(unit: $u, period: "2026-09") { kpis { kpi { unit { code } metric { code } } drivers { kpi { metric { code } } actual n target status }
                 reconciliation { impliedParentTarget childrenVolume } } } }
             """, new { u = department.ToString() });
 
         var fromNested = nested.Data().GetProperty("scorecard").GetProperty("kpis").EnumerateArray()
             .SelectMany(k => k.GetProperty("children").EnumerateArray()).SelectMany(d => d.GetProperty("children").EnumerateArray())
-            .Where(l => l.GetProperty("kpi").GetProperty("unitCode").GetString() == Own)
-            .ToDictionary(l => l.GetProperty("kpi").GetProperty("metric").GetString()!, l => l.GetRawText());
+            .Where(l => l.GetProperty("kpi").GetProperty("unit").GetProperty("code").GetString() == Own)
+            .ToDictionary(l => l.GetProperty("kpi").GetProperty("metric").GetProperty("code").GetString()!, l => l.GetRawText());
         var fromOwn = own.Data().GetProperty("scorecard").GetProperty("kpis").EnumerateArray()
-            .Where(l => fromNested.ContainsKey(l.GetProperty("kpi").GetProperty("metric").GetString()!))
-            .ToDictionary(l => l.GetProperty("kpi").GetProperty("metric").GetString()!, l => l.GetRawText());
+            .Where(l => fromNested.ContainsKey(l.GetProperty("kpi").GetProperty("metric").GetProperty("code").GetString()!))
+            .ToDictionary(l => l.GetProperty("kpi").GetProperty("metric").GetProperty("code").GetString()!, l => l.GetRawText());
         Assert.Equal(["csat", "nps"], fromNested.Keys.Order());
         Assert.Equal(fromOwn, fromNested);
         Assert.Contains("\"repeat_rate\"", fromNested["nps"]);
@@ -203,14 +203,14 @@ public sealed class CascadeApiTests(KpiApp app) : IClassFixture<KpiApp>
         // cells alone: the nested line must show the same median as the unit's own value, and n from the raw rows.
         var company = (await app.UnitIdAsync("CO")).ToString();
         var nested = await app.GraphQLAsync("executive", """
-            query($u: ID!) { scorecard(unit: $u, period: "2026-09") { kpis { kpi { metric } children { children {
-                kpi { unitCode } drivers { kpi { metric } actual n } } } } } }
+            query($u: ID!) { scorecard(unit: $u, period: "2026-09") { kpis { kpi { metric { code } } children { children {
+                kpi { unit { code } } drivers { kpi { metric { code } } actual n } } } } } }
             """, new { u = company });
         var line = nested.Data().GetProperty("scorecard").GetProperty("kpis").EnumerateArray()
-            .Single(k => k.GetProperty("kpi").GetProperty("metric").GetString() == "nps")
+            .Single(k => k.GetProperty("kpi").GetProperty("metric").GetProperty("code").GetString() == "nps")
             .GetProperty("children").EnumerateArray().SelectMany(d => d.GetProperty("children").EnumerateArray())
-            .Single(l => l.GetProperty("kpi").GetProperty("unitCode").GetString() == Own)
-            .GetProperty("drivers").EnumerateArray().Single(d => d.GetProperty("kpi").GetProperty("metric").GetString() == "response_time");
+            .Single(l => l.GetProperty("kpi").GetProperty("unit").GetProperty("code").GetString() == Own)
+            .GetProperty("drivers").EnumerateArray().Single(d => d.GetProperty("kpi").GetProperty("metric").GetProperty("code").GetString() == "response_time");
         var own = await app.GraphQLAsync("executive", $$"""{ unit(code: "{{Own}}") { value(metric: "response_time", period: "2026-09") { value n } } }""");
         var value = own.Data().GetProperty("unit").GetProperty("value");
         var n = await app.ScalarAsync<long>("""
@@ -255,7 +255,7 @@ public sealed class CascadeApiTests(KpiApp app) : IClassFixture<KpiApp>
     {
         var own = await app.KpiIdAsync(Own, "csat");
         const string targets = """
-            mutation($k: ID!) { setKpiTargets(input: { kpi: $k, grain: "month", targets: [{ periodStart: "2026-08-01", target: 80 }] }) { periodStart target } }
+            mutation($k: ID!) { setKpiTargets(input: { kpi: $k, grain: MONTH, targets: [{ periodStart: "2026-08-01", target: 80 }] }) { periodStart target } }
             """;
         var denied = await app.GraphQLAsync("department_head", targets, new { k = own.ToString() });
         Assert.Equal("FORBIDDEN", Assert.Single(denied.Errors()).Code());
@@ -266,10 +266,10 @@ public sealed class CascadeApiTests(KpiApp app) : IClassFixture<KpiApp>
         Assert.Equal(80, august.GetProperty("target").GetDouble());
 
         var unit = (await app.UnitIdAsync(Own)).ToString();
-        const string create = """mutation($u: ID!) { createKpi(input: { unit: $u, metric: "abandonment", weight: 0.5 }) { id metric weight shared } }""";
+        const string create = """mutation($u: ID!) { createKpi(input: { unit: $u, metric: "abandonment", weight: 0.5 }) { id metric { code } weight shared } }""";
         Assert.Equal("FORBIDDEN", Assert.Single((await app.GraphQLAsync("executive", create, new { u = unit })).Errors()).Code());
         var created = (await app.GraphQLAsync("analyst", create, new { u = unit })).Data().GetProperty("createKpi");
-        Assert.Equal(("abandonment", 0.5, false), (created.GetProperty("metric").GetString(), created.GetProperty("weight").GetDouble(), created.GetProperty("shared").GetBoolean()));
+        Assert.Equal(("abandonment", 0.5, false), (created.GetProperty("metric").GetProperty("code").GetString(), created.GetProperty("weight").GetDouble(), created.GetProperty("shared").GetBoolean()));
     }
 
     [Fact]
@@ -279,7 +279,7 @@ public sealed class CascadeApiTests(KpiApp app) : IClassFixture<KpiApp>
         var before = await app.ScalarAsync<string>("SELECT string_agg(period_start || '=' || target, ',' ORDER BY period_start) FROM kpi_target WHERE kpi_id = $1", own);
 
         var result = await app.GraphQLAsync("analyst", """
-            mutation($k: ID!) { setKpiTargets(input: { kpi: $k, grain: "quarter", targets: [
+            mutation($k: ID!) { setKpiTargets(input: { kpi: $k, grain: QUARTER, targets: [
                 { periodStart: "2026-07-01", target: 82 }, { periodStart: "2026-08-01", target: 82 }, { periodStart: "2026-10-01", target: 140 } ] }) { target } }
             """, new { k = own.ToString() });
 

@@ -24,10 +24,10 @@ public sealed class AnalystScopeTests(ScopeApp app) : PersonaScopeTests(app)
         var unit = (await App.UnitIdAsync("DEP-RETAIL-LOYALTY")).ToString(CultureInfo.InvariantCulture);
         var before = await App.ScalarAsync<long>("SELECT count(*) FROM kpi WHERE org_unit_id = $1", long.Parse(unit, CultureInfo.InvariantCulture));
 
-        var created = (await GraphQLAsync("""mutation($u: ID!) { createKpi(input: { unit: $u, metric: "abandonment", weight: 0.5 }) { unitCode metric } }""", new { u = unit }))
+        var created = (await GraphQLAsync("""mutation($u: ID!) { createKpi(input: { unit: $u, metric: "abandonment", weight: 0.5 }) { unit { code } metric { code } } }""", new { u = unit }))
             .Data().GetProperty("createKpi");
 
-        Assert.Equal(("DEP-RETAIL-LOYALTY", "abandonment"), (created.GetProperty("unitCode").GetString(), created.GetProperty("metric").GetString()));
+        Assert.Equal(("DEP-RETAIL-LOYALTY", "abandonment"), (created.GetProperty("unit").GetProperty("code").GetString(), created.GetProperty("metric").GetProperty("code").GetString()));
         Assert.Equal(before + 1, await App.ScalarAsync<long>("SELECT count(*) FROM kpi WHERE org_unit_id = $1", long.Parse(unit, CultureInfo.InvariantCulture)));
     }
 }

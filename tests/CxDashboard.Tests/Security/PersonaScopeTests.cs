@@ -227,18 +227,18 @@ public abstract class PersonaScopeTests(ScopeApp app)
         var body = await GraphQLAsync("""
             query($u: ID!, $k: ID!, $own: ID!) {
               a: scorecard(unit: $u, period: "2026-09") { score }
-              b: kpi(id: $k) { id unitCode }
+              b: kpi(id: $k) { id unit { code } }
               d: drivers(unit: $u, period: "2026-Q3") { linkedResponses }
-              mine: kpis(unit: $own) { unitCode }
+              mine: kpis(unit: $own) { unit { code } }
             }
             """, variables);
         // kpis is a non-null list: its NOT_FOUND nulls the whole data, so it goes alone.
-        var list = await GraphQLAsync("query($u: ID!) { kpis(unit: $u) { id unitCode } }", new { variables.u });
+        var list = await GraphQLAsync("query($u: ID!) { kpis(unit: $u) { id unit { code } } }", new { variables.u });
 
         var errors = body.Errors();
         Assert.Equal(["a", "b", "d"], errors.Select(e => e.GetProperty("path")[0].GetString()).Order());
         Assert.All(errors, e => Assert.Equal("NOT_FOUND", e.Code()));
-        Assert.All(body.GetProperty("data").GetProperty("mine").EnumerateArray(), k => Assert.Equal(Own, k.GetProperty("unitCode").GetString()));
+        Assert.All(body.GetProperty("data").GetProperty("mine").EnumerateArray(), k => Assert.Equal(Own, k.GetProperty("unit").GetProperty("code").GetString()));
         Assert.DoesNotContain($"\"{SiblingKpiUnit}\"", body.GetProperty("data").ToString());
         AssertNotFoundAt(list, "kpis");
         Assert.Equal(JsonValueKind.Null, list.GetProperty("data").ValueKind);
@@ -254,7 +254,7 @@ public abstract class PersonaScopeTests(ScopeApp app)
 
         var create = await GraphQLAsync("""mutation($u: ID!) { createKpi(input: { unit: $u, metric: "abandonment", weight: 0.5 }) { id } }""", new { u = unit });
         var targets = await GraphQLAsync("""
-            mutation($k: ID!) { setKpiTargets(input: { kpi: $k, grain: "month", targets: [{ periodStart: "2026-08-01", target: 1 }] }) { target } }
+            mutation($k: ID!) { setKpiTargets(input: { kpi: $k, grain: MONTH, targets: [{ periodStart: "2026-08-01", target: 1 }] }) { target } }
             """, new { k = kpi });
         var checkin = await GraphQLAsync("""
             mutation($k: ID!) { recordCheckin(input: { kpi: $k, periodStart: "2026-09-01", status: OFF_TRACK, note: "not mine" }) { id } }

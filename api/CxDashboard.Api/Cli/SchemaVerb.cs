@@ -1,0 +1,28 @@
+using CxDashboard.Api.GraphQL;
+using CxDashboard.GraphQL.Types;
+
+namespace CxDashboard.Api.Cli;
+
+/// <summary>
+/// <c>schema [--out FILE]</c>: prints the GraphQL schema as SDL (to stdout, or to FILE). The repository keeps it in
+/// <c>api/schema.graphql</c> for clients generated from it; a test fails when that file is stale.
+/// Runs without a host: it needs no configuration and no database.
+/// </summary>
+internal static class SchemaVerb
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var o = CliOptions.Parse(args, flags: [], values: ["--out"]);
+        var sdl = SchemaPrinter.Print(GraphQLExtensions.BuildCxSchema());
+        if (o.Value("--out") is { } path)
+        {
+            await File.WriteAllTextAsync(path, sdl);
+            Console.Error.WriteLine($"schema: {sdl.Length:N0} characters written to {Path.GetFullPath(path)}");
+        }
+        else
+        {
+            Console.Write(sdl);
+        }
+        return 0;
+    }
+}
