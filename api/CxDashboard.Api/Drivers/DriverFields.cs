@@ -31,7 +31,7 @@ public static class DriverFields
     {
         d.Field("drivers").Type("DriverAnalysis")
             .Description("Driver analysis of a unit (with its subtree) for any period: 2026-05, 2026-Q2, 2026, 2026-W05, a day or a day range.")
-            .Argument("unit", "ID!", a => a.Description("The unit's id.")).Argument("period", "String!", a => a.Description(ValueArguments.PeriodHelp))
+            .Argument("unit", "ID!").Argument("period", "String!")
             .Resolve(async ctx =>
             {
                 var id = ctx.Argument<string>("unit");

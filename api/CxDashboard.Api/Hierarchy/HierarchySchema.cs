@@ -21,7 +21,7 @@ public static class HierarchySchema
             d.Field("units").Type("[OrgUnit!]!").Description("The top-most units of the caller's scope (the company for an executive).")
                 .Resolve(async ctx => await ctx.Service<VisibleUnits>().RootsAsync(ctx.CancellationToken));
             d.Field("unit").Type("OrgUnit").Description("A unit by id or code; an error (NOT_FOUND) when it is unknown or outside the caller's scope.")
-                .Argument("id", "ID", a => a.Description("The unit's id.")).Argument("code", "String", a => a.Description("The unit's code, e.g. CO."))
+                .Argument("id", "ID").Argument("code", "String")
                 .Resolve(async ctx =>
                 {
                     var id = ctx.Argument<string>("id");

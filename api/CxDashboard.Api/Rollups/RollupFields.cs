@@ -34,7 +34,7 @@ public static class RollupFields
             .AddType<RollupRunStartedType>();
         return schema.Mutation(d => d.Field("startRollupRun").Type("RollupRunStarted!")
             .Description("Analysts only. Enqueues a rollup run on the cluster (the same path as POST /api/rollups/refresh|rebuild).")
-            .Argument("mode", "RollupRunMode!", a => a.DefaultValue(RollupRunMode.Refresh).Description("Refresh the dirty days, or rebuild every cell."))
+            .Argument("mode", "RollupRunMode!", a => a.DefaultValue(RollupRunMode.Refresh))
             .Resolve(async ctx =>
             {
                 RoleGate.Require(ctx, "start rollup runs", RoleGate.Analyst);

@@ -45,7 +45,7 @@ public static class ScorecardsSchema
     {
         d.Field("scorecard").Type("Scorecard")
             .Description("A unit's scorecard for a month (2026-05), quarter (2026-Q2) or year (2026); NOT_FOUND outside the caller's scope.")
-            .Argument("unit", "ID!", a => a.Description("The unit's id.")).Argument("period", "String!", a => a.Description("A month, quarter or year."))
+            .Argument("unit", "ID!").Argument("period", "String!")
             .Resolve(async ctx =>
             {
                 // The loader goes through the scope filter itself (and reads while the scope is looked up): absent = NOT_FOUND.
