@@ -1,5 +1,6 @@
 using CxDashboard.Api.Cascade;
 using CxDashboard.Api.Cli;
+using CxDashboard.Api.Export;
 using CxDashboard.Api.GraphQL;
 using CxDashboard.Api.Health;
 using CxDashboard.Api.Hosting;
@@ -17,6 +18,7 @@ builder.AddCxAuth();
 builder.AddCxRollups();
 builder.AddCxCascade();
 builder.AddCxGraphQL();
+builder.AddCxExport();
 builder.AddCxWeb();
 
 var app = builder.Build();
@@ -32,11 +34,13 @@ await app.PrepareDatabaseAsync();
 app.UseCxProblemDetails();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseRateLimiter();
 
 app.MapCxAuth();
 app.MapCxIngestion();
 app.MapCxRollups();
 app.MapCxGraphQL();
+app.MapCxExport();
 app.MapCxHealth();
 app.MapCxWeb();
 

@@ -12,6 +12,7 @@ public static class CliVerbs
         ["seed"] = SeedVerb.RunAsync,
         ["import"] = ImportVerb.RunAsync,
         ["rollup"] = RollupVerb.RunAsync,
+        ["export"] = ExportVerb.RunAsync,
     };
 
     public static bool IsVerb(string[] args) => args.Length > 0 && Verbs.ContainsKey(args[0]);
