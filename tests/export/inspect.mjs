@@ -28,13 +28,12 @@ workbook.eachSheet((ws) => {
     autoFilter: ws.autoFilter ? (typeof ws.autoFilter === 'string' ? ws.autoFilter : JSON.stringify(ws.autoFilter)) : null,
     orientation: ws.pageSetup?.orientation ?? null,
     fitToWidth: ws.pageSetup?.fitToWidth ?? null,
-    printTitlesRow: ws.pageSetup?.printTitlesRow ?? null,
     rowCount: ws.actualRowCount,
   });
 });
 const zip = await JSZip.loadAsync(await readFile(file));
 const names = Object.keys(zip.files);
-const charts = names.filter((n) => /^xl\/charts\/chart\d+\.xml$/.test(n));
+const charts = names.filter((n) => /^xl\/(.*\/)?charts\/chart\d+\.xml$/.test(n));
 let lineCharts = 0;
 for (const c of charts) if ((await zip.file(c).async('string')).includes('<c:lineChart')) lineCharts++;
 let sparklines = 0;
@@ -47,6 +46,5 @@ console.log(JSON.stringify({
   lineCharts,
   drawings: names.filter((n) => /^xl\/drawings\/drawing\d+\.xml$/.test(n)).length,
   sparklines,
-  title: workbook.title ?? null,
-  creator: workbook.creator ?? null,
+  company: workbook.company ?? null,
 }));

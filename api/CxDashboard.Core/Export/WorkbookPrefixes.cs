@@ -7,11 +7,16 @@ namespace CxDashboard.Core.Export;
 /// <summary>
 /// ClosedXML (through the Open XML SDK) writes SpreadsheetML with an <c>x:</c> prefix on every element. Excel and
 /// LibreOffice read that, but readers that match element names literally (exceljs, many scripts) do not; the same
-/// XML with the namespace as the default one reads everywhere. Only the SpreadsheetML parts are rewritten.
+/// XML with the namespace as the default one reads everywhere. Only the SpreadsheetML parts (and the extended
+/// properties, written with <c>ap:</c>) are rewritten.
 /// </summary>
-public static partial class WorkbookPrefixes
+public static class WorkbookPrefixes
 {
-    private const string Main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+    private static readonly (string Prefix, string Namespace)[] Rewritten =
+    [
+        ("x", "http://schemas.openxmlformats.org/spreadsheetml/2006/main"),
+        ("ap", "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"),
+    ];
 
     public static byte[] Unprefix(byte[] workbook)
     {
@@ -19,14 +24,16 @@ public static partial class WorkbookPrefixes
         ms.Write(workbook);
         using (var zip = new ZipArchive(ms, ZipArchiveMode.Update, leaveOpen: true))
         {
-            foreach (var entry in zip.Entries.Where(e => e.FullName.StartsWith("xl/", StringComparison.Ordinal) && e.FullName.EndsWith(".xml", StringComparison.Ordinal)
+            foreach (var entry in zip.Entries.Where(e => (e.FullName.StartsWith("xl/", StringComparison.Ordinal) || e.FullName.StartsWith("docProps/", StringComparison.Ordinal))
+                         && e.FullName.EndsWith(".xml", StringComparison.Ordinal)
                          && !e.FullName.Contains("/drawings/", StringComparison.Ordinal) && !e.FullName.StartsWith("xl/theme/", StringComparison.Ordinal)).ToList())
             {
                 string xml;
                 using (var reader = new StreamReader(entry.Open(), Encoding.UTF8)) xml = reader.ReadToEnd();
-                if (!xml.Contains($"xmlns:x=\"{Main}\"", StringComparison.Ordinal)) continue;
-                xml = Tag().Replace(xml, "<$1");
-                xml = xml.Replace($"xmlns:x=\"{Main}\"", $"xmlns=\"{Main}\"", StringComparison.Ordinal);
+                var (prefix, ns) = Rewritten.FirstOrDefault(r => xml.Contains($"xmlns:{r.Prefix}=\"{r.Namespace}\"", StringComparison.Ordinal));
+                if (prefix is null || xml.Contains(" xmlns=\"", StringComparison.Ordinal)) continue;
+                xml = Regex.Replace(xml, $"<(/?){prefix}:", "<$1");
+                xml = xml.Replace($"xmlns:{prefix}=\"{ns}\"", $"xmlns=\"{ns}\"", StringComparison.Ordinal);
                 var name = entry.FullName;
                 entry.Delete();
                 using var writer = new StreamWriter(zip.CreateEntry(name, CompressionLevel.Optimal).Open(), new UTF8Encoding(false));
@@ -35,7 +42,4 @@ public static partial class WorkbookPrefixes
         }
         return ms.ToArray();
     }
-
-    [GeneratedRegex("<(/?)x:")]
-    private static partial Regex Tag();
 }

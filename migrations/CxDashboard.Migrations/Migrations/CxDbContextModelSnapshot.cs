@@ -243,7 +243,8 @@ namespace CxDashboard.Migrations.Migrations
                         .HasColumnType("text")
                         .HasColumnName("unit_code");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("pk_export_audit");
 
                     b.HasIndex("At")
                         .HasDatabaseName("ix_export_audit_at");
@@ -331,9 +332,11 @@ namespace CxDashboard.Migrations.Migrations
                         .HasColumnType("text")
                         .HasColumnName("unit_code");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("pk_stored_export");
 
-                    b.HasIndex("OrgUnitId");
+                    b.HasIndex("OrgUnitId")
+                        .HasDatabaseName("ix_stored_export_org_unit_id");
 
                     b.HasIndex("UnitCode", "Month", "Locale", "Status")
                         .HasDatabaseName("ix_stored_export_unit_month");
@@ -823,7 +826,8 @@ namespace CxDashboard.Migrations.Migrations
                         .WithMany()
                         .HasForeignKey("OrgUnitId")
                         .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .IsRequired()
+                        .HasConstraintName("fk_stored_export_org_units_org_unit_id");
                 });
 
             modelBuilder.Entity("CxDashboard.Core.Hierarchy.OrgUnit", b =>

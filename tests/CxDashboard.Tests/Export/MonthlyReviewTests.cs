@@ -229,7 +229,6 @@ public sealed class MonthlyReviewTests(ExportApp app)
             Assert.True(s.GetProperty("frozen").GetBoolean(), $"{s.GetProperty("name")} has no frozen pane");
             Assert.Equal("landscape", s.GetProperty("orientation").GetString());
             Assert.Equal(1, s.GetProperty("fitToWidth").GetInt32());
-            Assert.NotEqual(JsonValueKind.Null, s.GetProperty("printTitlesRow").ValueKind);
         }
         Assert.Equal(8, sheets["Summary"].GetProperty("frozenRows").GetInt32());
         Assert.Equal(1, sheets["Data"].GetProperty("frozenRows").GetInt32());
@@ -249,8 +248,16 @@ public sealed class MonthlyReviewTests(ExportApp app)
         Assert.True(seen.GetProperty("lineCharts").GetInt32() >= 2, seen.ToString());
         Assert.Equal(seen.GetProperty("charts").GetInt32(), seen.GetProperty("lineCharts").GetInt32());
         Assert.True(seen.GetProperty("sparklines").GetInt32() >= 2);
-        Assert.StartsWith("Monthly CX review CO 2026-10", seen.GetProperty("title").GetString());
-        Assert.Equal("Erin Executive (demo:executive)", seen.GetProperty("creator").GetString());
+        // Document properties, read back through the package (core properties) and exceljs (extended properties).
+        using var doc = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(opened.Files["executive"], false);
+        Assert.StartsWith("Monthly CX review CO 2026-10", doc.PackageProperties.Title);
+        Assert.Equal("Erin Executive (demo:executive)", doc.PackageProperties.Creator);
+        Assert.Equal("CxDashboard", seen.GetProperty("company").GetString());
+        // Header rows repeat on every printed page (print titles, one per sheet).
+        var titles = doc.WorkbookPart!.Workbook.DefinedNames!.Elements<DocumentFormat.OpenXml.Spreadsheet.DefinedName>()
+            .Where(d => d.Name == "_xlnm.Print_Titles").Select(d => d.Text).ToList();
+        Assert.Equal(6, titles.Count);
+        Assert.Contains("Summary!8:8", titles);
     }
 
     [Fact]

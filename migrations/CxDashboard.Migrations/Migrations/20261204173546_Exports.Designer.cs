@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace CxDashboard.Migrations.Migrations
 {
     [DbContext(typeof(CxDbContext))]
-    [Migration("20261204164924_Exports")]
+    [Migration("20261204173546_Exports")]
     partial class Exports
     {
         /// <inheritdoc />
@@ -80,9 +80,11 @@ namespace CxDashboard.Migrations.Migrations
                         .HasDefaultValue(1m)
                         .HasColumnName("weight");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("PK_kpi");
 
-                    b.HasIndex("MetricCode");
+                    b.HasIndex("MetricCode")
+                        .HasDatabaseName("IX_kpi_metric_code");
 
                     b.HasIndex("OrgUnitId")
                         .HasDatabaseName("ix_kpi_org_unit");
@@ -141,7 +143,8 @@ namespace CxDashboard.Migrations.Migrations
                         .HasColumnType("numeric")
                         .HasColumnName("value");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("PK_kpi_checkin");
 
                     b.HasIndex("KpiId", "PeriodStart")
                         .HasDatabaseName("ix_kpi_checkin_kpi_period");
@@ -243,7 +246,8 @@ namespace CxDashboard.Migrations.Migrations
                         .HasColumnType("text")
                         .HasColumnName("unit_code");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("pk_export_audit");
 
                     b.HasIndex("At")
                         .HasDatabaseName("ix_export_audit_at");
@@ -331,9 +335,11 @@ namespace CxDashboard.Migrations.Migrations
                         .HasColumnType("text")
                         .HasColumnName("unit_code");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("pk_stored_export");
 
-                    b.HasIndex("OrgUnitId");
+                    b.HasIndex("OrgUnitId")
+                        .HasDatabaseName("ix_stored_export_org_unit_id");
 
                     b.HasIndex("UnitCode", "Month", "Locale", "Status")
                         .HasDatabaseName("ix_stored_export_unit_month");
@@ -373,189 +379,6 @@ namespace CxDashboard.Migrations.Migrations
                     b.ToTable("dirty_day", null, t =>
                         {
                             t.HasCheckConstraint("ck_dirty_day_fact", "fact IN ('response','interaction')");
-                        });
-                });
-
-            modelBuilder.Entity("CxDashboard.Core.Facts.Interaction", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
-                        .HasColumnName("id");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<DateTimeOffset>("OpenedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("opened_at");
-
-                    b.Property<bool>("Abandoned")
-                        .HasColumnType("boolean")
-                        .HasColumnName("abandoned");
-
-                    b.Property<string>("Channel")
-                        .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("channel");
-
-                    b.Property<DateTimeOffset?>("ClosedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("closed_at");
-
-                    b.Property<bool?>("ContainedInSelfService")
-                        .HasColumnType("boolean")
-                        .HasColumnName("contained_in_self_service");
-
-                    b.Property<string>("CustomerKey")
-                        .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("customer_key");
-
-                    b.Property<bool>("EscalatedFromSelfService")
-                        .HasColumnType("boolean")
-                        .HasColumnName("escalated_from_self_service");
-
-                    b.Property<string>("ExternalId")
-                        .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("external_id");
-
-                    b.Property<DateTimeOffset?>("FirstResponseAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("first_response_at");
-
-                    b.Property<int?>("HandleSeconds")
-                        .HasColumnType("integer")
-                        .HasColumnName("handle_seconds");
-
-                    b.Property<string>("JourneyStage")
-                        .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("journey_stage");
-
-                    b.Property<DateTimeOffset>("LoadedAt")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("loaded_at");
-
-                    b.Property<long>("OrgUnitId")
-                        .HasColumnType("bigint")
-                        .HasColumnName("org_unit_id");
-
-                    b.Property<bool?>("RepeatWithin7d")
-                        .HasColumnType("boolean")
-                        .HasColumnName("repeat_within_7d");
-
-                    b.Property<bool?>("ResolvedFirstContact")
-                        .HasColumnType("boolean")
-                        .HasColumnName("resolved_first_contact");
-
-                    b.Property<string>("Segment")
-                        .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("segment");
-
-                    b.Property<int?>("SlaTargetSeconds")
-                        .HasColumnType("integer")
-                        .HasColumnName("sla_target_seconds");
-
-                    b.Property<string>("Source")
-                        .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("source");
-
-                    b.Property<bool>("SwitchedChannel")
-                        .HasColumnType("boolean")
-                        .HasColumnName("switched_channel");
-
-                    b.Property<short>("Transfers")
-                        .HasColumnType("smallint")
-                        .HasColumnName("transfers");
-
-                    b.HasKey("Id", "OpenedAt");
-
-                    b.ToTable("interaction", null, t =>
-                        {
-                            t.ExcludeFromMigrations();
-                        });
-                });
-
-            modelBuilder.Entity("CxDashboard.Core.Facts.SurveyResponse", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
-                        .HasColumnName("id");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<DateTimeOffset>("RespondedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("responded_at");
-
-                    b.Property<short?>("Ces")
-                        .HasColumnType("smallint")
-                        .HasColumnName("ces");
-
-                    b.Property<string>("Channel")
-                        .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("channel");
-
-                    b.Property<string>("Comment")
-                        .HasColumnType("text")
-                        .HasColumnName("comment");
-
-                    b.Property<short?>("Csat")
-                        .HasColumnType("smallint")
-                        .HasColumnName("csat");
-
-                    b.Property<string>("ExternalId")
-                        .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("external_id");
-
-                    b.Property<string>("InteractionExternalId")
-                        .HasColumnType("text")
-                        .HasColumnName("interaction_external_id");
-
-                    b.Property<string>("JourneyStage")
-                        .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("journey_stage");
-
-                    b.Property<DateTimeOffset>("LoadedAt")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("loaded_at");
-
-                    b.Property<short?>("Nps")
-                        .HasColumnType("smallint")
-                        .HasColumnName("nps");
-
-                    b.Property<long>("OrgUnitId")
-                        .HasColumnType("bigint")
-                        .HasColumnName("org_unit_id");
-
-                    b.Property<string>("Segment")
-                        .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("segment");
-
-                    b.Property<string>("Source")
-                        .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("source");
-
-                    b.Property<string>("Touchpoint")
-                        .HasColumnType("text")
-                        .HasColumnName("touchpoint");
-
-                    b.HasKey("Id", "RespondedAt");
-
-                    b.ToTable("survey_response", null, t =>
-                        {
-                            t.ExcludeFromMigrations();
                         });
                 });
 
@@ -601,7 +424,8 @@ namespace CxDashboard.Migrations.Migrations
                         .HasColumnType("date")
                         .HasColumnName("valid_to");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("PK_org_unit");
 
                     b.HasIndex("Code")
                         .IsUnique()
@@ -610,7 +434,8 @@ namespace CxDashboard.Migrations.Migrations
                     b.HasIndex("ParentId")
                         .HasDatabaseName("ix_org_unit_parent");
 
-                    b.HasIndex("PartnerId");
+                    b.HasIndex("PartnerId")
+                        .HasDatabaseName("IX_org_unit_partner_id");
 
                     b.ToTable("org_unit", null, t =>
                         {
@@ -664,7 +489,8 @@ namespace CxDashboard.Migrations.Migrations
                         .HasColumnType("text")
                         .HasColumnName("name");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("PK_partner");
 
                     b.HasIndex("Code")
                         .IsUnique()
@@ -724,7 +550,8 @@ namespace CxDashboard.Migrations.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("watermark");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("PK_job_run");
 
                     b.HasIndex("Job", "StartedAt")
                         .HasDatabaseName("ix_job_run_job_started");
@@ -1002,7 +829,8 @@ namespace CxDashboard.Migrations.Migrations
                         .WithMany()
                         .HasForeignKey("OrgUnitId")
                         .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .IsRequired()
+                        .HasConstraintName("fk_stored_export_org_units_org_unit_id");
                 });
 
             modelBuilder.Entity("CxDashboard.Core.Hierarchy.OrgUnit", b =>

@@ -33,7 +33,7 @@ namespace CxDashboard.Migrations.Migrations
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_export_audit", x => x.id);
+                    table.PrimaryKey("pk_export_audit", x => x.id);
                     table.CheckConstraint("ck_export_audit_outcome", "outcome IN ('succeeded','refused','aborted')");
                 });
 
@@ -61,10 +61,10 @@ namespace CxDashboard.Migrations.Migrations
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_stored_export", x => x.id);
+                    table.PrimaryKey("pk_stored_export", x => x.id);
                     table.CheckConstraint("ck_stored_export_status", "status IN ('succeeded','failed')");
                     table.ForeignKey(
-                        name: "FK_stored_export_org_unit_org_unit_id",
+                        name: "fk_stored_export_org_units_org_unit_id",
                         column: x => x.org_unit_id,
                         principalTable: "org_unit",
                         principalColumn: "id",
@@ -77,7 +77,7 @@ namespace CxDashboard.Migrations.Migrations
                 column: "at");
 
             migrationBuilder.CreateIndex(
-                name: "IX_stored_export_org_unit_id",
+                name: "ix_stored_export_org_unit_id",
                 table: "stored_export",
                 column: "org_unit_id");
 
