@@ -1,4 +1,3 @@
-using CxDashboard.Api.Cascade;
 using CxDashboard.Api.Cli;
 using CxDashboard.Api.Export;
 using CxDashboard.Api.GraphQL;
@@ -16,7 +15,6 @@ builder.AddCxHealth();
 builder.AddCxProblemDetails();
 builder.AddCxAuth();
 builder.AddCxRollups();
-builder.AddCxCascade();
 builder.AddCxGraphQL();
 builder.AddCxExport();
 builder.AddCxWeb();
@@ -36,13 +34,17 @@ app.UseAuthentication();
 app.UseAuthorization();
 app.UseRateLimiter();
 
-app.MapCxAuth();
-app.MapCxIngestion();
-app.MapCxRollups();
-app.MapCxGraphQL();
-app.MapCxExport();
 app.MapCxHealth();
-app.MapCxWeb();
+// A worker node (Role=worker) runs the jobs and answers /healthz; only api nodes serve the API and the web app.
+if (app.Services.GetRequiredService<NodeRole>().ServesApi)
+{
+    app.MapCxAuth();
+    app.MapCxIngestion();
+    app.MapCxRollups();
+    app.MapCxGraphQL();
+    app.MapCxExport();
+    app.MapCxWeb();
+}
 
 await app.RunAsync();
 return 0;

@@ -1,6 +1,5 @@
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
-using CxDashboard.Core.Export;
 using Quartz;
 
 namespace CxDashboard.Api.Export;
@@ -17,9 +16,6 @@ public static class ExportExtensions
     public static IHostApplicationBuilder AddCxExport(this IHostApplicationBuilder builder)
     {
         var s = builder.Services;
-        s.AddSingleton<RollupReadiness>();
-        s.AddSingleton<RawExport>();
-        s.AddSingleton<ExportAuditLog>();
         s.AddSingleton<MonthlyReviewReader>();
         s.AddSingleton<ExportRequests>();
         s.AddSingleton<ReviewExports>();
