@@ -67,10 +67,10 @@ public sealed class ScheduledReviews(IServiceScopeFactory scopes, NpgsqlDataSour
                 failed++;
                 errors.Add($"{unit}: {ex.Message}");
                 logger.LogError(ex, "Scheduled review of {Unit} for {Month} failed", unit, monthText);
-                await RecordFailureAsync(unit, month, o.Locale, ex.Message, ct);
+                await RecordFailureAsync(unit, month, o.Locale, ex.Message);
             }
         }
-        await FinishJobRunAsync(jobRun, produced, errors, ct);
+        await FinishJobRunAsync(jobRun, produced, errors);
         if (failed > 0) throw new InvalidOperationException($"{failed} scheduled review(s) failed: {string.Join("; ", errors)}");
         return new ScheduledRun(monthText, produced, failed, skipped, null);
     }
@@ -105,7 +105,7 @@ public sealed class ScheduledReviews(IServiceScopeFactory scopes, NpgsqlDataSour
         return await cmd.ExecuteScalarAsync(ct) is true;
     }
 
-    private async Task RecordFailureAsync(string unit, DateOnly month, string locale, string error, CancellationToken ct)
+    private async Task RecordFailureAsync(string unit, DateOnly month, string locale, string error)
     {
         // Only a unit that exists can hold a row (the list is filtered by it); an unknown code shows in job_run alone.
         await using var cmd = db.CreateCommand("""
@@ -127,7 +127,7 @@ public sealed class ScheduledReviews(IServiceScopeFactory scopes, NpgsqlDataSour
         return (long)(await cmd.ExecuteScalarAsync(ct))!;
     }
 
-    private async Task FinishJobRunAsync(long id, int produced, List<string> errors, CancellationToken ct)
+    private async Task FinishJobRunAsync(long id, int produced, List<string> errors)
     {
         await using var cmd = db.CreateCommand("UPDATE job_run SET finished_at = now(), outcome = $2, rows_read = $3, error = $4 WHERE id = $1");
         cmd.Parameters.Add(new NpgsqlParameter { Value = id });

@@ -99,7 +99,7 @@ public static class MonthlyReviewWorkbook
             row++;
         }
         var last = Math.Max(hr + 1, row - 1);
-        StatusColours(ws, ws.Range(hr + 1, 8, last, 8), l);
+        StatusColours(ws.Range(hr + 1, 8, last, 8), l);
         StatusFill(ws.Range(hr + 1, 5, last, 5), "$H", hr + 1, l);
         ws.Range(hr, 1, last, 11).SetAutoFilter();
         ws.SheetView.FreezeRows(hr);
@@ -141,7 +141,7 @@ public static class MonthlyReviewWorkbook
         for (var i = 0; i < ReviewMetrics.Main.Length; i++)
         {
             var statusCol = 7 + 3 * i;
-            StatusColours(ws, ws.Range(2, statusCol, last, statusCol), l);
+            StatusColours(ws.Range(2, statusCol, last, statusCol), l);
             StatusFill(ws.Range(2, 5 + 3 * i, last, 5 + 3 * i), "$" + Col(statusCol), 2, l);
         }
         ws.Range(1, 1, last, cols.Count).SetAutoFilter();
@@ -319,7 +319,7 @@ public static class MonthlyReviewWorkbook
     }
 
     /// <summary>Status text cells coloured by rules (not painted), so a filter or an edit keeps them right.</summary>
-    private static void StatusColours(IXLWorksheet ws, IXLRange range, ReviewLabels l)
+    private static void StatusColours(IXLRange range, ReviewLabels l)
     {
         range.AddConditionalFormat().WhenEquals($"\"{l.Status(KpiStatus.OnTrack)}\"").Fill.SetBackgroundColor(XLColor.FromHtml("#C6EFCE")).Font.SetFontColor(XLColor.FromHtml("#006100"));
         range.AddConditionalFormat().WhenEquals($"\"{l.Status(KpiStatus.AtRisk)}\"").Fill.SetBackgroundColor(XLColor.FromHtml("#FFEB9C")).Font.SetFontColor(XLColor.FromHtml("#9C5700"));

@@ -81,7 +81,7 @@ public sealed class RawExport(NpgsqlDataSource db)
             {
                 sheets++;
                 var options = new WorksheetOptions { FrozenRows = 1 };
-                for (var c = 1; c <= columns.Length; c++) options.Column(c).Width = columns[c - 1].EndsWith("_at") ? 19 : 14;
+                for (var c = 1; c <= columns.Length; c++) options.Column(c).Width = columns[c - 1].EndsWith("_at", StringComparison.Ordinal) ? 19 : 14;
                 options.AutoFilter = new AutoFilterOptions($"A1:{ClosedXML.Excel.XLHelper.GetColumnLetterFromNumber(columns.Length)}1");
                 await book.StartWorksheetAsync(sheets == 1 ? sheetName : $"{sheetName} ({sheets})", options, ct);
                 await book.AddRowAsync(header, ct);
