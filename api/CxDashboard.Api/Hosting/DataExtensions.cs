@@ -18,7 +18,9 @@ public static class DataExtensions
         builder.Services.AddCxDbContext(cs);
         // Raw ADO.NET for COPY and set-based SQL (imports, rollups); EF Core for everything else.
         builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(WithoutResetOnClose(cs)));
-        builder.Services.AddSingleton<Importer>();
+        builder.Services.Configure<ImportOptions>(builder.Configuration.GetSection(ImportOptions.Section));
+        builder.Services.AddSingleton(sp => new Importer(sp.GetRequiredService<NpgsqlDataSource>(),
+            sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<ImportOptions>>().Value));
         builder.Services.AddSingleton<CxDashboard.Core.Rollups.RollupEngine>();
         return builder;
     }
