@@ -167,11 +167,11 @@ public sealed class IncrementalRefreshTests
             var raw = await db.ScalarAsync<long>("""
                 SELECT count(*) FROM survey_response r JOIN org_unit u ON u.id = r.org_unit_id
                 WHERE u.code = ANY($1) AND r.nps >= 9 AND r.responded_at >= '2026-06-10T00:00:00Z' AND r.responded_at < '2026-06-14T00:00:00Z'
-                """, units);
+                """, (object)units);
             var cells = await db.ScalarAsync<long>("""
                 SELECT sum(promoters) FROM rollup_cell c JOIN org_unit u ON u.id = c.subject_id
                 WHERE c.subject_kind = 0 AND u.code = ANY($1) AND grain = 'day' AND dim = 'all' AND period_start BETWEEN '2026-06-10' AND '2026-06-13'
-                """, units);
+                """, (object)units);
             Assert.Equal(raw, cells);
         }
         finally
