@@ -22,6 +22,7 @@ public static class DataExtensions
         builder.Services.AddSingleton(sp => new Importer(sp.GetRequiredService<NpgsqlDataSource>(),
             sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<ImportOptions>>().Value));
         builder.Services.AddSingleton<CxDashboard.Core.Rollups.RollupEngine>();
+        builder.Services.AddSingleton<CxDashboard.Core.Jobs.JobRunLog>();
         return builder;
     }
 

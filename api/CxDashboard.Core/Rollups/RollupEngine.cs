@@ -173,7 +173,7 @@ public sealed class RollupEngine(NpgsqlDataSource dataSource)
     private async Task<long> StartJobRunAsync(string job, CancellationToken ct)
     {
         await using (var abandoned = dataSource.CreateCommand($"""
-            UPDATE job_run SET outcome = 'failed', finished_at = now(), error = '{RollupAbandoned.Prefix} the node running it stopped before it finished'
+            UPDATE job_run SET outcome = 'failed', finished_at = now(), error = '{CxDashboard.Core.Jobs.JobRunLog.AbandonedPrefix} the node running it stopped before it finished'
             WHERE outcome = 'running' AND job LIKE 'rollup%'
             """))
         {
