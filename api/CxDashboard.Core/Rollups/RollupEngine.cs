@@ -114,7 +114,7 @@ public sealed class RollupEngine(NpgsqlDataSource dataSource)
                 WHERE id = @id
                 """, ct, ("rows", rowsRead), ("cells", cells), ("wm", watermark), ("scope", $"{mode}; {days} day(s)"), ("id", jobRunId));
             await tx.CommitAsync(ct);
-            await ClearConsumedAsync(conn, consumed, ct);
+            await ClearConsumedAsync(conn, consumed);
             progress?.Invoke("done");
             return new RollupRun(jobRunId, mode, rowsRead, cells, days, clock.Elapsed, new DateTimeOffset(watermark, TimeSpan.Zero));
         }
@@ -151,7 +151,7 @@ public sealed class RollupEngine(NpgsqlDataSource dataSource)
     /// stays for the next run, as does any mark made since. Should the process die between the commit and this
     /// delete, the next run recomputes those days once more from the raw rows, which changes nothing.
     /// </summary>
-    private static async Task ClearConsumedAsync(NpgsqlConnection conn, Consumed consumed, CancellationToken ct)
+    private static async Task ClearConsumedAsync(NpgsqlConnection conn, Consumed consumed)
     {
         if (consumed.Units.Length == 0) return;
         await ExecAsync(conn, null, """

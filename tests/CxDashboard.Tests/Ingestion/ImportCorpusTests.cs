@@ -146,7 +146,8 @@ public sealed class ImportCorpusTests(CxApp app) : IClassFixture<CxApp>
         }
     }
 
-    private const int Responses = 0, Interactions = 1, OrgUnits = 2, Closure = 3, Partners = 4, DirtyDays = 5, Partitions = 6, Relations = 7;
+    // Positions in CountsAsync's row (3: closure rows and 5: dirty days are only compared as a whole).
+    private const int Responses = 0, Interactions = 1, OrgUnits = 2, Partners = 4, Partitions = 6, Relations = 7;
     private static readonly string[] Names = ["survey_response rows", "interaction rows", "org units", "closure rows", "partners", "dirty days", "partitions", "relations"];
 
     private async Task<long[]> CountsAsync()
