@@ -16,7 +16,7 @@ describe('generated GraphQL types', () => {
       expect(outputs.length).toBeGreaterThan(0);
       for (const out of outputs) {
         const onDisk = readFileSync(join(root, out.filename), 'utf8');
-        expect(onDisk, `${out.filename} is stale: run npm run codegen`).toBe(out.content);
+        expect(onDisk === out.content, `${out.filename} is stale: run npm run codegen`).toBe(true);
       }
     } finally {
       process.chdir(cwd);

@@ -10,6 +10,8 @@ export function createGraphqlClient(token: string | null): Client {
     url: new URL('/graphql', window.location.origin).toString(),
     exchanges: [cacheExchange, fetchExchange],
     requestPolicy: 'cache-first',
+    // POST always: the token travels in a header, and the query text stays out of URLs and logs.
+    preferGetMethod: false,
     fetchOptions: (): RequestInit => ({ headers: token ? { authorization: `Bearer ${token}` } : ({} as Record<string, string>) }),
   });
 }

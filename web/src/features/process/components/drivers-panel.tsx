@@ -57,12 +57,8 @@ export function DriversPanel({ drivers, linked, outcome, onOutcome }: { drivers:
                     {t(`process.conditions.${d.condition}`, { defaultValue: d.condition })}
                     <span className="kpi-sub muted small"> · {t(`metrics.${d.processMetric}`, { defaultValue: d.processMetric })}</span>
                   </th>
-                  <td className="num">
-                    {formatValue(s.valueWith, unit, lng)} <span className="muted small">n={formatInteger(s.nWith, lng)}</span>
-                  </td>
-                  <td className="num">
-                    {formatValue(s.valueWithout, unit, lng)} <span className="muted small">n={formatInteger(s.nWithout, lng)}</span>
-                  </td>
+                  <GroupCell value={s.valueWith} n={s.nWith} unit={unit} />
+                  <GroupCell value={s.valueWithout} n={s.nWithout} unit={unit} />
                   <td className="num">
                     {s.gap == null ? '–' : formatDifference(s.gap, unit, lng)}
                     {s.gapLow != null && s.gapHigh != null && (
@@ -92,6 +88,25 @@ export function DriversPanel({ drivers, linked, outcome, onOutcome }: { drivers:
         </table>
       )}
     </section>
+  );
+}
+
+/** One group's outcome and n; a group under the privacy floor has no value from the API and shows the mark. */
+function GroupCell({ value, n, unit }: { value: number | null; n: number; unit: string }) {
+  const { t, i18n } = useTranslation();
+  const lng = i18n.language;
+  const suppressed = value == null && n > 0;
+  return (
+    <td className="num">
+      {suppressed ? (
+        <span className="mark mark--suppressed" data-testid="suppressed-mark" title={t('scorecard.suppressed')}>
+          {t('scorecard.suppressedValue')}
+        </span>
+      ) : (
+        formatValue(value, unit, lng)
+      )}{' '}
+      <span className="muted small">n={formatInteger(n, lng)}</span>
+    </td>
   );
 }
 
