@@ -2,9 +2,10 @@ import { createBrowserRouter, type RouteObject } from 'react-router';
 import { RootLayout } from './routes/root-layout';
 import { ProtectedLayout } from './routes/protected-layout';
 import { RouteError } from './routes/route-error';
+import { ScorecardRoute } from '../features/scorecard/routes/scorecard';
 
 /**
- * Every screen is a lazy route (its code loads on first visit); the protected layout sends callers without a
+ * Every screen but the scorecard is a lazy route (its code loads on first visit); the protected layout sends callers without a
  * session to sign-in and remembers where they were going. All view state lives in the URL: unit in the path,
  * period / tab / expanded rows in the query string.
  */
@@ -20,10 +21,8 @@ export const routes: RouteObject[] = [
         element: <ProtectedLayout />,
         children: [
           { index: true, lazy: () => import('./routes/home').then((m) => ({ Component: m.HomeRoute })) },
-          {
-            path: 'units/:unit/scorecard',
-            lazy: () => import('../features/scorecard/routes/scorecard').then((m) => ({ Component: m.ScorecardRoute })),
-          },
+          // The first screen after sign-in is in the main bundle: its query starts without waiting for another chunk.
+          { path: 'units/:unit/scorecard', Component: ScorecardRoute },
           {
             path: 'units/:unit/cascade',
             lazy: () => import('../features/cascade/routes/cascade').then((m) => ({ Component: m.CascadeRoute })),
