@@ -30,7 +30,7 @@ export default defineConfig({
     environment: 'jsdom',
     include: ['src/**/*.test.tsx', 'src/**/*.test.ts'],
     restoreMocks: true,
-    testTimeout: 20_000,
+    testTimeout: 60_000,
     unstubGlobals: true,
     setupFiles: ['src/test-setup.ts'],
   },

@@ -1,6 +1,7 @@
 // Browser end-to-end tests against a running host (BASE_URL) on demo data, in headless Chromium.
 // Figures are compared with what /graphql returns for the same caller, formatted here independently of the app.
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { buildClientSchema, getIntrospectionQuery, printSchema } from 'graphql';
 import { test, run, expect, baseUrl, signIn, graphql, seriousA11yViolations } from './harness.mjs';
 
 const period = '2026-10';
@@ -208,6 +209,20 @@ test('GraphiQL at /graphql runs a query with the signed-in session token', async
   const assets = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name));
   expect(assets.every((url) => new URL(url).origin === new URL(baseUrl).origin), `assets from elsewhere: ${assets.join(', ')}`);
   expect(problems.length === 0, `browser errors: ${problems.join(' | ')}`);
+});
+
+test('api/schema.graphql, from which the web app's types are generated, is the schema the host serves', async (page) => {
+  await signIn(page, 'analyst');
+  const introspection = await graphql(page, getIntrospectionQuery({ descriptions: true, inputValueDeprecation: true }));
+  const served = printSchema(buildClientSchema(introspection)) + '\n';
+  const checkedIn = readFileSync(new URL('../../api/schema.graphql', import.meta.url), 'utf8');
+  if (served !== checkedIn) {
+    const a = served.split('\n');
+    const b = checkedIn.split('\n');
+    const line = a.findIndex((l, i) => l !== b[i]);
+    throw new Error(`api/schema.graphql is stale from line ${line + 1}: served "${a[line]}", checked in "${b[line]}". ` +
+      'Regenerate: BASE_URL=… node web/scripts/introspect-schema.mjs > api/schema.graphql, then cd web && npm run codegen');
+  }
 });
 
 await run();

@@ -17,4 +17,4 @@ afterEach(() => cleanup());
 // jsdom has no canvas; ECharts measures label text with one even when it draws SVG. A width per character is enough.
 HTMLCanvasElement.prototype.getContext = function getContext() {
   return { measureText: (text: string) => ({ width: text.length * 6 }), font: '' } as unknown as CanvasRenderingContext2D;
-} as typeof HTMLCanvasElement.prototype.getContext;
+} as unknown as typeof HTMLCanvasElement.prototype.getContext;

@@ -1,4 +1,4 @@
-import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { graphql, http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { server, setupMswServer } from '../testing/msw';
@@ -82,6 +82,30 @@ describe('app shell and routes', () => {
     fireEvent.click(await screen.findByRole('button', { name: 'Continue as executive' }));
     expect(await screen.findByRole('alert')).toHaveTextContent('Demo issuer off: Sign in with your company account.');
     expect(sessionStorage.getItem('cx.session')).toBeNull();
+  });
+
+  it('the status page shows each component with its own status word and the overall one', async () => {
+    server.use(
+      http.get('*/healthz', () =>
+        HttpResponse.json(
+          {
+            status: 'degraded',
+            components: {
+              database: { status: 'healthy', description: 'PostgreSQL reachable, schema up to date' },
+              scheduler: { status: 'degraded', description: 'last rollup run failed: disk full' },
+            },
+          },
+          { status: 503 },
+        ),
+      ),
+    );
+    renderAt('/status');
+    const status = await screen.findByRole('region', { name: 'Service status' });
+    await waitFor(() => expect(status).toHaveTextContent('database'));
+    const stateOf = (name: string) => within(status).getByText(name, { selector: 'dt' }).nextElementSibling?.textContent;
+    expect(stateOf('database')).toBe('healthy PostgreSQL reachable, schema up to date');
+    expect(stateOf('scheduler')).toBe('degraded last rollup run failed: disk full');
+    expect(within(status).getAllByText('degraded')).toHaveLength(2); // the scheduler's and the overall pill
   });
 
   it('an unknown route renders the not-found page inside the shell', async () => {

@@ -16,6 +16,7 @@ export const routes: RouteObject[] = [
     // Shown while the first screen's code loads.
     hydrateFallbackElement: <div className="page" aria-busy="true" />,
     children: [
+      { path: 'status', lazy: () => import('../features/health/routes/status').then((m) => ({ Component: m.StatusRoute })) },
       { path: 'sign-in', lazy: () => import('../features/session/routes/sign-in').then((m) => ({ Component: m.SignInRoute })) },
       {
         element: <ProtectedLayout />,

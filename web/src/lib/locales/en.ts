@@ -54,6 +54,7 @@ export const en = {
     channel_switch: 'Channel switch rate',
     abandonment: 'Abandonment rate',
   },
+  health: { title: 'Service status', checking: 'Checking…', unreachable: 'Could not reach the API: {{error}}', link: 'Service status' },
   status: { ON_TRACK: 'On track', AT_RISK: 'At risk', OFF_TRACK: 'Off track', NO_DATA: 'No data' },
   scorecard: {
     title: 'Scorecard: {{unit}}',

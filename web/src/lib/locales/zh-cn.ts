@@ -56,6 +56,7 @@ export const zhCN: Resources = {
     channel_switch: '渠道切换率',
     abandonment: '放弃率',
   },
+  health: { title: '服务状态', checking: '正在检查…', unreachable: '无法连接 API：{{error}}', link: '服务状态' },
   status: { ON_TRACK: '达标', AT_RISK: '有风险', OFF_TRACK: '未达标', NO_DATA: '无数据' },
   scorecard: {
     title: '计分卡：{{unit}}',

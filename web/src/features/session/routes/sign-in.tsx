@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { useNavigate, useSearchParams } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { Card } from '../../../components/card';
 import { saveSession } from '../../../lib/session';
@@ -36,7 +36,9 @@ export function SignInRoute() {
   return (
     <div className="page page--narrow">
       <h1>{t('session.signIn')}</h1>
-      <p className="muted">{t('session.intro')}</p>
+      <p className="muted">
+        {t('session.intro')} <Link to="/status">{t('health.link')}</Link>
+      </p>
       {error && (
         <p role="alert" className="error">
           {error}
