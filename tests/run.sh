@@ -189,7 +189,8 @@ for suite in $suites; do
       ;;
     e2e)
       cx_require_node
-      cx_apt_install chromium curl
+      # A CJK font, so the zh-CN screens and screenshots show Chinese rather than empty boxes.
+      cx_apt_install chromium curl fonts-wqy-microhei
       cx_npm_ci "$CX_ROOT/web"
       cx_npm_ci "$CX_ROOT/tests/e2e"
       (cd web && npm run --silent build >&2) || { finish e2e 0 0 0 1 "the web app does not build"; continue; }

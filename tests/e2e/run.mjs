@@ -195,6 +195,7 @@ test('a deep link to an unknown page is served by the app, not a bare 404', asyn
 
 test('GraphiQL at /graphql runs a query with the signed-in session token', async (page) => {
   await signIn(page, 'analyst');
+  await page.waitForLoadState('networkidle'); // so nothing of the previous page is cut off by the navigation below
   const problems = [];
   page.on('console', (m) => { if (m.type() === 'error') problems.push(m.text()); });
   page.on('requestfailed', (r) => problems.push(`failed: ${r.url()}`));
@@ -211,7 +212,7 @@ test('GraphiQL at /graphql runs a query with the signed-in session token', async
   expect(problems.length === 0, `browser errors: ${problems.join(' | ')}`);
 });
 
-test('api/schema.graphql, from which the web app's types are generated, is the schema the host serves', async (page) => {
+test('api/schema.graphql, from which the web app types are generated, is the schema the host serves', async (page) => {
   await signIn(page, 'analyst');
   const introspection = await graphql(page, getIntrospectionQuery({ descriptions: true, inputValueDeprecation: true }));
   const served = printSchema(buildClientSchema(introspection)) + '\n';

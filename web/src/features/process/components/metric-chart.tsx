@@ -13,7 +13,8 @@ export function MetricChart({ metric, points, unit, group, emphasis }: { metric:
   const option = useMemo(
     () => ({
       animation: false,
-      grid: { left: 8, right: 12, top: 10, bottom: 4, containLabel: true },
+      // ECharts 6 keeps axis labels inside the chart by default (outerBounds).
+      grid: { left: 8, right: 12, top: 10, bottom: 4 },
       tooltip: {
         trigger: 'axis',
         valueFormatter: (v: number | null) => formatValue(v, unit, lng),
