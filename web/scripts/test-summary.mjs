@@ -5,10 +5,13 @@ import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
+const polyfills = new URL('./node20-polyfills.mjs', import.meta.url).pathname;
+
 const out = join(mkdtempSync(join(tmpdir(), 'cx-vitest-')), 'results.json');
 // json first: it writes its file before the default reporter prints (and possibly crashes on) the failures.
 const run = spawnSync('npx', ['vitest', 'run', '--reporter=json', '--reporter=default', `--outputFile.json=${out}`], {
   stdio: 'inherit',
+  env: { ...process.env, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --import ${polyfills}`.trim() },
 });
 let passed = 0;
 let failed = 0;
