@@ -185,9 +185,9 @@ internal static class ExportBenchmark
             var number = new[] { new OpenXmlAttribute("t", "", "n") };
             var text = new[] { new OpenXmlAttribute("t", "", "inlineStr") };
             var boolean = new[] { new OpenXmlAttribute("t", "", "b") };
-            void Text(string s) { w.WriteStartElement(new Cell(), text); w.WriteElement(new InlineString(new Text(s))); w.WriteEndElement(); }
-            void Num(double d) { w.WriteStartElement(new Cell(), number); w.WriteElement(new CellValue(d.ToString(CultureInfo.InvariantCulture))); w.WriteEndElement(); }
-            void Bool(bool b) { w.WriteStartElement(new Cell(), boolean); w.WriteElement(new CellValue(b ? "1" : "0")); w.WriteEndElement(); }
+            void Text(string s) { w.WriteStartElement(new DocumentFormat.OpenXml.Spreadsheet.Cell(), text); w.WriteElement(new InlineString(new Text(s))); w.WriteEndElement(); }
+            void Num(double d) { w.WriteStartElement(new DocumentFormat.OpenXml.Spreadsheet.Cell(), number); w.WriteElement(new CellValue(d.ToString(CultureInfo.InvariantCulture))); w.WriteEndElement(); }
+            void Bool(bool b) { w.WriteStartElement(new DocumentFormat.OpenXml.Spreadsheet.Cell(), boolean); w.WriteElement(new CellValue(b ? "1" : "0")); w.WriteEndElement(); }
             w.WriteStartElement(new Worksheet());
             w.WriteStartElement(new SheetData());
             for (var i = 0; i < rows; i++)
@@ -196,7 +196,7 @@ internal static class ExportBenchmark
                 w.WriteStartElement(new Row());
                 Text($"I-{i}"); Text($"C{i % 50000}"); Num(opened.ToOADate()); Num(opened.AddSeconds(40).ToOADate()); Num(opened.AddSeconds(400).ToOADate());
                 Text("TEAM-CARE-VIP-EAST"); Text("phone"); Text("service"); Text("consumer"); Num(300 + i % 600);
-                Bool(i % 3 != 0); Num(i % 5); Bool(i % 7 == 0); Bool(false); w.WriteElement(new Cell()); Bool(false); Bool(i % 11 == 0); Num(600);
+                Bool(i % 3 != 0); Num(i % 5); Bool(i % 7 == 0); Bool(false); w.WriteElement(new DocumentFormat.OpenXml.Spreadsheet.Cell()); Bool(false); Bool(i % 11 == 0); Num(600);
                 w.WriteEndElement();
             }
             w.WriteEndElement();
