@@ -26,7 +26,7 @@ public sealed class GraphQLExecutor
         Schema = schema;
         Options = options ?? new GraphQLExecutorOptions();
         _documents = new DocumentCache(Options.DocumentCacheSize);
-        _parserOptions = new ParserOptions { MaxTokens = Options.MaxTokens };
+        _parserOptions = new ParserOptions { MaxTokens = Options.MaxTokens, MaxDepth = Options.Validation.MaxNestingDepth };
     }
 
     private readonly ParserOptions _parserOptions;
@@ -59,7 +59,8 @@ public sealed class GraphQLExecutor
         var rootType = Schema.GetRootType(operation.Operation);
         if (rootType is null) return ExecutionResult.RequestError([ExecutionErrors.RootTypeMissing(operation)]);
 
-        var (variables, variableErrors) = VariableCoercion.CoerceVariableValues(Schema, operation, request.Variables);
+        var (variables, variableErrors) = VariableCoercion.CoerceVariableValues(Schema, operation, request.Variables,
+            Options.Validation.MaxNestingDepth);
         if (variableErrors.Count > 0) return ExecutionResult.RequestError(variableErrors);
 
         return await ExecuteOperationAsync(request, plan, operation, rootType, variables, cancellationToken);

@@ -181,6 +181,9 @@ internal static class ValidationErrors
     public static GraphQLError DocumentTooLong(int length, int max) =>
         new($"The document is {length} characters long, which exceeds the maximum length of {max} characters.");
 
+    public static GraphQLError NestedTooDeeply(Node at, long depth, int max) =>
+        GraphQLError.At($"The document nests {depth} levels deep (selection sets, lists, input objects and list types, fragments expanded), more than the limit of {max}.", at);
+
     public static GraphQLError TooDeep(OperationDefinitionNode operation, Node at, int depth, int max) =>
         GraphQLError.At($"{OperationLabel(operation)} has a depth of {depth}, which exceeds the maximum depth of {max}.", at);
 
