@@ -34,6 +34,11 @@ internal static class ExecutionErrors
     public static GraphQLError SubscriptionsNotSupported(OperationDefinitionNode op) =>
         GraphQLError.At("Subscription operations are not supported by this server; use a query or a mutation.", op);
 
+    /// <summary>The operation ran past <see cref="GraphQLExecutorOptions.ExecutionTimeout"/> and was stopped.</summary>
+    public static GraphQLError TimedOut(OperationDefinitionNode op, TimeSpan budget) =>
+        new($"The operation ran longer than its time budget of {budget.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)} s and was stopped; ask for less (a shorter period, fewer units or fields).",
+            [op.Location], extensions: new Dictionary<string, object?> { ["code"] = "TIMEOUT" });
+
     // ---- variables (CoerceVariableValues) ----
 
     public static GraphQLError VariableNotInputType(VariableDefinitionNode def) =>
@@ -133,7 +138,7 @@ internal static class ExecutionErrors
     /// exception's type, message and stack trace under <c>extensions.exception</c>.
     /// </summary>
     public static IReadOnlyList<GraphQLError> ReportUnexpected(IReadOnlyList<GraphQLError> errors, bool includeDetails,
-        Microsoft.Extensions.Logging.ILogger? logger)
+        Microsoft.Extensions.Logging.ILogger? logger, Func<Exception, GraphQLError?>? translate = null)
     {
         if (!errors.Any(e => e.IsUnexpected)) return errors;
         var reported = new List<GraphQLError>(errors.Count);
@@ -142,6 +147,12 @@ internal static class ExecutionErrors
             if (!error.IsUnexpected || error.Exception is not { } e)
             {
                 reported.Add(error);
+                continue;
+            }
+            // an exception the host recognises (GraphQLExecutorOptions.TranslateException) is the client's to read
+            if (translate?.Invoke(e is AggregateException { InnerExceptions.Count: 1 } one ? one.InnerExceptions[0] : e) is { } known)
+            {
+                reported.Add(new GraphQLError(known.Message, error.Locations, error.Path, known.Extensions) { Exception = e });
                 continue;
             }
             if (logger is not null)

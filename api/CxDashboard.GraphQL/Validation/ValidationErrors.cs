@@ -194,7 +194,8 @@ internal static class ValidationErrors
         GraphQLError.At($"{OperationLabel(operation)} uses {aliases} aliases, which exceeds the maximum of {max} aliases.", operation);
 
     public static GraphQLError TooCostly(OperationDefinitionNode operation, long cost, int max) =>
-        GraphQLError.At($"{OperationLabel(operation)} has an estimated cost of {cost}, which exceeds the maximum cost of {max}.", operation);
+        new($"{OperationLabel(operation)} has an estimated cost of {cost}, which exceeds the maximum cost of {max}.", [operation.Location],
+            extensions: new Dictionary<string, object?> { ["code"] = "COST_LIMIT_EXCEEDED", ["cost"] = cost, ["maxCost"] = max });
 
     private static string OperationLabel(OperationDefinitionNode operation) =>
         operation.Name is null ? "The anonymous operation" : $"Operation \"{operation.Name.Value}\"";

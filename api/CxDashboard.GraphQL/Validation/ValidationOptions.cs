@@ -38,9 +38,18 @@ public sealed class ValidationOptions
     /// </summary>
     public int DefaultListSize { get; set; } = 10;
 
+    /// <summary>
+    /// The arguments that say how many items a field returns (<c>first: 20</c>), for the cost estimate: the field's
+    /// selections count that many times, whether the field is a list or a page object holding the list.
+    /// </summary>
+    public IReadOnlyList<string> ListSizeArguments { get; set; } = ["first", "limit"];
+
     /// <summary>Validation stops after this many errors, as graphql-js does (its default is 100).</summary>
     public int MaxErrors { get; set; } = 100;
 
     /// <summary>The FieldDefinition.Metadata key whose (numeric) value replaces a field's cost of 1.</summary>
     public const string CostMetadataKey = "cost";
+
+    /// <summary>The FieldDefinition.Metadata key whose (numeric) value is a list field's expected length for the cost estimate.</summary>
+    public const string ListSizeMetadataKey = "listSize";
 }
