@@ -1,4 +1,5 @@
 using CxDashboard.Api.Cascade;
+using CxDashboard.Api.GraphQL;
 using CxDashboard.Core.Drivers;
 using CxDashboard.Core.Scorecards;
 using CxDashboard.GraphQL.Execution;
@@ -30,7 +31,8 @@ public static class DriverFields
                 {
                     throw CascadeErrors.BadArgument("period", e.Message);
                 }
-                return await CascadeCaller.Visible(ctx).DriversAsync(unit, period, ctx.CancellationToken);
+                // a raw-fact read: through the process-wide gate, so bursts of them cannot take the connection pool
+                return await ctx.Service<RawFactGate>().RunAsync(ct => CascadeCaller.Visible(ctx).DriversAsync(unit, period, ct), ctx.CancellationToken);
             });
     }
 }
