@@ -52,7 +52,7 @@ public class HardenedApp : CxApp
         }
         catch (JsonException e)
         {
-            throw new Xunit.Sdk.XunitException($"HTTP {(int)response.StatusCode} answered with a body that is not JSON ({e.Message}): {text[..Math.Min(text.Length, 300)]}");
+            throw new Xunit.Sdk.XunitException($"HTTP {(int)response.StatusCode} answered with a body that is not JSON: {text[..Math.Min(text.Length, 300)]}", e);
         }
         return ((int)response.StatusCode, parsed);
     }
