@@ -17,7 +17,7 @@ public static class QueryCosts
     private static readonly (string Type, string Field, int Cost)[] Prices =
     [
         ("Query", "drivers", 10_000),
-        ("OrgUnit", "verbatims", 1_000),
+        ("OrgUnit", "verbatims", 100), // one command per query level (DataLoader), so priced per unit modestly
         ("OrgUnit", "breakdown", 100),
         ("Query", "partnerLeague", 100),
         ("Query", "scorecard", 100),
