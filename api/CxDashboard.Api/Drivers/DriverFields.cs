@@ -1,5 +1,7 @@
+using System.Globalization;
 using CxDashboard.Api.Cascade;
 using CxDashboard.Api.GraphQL;
+using CxDashboard.Api.Security;
 using CxDashboard.Core.Drivers;
 using CxDashboard.Core.Scorecards;
 using CxDashboard.GraphQL.Execution;
@@ -21,7 +23,10 @@ public static class DriverFields
             .Argument("unit", "ID!").Argument("period", "String!")
             .Resolve(async ctx =>
             {
-                var unit = await CascadeCaller.VisibleUnitAsync(ctx, ctx.Argument<string>("unit"));
+                var visible = ctx.Service<VisibleUnits>();
+                var id = ctx.Argument<string>("unit");
+                var unit = long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var u) && await visible.CanSeeAsync(u, ctx.CancellationToken)
+                    ? u : throw CascadeErrors.UnitNotFound(id);
                 Period period;
                 try
                 {
@@ -32,7 +37,7 @@ public static class DriverFields
                     throw CascadeErrors.BadArgument("period", e.Message);
                 }
                 // a raw-fact read: through the process-wide gate, so bursts of them cannot take the connection pool
-                return await ctx.Service<RawFactGate>().RunAsync(ct => CascadeCaller.Visible(ctx).DriversAsync(unit, period, ct), ctx.CancellationToken);
+                return await ctx.Service<RawFactGate>().RunAsync(ct => visible.DriversAsync(unit, period, ct), ctx.CancellationToken);
             });
     }
 }

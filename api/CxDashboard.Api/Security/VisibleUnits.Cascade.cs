@@ -1,3 +1,4 @@
+using CxDashboard.Core.Cascade;
 using CxDashboard.Core.Drivers;
 using CxDashboard.Core.Scorecards;
 
@@ -71,6 +72,14 @@ public sealed partial class VisibleUnits
             ? new Dictionary<long, Scorecard>()
             : scorecards.Build(data, allowed, period, scope.CanSee, Confidence, AppliesPrivacyFloor);
     }
+
+    /// <summary>A visible KPI's targets (none for a KPI whose unit is outside the scope).</summary>
+    public async Task<IReadOnlyList<KpiTarget>> TargetsAsync(KpiDefinition kpi, string? grain, CancellationToken ct = default) =>
+        (await ScopeAsync(ct)).CanSee(kpi.UnitId) ? [.. (await kpis.TargetsAsync([kpi.Id], grain, ct))[kpi.Id]] : [];
+
+    /// <summary>A visible KPI's latest check-ins, newest first (none for a KPI whose unit is outside the scope).</summary>
+    public async Task<IReadOnlyList<KpiCheckinView>> CheckinsAsync(KpiDefinition kpi, int first, CancellationToken ct = default) =>
+        (await ScopeAsync(ct)).CanSee(kpi.UnitId) ? [.. (await kpis.CheckinsAsync([kpi.Id], first, ct))[kpi.Id]] : [];
 
     /// <summary>Driver analysis of a visible unit's subtree (a subtree of a visible unit is visible: scopes are whole subtrees); null outside.</summary>
     public async Task<DriverAnalysis?> DriversAsync(long unitId, Period period, CancellationToken ct = default) =>
