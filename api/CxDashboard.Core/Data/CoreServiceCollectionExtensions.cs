@@ -24,7 +24,9 @@ public static class CoreServiceCollectionExtensions
         services.AddCxDbContext(connectionString);
         services.AddSingleton(_ => NpgsqlDataSource.Create(WithoutResetOnClose(connectionString)));
 
-        services.AddSingleton<Importer>();
+        // Import limits from the host's configuration (section Imports) when it binds them, else the defaults.
+        services.AddSingleton(sp => new Importer(sp.GetRequiredService<NpgsqlDataSource>(),
+            sp.GetService<Microsoft.Extensions.Options.IOptions<ImportOptions>>()?.Value ?? new ImportOptions()));
         services.AddSingleton<RollupEngine>();
         services.AddSingleton<JobRunLog>();
         services.AddSingleton<OrgQueries>();
