@@ -56,7 +56,7 @@ public sealed class GraphQLHttpHandler(GraphQLExecutor executor, IOptions<GraphQ
                 await RefuseAsync(context, mediaType, new HttpRefusal(StatusCodes.Status405MethodNotAllowed, HttpErrors.GetDisabled()));
                 return;
             }
-            (parameters, refusal) = GraphQLHttpRequestReader.ReadGet(request.Query);
+            (parameters, refusal) = GraphQLHttpRequestReader.ReadGet(request.Query, _options.MaxJsonDepth);
         }
         else
         {

@@ -6,6 +6,12 @@ public sealed class GraphQLHttpOptions
     /// <summary>Largest accepted POST body; bigger ones get 413 before any parsing.</summary>
     public long MaxRequestBodyBytes { get; set; } = 1024 * 1024;
 
+    /// <summary>
+    /// How deeply the JSON of a request (its variables and extensions) may nest; deeper bodies get 400 before any
+    /// value is decoded (decoding and variable coercion recurse once per level). 64 is System.Text.Json's default.
+    /// </summary>
+    public int MaxJsonDepth { get; set; } = 64;
+
     /// <summary>Whether GET requests may run queries (mutations are never run on GET).</summary>
     public bool EnableGet { get; set; } = true;
 
