@@ -24,12 +24,13 @@ export default defineConfig({
     },
   },
   server: {
-    proxy: { '/graphql': api, '/healthz': api, '/auth': api, '/api': api, '/export': api, '/embed': api },
+    proxy: { '/graphql': api, '/healthz': api, '/auth': api, '/api': api },
   },
   test: {
     environment: 'jsdom',
     include: ['src/**/*.test.tsx', 'src/**/*.test.ts'],
     restoreMocks: true,
+    testTimeout: 60_000,
     unstubGlobals: true,
     setupFiles: ['src/test-setup.ts'],
   },

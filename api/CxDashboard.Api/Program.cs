@@ -1,4 +1,5 @@
 using CxDashboard.Api.Cli;
+using CxDashboard.Api.Export;
 using CxDashboard.Api.GraphQL;
 using CxDashboard.Api.Health;
 using CxDashboard.Api.Hosting;
@@ -18,8 +19,8 @@ builder.AddCxHealth();
 builder.AddCxProblemDetails();
 builder.AddCxAuth();
 builder.AddCxRollups();
-builder.AddCxCascade();
 builder.AddCxGraphQL();
+builder.AddCxExport();
 builder.AddCxWeb();
 
 var app = builder.Build();
@@ -35,6 +36,7 @@ await app.PrepareDatabaseAsync();
 app.UseCxProblemDetails();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseRateLimiter();
 
 app.MapCxHealth();
 // A worker node (Role=worker) runs the jobs and answers /healthz; only api nodes serve the API and the web app.
@@ -44,6 +46,7 @@ if (app.Services.GetRequiredService<NodeRole>().ServesApi)
     app.MapCxIngestion();
     app.MapCxRollups();
     app.MapCxGraphQL();
+    app.MapCxExport();
     app.MapCxWeb();
 }
 

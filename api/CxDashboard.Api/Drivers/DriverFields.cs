@@ -21,7 +21,7 @@ public static class DriverFields
                 .Resolve(async ctx =>
                 {
                     var unit = ctx.ParentAs<OrgNode>();
-                    return await ctx.Service<VisibleUnits>().DriversAsync(unit.Id, ValueArguments.Period(ctx), ctx.CancellationToken)
+                    return await GatedAsync(ctx, unit.Id, ValueArguments.Period(ctx))
                         ?? throw FieldErrors.UnitNotFound($"with id {unit.Id}");
                 }));
         return schema.Query(AddQueries);
@@ -34,12 +34,16 @@ public static class DriverFields
             .Argument("unit", "ID!").Argument("period", "String!")
             .Resolve(async ctx =>
             {
+                var visible = ctx.Service<VisibleUnits>();
                 var id = ctx.Argument<string>("unit");
                 var period = ValueArguments.Period(ctx);
-                // Absent outside the scope (and for an unknown unit): NOT_FOUND either way.
-                return Ids.Parse(id) is { } unit && await ctx.Service<VisibleUnits>().DriversAsync(unit, period, ctx.CancellationToken) is { } analysis
-                    ? analysis
-                    : throw FieldErrors.UnitNotFound($"with id {id}");
+                // Absent outside the scope (and for an unknown unit): NOT_FOUND either way, before taking a raw-fact slot.
+                var unit = Ids.Parse(id) is { } u && await visible.CanSeeAsync(u, ctx.CancellationToken) ? u : throw FieldErrors.UnitNotFound($"with id {id}");
+                return await GatedAsync(ctx, unit, period) ?? throw FieldErrors.UnitNotFound($"with id {id}");
             });
     }
+
+    /// <summary>A raw-fact read: through the process-wide gate, so bursts of them cannot take the connection pool.</summary>
+    private static Task<DriverAnalysis?> GatedAsync(IResolveContext ctx, long unit, Core.Values.Period period) =>
+        ctx.Service<RawFactGate>().RunAsync(ct => ctx.Service<VisibleUnits>().DriversAsync(unit, period, ct), ctx.CancellationToken);
 }

@@ -34,7 +34,8 @@ public static class GraphQLExtensions
         .AddScorecardTypes()
         .AddDriverTypes()
         .AddRollupTypes()
-        .Build();
+        .Build()
+        .Priced();
 
     private static CxSchema AddScalars(this CxSchema schema)
     {
@@ -42,17 +43,15 @@ public static class GraphQLExtensions
         return schema;
     }
 
-    /// <summary>The read services (scope-free, batched SQL) and the per-request scope filter over them.</summary>
+    /// <summary>The per-request scope filter over the Core read services (registered by <c>AddCxCore</c>) and the schema.</summary>
     public static IHostApplicationBuilder AddCxGraphQL(this IHostApplicationBuilder builder)
     {
         builder.Services.Configure<ConfidenceOptions>(builder.Configuration.GetSection(ConfidenceOptions.Section));
-        builder.Services.AddSingleton<OrgQueries>();
-        builder.Services.AddSingleton<CellStore>();
-        builder.Services.AddSingleton<MetricQueries>();
-        builder.Services.AddSingleton<PartnerQueries>();
-        builder.Services.AddSingleton<VerbatimQuery>();
         builder.Services.AddScoped<VisibleUnits>();
         builder.Services.AddSingleton(_ => BuildCxSchema());
+        var limits = builder.Configuration.GetSection(GraphQLLimits.Section).Get<GraphQLLimits>() ?? new GraphQLLimits();
+        builder.Services.Configure<GraphQLLimits>(builder.Configuration.GetSection(GraphQLLimits.Section));
+        builder.Services.AddSingleton<RawFactGate>();
         builder.Services.AddGraphQLServer(sp => sp.GetRequiredService<Schema>())
             .ConfigureExecutor(o =>
             {
@@ -61,6 +60,11 @@ public static class GraphQLExtensions
                 o.Validation.MaxAliases = 200;
                 o.Validation.MaxDocumentLength = 100_000; // checked on the raw text, before parsing
                 o.MaxTokens = 20_000;                      // a 100k-character token bomb stops here, AST unbuilt
+                // (nesting: the engine's default of 128 levels, parser and validator, fragments expanded)
+                o.Validation.MaxCost = limits.MaxCost;     // static estimate (QueryCosts), before anything runs
+                o.Validation.ListSizeArguments = QueryCosts.SizeArguments;
+                o.ExecutionTimeout = TimeSpan.FromSeconds(limits.TimeoutSeconds); // cancels the request's database commands
+                o.TranslateException = FieldErrors.Translate;
                 // "Unexpected error." hides a failing resolver's message from clients; Development shows it.
                 o.IncludeExceptionDetails = builder.Environment.IsDevelopment();
             });

@@ -1,9 +1,8 @@
 using CxDashboard.Api.GraphQL;
-using CxDashboard.Core.Data;
 using CxDashboard.Core.Hierarchy;
+using CxDashboard.Core.Metrics;
 using CxDashboard.Core.Values;
 using CxDashboard.GraphQL.Execution;
-using Microsoft.EntityFrameworkCore;
 
 namespace CxDashboard.Api.Values;
 
@@ -32,11 +31,9 @@ public static class ValuesSchema
         return schema.Query(d =>
         {
             d.Field("metrics").Type("[Metric!]!").Description("The metric catalogue: outcome metrics first, then process metrics.")
-                .Resolve(async ctx => await ctx.Service<CxDbContext>().Metrics.AsNoTracking()
-                    .OrderByDescending(m => m.Kind == "outcome").ThenBy(m => m.Code).ToListAsync(ctx.CancellationToken));
+                .Resolve(async ctx => await ctx.CatalogueAsync());
             d.Field("metric").Type("Metric").Description("A catalogue entry by code; null when there is none.").Argument("code", "String!", a => a.Description("The metric's code, e.g. nps."))
-                .Resolve(async ctx => await ctx.Service<CxDbContext>().Metrics.AsNoTracking()
-                    .FirstOrDefaultAsync(m => m.Code == ctx.Argument<string>("code"), ctx.CancellationToken));
+                .Resolve(async ctx => (await ctx.CatalogueAsync()).FirstOrDefault(m => m.Code == ctx.Argument<string>("code")));
         });
     }
 }
