@@ -64,6 +64,8 @@ for suite in $suites; do
           f=$(sed -E 's/.* failed="([0-9]+)".*/\1/' <<<"$counters")
           e=$(sed -E 's/.* error="([0-9]+)".*/\1/' <<<"$counters")
           record "$name" "$p" $((f + e))
+          # the privacy adversary's count of combinations tried and recovered
+          grep -o 'adversary: [^<&]*' "$trx" | head -1 | sed 's/^/  /' >> "$work/summary" || true
         else
           echo "!! $name produced no results — counted as 1 failure" >&2
           record "$name" 0 1
@@ -95,6 +97,7 @@ for suite in $suites; do
       psql "host=127.0.0.1 port=$pg_port user=postgres dbname=postgres" -qc "create database cx_e2e" >/dev/null
       export ConnectionStrings__Cx="$CXD_TEST_PG;Database=cx_e2e"
       export ASPNETCORE_CONTENTROOT="$CX_ROOT/api/CxDashboard.Api"
+      export Auth__DemoIssuer=true # the browser tests sign in as demo personas
       hostdll=api/CxDashboard.Api/bin/Release/net10.0/CxDashboard.Api.dll
       dotnet "$hostdll" migrate >&2 && dotnet "$hostdll" seed --responses 20000 --interactions 40000 >&2 \
         || { record e2e 0 1; continue; }

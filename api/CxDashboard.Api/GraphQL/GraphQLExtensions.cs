@@ -53,6 +53,7 @@ public static class GraphQLExtensions
         builder.Services.AddSingleton<PartnerQueries>();
         builder.Services.AddSingleton<VerbatimQuery>();
         builder.Services.AddScoped<VisibleUnits>();
+        builder.Services.AddSingleton<FloorPatterns>();
         builder.Services.AddSingleton(_ => BuildCxSchema());
         builder.Services.AddGraphQLServer(sp => sp.GetRequiredService<Schema>())
             .ConfigureExecutor(o =>

@@ -16,6 +16,9 @@ public static class ReadErrors
 
     public static GraphQLException BadArgument(string message) => Error(message, "BAD_USER_INPUT");
 
+    /// <summary>Something the caller's access does not allow (e.g. a single day under the privacy floor).</summary>
+    public static GraphQLException Forbidden(string message) => Error(message, "FORBIDDEN");
+
     private static GraphQLException Error(string message, string code) =>
         new(new GraphQLError(message, extensions: new Dictionary<string, object?> { ["code"] = code }));
 }

@@ -27,7 +27,7 @@ public static class IngestionApi
 
     private static async Task<Results<Ok<ImportReport>, ProblemHttpResult>> ImportAsync(
         string kind, IFormFile? file, [FromQuery] string? mode, [FromQuery] string? source, [FromQuery] string? format,
-        Importer importer, CancellationToken ct)
+        Importer importer, ScopeResolver scopes, HttpContext http, CancellationToken ct)
     {
         if (ImportNames.ParseKind(kind) is not { } k)
         {
@@ -47,6 +47,10 @@ public static class IngestionApi
             return Problem(StatusCodes.Status400BadRequest, "Unknown format", $"format '{format}' is not csv or jsonl.");
         }
 
+        // An analyst writes only inside its scope: rows (and org units) outside it are refused one by one.
+        var scope = await scopes.ResolveAsync(http.User, ct);
+        var rootCodes = http.User.FindAll(CxClaims.ScopeUnit).Select(c => c.Value).ToHashSet(StringComparer.Ordinal);
+
         await using var content = file.OpenReadStream();
         var report = await importer.ImportAsync(new ImportRequest
         {
@@ -57,6 +61,7 @@ public static class IngestionApi
             Quarantine = mode == "quarantine",
             Source = string.IsNullOrWhiteSpace(source) ? "default" : source,
             Length = file.Length,
+            Scope = rootCodes.Contains(ScopeResolver.Everything) ? null : new ImportScope(scope.UnitIds, rootCodes),
         }, ct);
 
         if (report.Succeeded) return TypedResults.Ok(report);

@@ -16,7 +16,10 @@ public static class AuthApi
         string Name,
         string Role);
 
-    /// <summary><c>POST /auth/token</c>: the demo issuer. Absent (404) when an external issuer is configured.</summary>
+    /// <summary>
+    /// <c>POST /auth/token</c>: the demo issuer — a token for any persona, no password. Absent (404) unless
+    /// <c>Auth:DemoIssuer=true</c> (local runs) and no external issuer is configured.
+    /// </summary>
     public static IEndpointRouteBuilder MapCxAuth(this IEndpointRouteBuilder app)
     {
         var options = app.ServiceProvider.GetRequiredService<AuthOptions>();
@@ -29,8 +32,11 @@ public static class AuthApi
         return app;
     }
 
-    private static Results<Ok<TokenResponse>, ProblemHttpResult> IssueToken(TokenRequest? request, DemoTokenIssuer issuer)
+    private static Results<Ok<TokenResponse>, ProblemHttpResult> IssueToken(TokenRequest? request, DemoTokenIssuer issuer, HttpContext http)
     {
+        // A bearer token must not be kept by any cache (RFC 6749 §5.1).
+        http.Response.Headers.CacheControl = "no-store";
+        http.Response.Headers.Pragma = "no-cache";
         var persona = request?.Persona?.Trim();
         var issued = string.IsNullOrEmpty(persona) ? null : issuer.Issue(persona);
         if (issued is not { } t)

@@ -69,6 +69,7 @@ public sealed class OrgUnitImporter(NpgsqlDataSource dataSource)
         await using var conn = await dataSource.OpenConnectionAsync(ct);
         var existing = await FactImporter.UnitIdsAsync(conn, ct);
         rows = DropUnresolvedParents(rows, existing, loop, request, header ?? Fields.Names);
+        if (request.Scope is { } scope) rows = await RefuseOutsideScopeAsync(conn, rows, existing, scope, loop, request, header ?? Fields.Names, ct);
         if (loop.ErrorCount > 0 && !request.Quarantine) return Report(request, loop, mode, false);
 
         await using var tx = await conn.BeginTransactionAsync(ct);
@@ -87,6 +88,57 @@ public sealed class OrgUnitImporter(NpgsqlDataSource dataSource)
                 $"these parents would make a cycle: {string.Join(", ", codes)}"));
             return Report(request, loop, mode, false);
         }
+    }
+
+    /// <summary>
+    /// A scoped caller writes only inside its scope: a unit it may touch is a scope root named by its token, a stored
+    /// unit inside the scope, or a unit placed under one of those (in the file or stored); a scope root keeps its
+    /// stored parent or moves under a unit inside. Every other row is refused on its line (and dropped in quarantine mode).
+    /// </summary>
+    private static async Task<List<Row>> RefuseOutsideScopeAsync(NpgsqlConnection conn, List<Row> rows, Dictionary<string, long> existing,
+        ImportScope scope, RecordLoop loop, ImportRequest request, IReadOnlyList<string> header, CancellationToken ct)
+    {
+        var storedParent = new Dictionary<string, string?>(StringComparer.Ordinal);
+        await using (var cmd = new NpgsqlCommand("SELECT u.code, p.code FROM org_unit u LEFT JOIN org_unit p ON p.id = u.parent_id", conn))
+        await using (var r = await cmd.ExecuteReaderAsync(ct))
+        {
+            while (await r.ReadAsync(ct)) storedParent[r.GetString(0)] = r.IsDBNull(1) ? null : r.GetString(1);
+        }
+        var byCode = new Dictionary<string, Row>(StringComparer.Ordinal);
+        foreach (var r in rows) byCode.TryAdd(r.Code, r);
+        var memo = new Dictionary<string, bool>(StringComparer.Ordinal);
+        // Whether a unit (by code) is inside the scope after this file: its row is allowed, else it is stored inside.
+        bool Inside(string code, int depth)
+        {
+            if (memo.TryGetValue(code, out var known)) return known;
+            if (depth > 10_000) return false; // a cycle in the file; the merge reports it
+            var inside = byCode.TryGetValue(code, out var row)
+                ? Allowed(row, depth + 1)
+                : scope.RootCodes.Contains(code) || (existing.TryGetValue(code, out var id) && scope.UnitIds.Contains(id));
+            return memo[code] = inside;
+        }
+        bool Allowed(Row row, int depth)
+        {
+            var touchesInside = scope.RootCodes.Contains(row.Code) || !existing.TryGetValue(row.Code, out var id) || scope.UnitIds.Contains(id);
+            if (!touchesInside) return false;
+            if (row.ParentCode is { } p && p != row.Code && Inside(p, depth)) return true;
+            // a scope root stays where it is (or is created where the file puts it, when new)
+            return scope.RootCodes.Contains(row.Code)
+                && (!storedParent.TryGetValue(row.Code, out var stored) || stored == row.ParentCode);
+        }
+        var refused = rows.Where(r => !Allowed(r, 0)).ToList();
+        foreach (var o in refused)
+        {
+            var reason = $"unit '{o.Code}' {ImportScope.Refusal}" + (o.ParentCode is { } p ? $" (or its parent '{p}' is)" : "");
+            loop.AddError(new ImportError(request.FileName, o.Line, null, "code", reason));
+            if (request.Quarantine)
+            {
+                var rejected = new RejectedRow(o.Line, o.Text, [$"code: {reason}"]);
+                request.Rejects?.Write(rejected, header);
+                loop.RejectedRows.Add(rejected);
+            }
+        }
+        return request.Quarantine ? rows.Except(refused).ToList() : rows;
     }
 
     /// <summary>Each parent must exist in the file or in the database; in quarantine mode, drop orphans (repeatedly).</summary>
