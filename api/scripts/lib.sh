@@ -61,7 +61,8 @@ cx_pg_bin() {
 
 # PostgreSQL refuses to run as root, so as root the cluster belongs to the 'postgres' user.
 cx_pg_as() {
-  if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
+  # from / : the caller's directory (e.g. a checkout in /root) may be closed to postgres; every path given is absolute
+  if [ "$(id -u)" -eq 0 ]; then (cd / && runuser -u postgres -- "$@"); else "$@"; fi
 }
 
 cx_free_port() {

@@ -23,7 +23,15 @@ public static class AuthApi
     public static IEndpointRouteBuilder MapCxAuth(this IEndpointRouteBuilder app)
     {
         var options = app.ServiceProvider.GetRequiredService<AuthOptions>();
-        if (!options.DemoIssuerEnabled) return app;
+        if (!options.DemoIssuerEnabled)
+        {
+            // Off: a clear 404 problem for any method, rather than the web app's index page (GET) or a 405.
+            app.Map("/auth/{**rest}", () => TypedResults.Problem(
+                statusCode: StatusCodes.Status404NotFound, title: "No demo issuer",
+                detail: "The demo issuer is off (it runs only with Auth:DemoIssuer=true and no Auth:Authority); sign in with the company's identity provider."))
+                .AllowAnonymous().ExcludeFromDescription();
+            return app;
+        }
 
         var group = app.MapGroup("/auth").AllowAnonymous().WithTags("Auth");
         group.MapPost("/token", IssueToken);

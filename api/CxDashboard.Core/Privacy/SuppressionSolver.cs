@@ -115,18 +115,25 @@ public sealed class SuppressionSolver
                 continue;
             }
 
-            var firm = 0;
-            for (var i = 0; i < members.Length; i++) if (state[members[i]] == Firm) firm++;
-            if (firm != 1) continue;
-            // The smallest part with data not firmly suppressed yet; the total when there is none.
+            int firm = 0, soft = 0;
+            for (var i = 0; i < members.Length; i++)
+            {
+                if (state[members[i]] == Firm) firm++;
+                else if (state[members[i]] == Soft) soft++;
+            }
+            // One firm unknown: a second firm one. No firm but one soft (a week hidden for its month): a second soft one,
+            // so even a precautionary hiding is not undone by subtraction.
+            var level = firm == 1 ? Firm : firm == 0 && soft == 1 ? Soft : Published;
+            if (level == Published) continue;
+            // The smallest part with data not suppressed at that level yet; the total when there is none.
             var pick = -1;
             for (var i = 1; i < members.Length; i++)
             {
                 var m = members[i];
-                if (state[m] == Firm || n[m] == 0) continue;
+                if (state[m] >= level || n[m] == 0) continue;
                 if (pick < 0 || n[m] < n[pick] || (n[m] == n[pick] && m < pick)) pick = m;
             }
-            Suppress(pick >= 0 ? pick : members[0], Firm);
+            Suppress(pick >= 0 ? pick : members[0], level);
         }
         return [.. state.Select(x => x != Published)];
     }

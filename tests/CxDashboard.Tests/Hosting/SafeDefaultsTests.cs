@@ -38,6 +38,7 @@ public sealed class SafeDefaultsTests(ProductionLikeApp app) : IClassFixture<Pro
         var response = await app.CreateClient().PostAsJsonAsync("/auth/token", new { persona = "executive" });
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         Assert.Equal(HttpStatusCode.NotFound, (await app.CreateClient().GetAsync("/auth/personas")).StatusCode);
     }
 
