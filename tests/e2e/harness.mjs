@@ -1,5 +1,6 @@
 // A small browser test harness: one headless Debian Chromium, a fresh context per test,
-// a screenshot of the page when a test fails, and a closing "e2e: N passed, N failed" line.
+// a screenshot of the page when a test fails, and a closing "e2e: N passed, N failed, 0 skipped" line (no skips: a
+// test that cannot run fails).
 import { chromium } from 'playwright-core';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -14,6 +15,12 @@ export function test(name, fn) {
 }
 
 export async function run() {
+  if (tests.length === 0) {
+    // A runner that registered nothing proves nothing: fail rather than report 0 of 0.
+    console.error('e2e: no test registered (test(name, fn) was never called before run())');
+    console.log('e2e: 0 passed, 1 failed, 0 skipped');
+    process.exit(1);
+  }
   if (!existsSync(executablePath)) {
     console.error(`Chromium not found at ${executablePath}: install Debian's chromium package (tests/run.sh does).`);
     console.log(`e2e: 0 passed, ${Math.max(1, tests.length)} failed`);
@@ -49,7 +56,7 @@ export async function run() {
     }
   }
   await browser.close();
-  console.log(`e2e: ${passed} passed, ${failed} failed`);
+  console.log(`e2e: ${passed} passed, ${failed} failed, 0 skipped`);
   process.exit(failed === 0 ? 0 : 1);
 }
 

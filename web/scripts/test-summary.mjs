@@ -1,4 +1,5 @@
-// Runs the unit tests (vitest) and ends with one line "web: N passed, N failed" for tests/run.sh.
+// Runs the unit tests (vitest) and ends with one line "web: N passed, N failed, N skipped" for tests/run.sh
+// (skipped = it.skip and it.todo; tests/run.sh prints them and fails them under CI=true).
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,13 +11,15 @@ const run = spawnSync('npx', ['vitest', 'run', '--reporter=default', '--reporter
 });
 let passed = 0;
 let failed = 0;
+let skipped = 0;
 if (existsSync(out)) {
   const results = JSON.parse(readFileSync(out, 'utf8'));
   passed = results.numPassedTests;
   failed = results.numFailedTests + (results.numRuntimeErrorTestSuites ?? 0);
+  skipped = (results.numPendingTests ?? 0) + (results.numTodoTests ?? 0);
   if (run.status !== 0 && failed === 0) failed = 1; // e.g. a file failed to load
 } else {
   failed = 1;
 }
-console.log(`web: ${passed} passed, ${failed} failed`);
+console.log(`web: ${passed} passed, ${failed} failed, ${skipped} skipped`);
 process.exit(failed === 0 ? 0 : 1);

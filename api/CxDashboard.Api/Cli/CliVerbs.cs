@@ -38,8 +38,6 @@ public static class CliVerbs
         }
     }
 
-    public static void Register(string verb, Func<WebApplication, string[], Task<int>> run) => Verbs[verb] = run;
-
     private static async Task<int> MigrateAsync(WebApplication app, string[] args)
     {
         await CxDashboard.Api.Hosting.DataExtensions.PrepareDatabaseAsync(app);

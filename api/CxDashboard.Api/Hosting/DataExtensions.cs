@@ -20,6 +20,7 @@ public static class DataExtensions
         builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(WithoutResetOnClose(cs)));
         builder.Services.AddSingleton<Importer>();
         builder.Services.AddSingleton<CxDashboard.Core.Rollups.RollupEngine>();
+        builder.Services.AddSingleton<CxDashboard.Core.Jobs.JobRunLog>();
         return builder;
     }
 

@@ -1,5 +1,5 @@
+using CxDashboard.Core.Jobs;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using Npgsql;
 using Quartz;
 
 namespace CxDashboard.Api.Rollups;
@@ -8,28 +8,17 @@ namespace CxDashboard.Api.Rollups;
 /// Scheduler health for /healthz: on worker nodes the Quartz scheduler must be running; on every node
 /// the last rollup run is reported, and a failed one degrades health so it is never silently ignored.
 /// </summary>
-internal sealed class SchedulerHealthCheck(ISchedulerFactory factory, NodeRole role, NpgsqlDataSource db) : IHealthCheck
+internal sealed class SchedulerHealthCheck(ISchedulerFactory factory, NodeRole role, JobRunLog runs) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken ct = default)
     {
         var data = new Dictionary<string, object> { ["role"] = role.Name };
-        await using (var cmd = db.CreateCommand("SELECT job, outcome, started_at, finished_at, error FROM job_run WHERE job LIKE 'rollup%' ORDER BY id DESC LIMIT 1"))
-        await using (var r = await cmd.ExecuteReaderAsync(ct))
+        if ((await runs.RecentAsync(1, "rollup", ct)).FirstOrDefault() is { } last)
         {
-            if (await r.ReadAsync(ct))
+            data["lastRun"] = new { job = last.Job, outcome = last.Outcome, startedAt = last.StartedAt, finishedAt = last.FinishedAt, error = last.Error };
+            if (last.Outcome == "failed")
             {
-                data["lastRun"] = new
-                {
-                    job = r.GetString(0),
-                    outcome = r.GetString(1),
-                    startedAt = r.GetFieldValue<DateTimeOffset>(2),
-                    finishedAt = r.IsDBNull(3) ? (DateTimeOffset?)null : r.GetFieldValue<DateTimeOffset>(3),
-                    error = r.IsDBNull(4) ? null : r.GetString(4),
-                };
-                if (r.GetString(1) == "failed")
-                {
-                    return HealthCheckResult.Degraded($"last rollup run failed: {(r.IsDBNull(4) ? "see job_run" : r.GetString(4))}", data: data);
-                }
+                return HealthCheckResult.Degraded($"last rollup run failed: {last.Error ?? "see job_run"}", data: data);
             }
         }
 

@@ -1,12 +1,10 @@
 using System.Collections.Frozen;
-using System.Security.Cryptography;
-using System.Text;
 
 namespace CxDashboard.Api.Security;
 
 /// <summary>
-/// What one caller may see: the org unit ids inside its scope. Every query, export, cache key and
-/// job output for a request is filtered by this one object (see <see cref="ScopeResolver"/>);
+/// What one caller may see: the org unit ids inside its scope. Every query, export and job output for
+/// a request is filtered by this one object (see <see cref="ScopeResolver"/>);
 /// no resolver filters on its own.
 /// </summary>
 public sealed class CallerScope
@@ -17,16 +15,11 @@ public sealed class CallerScope
     {
         UnitIds = unitIds.ToFrozenSet();
         Subject = subject;
-        // A stable fingerprint of the visible set, so cached results are never shared across scopes.
-        var joined = string.Join(',', UnitIds.Order());
-        CacheKey = Convert.ToHexString(SHA256.HashData(Encoding.ASCII.GetBytes(joined)))[..16];
     }
 
     public FrozenSet<long> UnitIds { get; }
 
     public string Subject { get; }
-
-    public string CacheKey { get; }
 
     public bool CanSee(long unitId) => UnitIds.Contains(unitId);
 

@@ -21,7 +21,7 @@ public sealed class FloorPatterns(NpgsqlDataSource db, IOptions<ConfidenceOption
     public async Task<FloorCube> ForAsync(CallerScope scope, Func<Task<IReadOnlyList<FloorPartner>>> partners, CancellationToken ct)
     {
         var version = await VersionAsync(ct);
-        var key = scope.CacheKey;
+        var key = Key(scope);
         if (cache.TryGetValue(key, out var entry) && entry.Version == version && !entry.Cube.Value.IsFaulted) return await entry.Cube.Value.WaitAsync(ct);
         if (cache.Count >= MaxScopes) cache.Clear();
         var fresh = (version, new Lazy<Task<FloorCube>>(() => BuildAsync(scope, partners)));
@@ -30,7 +30,11 @@ public sealed class FloorPatterns(NpgsqlDataSource db, IOptions<ConfidenceOption
     }
 
     /// <summary>Drops a scope's pattern (a value's count no longer matched it: the data changed).</summary>
-    public void Forget(CallerScope scope) => cache.TryRemove(scope.CacheKey, out _);
+    public void Forget(CallerScope scope) => cache.TryRemove(Key(scope), out _);
+
+    /// <summary>The scope's visible set as a short fingerprint: two callers seeing the same units share one pattern.</summary>
+    private static string Key(CallerScope scope) =>
+        Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.ASCII.GetBytes(string.Join(',', scope.UnitIds.Order()))));
 
     private async Task<FloorCube> BuildAsync(CallerScope scope, Func<Task<IReadOnlyList<FloorPartner>>> partners)
     {

@@ -9,10 +9,6 @@ internal sealed class KpiTargetConfiguration : IEntityTypeConfiguration<KpiTarge
     {
         b.ToTable("kpi_target", t => t.HasCheckConstraint("ck_kpi_target_grain", "grain IN ('month','quarter','year')"));
         b.HasKey(x => new { x.KpiId, x.Grain, x.PeriodStart }).HasName("pk_kpi_target");
-        b.Property(x => x.KpiId).HasColumnName("kpi_id");
-        b.Property(x => x.Grain).HasColumnName("grain");
-        b.Property(x => x.PeriodStart).HasColumnName("period_start");
-        b.Property(x => x.Target).HasColumnName("target");
         b.HasOne<Kpi>().WithMany().HasForeignKey(x => x.KpiId).OnDelete(DeleteBehavior.Cascade).HasConstraintName("fk_kpi_target_kpi");
     }
 }

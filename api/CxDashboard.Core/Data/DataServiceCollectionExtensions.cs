@@ -15,9 +15,5 @@ public static class DataServiceCollectionExtensions
 
     public static DbContextOptionsBuilder UseCxPostgres(this DbContextOptionsBuilder options, string connectionString) =>
         options.UseNpgsql(connectionString, npgsql => npgsql.MigrationsAssembly(MigrationsAssembly))
-            .UseSnakeCaseNamingConventionIfAvailable();
-
-    // Table and column names are set explicitly in each IEntityTypeConfiguration (snake_case), so
-    // hand-written SQL (COPY, rollups, tests) can name them without quoting.
-    private static DbContextOptionsBuilder UseSnakeCaseNamingConventionIfAvailable(this DbContextOptionsBuilder o) => o;
+            .UseSnakeCaseNamingConvention();
 }

@@ -9,10 +9,7 @@ internal sealed class DirtyDayConfiguration : IEntityTypeConfiguration<DirtyDay>
     {
         b.ToTable("dirty_day", t => t.HasCheckConstraint("ck_dirty_day_fact", "fact IN ('response','interaction')"));
         b.HasKey(x => new { x.OrgUnitId, x.Day, x.Fact }).HasName("pk_dirty_day");
-        b.Property(x => x.OrgUnitId).HasColumnName("org_unit_id");
-        b.Property(x => x.Day).HasColumnName("day");
-        b.Property(x => x.Fact).HasColumnName("fact");
-        b.Property(x => x.MarkedAt).HasColumnName("marked_at").HasDefaultValueSql("now()");
+        b.Property(x => x.MarkedAt).HasDefaultValueSql("now()");
         b.HasIndex(x => x.MarkedAt).HasDatabaseName("ix_dirty_day_marked_at");
     }
 }

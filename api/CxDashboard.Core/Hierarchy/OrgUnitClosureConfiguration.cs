@@ -9,9 +9,6 @@ internal sealed class OrgUnitClosureConfiguration : IEntityTypeConfiguration<Org
     {
         b.ToTable("org_unit_closure");
         b.HasKey(x => new { x.AncestorId, x.DescendantId }).HasName("pk_org_unit_closure");
-        b.Property(x => x.AncestorId).HasColumnName("ancestor_id");
-        b.Property(x => x.DescendantId).HasColumnName("descendant_id");
-        b.Property(x => x.Depth).HasColumnName("depth");
         b.HasIndex(x => x.DescendantId).HasDatabaseName("ix_org_unit_closure_descendant");
         b.HasOne<OrgUnit>().WithMany().HasForeignKey(x => x.AncestorId).OnDelete(DeleteBehavior.Cascade).HasConstraintName("fk_closure_ancestor");
         b.HasOne<OrgUnit>().WithMany().HasForeignKey(x => x.DescendantId).OnDelete(DeleteBehavior.Cascade).HasConstraintName("fk_closure_descendant");

@@ -8,10 +8,8 @@ internal sealed class PartnerConfiguration : IEntityTypeConfiguration<Partner>
     public void Configure(EntityTypeBuilder<Partner> b)
     {
         b.ToTable("partner");
-        b.HasKey(x => x.Id);
-        b.Property(x => x.Id).HasColumnName("id").UseIdentityAlwaysColumn();
-        b.Property(x => x.Code).HasColumnName("code");
-        b.Property(x => x.Name).HasColumnName("name");
+        b.HasKey(x => x.Id).HasName("PK_partner"); // named before the snake_case convention (see CxDbContext)
+        b.Property(x => x.Id).UseIdentityAlwaysColumn();
         b.HasIndex(x => x.Code).IsUnique().HasDatabaseName("ux_partner_code");
     }
 }

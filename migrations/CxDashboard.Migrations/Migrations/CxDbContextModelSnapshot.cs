@@ -77,9 +77,11 @@ namespace CxDashboard.Migrations.Migrations
                         .HasDefaultValue(1m)
                         .HasColumnName("weight");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("PK_kpi");
 
-                    b.HasIndex("MetricCode");
+                    b.HasIndex("MetricCode")
+                        .HasDatabaseName("IX_kpi_metric_code");
 
                     b.HasIndex("OrgUnitId")
                         .HasDatabaseName("ix_kpi_org_unit");
@@ -138,7 +140,8 @@ namespace CxDashboard.Migrations.Migrations
                         .HasColumnType("numeric")
                         .HasColumnName("value");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("PK_kpi_checkin");
 
                     b.HasIndex("KpiId", "PeriodStart")
                         .HasDatabaseName("ix_kpi_checkin_kpi_period");
@@ -208,189 +211,6 @@ namespace CxDashboard.Migrations.Migrations
                         });
                 });
 
-            modelBuilder.Entity("CxDashboard.Core.Facts.Interaction", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
-                        .HasColumnName("id");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<DateTimeOffset>("OpenedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("opened_at");
-
-                    b.Property<bool>("Abandoned")
-                        .HasColumnType("boolean")
-                        .HasColumnName("abandoned");
-
-                    b.Property<string>("Channel")
-                        .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("channel");
-
-                    b.Property<DateTimeOffset?>("ClosedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("closed_at");
-
-                    b.Property<bool?>("ContainedInSelfService")
-                        .HasColumnType("boolean")
-                        .HasColumnName("contained_in_self_service");
-
-                    b.Property<string>("CustomerKey")
-                        .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("customer_key");
-
-                    b.Property<bool>("EscalatedFromSelfService")
-                        .HasColumnType("boolean")
-                        .HasColumnName("escalated_from_self_service");
-
-                    b.Property<string>("ExternalId")
-                        .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("external_id");
-
-                    b.Property<DateTimeOffset?>("FirstResponseAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("first_response_at");
-
-                    b.Property<int?>("HandleSeconds")
-                        .HasColumnType("integer")
-                        .HasColumnName("handle_seconds");
-
-                    b.Property<string>("JourneyStage")
-                        .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("journey_stage");
-
-                    b.Property<DateTimeOffset>("LoadedAt")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("loaded_at");
-
-                    b.Property<long>("OrgUnitId")
-                        .HasColumnType("bigint")
-                        .HasColumnName("org_unit_id");
-
-                    b.Property<bool?>("RepeatWithin7d")
-                        .HasColumnType("boolean")
-                        .HasColumnName("repeat_within_7d");
-
-                    b.Property<bool?>("ResolvedFirstContact")
-                        .HasColumnType("boolean")
-                        .HasColumnName("resolved_first_contact");
-
-                    b.Property<string>("Segment")
-                        .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("segment");
-
-                    b.Property<int?>("SlaTargetSeconds")
-                        .HasColumnType("integer")
-                        .HasColumnName("sla_target_seconds");
-
-                    b.Property<string>("Source")
-                        .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("source");
-
-                    b.Property<bool>("SwitchedChannel")
-                        .HasColumnType("boolean")
-                        .HasColumnName("switched_channel");
-
-                    b.Property<short>("Transfers")
-                        .HasColumnType("smallint")
-                        .HasColumnName("transfers");
-
-                    b.HasKey("Id", "OpenedAt");
-
-                    b.ToTable("interaction", null, t =>
-                        {
-                            t.ExcludeFromMigrations();
-                        });
-                });
-
-            modelBuilder.Entity("CxDashboard.Core.Facts.SurveyResponse", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
-                        .HasColumnName("id");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<DateTimeOffset>("RespondedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("responded_at");
-
-                    b.Property<short?>("Ces")
-                        .HasColumnType("smallint")
-                        .HasColumnName("ces");
-
-                    b.Property<string>("Channel")
-                        .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("channel");
-
-                    b.Property<string>("Comment")
-                        .HasColumnType("text")
-                        .HasColumnName("comment");
-
-                    b.Property<short?>("Csat")
-                        .HasColumnType("smallint")
-                        .HasColumnName("csat");
-
-                    b.Property<string>("ExternalId")
-                        .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("external_id");
-
-                    b.Property<string>("InteractionExternalId")
-                        .HasColumnType("text")
-                        .HasColumnName("interaction_external_id");
-
-                    b.Property<string>("JourneyStage")
-                        .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("journey_stage");
-
-                    b.Property<DateTimeOffset>("LoadedAt")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("loaded_at");
-
-                    b.Property<short?>("Nps")
-                        .HasColumnType("smallint")
-                        .HasColumnName("nps");
-
-                    b.Property<long>("OrgUnitId")
-                        .HasColumnType("bigint")
-                        .HasColumnName("org_unit_id");
-
-                    b.Property<string>("Segment")
-                        .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("segment");
-
-                    b.Property<string>("Source")
-                        .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("source");
-
-                    b.Property<string>("Touchpoint")
-                        .HasColumnType("text")
-                        .HasColumnName("touchpoint");
-
-                    b.HasKey("Id", "RespondedAt");
-
-                    b.ToTable("survey_response", null, t =>
-                        {
-                            t.ExcludeFromMigrations();
-                        });
-                });
-
             modelBuilder.Entity("CxDashboard.Core.Hierarchy.OrgUnit", b =>
                 {
                     b.Property<long>("Id")
@@ -433,7 +253,8 @@ namespace CxDashboard.Migrations.Migrations
                         .HasColumnType("date")
                         .HasColumnName("valid_to");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("PK_org_unit");
 
                     b.HasIndex("Code")
                         .IsUnique()
@@ -442,7 +263,8 @@ namespace CxDashboard.Migrations.Migrations
                     b.HasIndex("ParentId")
                         .HasDatabaseName("ix_org_unit_parent");
 
-                    b.HasIndex("PartnerId");
+                    b.HasIndex("PartnerId")
+                        .HasDatabaseName("IX_org_unit_partner_id");
 
                     b.ToTable("org_unit", null, t =>
                         {
@@ -496,7 +318,8 @@ namespace CxDashboard.Migrations.Migrations
                         .HasColumnType("text")
                         .HasColumnName("name");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("PK_partner");
 
                     b.HasIndex("Code")
                         .IsUnique()
@@ -556,7 +379,8 @@ namespace CxDashboard.Migrations.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("watermark");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("PK_job_run");
 
                     b.HasIndex("Job", "StartedAt")
                         .HasDatabaseName("ix_job_run_job_started");

@@ -4,6 +4,7 @@ namespace CxDashboard.Migrations.Sql;
 /// <c>rebuild_org_closure()</c>: recomputes the closure table from parent links in one set-based
 /// statement. The org tree is small (hundreds of nodes), so a full rebuild after any change is
 /// simpler and safer than incremental maintenance; it refuses cycles.
+/// Migration <c>InitialSchema</c>'s SQL, frozen as text: never edited, not built from live code; a change is a new migration.
 /// </summary>
 internal static class OrgClosureSql
 {

@@ -3,6 +3,7 @@ namespace CxDashboard.Migrations.Sql;
 /// <summary>
 /// Raw fact tables, range-partitioned by month, and the function that adds monthly partitions as
 /// data arrives. EF Core cannot declare partitioning, so these are plain SQL.
+/// Migration <c>InitialSchema</c>'s SQL, frozen as text: never edited, not built from live code; a change is a new migration.
 /// </summary>
 /// <remarks>
 /// org_unit_id carries no foreign key: a per-row FK check doubles bulk-load time, every writer
@@ -14,18 +15,15 @@ namespace CxDashboard.Migrations.Sql;
 /// </remarks>
 internal static class PartitionedFactsSql
 {
-    private const string ChannelCheck = "channel IN ('phone','ivr','chat','email','app','store','social')";
-    private const string StageCheck = "journey_stage IN ('awareness','purchase','onboarding','usage','service','renewal')";
-
-    public const string Up = $"""
+    public const string Up = """
         CREATE TABLE survey_response (
             id bigint GENERATED ALWAYS AS IDENTITY,
             source text NOT NULL DEFAULT 'default',
             external_id text NOT NULL,
             responded_at timestamptz NOT NULL,
             org_unit_id bigint NOT NULL,
-            channel text NOT NULL CONSTRAINT ck_survey_response_channel CHECK ({ChannelCheck}),
-            journey_stage text NOT NULL CONSTRAINT ck_survey_response_stage CHECK ({StageCheck}),
+            channel text NOT NULL CONSTRAINT ck_survey_response_channel CHECK (channel IN ('phone','ivr','chat','email','app','store','social')),
+            journey_stage text NOT NULL CONSTRAINT ck_survey_response_stage CHECK (journey_stage IN ('awareness','purchase','onboarding','usage','service','renewal')),
             segment text NOT NULL,
             touchpoint text NULL,
             nps smallint NULL CONSTRAINT ck_survey_response_nps CHECK (nps BETWEEN 0 AND 10),
@@ -47,8 +45,8 @@ internal static class PartitionedFactsSql
             first_response_at timestamptz NULL,
             closed_at timestamptz NULL,
             org_unit_id bigint NOT NULL,
-            channel text NOT NULL CONSTRAINT ck_interaction_channel CHECK ({ChannelCheck}),
-            journey_stage text NOT NULL CONSTRAINT ck_interaction_stage CHECK ({StageCheck}),
+            channel text NOT NULL CONSTRAINT ck_interaction_channel CHECK (channel IN ('phone','ivr','chat','email','app','store','social')),
+            journey_stage text NOT NULL CONSTRAINT ck_interaction_stage CHECK (journey_stage IN ('awareness','purchase','onboarding','usage','service','renewal')),
             segment text NOT NULL,
             handle_seconds int NULL CONSTRAINT ck_interaction_handle CHECK (handle_seconds >= 0),
             resolved_first_contact boolean NULL,

@@ -1,8 +1,8 @@
 namespace CxDashboard.Migrations.Sql;
 
 /// <summary>
-/// Rollup cells and the rollup engine's state, as they were when this migration was written
-/// (a migration never changes afterwards; CellColumns in CxDashboard.Core must match these columns).
+/// Rollup cells and the rollup engine's state (CellColumns in CxDashboard.Core must match these columns).
+/// Migration <c>Rollups</c>'s SQL, frozen as text: never edited, not built from live code; a change is a new migration.
 /// </summary>
 internal static class RollupCellSql
 {

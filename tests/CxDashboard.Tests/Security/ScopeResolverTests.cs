@@ -52,15 +52,4 @@ public sealed class ScopeResolverTests(CxApp app) : IClassFixture<CxApp>
         Assert.Empty(none);
         Assert.Empty(unknown);
     }
-
-    [Fact]
-    public void Scopes_with_the_same_units_share_a_cache_key_and_different_ones_do_not()
-    {
-        var a = new CallerScope([3, 1, 2], "a");
-        var b = new CallerScope([1, 2, 3], "b");
-        var c = new CallerScope([1, 2], "c");
-
-        Assert.Equal(a.CacheKey, b.CacheKey);
-        Assert.NotEqual(a.CacheKey, c.CacheKey);
-    }
 }

@@ -1,4 +1,4 @@
-import { cleanup, render, screen, waitFor, fireEvent } from '@testing-library/react';
+import { cleanup, render, screen, waitFor, fireEvent, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { App } from './app';
 
@@ -30,13 +30,28 @@ describe('routes', () => {
   afterEach(() => cleanup());
 
   it('home shows the product and the live status of each component', async () => {
-    mockApi({ '/healthz': healthy });
+    mockApi({
+      '/healthz': () => ({
+        status: 200,
+        body: {
+          status: 'degraded',
+          components: {
+            database: { status: 'healthy', description: 'PostgreSQL reachable, schema up to date' },
+            scheduler: { status: 'degraded', description: 'last rollup run failed: disk full' },
+          },
+        },
+      }),
+    });
     renderAt('/');
 
     expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent(/Customer experience/);
     const status = await screen.findByRole('region', { name: 'Service status' });
     await waitFor(() => expect(status).toHaveTextContent('database'));
-    expect(status).toHaveTextContent('PostgreSQL reachable, schema up to date');
+    // Each component's own status word next to its name (the word, not only a colour), and the overall one.
+    const stateOf = (name: string) => within(status).getByText(name, { selector: 'dt' }).nextElementSibling?.textContent;
+    expect(stateOf('database')).toBe('healthy PostgreSQL reachable, schema up to date');
+    expect(stateOf('scheduler')).toBe('degraded last rollup run failed: disk full');
+    expect(within(status).getAllByText('degraded')).toHaveLength(2); // the scheduler's and the overall pill
   });
 
   it('home says when the API is down instead of spinning forever', async () => {

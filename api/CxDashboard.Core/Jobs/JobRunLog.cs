@@ -1,0 +1,41 @@
+using Npgsql;
+
+namespace CxDashboard.Core.Jobs;
+
+/// <summary>
+/// The one reader of <c>job_run</c> (the rollup engine writes it): recent runs for the runs endpoint and the last
+/// rollup run for the health check.
+/// </summary>
+public sealed class JobRunLog(NpgsqlDataSource db)
+{
+    /// <summary>The newest runs first, at most <paramref name="limit"/>; only jobs whose name starts with <paramref name="jobPrefix"/> when given.</summary>
+    public async Task<IReadOnlyList<JobRun>> RecentAsync(int limit, string? jobPrefix = null, CancellationToken ct = default)
+    {
+        await using var cmd = db.CreateCommand("""
+            SELECT id, job, scope, node, started_at, finished_at, rows_read, cells_written, watermark, outcome, error
+            FROM job_run WHERE $2::text IS NULL OR starts_with(job, $2) ORDER BY id DESC LIMIT $1
+            """);
+        cmd.Parameters.Add(new NpgsqlParameter { Value = limit });
+        cmd.Parameters.Add(new NpgsqlParameter { Value = (object?)jobPrefix ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        var runs = new List<JobRun>();
+        while (await r.ReadAsync(ct))
+        {
+            runs.Add(new JobRun
+            {
+                Id = r.GetInt64(0),
+                Job = r.GetString(1),
+                Scope = r.IsDBNull(2) ? null : r.GetString(2),
+                Node = r.IsDBNull(3) ? null : r.GetString(3),
+                StartedAt = r.GetFieldValue<DateTimeOffset>(4),
+                FinishedAt = r.IsDBNull(5) ? null : r.GetFieldValue<DateTimeOffset>(5),
+                RowsRead = r.IsDBNull(6) ? null : r.GetInt64(6),
+                CellsWritten = r.IsDBNull(7) ? null : r.GetInt64(7),
+                Watermark = r.IsDBNull(8) ? null : r.GetFieldValue<DateTimeOffset>(8),
+                Outcome = r.GetString(9),
+                Error = r.IsDBNull(10) ? null : r.GetString(10),
+            });
+        }
+        return runs;
+    }
+}
