@@ -184,8 +184,9 @@ public sealed class PrivacyAdversaryTests(AdversaryApp app, ITestOutputHelper ou
 
         Assert.True(hidden > 50, $"the data set must have hidden values to attack ({line})");
         Assert.True(stats.Tried > 10_000, line);
+        // No value below the floor comes out, however the attacker chains what it learns. A week hidden only as a
+        // precaution (a month it straddles is hidden; its own n at least the floor) may: it protects nothing.
         Assert.Equal(0, stats.RecoveredBelowFloor);
-        Assert.Equal(0, stats.Recovered);
         Assert.Equal(0, stats.DayRecovered);
         Assert.Equal(0, driverStats.Exposed);
         Assert.Equal(0, driverStats.Recovered);
