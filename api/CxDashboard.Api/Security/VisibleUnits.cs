@@ -1,8 +1,8 @@
 using System.Security.Claims;
+using CxDashboard.Api.GraphQL;
 using CxDashboard.Core.Cascade;
 using CxDashboard.Core.Drivers;
 using CxDashboard.Core.Hierarchy;
-using CxDashboard.Api.GraphQL;
 using CxDashboard.Core.Partners;
 using CxDashboard.Core.Privacy;
 using CxDashboard.Core.Scorecards;
