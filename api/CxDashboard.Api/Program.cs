@@ -34,12 +34,16 @@ app.UseCxProblemDetails();
 app.UseAuthentication();
 app.UseAuthorization();
 
-app.MapCxAuth();
-app.MapCxIngestion();
-app.MapCxRollups();
-app.MapCxGraphQL();
 app.MapCxHealth();
-app.MapCxWeb();
+// A worker node (Role=worker) runs the jobs and answers /healthz; only api nodes serve the API and the web app.
+if (app.Services.GetRequiredService<NodeRole>().ServesApi)
+{
+    app.MapCxAuth();
+    app.MapCxIngestion();
+    app.MapCxRollups();
+    app.MapCxGraphQL();
+    app.MapCxWeb();
+}
 
 await app.RunAsync();
 return 0;

@@ -62,7 +62,10 @@ public static class RollupsExtensions
     }
 }
 
-/// <summary>The host's role: <c>api</c>, <c>worker</c> or <c>both</c> (config <c>Role</c>, or <c>--role</c>).</summary>
+/// <summary>
+/// The host's role (config <c>Role</c>, or <c>--Role</c>): <c>api</c> serves HTTP and enqueues jobs, <c>worker</c> runs
+/// the jobs and answers only <c>/healthz</c>, <c>both</c> does both.
+/// </summary>
 public sealed record NodeRole(string Name)
 {
     public bool RunsJobs => Name is "worker" or "both";

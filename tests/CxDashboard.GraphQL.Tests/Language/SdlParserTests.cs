@@ -7,13 +7,6 @@ public class SdlParserTests
     private static T Only<T>(string sdl) where T : DefinitionNode =>
         Assert.IsType<T>(Assert.Single(Parser.Parse(sdl).Definitions));
 
-    private static void AssertError(string source, string message, int line, int column)
-    {
-        var error = Assert.Throws<GraphQLSyntaxException>(() => Parser.Parse(source)).Error;
-        Assert.Equal("Syntax Error: " + message, error.Message);
-        Assert.Equal([new SourceLocation(line, column)], error.Locations!);
-    }
-
     [Fact]
     public void Schema_definition_with_description_directives_and_root_types()
     {

@@ -1,5 +1,4 @@
 using System.Reflection;
-using CxDashboard.Core.Data;
 using CxDashboard.Migrations;
 using Microsoft.EntityFrameworkCore;
 

@@ -10,7 +10,7 @@ internal static class ImportClient
     {
         var form = new MultipartFormDataContent();
         var file = new ByteArrayContent(Encoding.UTF8.GetBytes(content));
-        file.Headers.ContentType = new MediaTypeHeaderValue(fileName.EndsWith(".csv") ? "text/csv" : "application/x-ndjson");
+        file.Headers.ContentType = new MediaTypeHeaderValue(fileName.EndsWith(".csv", StringComparison.Ordinal) ? "text/csv" : "application/x-ndjson");
         form.Add(file, "file", fileName);
         return client.PostAsync($"/api/import/{kind}{query}", form);
     }

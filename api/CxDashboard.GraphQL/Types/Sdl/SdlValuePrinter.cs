@@ -87,6 +87,4 @@ public static class SdlValuePrinter
         if (hasCommonIndent && seenNonEmptyLine) return false;
         return true;
     }
-
-    private static bool IsWhiteSpace(char c) => c is ' ' or '\t';
 }
