@@ -184,11 +184,15 @@ for suite in $suites; do
       cx_log "web: typecheck and unit tests"
       (cd web && npm run --silent typecheck) >&2
       step web-typecheck $?
+      cx_log "web: lint (TypeScript, React hooks, import boundaries between features)"
+      (cd web && npm run --silent lint) >&2
+      step web-lint $?
       run_counted web bash -c 'cd web && node scripts/test-summary.mjs'
       ;;
     e2e)
       cx_require_node
-      cx_apt_install chromium curl
+      # A CJK font, so the zh-CN screens and screenshots show Chinese rather than empty boxes.
+      cx_apt_install chromium curl fonts-wqy-microhei
       cx_npm_ci "$CX_ROOT/web"
       cx_npm_ci "$CX_ROOT/tests/e2e"
       (cd web && npm run --silent build >&2) || { finish e2e 0 0 0 1 "the web app does not build"; continue; }
@@ -198,10 +202,12 @@ for suite in $suites; do
       export ASPNETCORE_CONTENTROOT="$CX_ROOT/api/CxDashboard.Api"
       export Auth__DemoIssuer=true # the browser tests sign in as demo personas
       hostdll=api/CxDashboard.Api/bin/Release/net10.0/CxDashboard.Api.dll
+      # Cells computed before the host starts, so the screens show figures from the first request.
       dotnet "$hostdll" migrate >&2 && dotnet "$hostdll" seed --responses 20000 --interactions 40000 >&2 \
-        || { finish e2e 0 0 0 1 "the e2e database could not be migrated and seeded"; continue; }
+        && dotnet "$hostdll" rollup >&2 \
+        || { finish e2e 0 0 0 1 "the e2e database could not be migrated, seeded and rolled up"; continue; }
       http_port=$(cx_free_port)
-      dotnet "$hostdll" --urls "http://127.0.0.1:$http_port" --Web:Root "$CX_ROOT/web/dist" > "$results/e2e-host.log" 2>&1 &
+      Auth__DemoIssuer=true dotnet "$hostdll" --urls "http://127.0.0.1:$http_port" --Web:Root "$CX_ROOT/web/dist" > "$results/e2e-host.log" 2>&1 &
       host_pid=$!
       up=false
       for _ in $(seq 1 60); do curl -sf "http://127.0.0.1:$http_port/healthz" >/dev/null && { up=true; break; }; sleep 1; done

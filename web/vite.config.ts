@@ -30,6 +30,7 @@ export default defineConfig({
     environment: 'jsdom',
     include: ['src/**/*.test.tsx', 'src/**/*.test.ts'],
     restoreMocks: true,
+    testTimeout: 60_000,
     unstubGlobals: true,
     setupFiles: ['src/test-setup.ts'],
   },

@@ -1,4 +1,3 @@
-using CxDashboard.Api.Cascade;
 using CxDashboard.Api.Cli;
 using CxDashboard.Api.GraphQL;
 using CxDashboard.Api.Health;
@@ -15,7 +14,6 @@ builder.AddCxHealth();
 builder.AddCxProblemDetails();
 builder.AddCxAuth();
 builder.AddCxRollups();
-builder.AddCxCascade();
 builder.AddCxGraphQL();
 builder.AddCxWeb();
 

@@ -2,7 +2,8 @@
 // a screenshot of the page when a test fails, and a closing "e2e: N passed, N failed, 0 skipped" line (no skips: a
 // test that cannot run fails).
 import { chromium } from 'playwright-core';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -36,7 +37,7 @@ export async function run() {
   let passed = 0;
   let failed = 0;
   for (const t of tests) {
-    const context = await browser.newContext({ baseURL: baseUrl, viewport: { width: 1280, height: 800 } });
+    const context = await browser.newContext({ baseURL: baseUrl, viewport: { width: 1280, height: 720 } });
     const page = await context.newPage();
     const consoleErrors = [];
     page.on('pageerror', (e) => consoleErrors.push(e.message));
@@ -62,4 +63,38 @@ export async function run() {
 
 export function expect(condition, message) {
   if (!condition) throw new Error(message);
+}
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** Runs axe-core (WCAG 2.x A/AA rules) on the page; returns the serious and critical violations. */
+export async function seriousA11yViolations(page) {
+  // Evaluated through the DevTools protocol, so the page's Content-Security-Policy does not block it.
+  await page.evaluate(axeSource);
+  const result = await page.evaluate(async () => {
+    // eslint-disable-next-line no-undef
+    const r = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+    return r.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n) => n.target.join(' ')).slice(0, 5) }));
+  });
+  return result.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}
+
+/** Signs in through the sign-in page as a demo persona and waits for the landing screen. */
+export async function signIn(page, persona) {
+  await page.goto('/sign-in');
+  await page.getByRole('button', { name: `Continue as ${persona.replace('_', ' ')}` }).click();
+  await page.getByTestId('signed-in-as').waitFor();
+}
+
+/** Calls /graphql with the page's session token (the same caller as the browser). */
+export async function graphql(page, query, variables = {}) {
+  const token = await page.evaluate(() => JSON.parse(sessionStorage.getItem('cx.session')).token);
+  const response = await fetch(new URL('/graphql', baseUrl), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = await response.json();
+  if (body.errors) throw new Error(`GraphQL errors: ${JSON.stringify(body.errors)}`);
+  return body.data;
 }

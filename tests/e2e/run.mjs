@@ -1,31 +1,190 @@
-// Browser end-to-end tests against a running host (BASE_URL), in headless Chromium.
-import { test, run, expect, baseUrl } from './harness.mjs';
+// Browser end-to-end tests against a running host (BASE_URL) on demo data, in headless Chromium.
+// Figures are compared with what /graphql returns for the same caller, formatted here independently of the app.
+import { mkdirSync, readFileSync } from 'node:fs';
+import { buildClientSchema, getIntrospectionQuery, printSchema } from 'graphql';
+import { test, run, expect, baseUrl, signIn, graphql, seriousA11yViolations } from './harness.mjs';
 
-test('home page loads and shows the database healthy', async (page) => {
-  await page.goto('/');
-  await page.getByRole('heading', { level: 1 }).waitFor();
-  const status = page.getByRole('region', { name: 'Service status' });
-  await status.getByText('database').waitFor();
-  const text = await status.innerText();
-  expect(/database\s+healthy/i.test(text), `service status was: ${text}`);
+const period = '2026-10';
+const shots = new URL('../../docs/screenshots/', import.meta.url).pathname;
+mkdirSync(shots, { recursive: true });
+
+const oneDecimal = (v) => (Math.round(v * 10) / 10).toFixed(1);
+const expected = { nps: (v) => oneDecimal(v), csat: (v) => `${oneDecimal(v)}%`, fcr: (v) => `${oneDecimal(v)}%` };
+
+async function rowActual(page, metric) {
+  return (await page.locator(`tr[data-metric="${metric}"] [data-testid="actual"]`).first().innerText()).trim();
+}
+
+async function idOf(page, code) {
+  return (await graphql(page, 'query($c: String!) { unit(code: $c) { id } }', { c: code })).unit.id;
+}
+
+test('the executive lands on the company scorecard for 2026-10 and its NPS, CSAT and FCR equal the API', async (page) => {
+  const requests = [];
+  page.on('request', (r) => r.url().endsWith('/graphql') && requests.push(r.postDataJSON()?.operationName));
+  await signIn(page, 'executive');
+  await page.waitForURL(/\/units\/\d+\/scorecard\?period=2026-10$/);
+  await page.locator('tr[data-metric="nps"]').waitFor();
+  const unit = new URL(page.url()).pathname.split('/')[2];
+  const api = await graphql(
+    page,
+    `query($u: ID!, $p: String!) { unit(id: $u) { code nps: value(metric: "nps", period: $p) { value } csat: value(metric: "csat", period: $p) { value }
+       fcr: value(metric: "fcr", period: $p) { value } } }`,
+    { u: unit, p: period },
+  );
+  expect(api.unit.code === 'CO', `landed on ${api.unit.code}, not the company`);
+  for (const m of ['nps', 'csat', 'fcr']) {
+    const shown = await rowActual(page, m);
+    const want = expected[m](api.unit[m].value);
+    expect(shown === want, `${m}: page shows ${shown}, the API says ${api.unit[m].value} (${want})`);
+  }
+  // One request for the landing decision, one for the whole scorecard.
+  expect(JSON.stringify(requests) === JSON.stringify(['Home', 'Scorecard']), `GraphQL requests: ${requests.join(', ')}`);
+  const a11y = await seriousA11yViolations(page);
+  expect(a11y.length === 0, `axe: ${JSON.stringify(a11y)}`);
+  await page.screenshot({ path: `${shots}scorecard-en.png` });
 });
 
-test('signing in as the analyst persona shows the signed-in name and survives a reload', async (page) => {
-  await page.goto('/sign-in');
-  await page.getByRole('button', { name: 'Continue as analyst' }).click();
-  await page.getByTestId('signed-in-as').waitFor();
-  expect(new URL(page.url()).pathname === '/', `expected to land on /, got ${page.url()}`);
+test('the executive drills from the company down to ENG-PRT-ACME-CARE-CONTACT in the cascade', async (page) => {
+  await signIn(page, 'executive');
+  await page.getByRole('link', { name: 'Cascade' }).click();
+  const tree = page.getByRole('treegrid');
+  await tree.waitFor();
+  const target = (await graphql(page, '{ unit(code: "ENG-PRT-ACME-CARE-CONTACT") { name breadcrumb { name unit { id } } } }')).unit;
+  // The company row is open; open each ancestor below it by its expand button, as a user would.
+  for (const crumb of target.breadcrumb.slice(1)) {
+    await tree.getByRole('button', { name: `Expand ${crumb.name}`, exact: true }).click();
+  }
+  const row = tree.locator('tr[data-code="ENG-PRT-ACME-CARE-CONTACT"]');
+  await row.waitFor();
+  expect((await row.getAttribute('aria-level')) === String(target.breadcrumb.length + 1), 'wrong depth in the tree');
+  const a11y = await seriousA11yViolations(page);
+  expect(a11y.length === 0, `axe: ${JSON.stringify(a11y)}`);
+  await page.screenshot({ path: `${shots}cascade-en.png` });
+  await row.getByRole('link').click();
+  await page.getByText('ENG-PRT-ACME-CARE-CONTACT', { exact: true }).waitFor();
+  const crumbs = await page.getByRole('navigation', { name: 'Breadcrumbs' }).innerText();
+  expect(crumbs.includes('Customer Care') && crumbs.includes('Contact Centre'), `breadcrumbs: ${crumbs}`);
+});
+
+test('the department head cannot reach DIV-CARE by clicking or by URL', async (page) => {
+  await signIn(page, 'department_head');
+  await page.waitForURL(/scorecard/);
+  await page.locator('tr[data-metric]').first().waitFor();
+  // Ancestors outside the scope are names, never links.
+  const crumbs = page.getByRole('navigation', { name: 'Breadcrumbs' });
+  expect((await crumbs.getByRole('link').count()) === 0, 'a breadcrumb above the department is a link');
+  await page.getByRole('link', { name: 'Cascade' }).click();
+  await page.getByRole('treegrid').waitFor();
+  expect((await page.locator('tr[data-code="DIV-CARE"]').count()) === 0, 'DIV-CARE appears in the tree');
+  expect((await page.getByRole('link', { name: /Customer Care/ }).count()) === 0, 'a link to Customer Care is on the page');
+
+  const analyst = await fetch(new URL('/auth/token', baseUrl), { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"persona":"analyst"}' }).then((r) => r.json());
+  const care = await fetch(new URL('/graphql', baseUrl), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${analyst.access_token}` },
+    body: JSON.stringify({ query: '{ unit(code: "DIV-CARE") { id } }' }),
+  }).then((r) => r.json());
+  for (const screen of ['scorecard', 'cascade', 'process']) {
+    await page.goto(`/units/${care.data.unit.id}/${screen}?period=${period}`);
+    await page.getByRole('heading', { name: 'Not in your scope' }).waitFor();
+    expect((await page.locator('table').count()) === 0, `${screen}: a table is shown outside the scope`);
+  }
+});
+
+test('the partner manager sees suppressed marks exactly where n is under the privacy floor', async (page) => {
+  await signIn(page, 'partner_manager');
+  await page.waitForURL(/scorecard/);
+  await page.locator('tr[data-metric]').first().waitFor();
+  const unit = new URL(page.url()).pathname.split('/')[2];
+  const metrics = ['fcr', 'sla', 'response_time', 'repeat_rate', 'transfer_rate', 'channel_switch', 'containment'];
+  const fields = metrics.map((m) => `${m}: value(metric: "${m}", period: $p) { n suppressed }`).join(' ');
+  const api = (await graphql(page, `query($u: ID!, $p: String!) { unit(id: $u) { ${fields} } }`, { u: unit, p: period })).unit;
+  const suppressed = metrics.filter((m) => api[m].suppressed);
+  expect(suppressed.length > 0, `precondition: no value under the floor at this unit: ${JSON.stringify(api)}`);
+  for (const m of metrics) {
+    const row = page.locator(`tr[data-metric="${m}"]`);
+    if ((await row.count()) === 0) continue;
+    const marks = await row.getByTestId('suppressed-mark').count();
+    expect(api[m].suppressed ? marks === 1 : marks === 0, `${m}: n=${api[m].n}, API suppressed=${api[m].suppressed}, marks shown=${marks}`);
+    if (api[m].suppressed) expect(api[m].n < 5, `${m} suppressed with n=${api[m].n}`);
+  }
+  await page.screenshot({ path: `${shots}partner-scorecard-en.png` });
+});
+
+test('process next to outcome and drivers render with synced charts, data tables and no serious a11y issue', async (page) => {
+  await signIn(page, 'executive');
+  await page.getByRole('link', { name: 'Process & outcome' }).click();
+  await page.getByRole('region', { name: 'NPS' }).waitFor();
+  await page.locator('.echart svg').first().waitFor();
+  expect((await page.locator('.echart').count()) === 12, 'expected 3 outcome + 9 process charts');
+  expect((await page.locator('details.chart-table table').count()) === 12, 'every chart needs its data table');
+  // Hovering one chart shows the axis pointer in the others (echarts.connect).
+  const first = page.locator('.echart').first();
+  const box = await first.boundingBox();
+  await page.mouse.move(box.x + box.width * 0.6, box.y + box.height / 2);
+  await page.waitForTimeout(300);
+  const tooltips = await page.locator('.echart >> css=div[style*="z-index"]').count();
+  expect(tooltips >= 2, `hover not synced across charts (${tooltips} tooltips)`);
+  await page.mouse.move(0, 0);
+  let a11y = await seriousA11yViolations(page);
+  expect(a11y.length === 0, `axe (trends): ${JSON.stringify(a11y)}`);
+  await page.screenshot({ path: `${shots}process-en.png` });
+
+  await page.getByRole('tab', { name: 'Drivers' }).click();
+  await page.getByRole('rowheader', { name: /Resolved at first contact/ }).waitFor({ timeout: 60_000 });
+  expect(new URL(page.url()).searchParams.get('tab') === 'drivers', 'tab is not in the URL');
+  a11y = await seriousA11yViolations(page);
+  expect(a11y.length === 0, `axe (drivers): ${JSON.stringify(a11y)}`);
+  await page.screenshot({ path: `${shots}drivers-en.png` });
+});
+
+test('switching to 简体中文 changes labels and number and date formatting, and is remembered', async (page) => {
+  await signIn(page, 'executive');
+  await page.locator('tr[data-metric="response_time"]').waitFor();
+  const before = await rowActual(page, 'response_time');
+  expect(/^\d+m \d+s$/.test(before), `English duration: ${before}`);
+  await page.getByRole('combobox', { name: 'Language' }).selectOption('zh-CN');
+  await page.getByRole('columnheader', { name: '实际值' }).waitFor();
+  const after = await rowActual(page, 'response_time');
+  expect(/^\d+分钟\d+秒$/.test(after), `Chinese duration: ${after}`);
+  const month = await page.getByRole('combobox', { name: '期间', exact: true }).locator('option:checked').innerText();
+  expect(month === '2026年10月', `month: ${month}`);
+  expect((await page.locator('html').getAttribute('lang')) === 'zh-CN', 'html lang not switched');
+  await page.screenshot({ path: `${shots}scorecard-zh-CN.png` });
   await page.reload();
-  const who = await page.getByTestId('signed-in-as').innerText();
-  expect(who.includes('Ana Analyst'), `signed in as: ${who}`);
+  await page.getByRole('columnheader', { name: '实际值' }).waitFor();
+
+  const unit = new URL(page.url()).pathname.split('/')[2];
+  await page.goto(`/units/${unit}/cascade?period=${period}`);
+  await page.getByRole('treegrid').waitFor();
+  await page.screenshot({ path: `${shots}cascade-zh-CN.png` });
+  await page.goto(`/units/${unit}/process?period=${period}`);
+  await page.locator('.echart svg').first().waitFor();
+  await page.screenshot({ path: `${shots}process-zh-CN.png` });
+  await page.goto(`/units/${unit}/process?period=${period}&tab=drivers`);
+  await page.getByRole('rowheader', { name: /首次联络解决/ }).waitFor({ timeout: 60_000 });
+  await page.screenshot({ path: `${shots}drivers-zh-CN.png` });
 });
 
-test('signing out returns to the sign-in page', async (page) => {
-  await page.goto('/sign-in');
-  await page.getByRole('button', { name: 'Continue as executive' }).click();
+test('the scorecard fits a tablet (1024×768) without horizontal scrolling', async (page) => {
+  await page.setViewportSize({ width: 1024, height: 768 });
+  await signIn(page, 'executive');
+  await page.locator('tr[data-metric="nps"]').waitFor();
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow <= 0, `page is ${overflow}px wider than the viewport`);
+  await page.screenshot({ path: `${shots}scorecard-tablet-en.png` });
+});
+
+test('signing out returns to the sign-in page and screens need signing in again', async (page) => {
+  await signIn(page, 'executive');
+  await page.waitForURL(/scorecard/);
+  const screenUrl = page.url();
   await page.getByRole('button', { name: 'Sign out' }).click();
   await page.getByRole('heading', { name: 'Sign in' }).waitFor();
-  expect((await page.getByTestId('signed-in-as').count()) === 0, 'still shows a signed-in user');
+  await page.goto(screenUrl);
+  await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+  expect(new URL(page.url()).searchParams.get('next')?.includes('/scorecard'), `no way back: ${page.url()}`);
 });
 
 test('a deep link to an unknown page is served by the app, not a bare 404', async (page) => {
@@ -35,9 +194,8 @@ test('a deep link to an unknown page is served by the app, not a bare 404', asyn
 });
 
 test('GraphiQL at /graphql runs a query with the signed-in session token', async (page) => {
-  await page.goto('/sign-in');
-  await page.getByRole('button', { name: 'Continue as analyst' }).click();
-  await page.getByTestId('signed-in-as').waitFor();
+  await signIn(page, 'analyst');
+  await page.waitForLoadState('networkidle'); // so nothing of the previous page is cut off by the navigation below
   const problems = [];
   page.on('console', (m) => { if (m.type() === 'error') problems.push(m.text()); });
   page.on('requestfailed', (r) => problems.push(`failed: ${r.url()}`));
@@ -52,6 +210,20 @@ test('GraphiQL at /graphql runs a query with the signed-in session token', async
   const assets = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name));
   expect(assets.every((url) => new URL(url).origin === new URL(baseUrl).origin), `assets from elsewhere: ${assets.join(', ')}`);
   expect(problems.length === 0, `browser errors: ${problems.join(' | ')}`);
+});
+
+test('api/schema.graphql, from which the web app types are generated, is the schema the host serves', async (page) => {
+  await signIn(page, 'analyst');
+  const introspection = await graphql(page, getIntrospectionQuery({ descriptions: true, inputValueDeprecation: true }));
+  const served = printSchema(buildClientSchema(introspection)) + '\n';
+  const checkedIn = readFileSync(new URL('../../api/schema.graphql', import.meta.url), 'utf8');
+  if (served !== checkedIn) {
+    const a = served.split('\n');
+    const b = checkedIn.split('\n');
+    const line = a.findIndex((l, i) => l !== b[i]);
+    throw new Error(`api/schema.graphql is stale from line ${line + 1}: served "${a[line]}", checked in "${b[line]}". ` +
+      'Regenerate: BASE_URL=… node web/scripts/introspect-schema.mjs > api/schema.graphql, then cd web && npm run codegen');
+  }
 });
 
 await run();

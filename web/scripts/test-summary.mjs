@@ -5,9 +5,12 @@ import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
+const polyfills = new URL('./node20-polyfills.mjs', import.meta.url).pathname;
+
 const out = join(mkdtempSync(join(tmpdir(), 'cx-vitest-')), 'results.json');
 const run = spawnSync('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${out}`], {
   stdio: 'inherit',
+  env: { ...process.env, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --import ${polyfills}`.trim() },
 });
 let passed = 0;
 let failed = 0;

@@ -44,14 +44,10 @@ public static class GraphQLExtensions
         return schema;
     }
 
-    /// <summary>The read services (scope-free, batched SQL) and the per-request scope filter over them.</summary>
+    /// <summary>The per-request scope filter over the Core read services (registered by <c>AddCxCore</c>) and the schema.</summary>
     public static IHostApplicationBuilder AddCxGraphQL(this IHostApplicationBuilder builder)
     {
         builder.Services.Configure<ConfidenceOptions>(builder.Configuration.GetSection(ConfidenceOptions.Section));
-        builder.Services.AddSingleton<OrgQueries>();
-        builder.Services.AddSingleton<CellStore>();
-        builder.Services.AddSingleton<PartnerQueries>();
-        builder.Services.AddSingleton<VerbatimQuery>();
         builder.Services.AddScoped<VisibleUnits>();
         builder.Services.AddSingleton<FloorPatterns>();
         builder.Services.AddSingleton(_ => BuildCxSchema());

@@ -1,104 +1,116 @@
-import { cleanup, render, screen, waitFor, fireEvent, within } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { graphql, http, HttpResponse } from 'msw';
+import { describe, expect, it } from 'vitest';
+import { server, setupMswServer } from '../testing/msw';
 import { App } from './app';
 
-type Handler = (init?: RequestInit) => { status: number; body: unknown };
-
-function mockApi(routes: Record<string, Handler>) {
-  const calls: { url: string; init?: RequestInit }[] = [];
-  vi.stubGlobal('fetch', vi.fn(async (url: string, init?: RequestInit) => {
-    calls.push({ url, init });
-    const handler = routes[url];
-    const { status, body } = handler ? handler(init) : { status: 404, body: { title: 'Not Found' } };
-    return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
-  }));
-  return calls;
-}
-
-const healthy = () => ({
-  status: 200,
-  body: { status: 'healthy', components: { database: { status: 'healthy', description: 'PostgreSQL reachable, schema up to date' } } },
-});
+setupMswServer();
 
 function renderAt(path: string) {
-  window.history.pushState(null, '', path);
+  window.history.replaceState(null, '', path);
   return render(<App />);
 }
 
-describe('routes', () => {
-  beforeEach(() => sessionStorage.clear());
-  afterEach(() => cleanup());
+const personas = http.get('*/auth/personas', () =>
+  HttpResponse.json([
+    { persona: 'executive', name: 'Erin Executive', role: 'executive' },
+    { persona: 'department_head', name: 'Dana Head', role: 'department_head' },
+  ]),
+);
+const home = graphql.query('Home', () =>
+  HttpResponse.json({
+    data: { me: { roots: [{ id: '1', code: 'CO', months: [{ period: '2026-09', n: 10 }, { period: '2026-10', n: 12 }, { period: '2026-11', n: 0 }] }] } },
+  }),
+);
 
-  it('home shows the product and the live status of each component', async () => {
-    mockApi({
-      '/healthz': () => ({
-        status: 200,
-        body: {
-          status: 'degraded',
-          components: {
-            database: { status: 'healthy', description: 'PostgreSQL reachable, schema up to date' },
-            scheduler: { status: 'degraded', description: 'last rollup run failed: disk full' },
-          },
-        },
+describe('app shell and routes', () => {
+  it('a signed-out visit to a screen goes to sign-in and, after signing in, back to that screen', async () => {
+    let body: unknown;
+    server.use(
+      personas,
+      http.post('*/auth/token', async ({ request }) => {
+        body = await request.json();
+        return HttpResponse.json({ access_token: 'tok-1', token_type: 'Bearer', expires_in: 3600, persona: 'executive', name: 'Erin Executive', role: 'executive' });
       }),
-    });
-    renderAt('/');
+      graphql.query('Scorecard', ({ request }) => {
+        expect(request.headers.get('authorization')).toBe('Bearer tok-1');
+        return HttpResponse.json({ data: { unit: null, metrics: [], scorecard: null }, errors: [{ message: 'nope', extensions: { code: 'NOT_FOUND' } }] });
+      }),
+    );
+    renderAt('/units/5/scorecard?period=2026-10');
 
-    expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent(/Customer experience/);
+    fireEvent.click(await screen.findByRole('button', { name: 'Continue as executive' }));
+
+    expect(await screen.findByTestId('signed-in-as')).toHaveTextContent('Erin Executive');
+    expect(body).toEqual({ persona: 'executive' });
+    await waitFor(() => expect(window.location.pathname + window.location.search).toBe('/units/5/scorecard?period=2026-10'));
+    expect(JSON.parse(sessionStorage.getItem('cx.session')!).token).toBe('tok-1');
+  });
+
+  it('home sends a signed-in caller to their top unit for the latest month with responses', async () => {
+    sessionStorage.setItem('cx.session', JSON.stringify({ token: 't', persona: 'executive', name: 'Erin', role: 'executive' }));
+    server.use(home, graphql.query('Scorecard', () => HttpResponse.json({ data: { unit: null, metrics: [], scorecard: null } })));
+    renderAt('/');
+    await waitFor(() => expect(window.location.pathname + window.location.search).toBe('/units/1/scorecard?period=2026-10'));
+  });
+
+  it('signing out forgets the session and shows sign-in', async () => {
+    sessionStorage.setItem('cx.session', JSON.stringify({ token: 't', persona: 'executive', name: 'Erin', role: 'executive' }));
+    server.use(home, personas, graphql.query('Scorecard', () => HttpResponse.json({ data: { unit: null, metrics: [], scorecard: null } })));
+    renderAt('/');
+    fireEvent.click(await screen.findByRole('button', { name: 'Sign out' }));
+    expect(await screen.findByRole('heading', { name: 'Sign in' })).toBeInTheDocument();
+    expect(sessionStorage.getItem('cx.session')).toBeNull();
+  });
+
+  it('the language switch changes the labels and is remembered', async () => {
+    server.use(personas);
+    renderAt('/sign-in');
+    await screen.findByRole('button', { name: 'Continue as executive' });
+
+    fireEvent.change(screen.getByRole('combobox', { name: 'Language' }), { target: { value: 'zh-CN' } });
+
+    expect(await screen.findByRole('heading', { name: '登录' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: '以高管身份继续' })).toBeInTheDocument();
+    expect(localStorage.getItem('cx.locale')).toBe('zh-CN');
+    expect(document.documentElement.lang).toBe('zh-CN');
+  });
+
+  it('a refused sign-in shows the problem title and detail', async () => {
+    server.use(personas, http.post('*/auth/token', () => HttpResponse.json({ title: 'Demo issuer off', detail: 'Sign in with your company account.' }, { status: 404 })));
+    renderAt('/sign-in');
+    fireEvent.click(await screen.findByRole('button', { name: 'Continue as executive' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('Demo issuer off: Sign in with your company account.');
+    expect(sessionStorage.getItem('cx.session')).toBeNull();
+  });
+
+  it('the status page shows each component with its own status word and the overall one', async () => {
+    server.use(
+      http.get('*/healthz', () =>
+        HttpResponse.json(
+          {
+            status: 'degraded',
+            components: {
+              database: { status: 'healthy', description: 'PostgreSQL reachable, schema up to date' },
+              scheduler: { status: 'degraded', description: 'last rollup run failed: disk full' },
+            },
+          },
+          { status: 503 },
+        ),
+      ),
+    );
+    renderAt('/status');
     const status = await screen.findByRole('region', { name: 'Service status' });
     await waitFor(() => expect(status).toHaveTextContent('database'));
-    // Each component's own status word next to its name (the word, not only a colour), and the overall one.
     const stateOf = (name: string) => within(status).getByText(name, { selector: 'dt' }).nextElementSibling?.textContent;
     expect(stateOf('database')).toBe('healthy PostgreSQL reachable, schema up to date');
     expect(stateOf('scheduler')).toBe('degraded last rollup run failed: disk full');
     expect(within(status).getAllByText('degraded')).toHaveLength(2); // the scheduler's and the overall pill
   });
 
-  it('home says when the API is down instead of spinning forever', async () => {
-    vi.stubGlobal('fetch', vi.fn(async () => { throw new TypeError('Failed to fetch'); }));
-    renderAt('/');
-
-    expect(await screen.findByRole('alert')).toHaveTextContent('Could not reach the API: Failed to fetch');
-  });
-
-  it('signing in as a persona stores its token and shows who is signed in', async () => {
-    const calls = mockApi({
-      '/healthz': healthy,
-      '/auth/personas': () => ({ status: 200, body: [{ persona: 'analyst', name: 'Ana Analyst', role: 'analyst' }] }),
-      '/auth/token': () => ({
-        status: 200,
-        body: { access_token: 'tok-123', token_type: 'Bearer', expires_in: 3600, persona: 'analyst', name: 'Ana Analyst', role: 'analyst' },
-      }),
-    });
-    renderAt('/sign-in');
-
-    fireEvent.click(await screen.findByRole('button', { name: 'Continue as analyst' }));
-
-    expect(await screen.findByTestId('signed-in-as')).toHaveTextContent('Ana Analyst');
-    expect(window.location.pathname).toBe('/');
-    expect(JSON.parse(sessionStorage.getItem('cx.session')!).token).toBe('tok-123');
-    const tokenCall = calls.find((c) => c.url === '/auth/token')!;
-    expect(JSON.parse(tokenCall.init!.body as string)).toEqual({ persona: 'analyst' });
-  });
-
-  it('a refused sign-in shows the problem title and detail', async () => {
-    mockApi({
-      '/auth/personas': () => ({ status: 200, body: [{ persona: 'ghost', name: 'Ghost', role: 'viewer' }] }),
-      '/auth/token': () => ({ status: 400, body: { title: 'Unknown persona', detail: 'Choose one of: analyst.' } }),
-    });
-    renderAt('/sign-in');
-
-    fireEvent.click(await screen.findByRole('button', { name: 'Continue as ghost' }));
-
-    expect(await screen.findByRole('alert')).toHaveTextContent('Unknown persona: Choose one of: analyst.');
-    expect(sessionStorage.getItem('cx.session')).toBeNull();
-  });
-
-  it('an unknown route renders the not-found page inside the shell', () => {
-    mockApi({});
+  it('an unknown route renders the not-found page inside the shell', async () => {
     renderAt('/no/such/page');
-
-    expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('Page not found');
+    expect(await screen.findByRole('heading', { level: 1 })).toHaveTextContent('Page not found');
     expect(screen.getByText('/no/such/page')).toBeInTheDocument();
   });
 });

@@ -1,32 +1,44 @@
-import { useEffect, useState } from 'react';
+import { createBrowserRouter, type RouteObject } from 'react-router';
+import { RootLayout } from './routes/root-layout';
+import { ProtectedLayout } from './routes/protected-layout';
+import { RouteError } from './routes/route-error';
+import { ScorecardRoute } from '../features/scorecard/routes/scorecard';
 
-/** A minimal history-API router: the app has a handful of top-level routes. */
-export function usePath(): string {
-  const [path, setPath] = useState(window.location.pathname);
-  useEffect(() => {
-    const onChange = () => setPath(window.location.pathname);
-    window.addEventListener('popstate', onChange);
-    return () => window.removeEventListener('popstate', onChange);
-  }, []);
-  return path;
-}
+/**
+ * Every screen but the scorecard is a lazy route (its code loads on first visit); the protected layout sends callers without a
+ * session to sign-in and remembers where they were going. All view state lives in the URL: unit in the path,
+ * period / tab / expanded rows in the query string.
+ */
+export const routes: RouteObject[] = [
+  {
+    element: <RootLayout />,
+    errorElement: <RouteError />,
+    // Shown while the first screen's code loads.
+    hydrateFallbackElement: <div className="page" aria-busy="true" />,
+    children: [
+      { path: 'status', lazy: () => import('../features/health/routes/status').then((m) => ({ Component: m.StatusRoute })) },
+      { path: 'sign-in', lazy: () => import('../features/session/routes/sign-in').then((m) => ({ Component: m.SignInRoute })) },
+      {
+        element: <ProtectedLayout />,
+        children: [
+          { index: true, lazy: () => import('./routes/home').then((m) => ({ Component: m.HomeRoute })) },
+          // The first screen after sign-in is in the main bundle: its query starts without waiting for another chunk.
+          { path: 'units/:unit/scorecard', Component: ScorecardRoute },
+          {
+            path: 'units/:unit/cascade',
+            lazy: () => import('../features/cascade/routes/cascade').then((m) => ({ Component: m.CascadeRoute })),
+          },
+          {
+            path: 'units/:unit/process',
+            lazy: () => import('../features/process/routes/process').then((m) => ({ Component: m.ProcessRoute })),
+          },
+        ],
+      },
+      { path: '*', lazy: () => import('./routes/not-found').then((m) => ({ Component: m.NotFoundRoute })) },
+    ],
+  },
+];
 
-export function navigate(to: string): void {
-  window.history.pushState(null, '', to);
-  window.dispatchEvent(new PopStateEvent('popstate'));
-}
-
-export function Link({ to, children, className }: { to: string; children: React.ReactNode; className?: string }) {
-  return (
-    <a
-      href={to}
-      className={className}
-      onClick={(e) => {
-        e.preventDefault();
-        navigate(to);
-      }}
-    >
-      {children}
-    </a>
-  );
+export function createRouter() {
+  return createBrowserRouter(routes);
 }

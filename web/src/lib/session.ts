@@ -1,3 +1,5 @@
+import { useSyncExternalStore } from 'react';
+
 /** The signed-in persona, kept for the browser tab only (sessionStorage). */
 export interface Session {
   token: string;
@@ -7,16 +9,32 @@ export interface Session {
 }
 
 const key = 'cx.session';
+const listeners = new Set<() => void>();
+let cached: { raw: string | null; session: Session | null } = { raw: null, session: null };
 
 export function loadSession(): Session | null {
   const raw = sessionStorage.getItem(key);
-  return raw ? (JSON.parse(raw) as Session) : null;
+  if (raw !== cached.raw) cached = { raw, session: raw ? (JSON.parse(raw) as Session) : null };
+  return cached.session;
 }
 
 export function saveSession(session: Session): void {
   sessionStorage.setItem(key, JSON.stringify(session));
+  listeners.forEach((l) => l());
 }
 
 export function clearSession(): void {
   sessionStorage.removeItem(key);
+  listeners.forEach((l) => l());
+}
+
+/** The current session, re-rendering on sign-in and sign-out. */
+export function useSession(): Session | null {
+  return useSyncExternalStore(
+    (l) => {
+      listeners.add(l);
+      return () => listeners.delete(l);
+    },
+    loadSession,
+  );
 }

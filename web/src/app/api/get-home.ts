@@ -1,0 +1,17 @@
+import { graphql } from '../../gql';
+
+/** Where a signed-in caller lands: their top unit, and which of the last 13 months have responses there. */
+export const HomeQuery = graphql(`
+  query Home($end: String!) {
+    me {
+      roots {
+        id
+        code
+        months: series(metric: "nps", end: $end, periods: 13) {
+          period
+          n
+        }
+      }
+    }
+  }
+`);

@@ -1,0 +1,72 @@
+import { Link, NavLink, Outlet, useLocation, useNavigate, useParams, useSearchParams } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { locales, rememberLocale, type Locale } from '../../lib/i18n';
+import { clearSession, useSession } from '../../lib/session';
+
+/** The shell: brand, the screens of the current unit, language switch, who is signed in. */
+export function RootLayout() {
+  const { t, i18n } = useTranslation();
+  const session = useSession();
+  const navigate = useNavigate();
+  const { unit } = useParams();
+  const [params] = useSearchParams();
+  const location = useLocation();
+  const period = params.get('period');
+  const carry = period ? `?period=${encodeURIComponent(period)}` : '';
+
+  return (
+    <div className="shell">
+      <a className="skip-link" href="#content">
+        {t('app.skip')}
+      </a>
+      <header className="topbar">
+        <Link to="/" className="brand">
+          {t('app.name')}
+        </Link>
+        <nav className="topbar__nav" aria-label={t('app.mainNav')}>
+          {session && unit && (
+            <>
+              <NavLink to={`/units/${unit}/scorecard${carry}`}>{t('nav.scorecard')}</NavLink>
+              <NavLink to={`/units/${unit}/cascade${carry}`}>{t('nav.cascade')}</NavLink>
+              <NavLink to={`/units/${unit}/process${carry}`}>{t('nav.process')}</NavLink>
+            </>
+          )}
+        </nav>
+        <label className="topbar__locale">
+          <span className="visually-hidden">{t('nav.language')}</span>
+          <select value={i18n.language} onChange={(e) => rememberLocale(e.target.value as Locale)} aria-label={t('nav.language')}>
+            {locales.map((l) => (
+              <option key={l.code} value={l.code} lang={l.code}>
+                {l.label}
+              </option>
+            ))}
+          </select>
+        </label>
+        <div className="topbar__user">
+          {session ? (
+            <>
+              <span data-testid="signed-in-as">
+                {t('session.signedInAs', { name: session.name, role: t(`session.roles.${session.persona}`, { defaultValue: session.role }) })}
+              </span>
+              <button
+                type="button"
+                className="button--quiet"
+                onClick={() => {
+                  clearSession();
+                  navigate('/sign-in');
+                }}
+              >
+                {t('session.signOut')}
+              </button>
+            </>
+          ) : (
+            location.pathname !== '/sign-in' && <Link to="/sign-in">{t('session.signIn')}</Link>
+          )}
+        </div>
+      </header>
+      <main id="content" tabIndex={-1}>
+        <Outlet />
+      </main>
+    </div>
+  );
+}
