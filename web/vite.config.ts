@@ -24,7 +24,7 @@ export default defineConfig({
     },
   },
   server: {
-    proxy: { '/graphql': api, '/healthz': api, '/auth': api, '/api': api, '/export': api, '/embed': api },
+    proxy: { '/graphql': api, '/healthz': api, '/auth': api, '/api': api },
   },
   test: {
     environment: 'jsdom',

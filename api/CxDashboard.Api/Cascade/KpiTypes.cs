@@ -1,4 +1,5 @@
 using System.Globalization;
+using CxDashboard.Api.Security;
 using CxDashboard.Core.Cascade;
 using CxDashboard.Core.Scorecards;
 using CxDashboard.GraphQL.Execution;
@@ -36,7 +37,7 @@ public sealed class KpiType : ObjectTypeDefinition<KpiDefinition>
             .Resolve(async ctx =>
             {
                 var k = ctx.ParentAs<KpiDefinition>();
-                return (await ctx.Service<KpiQueries>().TargetsAsync([k.Id], ctx.Argument<string>("grain"), ctx.CancellationToken))[k.Id].ToList();
+                return await ctx.Service<VisibleUnits>().TargetsAsync(k, ctx.Argument<string>("grain"), ctx.CancellationToken);
             });
         d.Field("checkins").Type("[KpiCheckin!]!").Description("Newest first.")
             .Argument("first", "Int!", a => a.DefaultValue(10))
@@ -44,7 +45,7 @@ public sealed class KpiType : ObjectTypeDefinition<KpiDefinition>
             {
                 var k = ctx.ParentAs<KpiDefinition>();
                 var first = Math.Clamp(ctx.Argument<int>("first"), 1, 100);
-                return (await ctx.Service<KpiQueries>().CheckinsAsync([k.Id], first, ctx.CancellationToken))[k.Id].ToList();
+                return await ctx.Service<VisibleUnits>().CheckinsAsync(k, first, ctx.CancellationToken);
             });
     }
 

@@ -1,4 +1,6 @@
+using System.Globalization;
 using CxDashboard.Api.Cascade;
+using CxDashboard.Api.Security;
 using CxDashboard.Core.Drivers;
 using CxDashboard.Core.Scorecards;
 using CxDashboard.GraphQL.Execution;
@@ -20,7 +22,10 @@ public static class DriverFields
             .Argument("unit", "ID!").Argument("period", "String!")
             .Resolve(async ctx =>
             {
-                var unit = await CascadeCaller.VisibleUnitAsync(ctx, ctx.Argument<string>("unit"));
+                var visible = ctx.Service<VisibleUnits>();
+                var id = ctx.Argument<string>("unit");
+                var unit = long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var u) && await visible.CanSeeAsync(u, ctx.CancellationToken)
+                    ? u : throw CascadeErrors.UnitNotFound(id);
                 Period period;
                 try
                 {
@@ -30,7 +35,7 @@ public static class DriverFields
                 {
                     throw CascadeErrors.BadArgument("period", e.Message);
                 }
-                return await CascadeCaller.Visible(ctx).DriversAsync(unit, period, ctx.CancellationToken);
+                return await visible.DriversAsync(unit, period, ctx.CancellationToken);
             });
     }
 }

@@ -1,4 +1,5 @@
 using CxDashboard.Api.GraphQL;
+using CxDashboard.Core.Cascade;
 using CxDashboard.Core.Drivers;
 using CxDashboard.Core.Scorecards;
 
@@ -74,6 +75,14 @@ public sealed partial class VisibleUnits
             ? new Dictionary<long, Scorecard>()
             : scorecards.Build(data, allowed, period, scope.CanSee, Confidence, AppliesPrivacyFloor, Gate);
     }
+
+    /// <summary>A visible KPI's targets (none for a KPI whose unit is outside the scope).</summary>
+    public async Task<IReadOnlyList<KpiTarget>> TargetsAsync(KpiDefinition kpi, string? grain, CancellationToken ct = default) =>
+        (await ScopeAsync(ct)).CanSee(kpi.UnitId) ? [.. (await kpis.TargetsAsync([kpi.Id], grain, ct))[kpi.Id]] : [];
+
+    /// <summary>A visible KPI's latest check-ins, newest first (none for a KPI whose unit is outside the scope).</summary>
+    public async Task<IReadOnlyList<KpiCheckinView>> CheckinsAsync(KpiDefinition kpi, int first, CancellationToken ct = default) =>
+        (await ScopeAsync(ct)).CanSee(kpi.UnitId) ? [.. (await kpis.CheckinsAsync([kpi.Id], first, ct))[kpi.Id]] : [];
 
     /// <summary>Driver analysis of a visible unit's subtree (a subtree of a visible unit is visible: scopes are whole subtrees); null outside.</summary>
     /// <remarks>A floor caller reads months, quarters and years (splits made of whole months, see <see cref="DriverService"/>).</remarks>

@@ -48,12 +48,30 @@ public sealed class OperationTests
     public async Task Query_sibling_fields_overlap_unlike_mutations()
     {
         var log = new List<string>();
+        var secondEnded = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        void Log(string entry) { lock (log) log.Add(entry); }
+        // "first" waits for "second" to finish: only possible when the executor starts "second" while "first"
+        // is still running. Run one after the other, "first" would time out (an error, not a slower pass).
         var q = Object("Query",
-            AsyncField("slow", BuiltInScalars.String, async _ => { log.Add("start slow"); await Task.Delay(100); log.Add("end slow"); return "s"; }),
-            AsyncField("fast", BuiltInScalars.String, async _ => { log.Add("start fast"); await Task.Delay(1); log.Add("end fast"); return "f"; }));
-        var r = await Run(new Schema(q), "{ slow fast }");
-        Assert.Equal("""{"slow":"s","fast":"f"}""", Data(r));
-        Assert.Equal(["start slow", "start fast", "end fast", "end slow"], log);
+            AsyncField("first", BuiltInScalars.String, async _ =>
+            {
+                Log("start first");
+                await secondEnded.Task.WaitAsync(TimeSpan.FromSeconds(10));
+                Log("end first");
+                return "1";
+            }),
+            AsyncField("second", BuiltInScalars.String, async _ =>
+            {
+                Log("start second");
+                await Task.Yield();
+                Log("end second");
+                secondEnded.TrySetResult();
+                return "2";
+            }));
+        var r = await Run(new Schema(q), "{ first second }");
+        Assert.Empty(Errors(r));
+        Assert.Equal("""{"first":"1","second":"2"}""", Data(r));
+        Assert.Equal(["start first", "start second", "end second", "end first"], log);
     }
 
     [Fact]
@@ -82,11 +100,14 @@ public sealed class OperationTests
     }
 
     [Fact]
-    public async Task A_document_with_only_fragments_has_no_operation()
+    public async Task A_document_with_only_fragments_is_refused_for_its_unused_fragment_before_operation_selection()
     {
+        // graphql-js 16 answers the same: {"errors":[{"message":"Fragment \"F\" is never used.","locations":[{"line":1,"column":1}]}]}
         var r = await Run(WithMutations([]), "fragment F on Query { q }");
         Assert.False(r.HasData);
-        Assert.NotNull(r.Errors);
+        var error = Assert.Single(r.Errors!);
+        Assert.Equal("Fragment \"F\" is never used.", error.Message);
+        Assert.Equal((1, 1), (error.Locations![0].Line, error.Locations[0].Column));
     }
 
     [Fact]

@@ -357,7 +357,10 @@ public sealed class GraphQLHttpEndpointTests : IAsyncLifetime
     {
         await using var server = await HttpTestServer.StartAsync(o => o.EnableGraphiQL = false);
         var response = await server.GetAsync("", "text/html");
-        Assert.NotEqual(200, response.Status);
+        // Without the page, a browser's GET is a GraphQL request whose Accept names no GraphQL media type:
+        // 406 with a JSON error (not a page, and not a 500 or an empty 404).
+        Assert.Equal((406, "application/json; charset=utf-8"), (response.Status, response.ContentType));
+        Assert.Contains("application/graphql-response+json or application/json", response.FirstMessage);
         Assert.DoesNotContain("<html", response.Body);
     }
 
@@ -366,7 +369,8 @@ public sealed class GraphQLHttpEndpointTests : IAsyncLifetime
     {
         using var request = new HttpRequestMessage(HttpMethod.Put, "/graphql") { Content = new StringContent("""{"query":"{ hello }"}""", Encoding.UTF8, "application/json") };
         var response = await _server.SendAsync(request);
-        Assert.Equal(405, response.Status);
+        // RFC 9110 §15.5.6: a 405 MUST carry Allow with the methods the resource supports.
+        Assert.Equal((405, "GET, POST"), (response.Status, response.Allow));
     }
 
     [Fact]

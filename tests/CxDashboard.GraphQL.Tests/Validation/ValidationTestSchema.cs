@@ -90,6 +90,7 @@ internal static class ValidationTestSchema
         alien.Interfaces.Add(sentient);
         alien.AddField(F("name", S, A("surname", B)));
         alien.AddField(F("homePlanet", S));
+        alien.AddField(F("iq", NN(I))); // Int! against Human's Int: a nullability-only conflict
 
         var catOrDog = new UnionType("CatOrDog") { Types = { cat, dog } };
         var dogOrHuman = new UnionType("DogOrHuman") { Types = { dog, human } };

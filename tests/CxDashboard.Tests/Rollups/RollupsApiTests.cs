@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using CxDashboard.Core.DemoData;
 using CxDashboard.Core.Rollups;
 using CxDashboard.Tests.Infrastructure;
 
@@ -21,14 +22,34 @@ public sealed class RollupsApiTests(CxApp app) : IClassFixture<CxApp>
     [Fact]
     public async Task Runs_are_listed_with_outcome_counts_and_errors()
     {
+        await new DemoSeeder(app.DataSource, TextWriter.Null).SeedAsync(new SeedOptions { Responses = 400, Interactions = 600, Seed = 11 });
+        // A run a stopped node left "running", a run that fails part-way, then a run that succeeds.
+        await app.ExecuteAsync("INSERT INTO job_run (job, node, started_at, outcome) VALUES ('rollup-refresh', 'gone:1', now() - interval '1 hour', 'running')");
+        using var stop = new CancellationTokenSource();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
+            new RollupEngine(app.DataSource).RebuildAsync(step => { if (step == "reading interactions") stop.Cancel(); }, stop.Token));
         await new RollupEngine(app.DataSource).RebuildAsync();
 
-        var runs = await app.CreateClient("analyst").GetFromJsonAsync<JsonElement>("/api/rollups/runs");
+        var runs = (await app.CreateClient("analyst").GetFromJsonAsync<JsonElement>("/api/rollups/runs")).EnumerateArray().ToArray();
 
-        var latest = runs.EnumerateArray().First();
-        Assert.Equal("rollup-rebuild", latest.GetProperty("job").GetString());
-        Assert.Equal("succeeded", latest.GetProperty("outcome").GetString());
-        Assert.True(latest.TryGetProperty("cellsWritten", out _));
+        Assert.Equal(3, runs.Length);
+        var (succeeded, failed, abandoned) = (runs[0], runs[1], runs[2]);
+        Assert.Equal(("rollup-rebuild", "succeeded"), (succeeded.GetProperty("job").GetString(), succeeded.GetProperty("outcome").GetString()));
+        Assert.Equal(JsonValueKind.Null, succeeded.GetProperty("error").ValueKind);
+        // A full rebuild rewrites every cell and reads every fact row once: plain counts over the tables.
+        Assert.Equal(await app.ScalarAsync<long>("SELECT count(*) FROM rollup_cell"), succeeded.GetProperty("cellsWritten").GetInt64());
+        var facts = await app.ScalarAsync<long>("SELECT (SELECT count(*) FROM survey_response) + (SELECT count(*) FROM interaction)");
+        Assert.InRange(facts, 900, 1100); // about the 400 + 600 asked of the seeder
+        Assert.Equal(facts, succeeded.GetProperty("rowsRead").GetInt64());
+        Assert.StartsWith("full; ", succeeded.GetProperty("scope").GetString());
+
+        Assert.Equal(("rollup-rebuild", "failed"), (failed.GetProperty("job").GetString(), failed.GetProperty("outcome").GetString()));
+        Assert.Equal("OperationCanceledException: The operation was canceled.", failed.GetProperty("error").GetString());
+        Assert.Equal(JsonValueKind.Null, failed.GetProperty("cellsWritten").ValueKind);
+
+        Assert.Equal(("rollup-refresh", "failed"), (abandoned.GetProperty("job").GetString(), abandoned.GetProperty("outcome").GetString()));
+        Assert.Equal("abandoned: the node running it stopped before it finished", abandoned.GetProperty("error").GetString());
+        Assert.NotEqual(JsonValueKind.Null, abandoned.GetProperty("finishedAt").ValueKind);
     }
 
     [Fact]

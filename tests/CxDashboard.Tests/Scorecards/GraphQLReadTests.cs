@@ -37,6 +37,19 @@ public sealed class GraphQLReadTests(ReadApp app) : IClassFixture<ReadApp>
         double Nps((long P, long D, long N) x) => 100.0 * (x.P - x.D) / x.N;
         double V((long P, long D, long N) x) { double p = (double)x.P / x.N, d = (double)x.D / x.N; return p + d - (p - d) * (p - d); }
         var z = (Nps(now) - Nps(before)) / (100 * Math.Sqrt(V(now) / now.N + V(before) / before.N));
+        // The adjusted-Wald interval of DESIGN §6, written out here from the design text (not the product's code):
+        // N′ = N + 3, p = (P + ¾)/N′, d = (D + ¾)/N′, centre 100·(p − d) ± 1.96·100·√((p + d − (p − d)²)/N′).
+        (double Low, double High) Wald((long P, long D, long N) x)
+        {
+            double n = x.N + 3, p = (x.P + 0.75) / n, d = (x.D + 0.75) / n;
+            double centre = 100 * (p - d), half = 1.96 * 100 * Math.Sqrt((p + d - (p - d) * (p - d)) / n);
+            return (centre - half, centre + half);
+        }
+        // Worked by hand for P = 50, D = 20, N = 100: N′ = 103, p = 50.75/103 = 0.492718, d = 20.75/103 = 0.201456,
+        // centre = 29.1262, p + d − (p − d)² = 0.694175 − 0.084834 = 0.609341, half = 196·√(0.609341/103) = 15.0753,
+        // so 14.0509 … 44.2015. The formula above must give that before it judges the API.
+        Assert.Equal(14.0509, Wald((50, 20, 100)).Low, 3);
+        Assert.Equal(44.2015, Wald((50, 20, 100)).High, 3);
 
         var (data, errors, _) = await RunAsync($$"""
             { unit(code: "CO") { value(metric: "nps", period: "{{month:yyyy-MM}}") { value n low high lowConfidence suppressed
@@ -52,7 +65,8 @@ public sealed class GraphQLReadTests(ReadApp app) : IClassFixture<ReadApp>
         Assert.Equal(Nps(now) - Nps(before), v.GetProperty("change").GetProperty("difference").GetDouble(), 9);
         Assert.Equal(z, v.GetProperty("change").GetProperty("z").GetDouble(), 9);
         Assert.Equal(Math.Abs(z) > 1.96, v.GetProperty("change").GetProperty("significant").GetBoolean());
-        Assert.True(v.GetProperty("low").GetDouble() < Nps(now) + 1 && v.GetProperty("high").GetDouble() > Nps(now) - 1);
+        Assert.Equal(Wald(now).Low, v.GetProperty("low").GetDouble(), 9);
+        Assert.Equal(Wald(now).High, v.GetProperty("high").GetDouble(), 9);
     }
 
     [Fact]

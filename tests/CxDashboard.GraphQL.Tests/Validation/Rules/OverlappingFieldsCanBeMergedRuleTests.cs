@@ -93,15 +93,27 @@ public sealed class OverlappingFieldsCanBeMergedRuleTests : RuleHarness<Overlapp
         Error("Fields \"field\" conflict because subfields \"x\" conflict because \"name\" and \"nickname\" are different fields and subfields \"y\" conflict because \"barks\" and \"barkVolume\" are different fields. Use different aliases on the fields to fetch both if this was intentional.", (2, 3), (2, 16), (2, 24), (3, 3), (3, 16), (3, 28)));
 
     [Fact]
-    public void List_and_non_list_types_conflict() => ExpectValid("""
-        { human { ... on Human { r: relatives { name } } } sentient { ... on Human { r: pets { name } } } x: human { pets { name } } x: human { pets { name } } }
-        """);
+    public void List_and_non_list_types_conflict() => ExpectErrors("""
+        { dogOrHuman { ... on Human { x: pets { name } } ... on Dog { x: mother { name } } } }
+        """,
+        Error("Fields \"x\" conflict because they return conflicting types \"[Pet]\" and \"Dog\". Use different aliases on the fields to fetch both if this was intentional.", (1, 31), (1, 63)));
 
     [Fact]
     public void Nullability_differences_conflict() => ExpectErrors("""
+        { humanOrAlien { ... on Human { v: iq } ... on Alien { v: iq } } }
+        """,
+        Error("Fields \"v\" conflict because they return conflicting types \"Int\" and \"Int!\". Use different aliases on the fields to fetch both if this was intentional.", (1, 33), (1, 56)));
+
+    [Fact]
+    public void A_list_and_a_scalar_conflict() => ExpectErrors("""
         { humanOrAlien { ... on Human { n: relatives { name } } ... on Alien { n: homePlanet } } }
         """,
         Error("Fields \"n\" conflict because they return conflicting types \"[Human]!\" and \"String\". Use different aliases on the fields to fetch both if this was intentional.", (1, 33), (1, 72)));
+
+    [Fact]
+    public void Identical_list_types_in_one_selection_merge() => ExpectValid("""
+        { human { ... on Human { r: pets { name } } r: pets { name } } }
+        """);
 
     [Fact]
     public void Fragment_cycles_do_not_loop() => ExpectErrors("""

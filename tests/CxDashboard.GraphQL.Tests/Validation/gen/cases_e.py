@@ -57,11 +57,17 @@ fragment B on Dog { x: nickname }
 ''', [('Fields "field" conflict because subfields "x" conflict because "name" and "nickname" are different fields and subfields "y" conflict because "barks" and "barkVolume" are different fields. Use different aliases on the fields to fetch both if this was intentional.',
        'field', 'x:', 'y:', 'field#2', 'x:#2', 'y:#2')]),
  ('List_and_non_list_types_conflict', '''
-{ human { ... on Human { r: relatives { name } } } sentient { ... on Human { r: pets { name } } } x: human { pets { name } } x: human { pets { name } } }
-''', []),
+{ dogOrHuman { ... on Human { x: pets { name } } ... on Dog { x: mother { name } } } }
+''', [('Fields "x" conflict because they return conflicting types "[Pet]" and "Dog". Use different aliases on the fields to fetch both if this was intentional.', 'x:', 'x:#2')]),
  ('Nullability_differences_conflict', '''
+{ humanOrAlien { ... on Human { v: iq } ... on Alien { v: iq } } }
+''', [('Fields "v" conflict because they return conflicting types "Int" and "Int!". Use different aliases on the fields to fetch both if this was intentional.', 'v:', 'v:#2')]),
+ ('A_list_and_a_scalar_conflict', '''
 { humanOrAlien { ... on Human { n: relatives { name } } ... on Alien { n: homePlanet } } }
 ''', [('Fields "n" conflict because they return conflicting types "[Human]!" and "String". Use different aliases on the fields to fetch both if this was intentional.', 'n:', 'n:#2')]),
+ ('Identical_list_types_in_one_selection_merge', '''
+{ human { ... on Human { r: pets { name } } r: pets { name } } }
+''', []),
  ('Fragment_cycles_do_not_loop', '''
 { dog { ...A } }
 fragment A on Dog { x: name ...B }
