@@ -166,6 +166,10 @@ step build $?
 for suite in $suites; do
   case $suite in
     dotnet)
+      # The export tests open workbooks with LibreOffice (headless) and exceljs (tests/export).
+      command -v soffice >/dev/null || cx_apt_install libreoffice-calc-nogui
+      cx_require_node
+      cx_npm_ci "$CX_ROOT/tests/export"
       for proj in tests/CxDashboard.GraphQL.Tests tests/CxDashboard.Tests; do
         run_dotnet "$proj"
       done

@@ -1,4 +1,5 @@
 using CxDashboard.Api.Cli;
+using CxDashboard.Api.Export;
 using CxDashboard.Api.GraphQL;
 using CxDashboard.Api.Health;
 using CxDashboard.Api.Hosting;
@@ -15,6 +16,7 @@ builder.AddCxProblemDetails();
 builder.AddCxAuth();
 builder.AddCxRollups();
 builder.AddCxGraphQL();
+builder.AddCxExport();
 builder.AddCxWeb();
 
 var app = builder.Build();
@@ -31,6 +33,7 @@ app.UseCxSecurityHeaders();
 app.UseCxProblemDetails();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseRateLimiter();
 
 app.MapCxHealth();
 // A worker node (Role=worker) runs the jobs and answers /healthz; only api nodes serve the API and the web app.
@@ -40,6 +43,7 @@ if (app.Services.GetRequiredService<NodeRole>().ServesApi)
     app.MapCxIngestion();
     app.MapCxRollups();
     app.MapCxGraphQL();
+    app.MapCxExport();
     app.MapCxWeb();
 }
 

@@ -85,6 +85,21 @@ internal sealed class ApiProcess : IAsyncDisposable
         return text;
     }
 
+    /// <summary>GET, reading the body as it streams: seconds to the first body byte and to the last, and the bytes read.</summary>
+    public async Task<(double FirstByte, double Total, long Bytes)> DownloadTimingAsync(string url)
+    {
+        var clock = Stopwatch.StartNew();
+        using var response = await http.GetAsync(url, HttpCompletionOption.ResponseHeadersRead);
+        if (response.StatusCode != HttpStatusCode.OK) throw new InvalidOperationException($"{url} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        await using var body = await response.Content.ReadAsStreamAsync();
+        var buffer = new byte[81920];
+        var n = await body.ReadAsync(buffer);
+        var first = clock.Elapsed.TotalSeconds;
+        long bytes = n;
+        while ((n = await body.ReadAsync(buffer)) > 0) bytes += n;
+        return (first, clock.Elapsed.TotalSeconds, bytes);
+    }
+
     private void Keep(string? line)
     {
         if (line is null) return;

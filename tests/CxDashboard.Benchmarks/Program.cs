@@ -10,11 +10,12 @@ return args.FirstOrDefault() switch
     "validation" => await ValidationBenchmark.RunAsync(args[1..]),
     "graphql" => await GraphQLBenchmark.RunAsync(args[1..]),
     "scorecard" => await ScorecardBenchmark.RunAsync(args[1..]),
+    "export" => await ExportBenchmark.RunAsync(args[1..]),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: CxDashboard.Benchmarks <import|generate|rollup|validation> [--rows N] | scorecard [--responses N | --database NAME] [--requests N] [--seconds S] | graphql --documents tests/conformance/bench [--seconds S] [--json FILE]");
+    Console.Error.WriteLine("usage: CxDashboard.Benchmarks <import|generate|rollup|validation> [--rows N] | scorecard [--responses N | --database NAME] [--requests N] [--seconds S] | export [--responses N] [--interactions N] [--database NAME] | graphql --documents tests/conformance/bench [--seconds S] [--json FILE]");
     return 2;
 }

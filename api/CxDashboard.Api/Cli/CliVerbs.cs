@@ -12,6 +12,7 @@ public static class CliVerbs
         ["seed"] = SeedVerb.RunAsync,
         ["import"] = ImportVerb.RunAsync,
         ["rollup"] = RollupVerb.RunAsync,
+        ["export"] = ExportVerb.RunAsync,
     };
 
     public static bool IsVerb(string[] args) => args.Length > 0 && Verbs.ContainsKey(args[0]);
@@ -34,8 +35,31 @@ public static class CliVerbs
         catch (CliUsageException ex)
         {
             await Console.Error.WriteLineAsync($"error: {ex.Message}");
-            return 2;
+            return ExitCodes.Usage;
         }
+        catch (Exception ex) when (CxDashboard.Api.Hosting.DatabaseOutage.Is(ex))
+        {
+            await Console.Error.WriteLineAsync($"error: the database {CxDashboard.Api.Hosting.DatabaseOutage.Describe(app.Configuration.GetConnectionString("Cx"))} " +
+                $"is unavailable ({FirstLine(ex)}); nothing was written");
+            return ExitCodes.DatabaseUnavailable;
+        }
+        catch (Npgsql.PostgresException ex)
+        {
+            await Console.Error.WriteLineAsync($"error: the database refused the work ({ex.SqlState}: {ex.MessageText}); nothing was written");
+            return ExitCodes.DatabaseUnavailable;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            await Console.Error.WriteLineAsync($"error: unexpected failure ({ex.GetType().Name}: {FirstLine(ex)}); nothing was written");
+            return ExitCodes.Failure;
+        }
+    }
+
+    private static string FirstLine(Exception ex)
+    {
+        var inner = ex;
+        while (inner.InnerException is not null && inner.Message.StartsWith("Exception while", StringComparison.Ordinal)) inner = inner.InnerException;
+        return inner.Message.Split('\n')[0].Trim();
     }
 
     private static async Task<int> MigrateAsync(WebApplication app, string[] args)
@@ -44,6 +68,19 @@ public static class CliVerbs
         Console.WriteLine("database is up to date");
         return 0;
     }
+}
+
+/// <summary>The exit codes of every verb (documented in docs/imports.md).</summary>
+public static class ExitCodes
+{
+    public const int Done = 0;
+    /// <summary>The input was rejected: nothing was written.</summary>
+    public const int Rejected = 1;
+    public const int Usage = 2;
+    /// <summary>The database could not be reached, or refused the work: nothing was written.</summary>
+    public const int DatabaseUnavailable = 3;
+    /// <summary>Anything else (a bug): one line on stderr, nothing written.</summary>
+    public const int Failure = 4;
 }
 
 /// <summary>Bad command-line usage: printed without a stack trace, exit code 2.</summary>

@@ -3,17 +3,17 @@ using CxDashboard.Core.Ingestion;
 namespace CxDashboard.Api.Cli;
 
 /// <summary>
-/// <c>import &lt;org-units|responses|interactions&gt; &lt;file&gt; [--format csv|jsonl] [--quarantine rejects-file] [--source name] [--progress]</c>.
-/// Exit 0 when imported, 1 when the file was rejected (nothing written), 2 on usage errors.
+/// <c>import &lt;org-units|responses|interactions&gt; &lt;file&gt; [--format csv|jsonl] [--encoding utf8|latin1] [--quarantine rejects-file] [--source name] [--progress]</c>.
+/// Exit codes: <see cref="ExitCodes"/>.
 /// </summary>
 internal static class ImportVerb
 {
     public static async Task<int> RunAsync(WebApplication app, string[] args)
     {
-        var o = CliOptions.Parse(args, flags: ["--progress", "--no-progress"], values: ["--format", "--quarantine", "--source"]);
+        var o = CliOptions.Parse(args, flags: ["--progress", "--no-progress"], values: ["--format", "--encoding", "--quarantine", "--source"]);
         if (o.Positional.Count != 2)
         {
-            throw new CliUsageException($"usage: import <{string.Join('|', ImportNames.Kinds)}> <file> [--format csv|jsonl] [--quarantine rejects-file] [--source name]");
+            throw new CliUsageException($"usage: import <{string.Join('|', ImportNames.Kinds)}> <file> [--format csv|jsonl] [--encoding utf8|latin1] [--quarantine rejects-file] [--source name]");
         }
         var kind = ImportNames.ParseKind(o.Positional[0])
             ?? throw new CliUsageException($"unknown kind '{o.Positional[0]}' (use {string.Join(", ", ImportNames.Kinds)})");
@@ -22,6 +22,9 @@ internal static class ImportVerb
         var format = o.Value("--format") is { } f
             ? ImportNames.ParseFormat(f) ?? throw new CliUsageException($"--format: '{f}' is not csv or jsonl")
             : ImportNames.FormatFromFileName(path);
+        var encoding = o.Value("--encoding") is { } enc
+            ? ImportNames.ParseEncoding(enc) ?? throw new CliUsageException($"--encoding: '{enc}' is not utf8 or latin1")
+            : ImportEncoding.Utf8;
 
         var showProgress = o.Has("--progress") || (!o.Has("--no-progress") && !Console.IsErrorRedirected);
         RejectFileSink? rejects = null;
@@ -41,6 +44,7 @@ internal static class ImportVerb
                 Content = file,
                 FileName = path,
                 Format = format,
+                Encoding = encoding,
                 Quarantine = rejects is not null,
                 Rejects = rejects,
                 Source = o.Value("--source") ?? "default",
@@ -55,13 +59,13 @@ internal static class ImportVerb
         {
             Console.Error.WriteLine($"import {kind.Name()}: {path} rejected with {report.ErrorCount} error(s); nothing was written" +
                 (rejects is null ? " (use --quarantine <file> to import the good rows)" : ""));
-            return 1;
+            return ExitCodes.Rejected;
         }
         Console.WriteLine($"import {kind.Name()}: {report.RowsRead:N0} rows read, {report.Inserted:N0} inserted, {report.Updated:N0} updated, " +
             $"{report.Unchanged:N0} unchanged, {report.Late:N0} late, {report.Rejected:N0} rejected" +
             (kind == ImportKind.OrgUnits ? $", {report.Moved:N0} moved" : "") +
             $" in {report.Seconds:0.0}s (read+validate+stage {report.ParseSeconds:0.0}s, merge {report.Seconds - report.ParseSeconds:0.0}s; {report.RowsPerSecond:N0} rows/s)" +
             (rejects is not null && report.Rejected > 0 ? $"; rejected rows written to {o.Value("--quarantine")}" : ""));
-        return 0;
+        return ExitCodes.Done;
     }
 }

@@ -19,7 +19,7 @@ internal static class RollupVerb
                 $"{run.DaysRecomputed} day(s), {run.Duration.TotalSeconds:0.0}s ({run.RowsRead / Math.Max(0.001, run.Duration.TotalSeconds):N0} rows/s), job run #{run.JobRunId}");
             return 0;
         }
-        catch (Npgsql.NpgsqlException ex)
+        catch (Npgsql.NpgsqlException ex) when (!CxDashboard.Api.Hosting.DatabaseOutage.Is(ex))
         {
             await Console.Error.WriteLineAsync($"rollup failed (recorded in job_run): {ex.Message}");
             return 1;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using CxDashboard.Api.Cascade;
+using CxDashboard.Api.GraphQL;
 using CxDashboard.Api.Security;
 using CxDashboard.Core.Drivers;
 using CxDashboard.Core.Scorecards;
@@ -35,7 +36,8 @@ public static class DriverFields
                 {
                     throw CascadeErrors.BadArgument("period", e.Message);
                 }
-                return await visible.DriversAsync(unit, period, ctx.CancellationToken);
+                // a raw-fact read: through the process-wide gate, so bursts of them cannot take the connection pool
+                return await ctx.Service<RawFactGate>().RunAsync(ct => visible.DriversAsync(unit, period, ct), ctx.CancellationToken);
             });
     }
 }

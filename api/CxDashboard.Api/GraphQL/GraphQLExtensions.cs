@@ -29,7 +29,8 @@ public static class GraphQLExtensions
         .AddPartnerTypes()
         .AddVerbatimTypes()
         .AddCascadeTypes()
-        .Build();
+        .Build()
+        .Priced();
 
     /// <summary>KPIs, scorecards, cascade, check-ins and drivers (Cascade/ and Drivers/ folders).</summary>
     private static CxSchema AddCascadeTypes(this CxSchema schema)
@@ -51,6 +52,9 @@ public static class GraphQLExtensions
         builder.Services.AddScoped<VisibleUnits>();
         builder.Services.AddSingleton<FloorPatterns>();
         builder.Services.AddSingleton(_ => BuildCxSchema());
+        var limits = builder.Configuration.GetSection(GraphQLLimits.Section).Get<GraphQLLimits>() ?? new GraphQLLimits();
+        builder.Services.Configure<GraphQLLimits>(builder.Configuration.GetSection(GraphQLLimits.Section));
+        builder.Services.AddSingleton<RawFactGate>();
         builder.Services.AddGraphQLServer(sp => sp.GetRequiredService<Schema>())
             .ConfigureExecutor(o =>
             {
@@ -59,6 +63,11 @@ public static class GraphQLExtensions
                 o.Validation.MaxAliases = 200;
                 o.Validation.MaxDocumentLength = 100_000; // checked on the raw text, before parsing
                 o.MaxTokens = 20_000;                      // a 100k-character token bomb stops here, AST unbuilt
+                // (nesting: the engine's default of 128 levels, parser and validator, fragments expanded)
+                o.Validation.MaxCost = limits.MaxCost;     // static estimate (QueryCosts), before anything runs
+                o.Validation.ListSizeArguments = QueryCosts.SizeArguments;
+                o.ExecutionTimeout = TimeSpan.FromSeconds(limits.TimeoutSeconds); // cancels the request's database commands
+                o.TranslateException = ReadErrors.Translate;
                 // "Unexpected error." hides a failing resolver's message from clients; Development shows it.
                 o.IncludeExceptionDetails = builder.Environment.IsDevelopment();
             });

@@ -37,9 +37,13 @@ public static class Loaders
     public static async Task<IReadOnlyList<(string Value, CellStats Stats)>> BreakdownAsync(this IResolveContext ctx, BreakdownKey key) =>
         await ctx.DataLoader<BreakdownKey, IReadOnlyList<(string, CellStats)>>("breakdowns", Visible(ctx).BreakdownsAsync).LoadAsync(key) ?? [];
 
-    /// <summary>A unit's verbatim page; the pages of every unit at one query level are read with one command.</summary>
+    /// <summary>
+    /// A unit's verbatim page; the pages of every unit at one query level are read with one command, through the
+    /// raw-fact gate (<see cref="RawFactGate"/>).
+    /// </summary>
     public static Task<VerbatimPage?> VerbatimsAsync(this IResolveContext ctx, VerbatimKey key) =>
-        ctx.DataLoader<VerbatimKey, VerbatimPage>("verbatims", Visible(ctx).VerbatimsAsync).LoadAsync(key);
+        ctx.DataLoader<VerbatimKey, VerbatimPage>("verbatims", (keys, ct) =>
+            ctx.Service<RawFactGate>().RunAsync(c => Visible(ctx).VerbatimsAsync(keys, c), ct)).LoadAsync(key);
 
     private static DataLoader<ValueKey, MetricValue> Values(IResolveContext ctx) =>
         ctx.DataLoader<ValueKey, MetricValue>("values", Visible(ctx).ValuesAsync);

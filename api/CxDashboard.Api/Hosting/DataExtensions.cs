@@ -14,6 +14,7 @@ public static class DataExtensions
             ?? throw new InvalidOperationException(
                 "No database configured: set ConnectionStrings:Cx (env ConnectionStrings__Cx). The run script (api/run.sh) does this for you.");
         builder.Services.AddCxCore(cs);
+        builder.Services.Configure<CxDashboard.Core.Ingestion.ImportOptions>(builder.Configuration.GetSection(CxDashboard.Core.Ingestion.ImportOptions.Section));
         return builder;
     }
 

@@ -12,7 +12,7 @@ public static class IngestionApi
 
     /// <summary>
     /// <c>POST /api/import/{kind}</c> (multipart, field <c>file</c>; <c>?mode=quarantine</c>, <c>?source=</c>,
-    /// <c>?format=csv|jsonl</c>): analysts only. A rejected file is a 422 problem listing every error.
+    /// <c>?format=csv|jsonl</c>, <c>?encoding=utf8|latin1</c>): analysts only. A rejected file is a 422 problem listing every error.
     /// </summary>
     public static IEndpointRouteBuilder MapCxIngestion(this IEndpointRouteBuilder app)
     {
@@ -26,40 +26,31 @@ public static class IngestionApi
     }
 
     private static async Task<Results<Ok<ImportReport>, ProblemHttpResult>> ImportAsync(
-        string kind, IFormFile? file, [FromQuery] string? mode, [FromQuery] string? source, [FromQuery] string? format,
-        Importer importer, ScopeResolver scopes, HttpContext http, CancellationToken ct)
+        string kind, HttpRequest http, Importer importer, ScopeResolver scopes, CancellationToken ct)
     {
         if (ImportNames.ParseKind(kind) is not { } k)
         {
             return Problem(StatusCodes.Status404NotFound, "Unknown import kind", $"'{kind}' is not one of {string.Join(", ", ImportNames.Kinds)}.");
         }
-        if (file is null || file.Length == 0)
-        {
-            return Problem(StatusCodes.Status400BadRequest, "No file", "Send the file as multipart/form-data in a field named 'file'.");
-        }
-        if (mode is not (null or "all-or-nothing" or "quarantine"))
-        {
-            return Problem(StatusCodes.Status400BadRequest, "Unknown mode", $"mode '{mode}' is not 'all-or-nothing' (default) or 'quarantine'.");
-        }
-        ImportFormat? fmt = null;
-        if (format is not null && (fmt = ImportNames.ParseFormat(format)) is null)
-        {
-            return Problem(StatusCodes.Status400BadRequest, "Unknown format", $"format '{format}' is not csv or jsonl.");
-        }
+        var (upload, refused) = await ImportUpload.ReadAsync(http, ct);
+        if (refused is not null) return refused;
+        var file = upload!.File;
 
         // An analyst writes only inside its scope: rows (and org units) outside it are refused one by one.
-        var scope = await scopes.ResolveAsync(http.User, ct);
-        var rootCodes = http.User.FindAll(CxClaims.ScopeUnit).Select(c => c.Value).ToHashSet(StringComparer.Ordinal);
+        var scope = await scopes.ResolveAsync(http.HttpContext.User, ct);
+        var rootCodes = http.HttpContext.User.FindAll(CxClaims.ScopeUnit).Select(c => c.Value).ToHashSet(StringComparer.Ordinal);
 
+        // An empty part goes through the importer too: the same "the file is empty" rejection as the CLI.
         await using var content = file.OpenReadStream();
         var report = await importer.ImportAsync(new ImportRequest
         {
             Kind = k,
             Content = content,
             FileName = file.FileName,
-            Format = fmt,
-            Quarantine = mode == "quarantine",
-            Source = string.IsNullOrWhiteSpace(source) ? "default" : source,
+            Format = upload.Format,
+            Encoding = upload.Encoding,
+            Quarantine = upload.Quarantine,
+            Source = upload.Source,
             Length = file.Length,
             Scope = rootCodes.Contains(ScopeResolver.Everything) ? null : new ImportScope(scope.UnitIds, rootCodes),
         }, ct);
@@ -68,7 +59,9 @@ public static class IngestionApi
         return TypedResults.Problem(
             statusCode: StatusCodes.Status422UnprocessableEntity,
             title: "The file was rejected",
-            detail: $"{report.ErrorCount} error(s) in {file.FileName}; nothing was written. Fix them, or import with ?mode=quarantine to load the good rows.",
+            detail: $"{report.ErrorCount} error(s) in {file.FileName}; nothing was written. " + (upload.Quarantine
+                ? "The file as a whole cannot be read (see the errors), so quarantine mode cannot sort its rows either."
+                : "Fix them, or import with ?mode=quarantine to load the good rows."),
             extensions: new Dictionary<string, object?>
             {
                 ["errorCount"] = report.ErrorCount,

@@ -7,13 +7,15 @@ namespace CxDashboard.Api.Rollups;
 /// <summary>
 /// Scheduler health for /healthz: on worker nodes the Quartz scheduler must be running; on every node
 /// the last rollup run is reported, and a failed one degrades health so it is never silently ignored.
+/// A run cut off by its node stopping (closed as "abandoned" when the next run starts) is not a failure of
+/// the job: the job is run again, so it is skipped here rather than degrading health until some later success.
 /// </summary>
 internal sealed class SchedulerHealthCheck(ISchedulerFactory factory, NodeRole role, JobRunLog runs) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken ct = default)
     {
         var data = new Dictionary<string, object> { ["role"] = role.Name };
-        if ((await runs.RecentAsync(1, "rollup", ct)).FirstOrDefault() is { } last)
+        if (await runs.LastCountingAsync("rollup", ct) is { } last)
         {
             data["lastRun"] = new { job = last.Job, outcome = last.Outcome, startedAt = last.StartedAt, finishedAt = last.FinishedAt, error = last.Error };
             if (last.Outcome == "failed")

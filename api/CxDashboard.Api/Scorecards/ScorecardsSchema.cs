@@ -23,11 +23,21 @@ public static class ScorecardsSchema
         return schema.Query(d =>
         {
             d.Field("metrics").Type("[Metric!]!").Description("The metric catalogue: outcome metrics first, then process metrics.")
-                .Resolve(async ctx => await ctx.Service<CxDbContext>().Metrics.AsNoTracking()
-                    .OrderByDescending(m => m.Kind == "outcome").ThenBy(m => m.Code).ToListAsync(ctx.CancellationToken));
+                .Resolve(async ctx => await CatalogueAsync(ctx));
             d.Field("metric").Type("Metric").Argument("code", "String!")
-                .Resolve(async ctx => await ctx.Service<CxDbContext>().Metrics.AsNoTracking()
-                    .FirstOrDefaultAsync(m => m.Code == ctx.Argument<string>("code"), ctx.CancellationToken));
+                .Resolve(async ctx => (await CatalogueAsync(ctx)).FirstOrDefault(m => m.Code == ctx.Argument<string>("code")));
         });
     }
+
+    /// <summary>
+    /// The catalogue, read once per request through a DataLoader: sibling fields (<c>metrics</c>, any number of
+    /// <c>metric</c> aliases) run concurrently and must not share the request's DbContext at the same time.
+    /// </summary>
+    private static async Task<IReadOnlyList<Metric>> CatalogueAsync(IResolveContext ctx) =>
+        await ctx.DataLoader<int, IReadOnlyList<Metric>>("metricCatalogue", async (keys, ct) =>
+        {
+            IReadOnlyList<Metric> all = await ctx.Service<CxDbContext>().Metrics.AsNoTracking()
+                .OrderByDescending(m => m.Kind == "outcome").ThenBy(m => m.Code).ToListAsync(ct);
+            return keys.ToDictionary(k => k, _ => all);
+        }).LoadAsync(0) ?? [];
 }

@@ -44,7 +44,8 @@ public static class AuthExtensions
             });
 
         builder.Services.AddAuthorizationBuilder()
-            .AddPolicy(CxClaims.AnalystPolicy, p => p.RequireAuthenticatedUser().RequireRole("analyst"));
+            .AddPolicy(CxClaims.AnalystPolicy, p => p.RequireAuthenticatedUser().RequireRole("analyst"))
+            .AddPolicy(CxClaims.ExportPolicy, p => p.RequireAuthenticatedUser().RequireClaim(CxClaims.Permission, CxClaims.ExportPermission));
         return builder;
     }
 }

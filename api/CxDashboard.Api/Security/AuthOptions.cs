@@ -54,4 +54,7 @@ public sealed class PersonaOptions
 
     /// <summary>Partner codes whose engagements the persona sees.</summary>
     public List<string> Partners { get; set; } = [];
+
+    /// <summary>Permissions carried as <c>permission</c> claims (e.g. <c>export</c>).</summary>
+    public List<string> Permissions { get; set; } = [];
 }

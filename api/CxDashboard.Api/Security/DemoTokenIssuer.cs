@@ -24,6 +24,7 @@ public sealed class DemoTokenIssuer(AuthOptions options, SigningKey key, TimePro
         };
         claims.AddRange(p.Units.Select(u => new Claim(CxClaims.ScopeUnit, u)));
         claims.AddRange(p.Partners.Select(x => new Claim(CxClaims.ScopePartner, x)));
+        claims.AddRange(p.Permissions.Select(x => new Claim(CxClaims.Permission, x)));
 
         var now = clock.GetUtcNow();
         var expires = now + options.TokenLifetime;

@@ -20,25 +20,51 @@ public static class WebApp
         return builder;
     }
 
+    /// <summary>First path segments that belong to the server, never to the app: unknown paths under them are 404 problems.</summary>
+    private static readonly string[] ServerPrefixes = ["api", "export", "auth", "healthz", "graphql"];
+
     /// <summary>
-    /// Serves the separately built React app (web/dist) with SPA fallback. The folder comes from
-    /// <c>Web:Root</c>; by default the host looks for web/dist above its content root.
+    /// Serves the separately built React app (web/dist) with a fallback to its index.html for app routes only:
+    /// GET or HEAD of a path outside the server's prefixes (<c>/api</c>, <c>/export</c>, <c>/auth</c>,
+    /// <c>/healthz</c>, <c>/graphql…</c>). Anything else that matches no endpoint is a 404 problem, also
+    /// without a web build. The folder comes from <c>Web:Root</c>; by default the host looks for web/dist
+    /// above its content root.
     /// </summary>
     public static WebApplication MapCxWeb(this WebApplication app)
     {
+        foreach (var prefix in ServerPrefixes) app.MapFallback($"/{prefix}/{{**rest}}", NotFound);
         var root = WebRoot(app.Configuration, app.Environment);
         if (root is null || !Directory.Exists(root))
         {
             app.Logger.LogWarning("Web app not found (build it with `npm run build` in web/, or set Web:Root); serving the API only.");
+            app.MapFallback(NotFound);
             return app;
         }
 
         var files = new PhysicalFileProvider(Path.GetFullPath(root));
+        var index = Path.Combine(Path.GetFullPath(root), "index.html");
         app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = files });
         app.UseStaticFiles(new StaticFileOptions { FileProvider = files });
-        app.MapFallbackToFile("index.html", new StaticFileOptions { FileProvider = files });
+        // "nonfile": paths with a file extension are left to the static files (and are 404 when missing).
+        app.MapFallback("{*path:nonfile}", (HttpContext context) => IsAppRoute(context.Request)
+            ? Results.File(index, "text/html; charset=utf-8")
+            : NotFound(context));
         return app;
     }
+
+    private static bool IsAppRoute(HttpRequest request)
+    {
+        if (!HttpMethods.IsGet(request.Method) && !HttpMethods.IsHead(request.Method)) return false;
+        var path = request.Path.Value ?? "/";
+        var first = path.TrimStart('/').Split('/', 2)[0];
+        // "graphql" as a prefix too: /graphqlx is a mistyped endpoint, not a page of the app.
+        return !ServerPrefixes.Contains(first, StringComparer.OrdinalIgnoreCase) && !first.StartsWith("graphql", StringComparison.OrdinalIgnoreCase);
+    }
+
+    private static IResult NotFound(HttpContext context) => TypedResults.Problem(
+        statusCode: StatusCodes.Status404NotFound,
+        title: "Not found",
+        detail: $"Nothing answers {context.Request.Method} {context.Request.Path}.");
 
     private static string? WebRoot(IConfiguration configuration, IHostEnvironment environment) =>
         configuration["Web:Root"] ?? FindWebDist(environment.ContentRootPath);

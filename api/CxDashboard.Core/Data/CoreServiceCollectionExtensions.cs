@@ -1,5 +1,6 @@
 using CxDashboard.Core.Cascade;
 using CxDashboard.Core.Drivers;
+using CxDashboard.Core.Export;
 using CxDashboard.Core.Hierarchy;
 using CxDashboard.Core.Ingestion;
 using CxDashboard.Core.Jobs;
@@ -24,7 +25,9 @@ public static class CoreServiceCollectionExtensions
         services.AddCxDbContext(connectionString);
         services.AddSingleton(_ => NpgsqlDataSource.Create(WithoutResetOnClose(connectionString)));
 
-        services.AddSingleton<Importer>();
+        // Import limits from the host's configuration (section Imports) when it binds them, else the defaults.
+        services.AddSingleton(sp => new Importer(sp.GetRequiredService<NpgsqlDataSource>(),
+            sp.GetService<Microsoft.Extensions.Options.IOptions<ImportOptions>>()?.Value ?? new ImportOptions()));
         services.AddSingleton<RollupEngine>();
         services.AddSingleton<JobRunLog>();
         services.AddSingleton<OrgQueries>();
@@ -35,6 +38,9 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<KpiAdminService>();
         services.AddSingleton<ScorecardService>();
         services.AddSingleton<DriverService>();
+        services.AddSingleton<RollupReadiness>();
+        services.AddSingleton<RawExport>();
+        services.AddSingleton<ExportAuditLog>();
         return services;
     }
 

@@ -10,11 +10,11 @@ namespace CxDashboard.Core.Ingestion;
 /// <c>dirty_day</c> for the rollup job. Nothing is committed when the file has errors, unless the
 /// caller asked for quarantine.
 /// </summary>
-public sealed class FactImporter(NpgsqlDataSource dataSource, FactSpec spec)
+public sealed class FactImporter(NpgsqlDataSource dataSource, FactSpec spec, ImportOptions options)
 {
     public async Task<ImportReport> ImportAsync(ImportRequest request, CancellationToken ct = default)
     {
-        var loop = new RecordLoop(request, spec.Fields);
+        var loop = new RecordLoop(request, spec.Fields, options);
         await using var conn = await dataSource.OpenConnectionAsync(ct);
         var ctx = new ImportContext(await UnitIdsAsync(conn, ct), request.Source, request.Quarantine, loop.AddError) { Scope = request.Scope };
         await using var tx = await conn.BeginTransactionAsync(ct);
@@ -36,7 +36,8 @@ public sealed class FactImporter(NpgsqlDataSource dataSource, FactSpec spec)
 
         var values = new object?[spec.Columns.Length];
         var footprint = new StagedFootprint();
-        var bulk = new MonthBulkLoad(conn, tx, spec);
+        var bulk = new MonthBulkLoad(conn, tx, spec) { MaxLoadTables = options.MaxNewPartitions };
+        var window = options.WindowAt(await ServerNowAsync(conn, tx, ct));
         bool headerOk;
         await using (var pipe = new StagingPipe(conn, spec.Columns, timeIndex: 2, bulk, ct))
         {
@@ -47,11 +48,16 @@ public sealed class FactImporter(NpgsqlDataSource dataSource, FactSpec spec)
                 footprint.Add((long)values[3]!, (DateTime)values[2]!);
                 var queued = pipe.AddAsync(values, ct);
                 return queued.IsCompletedSuccessfully ? Task.CompletedTask : queued.AsTask();
-            }, ct);
+            }, ct, window);
             if (headerOk) await pipe.FlushAsync(ct);
         }
 
         var mode = request.Quarantine ? "quarantine" : "all-or-nothing";
+        if (headerOk && await TooManyNewPartitionsAsync(conn, tx, footprint, ct) is { } tooMany)
+        {
+            loop.AddError(new ImportError(request.FileName, 1, null, null, tooMany));
+            headerOk = false;
+        }
         if (!headerOk || (loop.ErrorCount > 0 && !request.Quarantine))
         {
             await tx.RollbackAsync(ct);
@@ -94,8 +100,9 @@ public sealed class FactImporter(NpgsqlDataSource dataSource, FactSpec spec)
 
         // After the matching, which must not find the bulk rows in the fact table.
         var bulkRows = await bulk.SwapInAsync(footprint, progress, ct);
-        await ExecAsync(conn, tx, $"SELECT ensure_month_partitions('{t}', @min, @max)", ct,
-            ("min", footprint.FirstMonth!.Value), ("max", footprint.LastMonth!.Value));
+        // Only the months that have rows (not every month between the first and the last).
+        await ExecAsync(conn, tx, $"SELECT ensure_month_partitions('{t}', m, m) FROM unnest(@months) m", ct,
+            ("months", footprint.RowsByMonth.Keys.Order().ToArray()));
         await footprint.WriteDaysAsync(conn, tx, "bulk_day", bulkMonths, ct);
         // When every row went the bulk way, the insert below would only read an empty staging table.
         var written = bulkRows == footprint.Rows ? $"SELECT org_unit_id, {time} FROM stage WHERE false" : $"""
@@ -138,6 +145,29 @@ public sealed class FactImporter(NpgsqlDataSource dataSource, FactSpec spec)
         await using var cmd = new NpgsqlCommand(sql, conn, tx) { CommandTimeout = 0 };
         foreach (var (name, value) in args) cmd.Parameters.AddWithValue(name, value);
         await cmd.ExecuteNonQueryAsync(ct);
+    }
+
+    /// <summary>
+    /// The months of staged rows that have no partition yet; more than <see cref="ImportOptions.MaxNewPartitions"/>
+    /// of them rejects the file (each partition costs locks and catalog entries until commit).
+    /// </summary>
+    private async Task<string?> TooManyNewPartitionsAsync(NpgsqlConnection conn, NpgsqlTransaction tx, StagedFootprint footprint, CancellationToken ct)
+    {
+        if (footprint.RowsByMonth.Count <= options.MaxNewPartitions) return null;
+        var months = footprint.RowsByMonth.Keys.Order().ToArray();
+        await using var cmd = new NpgsqlCommand(
+            "SELECT count(*)::int FROM unnest(@names) n WHERE to_regclass(n) IS NULL", conn, tx);
+        cmd.Parameters.AddWithValue("names", months.Select(m => $"{spec.Table}_y{m:yyyy}m{m:MM}").ToArray());
+        var missing = (int)(await cmd.ExecuteScalarAsync(ct))!;
+        return missing <= options.MaxNewPartitions ? null
+            : $"the rows fall in {missing} months without a partition of {spec.Table} ({months[0]:yyyy-MM} … {months[^1]:yyyy-MM}); " +
+              $"one import may add at most {options.MaxNewPartitions} (setting Imports:MaxNewPartitions): split the file by period";
+    }
+
+    private static async Task<DateTime> ServerNowAsync(NpgsqlConnection conn, NpgsqlTransaction tx, CancellationToken ct)
+    {
+        await using var cmd = new NpgsqlCommand("SELECT now()", conn, tx);
+        return (DateTime)(await cmd.ExecuteScalarAsync(ct))!;
     }
 
     private static string Prefixed(string alias, IEnumerable<string> cols) => string.Join(", ", cols.Select(c => $"{alias}.{c}"));

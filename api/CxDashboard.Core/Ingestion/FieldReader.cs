@@ -16,6 +16,9 @@ public sealed class FieldReader(IRecordSource source, string file, List<ImportEr
 
     public int Line => source.Line;
 
+    /// <summary>Plausible fact timestamps (null: any). A timestamp outside is a row error naming the window.</summary>
+    public DateWindow? Window { get; init; }
+
     public string File => file;
 
     public int ErrorsBefore { get; private set; }
@@ -108,14 +111,26 @@ public sealed class FieldReader(IRecordSource source, string file, List<ImportEr
             Missing(field, col, required);
             return null;
         }
-        if (IsoTimestamp.TryParse(v, out var utc)) return utc;
-        if (DateTimeOffset.TryParseExact(v, TimestampFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var ts)
+        DateTime? parsed = null;
+        if (IsoTimestamp.TryParse(v, out var utc)) parsed = utc;
+        else if (DateTimeOffset.TryParseExact(v, TimestampFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var ts)
             && (v[^1] is 'Z' or 'z' || HasOffset(v)))
         {
-            return ts.UtcDateTime;
+            parsed = ts.UtcDateTime;
         }
-        Fail(field, col, $"'{v}' is not an ISO 8601 timestamp with offset (e.g. 2026-03-01T14:05:00Z)");
-        return null;
+        if (parsed is not { } value)
+        {
+            Fail(field, col, CalendarCheck.Problem(v) is { } problem
+                ? $"'{v}': {problem}"
+                : $"'{v}' is not an ISO 8601 timestamp with offset (e.g. 2026-03-01T14:05:00Z)");
+            return null;
+        }
+        if (Window is { } w && !w.Contains(value))
+        {
+            Fail(field, col, $"'{v}' is outside the plausible date window {w} (settings Imports:EarliestDate and Imports:LatestAhead)");
+            return null;
+        }
+        return value;
     }
 
     public DateOnly? Date(Field field, bool required = false)
@@ -127,7 +142,7 @@ public sealed class FieldReader(IRecordSource source, string file, List<ImportEr
             return null;
         }
         if (DateOnly.TryParseExact(v, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)) return d;
-        Fail(field, col, $"'{v}' is not a date (yyyy-MM-dd)");
+        Fail(field, col, CalendarCheck.Problem(v) is { } problem ? $"'{v}': {problem}" : $"'{v}' is not a date (yyyy-MM-dd)");
         return null;
     }
 

@@ -9,8 +9,18 @@ public interface IRecordSource : IDisposable
     /// <summary>Tells the source the kind's fields; afterwards <see cref="Get"/> takes their index in this list.</summary>
     void Bind(FieldSet fields);
 
-    /// <summary>Advances to the next record. Structural problems (bad JSON, bad quoting) go to <paramref name="errors"/>.</summary>
+    /// <summary>
+    /// Advances to the next record. Problems of the record (bad JSON, bad quoting, invalid bytes) go to
+    /// <paramref name="errors"/>. False at the end of the input, or when the file cannot be read on (then
+    /// <see cref="Fatal"/> says why).
+    /// </summary>
     bool Read(List<ImportError> errors, out bool recordIsUsable);
+
+    /// <summary>
+    /// Set when the rest of the file cannot be split into records (a quote never closed): the file is
+    /// rejected whatever the mode, since the records after it cannot be counted.
+    /// </summary>
+    ImportError? Fatal { get; }
 
     /// <summary>1-based line the current record starts on.</summary>
     int Line { get; }

@@ -36,6 +36,13 @@ public static class ImportNames
     public static ImportFormat FormatFromFileName(string fileName) =>
         Path.GetExtension(fileName).ToLowerInvariant() is ".jsonl" or ".ndjson" or ".json" ? ImportFormat.JsonLines : ImportFormat.Csv;
 
+    public static ImportEncoding? ParseEncoding(string name) => name.ToLowerInvariant().Replace("-", "").Replace("_", "") switch
+    {
+        "utf8" => ImportEncoding.Utf8,
+        "latin1" or "iso88591" => ImportEncoding.Latin1,
+        _ => null,
+    };
+
     public static ImportFormat? ParseFormat(string name) => name.ToLowerInvariant() switch
     {
         "csv" => ImportFormat.Csv,

@@ -8,6 +8,8 @@ public sealed record ImportRequest
     /// <summary>Name used in error messages (and to pick the format when <see cref="Format"/> is null).</summary>
     public required string FileName { get; init; }
     public ImportFormat? Format { get; init; }
+    /// <summary>The file's encoding (default UTF-8, where an invalid byte is a row error).</summary>
+    public ImportEncoding Encoding { get; init; } = ImportEncoding.Utf8;
     /// <summary>Import the good rows and hand back the rejected ones, instead of all-or-nothing.</summary>
     public bool Quarantine { get; init; }
     /// <summary>Receives rejected rows as they are found (quarantine mode).</summary>

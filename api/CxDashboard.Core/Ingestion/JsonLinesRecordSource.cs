@@ -5,19 +5,31 @@ namespace CxDashboard.Core.Ingestion;
 
 /// <summary>
 /// JSON lines: one object per line, scalar values only. Columns are character positions of the
-/// value within its line (1-based), so an editor can jump to them.
+/// value within its line (1-based), so an editor can jump to them. Lines are read as bytes: invalid
+/// UTF-8 is a row error at its column (Latin-1 files are converted when the request says so).
 /// </summary>
-public sealed class JsonLinesRecordSource(TextReader reader, string file) : IRecordSource
+public sealed class JsonLinesRecordSource : IRecordSource
 {
+    private readonly ByteLineReader lines;
+    private readonly string file;
+    private readonly int maxLineBytes;
     private readonly List<string> header = [];
     private readonly HashSet<string> headerSet = new(StringComparer.OrdinalIgnoreCase);
     private readonly List<(string Field, int Column)> unknown = [];
     private Dictionary<string, int> slotOf = new(StringComparer.OrdinalIgnoreCase);
     private (string? Value, int Column)[] slots = [];
-    private byte[] bytes = new byte[1024];
     private int nextLine = 1;
 
+    public JsonLinesRecordSource(Stream stream, string file, ImportEncoding encoding = ImportEncoding.Utf8, ImportOptions? options = null)
+    {
+        maxLineBytes = (options ?? new ImportOptions()).MaxRecordBytes;
+        lines = new ByteLineReader(stream, encoding, maxLineBytes);
+        this.file = file;
+    }
+
     public IReadOnlyList<string> Header => header;
+
+    public ImportError? Fatal => null;
 
     public int Line { get; private set; }
 
@@ -32,21 +44,28 @@ public sealed class JsonLinesRecordSource(TextReader reader, string file) : IRec
     public bool Read(List<ImportError> errors, out bool recordIsUsable)
     {
         recordIsUsable = false;
-        string? text;
+        ReadOnlySpan<byte> line;
         do
         {
-            text = reader.ReadLine();
-            if (text is null) return false;
+            if (!lines.TryReadLine(out line)) return false;
             Line = nextLine++;
         }
-        while (string.IsNullOrWhiteSpace(text));
+        while (IsBlank(line));
 
-        RawText = text;
+        RawText = Encoding.UTF8.GetString(line);
         Array.Clear(slots);
         unknown.Clear();
-        var max = Encoding.UTF8.GetMaxByteCount(text.Length);
-        if (max > bytes.Length) bytes = new byte[Math.Max(max, bytes.Length * 2)];
-        var line = bytes.AsSpan(0, Encoding.UTF8.GetBytes(text, bytes));
+        if (lines.Truncated)
+        {
+            errors.Add(new ImportError(file, Line, null, null, $"the line is longer than {maxLineBytes:N0} bytes (Imports:MaxRecordBytes)"));
+            return true;
+        }
+        var invalid = Utf8Check.FirstInvalid(line);
+        if (invalid >= 0)
+        {
+            errors.Add(new ImportError(file, Line, Utf8Check.CharColumn(line, invalid), PropertyAt(line, invalid), Utf8Check.Reason(line, invalid)));
+            return true;
+        }
         try
         {
             var json = new Utf8JsonReader(line);
@@ -59,16 +78,20 @@ public sealed class JsonLinesRecordSource(TextReader reader, string file) : IRec
             {
                 var name = json.GetString()!;
                 json.Read();
-                var column = CharColumn(line, (int)json.TokenStartIndex);
-                string? value = json.TokenType switch
+                var column = Utf8Check.CharColumn(line, (int)json.TokenStartIndex);
+                string? value;
+                switch (json.TokenType)
                 {
-                    JsonTokenType.String => json.GetString(),
-                    JsonTokenType.Number => Encoding.UTF8.GetString(json.ValueSpan),
-                    JsonTokenType.True => "true",
-                    JsonTokenType.False => "false",
-                    JsonTokenType.Null => null,
-                    _ => throw new FormatException($"{name}: expected a string, number, boolean or null at column {column}"),
-                };
+                    case JsonTokenType.String: value = json.GetString(); break;
+                    case JsonTokenType.Number: value = Encoding.UTF8.GetString(json.ValueSpan); break;
+                    case JsonTokenType.True: value = "true"; break;
+                    case JsonTokenType.False: value = "false"; break;
+                    case JsonTokenType.Null: value = null; break;
+                    default:
+                        errors.Add(new ImportError(file, Line, column, name,
+                            $"expected a string, number, boolean or null, found {(json.TokenType == JsonTokenType.StartObject ? "an object" : "an array")}"));
+                        return true;
+                }
                 var known = slotOf.TryGetValue(name, out var slot);
                 if (known ? slots[slot].Column != 0 : unknown.Exists(u => string.Equals(u.Field, name, StringComparison.OrdinalIgnoreCase)))
                 {
@@ -81,18 +104,16 @@ public sealed class JsonLinesRecordSource(TextReader reader, string file) : IRec
             }
             if (json.TokenType != JsonTokenType.EndObject || json.Read())
             {
-                errors.Add(new ImportError(file, Line, CharColumn(line, (int)json.TokenStartIndex), null, "unexpected content after the object"));
+                errors.Add(new ImportError(file, Line, Utf8Check.CharColumn(line, (int)json.TokenStartIndex), null, "unexpected content after the object"));
                 return true;
             }
         }
         catch (JsonException ex)
         {
-            errors.Add(new ImportError(file, Line, (int)(ex.BytePositionInLine ?? 0) + 1, null, $"malformed JSON: {FirstSentence(ex.Message)}"));
-            return true;
-        }
-        catch (FormatException ex)
-        {
-            errors.Add(new ImportError(file, Line, null, null, ex.Message));
+            // The reader's own position is within this one line; its message names its own line counter and
+            // options, which mean nothing to the file's author.
+            var column = Utf8Check.CharColumn(line, (int)(ex.BytePositionInLine ?? 0));
+            errors.Add(new ImportError(file, Line, column, null, $"malformed JSON at line {Line}, column {column}: {JsonReason(ex.Message)}"));
             return true;
         }
         recordIsUsable = true;
@@ -108,13 +129,44 @@ public sealed class JsonLinesRecordSource(TextReader reader, string file) : IRec
 
     public IEnumerable<(string Field, int Column)> UnknownFields() => unknown;
 
-    public void Dispose() => reader.Dispose();
+    public void Dispose() => lines.Dispose();
 
-    private static int CharColumn(ReadOnlySpan<byte> line, int byteIndex) => Encoding.UTF8.GetCharCount(line[..Math.Min(byteIndex, line.Length)]) + 1;
+    private static bool IsBlank(ReadOnlySpan<byte> line) => line.Trim(" \t\r"u8).IsEmpty;
 
-    private static string FirstSentence(string message)
+    /// <summary>The property whose value holds byte <paramref name="index"/>, when the line parses that far.</summary>
+    private static string? PropertyAt(ReadOnlySpan<byte> line, int index)
     {
-        var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
-        return cut > 0 ? message[..cut].TrimEnd('.') : message;
+        string? name = null;
+        try
+        {
+            var json = new Utf8JsonReader(line);
+            while (json.Read())
+            {
+                if (json.TokenType == JsonTokenType.PropertyName) name = Encoding.UTF8.GetString(json.ValueSpan);
+                if (json.BytesConsumed > index) return json.TokenType == JsonTokenType.PropertyName ? null : name;
+            }
+        }
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
+        {
+        }
+        return name;
+    }
+
+    /// <summary>The reason of a System.Text.Json error without its positions, paths and advice about reader options.</summary>
+    internal static string JsonReason(string message)
+    {
+        var sentences = message.Split(". ", StringSplitOptions.RemoveEmptyEntries)
+            .Select(s => s.Trim().TrimEnd('.'))
+            .Where(s => !s.Contains("LineNumber", StringComparison.Ordinal) && !s.Contains("reader options", StringComparison.OrdinalIgnoreCase)
+                        && !s.StartsWith("Path:", StringComparison.Ordinal) && !s.Contains("BytePosition", StringComparison.Ordinal))
+            .ToList();
+        var text = string.Join(". ", sentences);
+        var cut = text.IndexOf(" Path:", StringComparison.Ordinal);
+        if (cut >= 0) text = text[..cut];
+        cut = text.IndexOf(" LineNumber:", StringComparison.Ordinal);
+        if (cut >= 0) text = text[..cut];
+        text = text.Replace("The JSON object contains a trailing comma at the end which is not supported in this mode", "the object ends with a trailing comma")
+                   .Replace("The JSON array contains a trailing comma at the end which is not supported in this mode", "the array ends with a trailing comma");
+        return text.Length == 0 ? "not valid JSON" : text.TrimEnd('.', ' ');
     }
 }

@@ -34,6 +34,9 @@ public sealed class MonthBulkLoad(NpgsqlConnection conn, NpgsqlTransaction tx, F
     private const long MaxIdBlock = 65_536;
 
     private readonly Dictionary<DateTime, string> loadTables = [];
+
+    /// <summary>Most load tables (new partitions) one import builds; later months go through the staging table.</summary>
+    public int MaxLoadTables { get; init; } = int.MaxValue;
     private bool locked;
     private string? sequence;
     private long nextId, endId, block = StagingBuffer.Capacity / 2;
@@ -48,7 +51,7 @@ public sealed class MonthBulkLoad(NpgsqlConnection conn, NpgsqlTransaction tx, F
     {
         var t = spec.Table;
         var part = PartitionName(month);
-        if (!await EmptyOrMissingAsync(part, ct)) return StageTable;
+        if (loadTables.Count >= MaxLoadTables || !await EmptyOrMissingAsync(part, ct)) return StageTable;
         if (!locked)
         {
             await ExecAsync($"SELECT pg_advisory_xact_lock(hashtext('ensure_month_partitions:{t}')); LOCK TABLE {t} IN SHARE ROW EXCLUSIVE MODE", ct);

@@ -9,7 +9,7 @@ namespace CxDashboard.Core.Ingestion;
 /// stored, in any order), partners upserted by partner code, then the closure table rebuilt — all in
 /// one transaction, so a cycle or a dangling parent leaves the stored tree untouched.
 /// </summary>
-public sealed class OrgUnitImporter(NpgsqlDataSource dataSource)
+public sealed class OrgUnitImporter(NpgsqlDataSource dataSource, ImportOptions options)
 {
     private static readonly FieldSet Fields = new();
     private static readonly Field Code = Fields.Add("code", required: true);
@@ -22,13 +22,15 @@ public sealed class OrgUnitImporter(NpgsqlDataSource dataSource)
     private static readonly Field ValidTo = Fields.Add("valid_to");
 
     private sealed record Row(int Line, string Text, string Code, string Name, string Kind, string? ParentCode, int ParentColumn,
-        string? PartnerCode, string? PartnerName, DateOnly? ValidFrom, DateOnly? ValidTo);
+        string? PartnerCode, string? PartnerName, DateOnly? ValidFrom, DateOnly? ValidTo, int KindColumn);
 
     public async Task<ImportReport> ImportAsync(ImportRequest request, CancellationToken ct = default)
     {
-        var loop = new RecordLoop(request, Fields);
+        var loop = new RecordLoop(request, Fields, options);
         var rows = new List<Row>();
         var seen = new Dictionary<string, (int Line, int Column)>(StringComparer.Ordinal);
+        // Codes of rows rejected while reading, so that their children say so rather than "unknown parent".
+        var rejectedCodes = new Dictionary<string, int>(StringComparer.Ordinal);
         IReadOnlyList<string>? header = null;
         var headerOk = await loop.RunAsync((f, src) =>
         {
@@ -58,7 +60,11 @@ public sealed class OrgUnitImporter(NpgsqlDataSource dataSource)
             header ??= src.Header;
             if (!f.RecordHasErrors)
             {
-                rows.Add(new Row(f.Line, src.RawText, code!, name!, kind!, parent, f.ColumnOf(ParentCode), partner, partnerName, from, to));
+                rows.Add(new Row(f.Line, src.RawText, code!, name!, kind!, parent, f.ColumnOf(ParentCode), partner, partnerName, from, to, f.ColumnOf(Kind)));
+            }
+            else if (code is not null && seen.TryGetValue(code, out var kept) && Math.Abs(kept.Line) == f.Line)
+            {
+                rejectedCodes.TryAdd(code, f.Line);
             }
             return Task.CompletedTask;
         }, ct);
@@ -67,12 +73,37 @@ public sealed class OrgUnitImporter(NpgsqlDataSource dataSource)
         if (!headerOk) return Report(request, loop, mode, false);
 
         await using var conn = await dataSource.OpenConnectionAsync(ct);
-        var existing = await FactImporter.UnitIdsAsync(conn, ct);
-        rows = DropUnresolvedParents(rows, existing, loop, request, header ?? Fields.Names);
-        if (request.Scope is { } scope) rows = await RefuseOutsideScopeAsync(conn, rows, existing, scope, loop, request, header ?? Fields.Names, ct);
-        if (loop.ErrorCount > 0 && !request.Quarantine) return Report(request, loop, mode, false);
-
         await using var tx = await conn.BeginTransactionAsync(ct);
+        // One org import at a time, before the stored tree is read: two files adding the same code, or a
+        // company each, cannot both decide they are first.
+        await using (var lockCmd = new NpgsqlCommand("SELECT pg_advisory_xact_lock(hashtext('cx_import:org_unit'))", conn, tx))
+        {
+            lockCmd.CommandTimeout = 0;
+            await lockCmd.ExecuteNonQueryAsync(ct);
+        }
+        var stored = await StoredTreeAsync(conn, tx, ct);
+        var failures = OrgTreeCheck.Check(request.FileName,
+            rows.Select(r => new OrgTreeCheck.Unit(r.Line, r.Code, r.Kind, r.ParentCode, r.ParentColumn, r.KindColumn)).ToList(),
+            stored, rejectedCodes);
+        var byLine = rows.ToDictionary(r => r.Line);
+        foreach (var (unit, error) in failures) loop.RejectRow(unit.Line, byLine[unit.Line].Text, header ?? Fields.Names, [error]);
+        if (loop.ErrorCount > 0 && !request.Quarantine)
+        {
+            await tx.RollbackAsync(ct);
+            return Report(request, loop, mode, false);
+        }
+        var rejectedLines = failures.Select(f => f.Row.Line).ToHashSet();
+        rows = rows.Where(r => !rejectedLines.Contains(r.Line)).ToList();
+        if (request.Scope is { } scope)
+        {
+            rows = await RefuseOutsideScopeAsync(conn, tx, rows, stored, scope, loop, request, header ?? Fields.Names, ct);
+            if (loop.ErrorCount > 0 && !request.Quarantine)
+            {
+                await tx.RollbackAsync(ct);
+                return Report(request, loop, mode, false);
+            }
+        }
+
         try
         {
             var (inserted, updated, unchanged, moved) = await MergeAsync(conn, tx, rows, ct);
@@ -81,6 +112,7 @@ public sealed class OrgUnitImporter(NpgsqlDataSource dataSource)
         }
         catch (PostgresException ex) when (ex.SqlState == "23514" && ex.MessageText.Contains("cycle", StringComparison.Ordinal))
         {
+            // The check above should have found it; the database's own trigger is the last line.
             await tx.RollbackAsync(ct);
             var codes = ex.MessageText[(ex.MessageText.IndexOf(':') + 1)..].Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
             var culprit = rows.FirstOrDefault(r => codes.Contains(r.Code));
@@ -95,14 +127,15 @@ public sealed class OrgUnitImporter(NpgsqlDataSource dataSource)
     /// unit inside the scope, or a unit placed under one of those (in the file or stored); a scope root keeps its
     /// stored parent or moves under a unit inside. Every other row is refused on its line (and dropped in quarantine mode).
     /// </summary>
-    private static async Task<List<Row>> RefuseOutsideScopeAsync(NpgsqlConnection conn, List<Row> rows, Dictionary<string, long> existing,
-        ImportScope scope, RecordLoop loop, ImportRequest request, IReadOnlyList<string> header, CancellationToken ct)
+    private static async Task<List<Row>> RefuseOutsideScopeAsync(NpgsqlConnection conn, NpgsqlTransaction tx, List<Row> rows,
+        IReadOnlyDictionary<string, OrgTreeCheck.StoredUnit> stored, ImportScope scope, RecordLoop loop, ImportRequest request,
+        IReadOnlyList<string> header, CancellationToken ct)
     {
-        var storedParent = new Dictionary<string, string?>(StringComparer.Ordinal);
-        await using (var cmd = new NpgsqlCommand("SELECT u.code, p.code FROM org_unit u LEFT JOIN org_unit p ON p.id = u.parent_id", conn))
+        var existing = new Dictionary<string, long>(StringComparer.Ordinal);
+        await using (var cmd = new NpgsqlCommand("SELECT code, id FROM org_unit", conn, tx))
         await using (var r = await cmd.ExecuteReaderAsync(ct))
         {
-            while (await r.ReadAsync(ct)) storedParent[r.GetString(0)] = r.IsDBNull(1) ? null : r.GetString(1);
+            while (await r.ReadAsync(ct)) existing[r.GetString(0)] = r.GetInt64(1);
         }
         var byCode = new Dictionary<string, Row>(StringComparer.Ordinal);
         foreach (var r in rows) byCode.TryAdd(r.Code, r);
@@ -111,7 +144,7 @@ public sealed class OrgUnitImporter(NpgsqlDataSource dataSource)
         bool Inside(string code, int depth)
         {
             if (memo.TryGetValue(code, out var known)) return known;
-            if (depth > 10_000) return false; // a cycle in the file; the merge reports it
+            if (depth > 10_000) return false; // cycles were refused by OrgTreeCheck; this only bounds the walk
             var inside = byCode.TryGetValue(code, out var row)
                 ? Allowed(row, depth + 1)
                 : scope.RootCodes.Contains(code) || (existing.TryGetValue(code, out var id) && scope.UnitIds.Contains(id));
@@ -124,54 +157,32 @@ public sealed class OrgUnitImporter(NpgsqlDataSource dataSource)
             if (row.ParentCode is { } p && p != row.Code && Inside(p, depth)) return true;
             // a scope root stays where it is (or is created where the file puts it, when new)
             return scope.RootCodes.Contains(row.Code)
-                && (!storedParent.TryGetValue(row.Code, out var stored) || stored == row.ParentCode);
+                && (!stored.TryGetValue(row.Code, out var s) || s.ParentCode == row.ParentCode);
         }
         var refused = rows.Where(r => !Allowed(r, 0)).ToList();
         foreach (var o in refused)
         {
             var reason = $"unit '{o.Code}' {ImportScope.Refusal}" + (o.ParentCode is { } p ? $" (or its parent '{p}' is)" : "");
-            loop.AddError(new ImportError(request.FileName, o.Line, null, "code", reason));
-            if (request.Quarantine)
-            {
-                var rejected = new RejectedRow(o.Line, o.Text, [$"code: {reason}"]);
-                request.Rejects?.Write(rejected, header);
-                loop.RejectedRows.Add(rejected);
-            }
+            loop.RejectRow(o.Line, o.Text, header, [new ImportError(request.FileName, o.Line, null, "code", reason)]);
         }
-        return request.Quarantine ? rows.Except(refused).ToList() : rows;
+        var refusedLines = refused.Select(r => r.Line).ToHashSet();
+        return rows.Where(r => !refusedLines.Contains(r.Line)).ToList();
     }
 
-    /// <summary>Each parent must exist in the file or in the database; in quarantine mode, drop orphans (repeatedly).</summary>
-    private static List<Row> DropUnresolvedParents(List<Row> rows, Dictionary<string, long> existing, RecordLoop loop, ImportRequest request,
-        IReadOnlyList<string> header)
+    /// <summary>Every stored unit's parent code and kind.</summary>
+    private static async Task<Dictionary<string, OrgTreeCheck.StoredUnit>> StoredTreeAsync(NpgsqlConnection conn, NpgsqlTransaction tx, CancellationToken ct)
     {
-        while (true)
-        {
-            var codes = rows.Select(r => r.Code).ToHashSet(StringComparer.Ordinal);
-            var orphans = rows.Where(r => r.ParentCode is { } p && !codes.Contains(p) && !existing.ContainsKey(p)).ToList();
-            if (orphans.Count == 0) return rows;
-            foreach (var o in orphans)
-            {
-                var reason = $"unknown parent code '{o.ParentCode}' (not in this file nor stored)";
-                loop.AddError(new ImportError(request.FileName, o.Line, o.ParentColumn, "parent_code", reason));
-                if (request.Quarantine)
-                {
-                    var rejected = new RejectedRow(o.Line, o.Text, [$"column {o.ParentColumn} (parent_code): {reason}"]);
-                    request.Rejects?.Write(rejected, header);
-                    loop.RejectedRows.Add(rejected);
-                }
-            }
-            if (!request.Quarantine) return rows;
-            rows = rows.Except(orphans).ToList();
-        }
+        var tree = new Dictionary<string, OrgTreeCheck.StoredUnit>(StringComparer.Ordinal);
+        await using var cmd = new NpgsqlCommand("SELECT u.code, p.code, u.kind FROM org_unit u LEFT JOIN org_unit p ON p.id = u.parent_id", conn, tx);
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        while (await r.ReadAsync(ct)) tree[r.GetString(0)] = new OrgTreeCheck.StoredUnit(r.IsDBNull(1) ? null : r.GetString(1), r.GetString(2));
+        return tree;
     }
 
     private static async Task<(long Inserted, long Updated, long Unchanged, long Moved)> MergeAsync(
         NpgsqlConnection conn, NpgsqlTransaction tx, List<Row> rows, CancellationToken ct)
     {
-        // One org import at a time, so two files adding the same code cannot both decide it is new.
         await using (var create = new NpgsqlCommand("""
-            SELECT pg_advisory_xact_lock(hashtext('cx_import:org_unit'));
             CREATE TEMP TABLE stage_org (line int, code text, name text, kind text, parent_code text, partner_code text,
                                          partner_name text, valid_from date, valid_to date) ON COMMIT DROP
             """, conn, tx))
@@ -252,7 +263,7 @@ public sealed class OrgUnitImporter(NpgsqlDataSource dataSource)
         Mode = mode,
         Succeeded = succeeded,
         RowsRead = loop.RowsRead,
-        Rejected = loop.Rejected + (request.Quarantine ? loop.RejectedRows.Count - loop.Rejected : 0),
+        Rejected = loop.Rejected,
         ErrorCount = loop.ErrorCount,
         Errors = loop.Errors,
         RejectedRows = loop.RejectedRows,

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text;
 
 namespace CxDashboard.Core.Ingestion;
 
@@ -7,7 +6,7 @@ namespace CxDashboard.Core.Ingestion;
 /// The shared read loop of every importer: opens the right record source, checks the header, and
 /// hands each usable record to a callback, collecting errors and rejected rows.
 /// </summary>
-internal sealed class RecordLoop(ImportRequest request, FieldSet fields)
+internal sealed class RecordLoop(ImportRequest request, FieldSet fields, ImportOptions options)
 {
     public const int MaxReportedErrors = 1000;
     private const int MaxInlineRejects = 1000;
@@ -20,25 +19,30 @@ internal sealed class RecordLoop(ImportRequest request, FieldSet fields)
     public long ErrorCount { get; private set; }
     public long RowsRead { get; private set; }
     public long Rejected { get; private set; }
+    /// <summary>True when the file as a whole is unusable (no header, no rows, a quote never closed): rejected in every mode.</summary>
+    public bool FileRejected { get; private set; }
     public List<RejectedRow> RejectedRows { get; } = [];
     public Stopwatch Clock { get; } = Stopwatch.StartNew();
     /// <summary>Time spent reading, validating and staging (the rest of an import is the merge).</summary>
     public double ParseSeconds { get; private set; }
 
-    /// <summary>Runs the loop; false when the header itself is unusable (nothing was read).</summary>
-    public async Task<bool> RunAsync(Func<FieldReader, IRecordSource, Task> onRecord, CancellationToken ct)
+    /// <summary>
+    /// Runs the loop; false when the file as a whole is unusable (<see cref="FileRejected"/>): a bad header, no
+    /// data rows, or records that cannot be told apart. Fact timestamps are checked against <paramref name="window"/>.
+    /// </summary>
+    public async Task<bool> RunAsync(Func<FieldReader, IRecordSource, Task> onRecord, CancellationToken ct, DateWindow? window = null)
     {
         var counting = new CountingStream(request.Content);
         var format = request.Format ?? ImportNames.FormatFromFileName(request.FileName);
         using IRecordSource source = format == ImportFormat.Csv
-            ? new CsvRecordSource(counting, request.FileName)
-            : new JsonLinesRecordSource(new StreamReader(counting, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16), request.FileName);
+            ? new CsvRecordSource(counting, request.FileName, request.Encoding, options)
+            : new JsonLinesRecordSource(counting, request.FileName, request.Encoding, options);
 
         var recordErrors = new List<ImportError>();
-        if (format == ImportFormat.Csv && !CheckCsvHeader(source)) return false;
+        if (format == ImportFormat.Csv && !CheckCsvHeader(source)) return RejectFile();
         source.Bind(fields);
 
-        var reader = new FieldReader(source, request.FileName, recordErrors);
+        var reader = new FieldReader(source, request.FileName, recordErrors) { Window = window };
         var progress = new ProgressLine(request, counting, this);
         while (true)
         {
@@ -63,7 +67,25 @@ internal sealed class RecordLoop(ImportRequest request, FieldSet fields)
         }
         progress.Finish();
         ParseSeconds = Clock.Elapsed.TotalSeconds;
+        if (source.Fatal is { } fatal)
+        {
+            AddError(fatal);
+            return RejectFile();
+        }
+        if (RowsRead == 0)
+        {
+            // One rule for both formats: a file with nothing to import is a mistake (wrong file, cut upload).
+            AddError(new ImportError(request.FileName, 1, null, null,
+                format == ImportFormat.Csv ? "the file has a header but no data rows" : "the file is empty: expected one JSON object per line"));
+            return RejectFile();
+        }
         return true;
+    }
+
+    private bool RejectFile()
+    {
+        FileRejected = true;
+        return false;
     }
 
     private bool CheckCsvHeader(IRecordSource source)
@@ -71,7 +93,7 @@ internal sealed class RecordLoop(ImportRequest request, FieldSet fields)
         var header = source.Header.Select(h => h.Trim().TrimStart('\uFEFF')).ToList();
         if (header.Count == 0)
         {
-            AddError(new ImportError(request.FileName, 1, null, null, "the file is empty: expected a header row"));
+            AddError(source.Fatal ?? new ImportError(request.FileName, 1, null, null, "the file is empty: expected a header row"));
             return false;
         }
         var ok = true;
@@ -96,15 +118,22 @@ internal sealed class RecordLoop(ImportRequest request, FieldSet fields)
         return ok;
     }
 
-    private void Reject(IRecordSource source, List<ImportError> recordErrors)
+    private void Reject(IRecordSource source, List<ImportError> recordErrors) =>
+        RejectRow(source.Line, source.RawText, source.Header, recordErrors);
+
+    /// <summary>
+    /// Rejects a row that read well but fails a check over the whole file (an org unit in a cycle, under a
+    /// rejected parent): counted, reported and, in quarantine mode, written out like any other.
+    /// </summary>
+    public void RejectRow(int line, string text, IReadOnlyList<string> header, IReadOnlyList<ImportError> rowErrors)
     {
         Rejected++;
-        foreach (var e in recordErrors) AddError(e);
+        foreach (var e in rowErrors) AddError(e);
         if (!request.Quarantine) return;
-        var row = new RejectedRow(source.Line, source.RawText, recordErrors.Select(e => e.Column is { } c
+        var row = new RejectedRow(line, text, rowErrors.Select(e => e.Column is { } c
             ? $"column {c}{(e.Field is null ? "" : $" ({e.Field})")}: {e.Reason}"
             : $"{(e.Field is null ? "" : $"{e.Field}: ")}{e.Reason}").ToList());
-        request.Rejects?.Write(row, source.Header);
+        request.Rejects?.Write(row, header);
         if (RejectedRows.Count < MaxInlineRejects) RejectedRows.Add(row);
     }
 

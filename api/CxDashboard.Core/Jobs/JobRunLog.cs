@@ -8,15 +8,33 @@ namespace CxDashboard.Core.Jobs;
 /// </summary>
 public sealed class JobRunLog(NpgsqlDataSource db)
 {
+    /// <summary>How the rollup engine marks a run whose node stopped before it finished (closed by the next run).</summary>
+    public const string AbandonedPrefix = "abandoned:";
+
     /// <summary>The newest runs first, at most <paramref name="limit"/>; only jobs whose name starts with <paramref name="jobPrefix"/> when given.</summary>
-    public async Task<IReadOnlyList<JobRun>> RecentAsync(int limit, string? jobPrefix = null, CancellationToken ct = default)
+    public Task<IReadOnlyList<JobRun>> RecentAsync(int limit, string? jobPrefix = null, CancellationToken ct = default) =>
+        QueryAsync(limit, jobPrefix, skipAbandoned: false, ct);
+
+    /// <summary>
+    /// The newest run of the jobs starting with <paramref name="jobPrefix"/> that says something about the job
+    /// itself: runs abandoned by a stopped node are skipped (the job is run again; they are not its failures).
+    /// </summary>
+    public async Task<JobRun?> LastCountingAsync(string jobPrefix, CancellationToken ct = default) =>
+        (await QueryAsync(1, jobPrefix, skipAbandoned: true, ct)).FirstOrDefault();
+
+    private async Task<IReadOnlyList<JobRun>> QueryAsync(int limit, string? jobPrefix, bool skipAbandoned, CancellationToken ct)
     {
         await using var cmd = db.CreateCommand("""
             SELECT id, job, scope, node, started_at, finished_at, rows_read, cells_written, watermark, outcome, error
-            FROM job_run WHERE $2::text IS NULL OR starts_with(job, $2) ORDER BY id DESC LIMIT $1
+            FROM job_run
+            WHERE ($2::text IS NULL OR starts_with(job, $2))
+              AND NOT ($3 AND outcome = 'failed' AND coalesce(starts_with(error, $4), false))
+            ORDER BY id DESC LIMIT $1
             """);
         cmd.Parameters.Add(new NpgsqlParameter { Value = limit });
         cmd.Parameters.Add(new NpgsqlParameter { Value = (object?)jobPrefix ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
+        cmd.Parameters.Add(new NpgsqlParameter { Value = skipAbandoned });
+        cmd.Parameters.Add(new NpgsqlParameter { Value = AbandonedPrefix });
         await using var r = await cmd.ExecuteReaderAsync(ct);
         var runs = new List<JobRun>();
         while (await r.ReadAsync(ct))

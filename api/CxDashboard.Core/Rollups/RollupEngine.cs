@@ -103,10 +103,7 @@ public sealed class RollupEngine(NpgsqlDataSource dataSource)
             }
 
             var rowsRead = await ScalarAsync<long>(conn, tx, "SELECT coalesce(sum(responses + contacts), 0)::bigint FROM own WHERE dim = 'all'", ct);
-            await ExecAsync(conn, tx, """
-                DELETE FROM dirty_day d USING consumed c
-                WHERE d.org_unit_id = c.org_unit_id AND d.day = c.day AND d.fact = c.fact AND d.marked_at = c.marked_at
-                """, ct);
+            var consumed = await ConsumedAsync(conn, tx, ct);
             await ExecAsync(conn, tx, """
                 INSERT INTO rollup_state (id, closure_fingerprint, watermark, refreshed_at) VALUES (1, @fp, @wm, now())
                 ON CONFLICT (id) DO UPDATE SET closure_fingerprint = EXCLUDED.closure_fingerprint, watermark = EXCLUDED.watermark, refreshed_at = now()
@@ -117,6 +114,7 @@ public sealed class RollupEngine(NpgsqlDataSource dataSource)
                 WHERE id = @id
                 """, ct, ("rows", rowsRead), ("cells", cells), ("wm", watermark), ("scope", $"{mode}; {days} day(s)"), ("id", jobRunId));
             await tx.CommitAsync(ct);
+            await ClearConsumedAsync(conn, consumed);
             progress?.Invoke("done");
             return new RollupRun(jobRunId, mode, rowsRead, cells, days, clock.Elapsed, new DateTimeOffset(watermark, TimeSpan.Zero));
         }
@@ -126,6 +124,40 @@ public sealed class RollupEngine(NpgsqlDataSource dataSource)
             await FailJobRunAsync(jobRunId, ex);
             throw;
         }
+    }
+
+    /// <summary>The dirty-day marks this run's snapshot saw (unit, day, fact, marked_at).</summary>
+    private sealed record Consumed(long[] Units, DateOnly[] Days, string[] Facts, DateTime[] MarkedAt);
+
+    private static async Task<Consumed> ConsumedAsync(NpgsqlConnection conn, NpgsqlTransaction tx, CancellationToken ct)
+    {
+        var (units, days, facts, marks) = (new List<long>(), new List<DateOnly>(), new List<string>(), new List<DateTime>());
+        await using var cmd = new NpgsqlCommand("SELECT org_unit_id, day, fact, marked_at FROM consumed", conn, tx);
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        while (await r.ReadAsync(ct))
+        {
+            units.Add(r.GetInt64(0));
+            days.Add(r.GetFieldValue<DateOnly>(1));
+            facts.Add(r.GetString(2));
+            marks.Add(r.GetDateTime(3));
+        }
+        return new Consumed([.. units], [.. days], [.. facts], [.. marks]);
+    }
+
+    /// <summary>
+    /// Removes the marks the committed run consumed, in its own READ COMMITTED statement after the run's commit.
+    /// Inside the REPEATABLE READ run, deleting a mark that an import re-marked (updated marked_at) after the run's
+    /// snapshot failed the whole run with 40001; here such a mark simply no longer matches its old marked_at and
+    /// stays for the next run, as does any mark made since. Should the process die between the commit and this
+    /// delete, the next run recomputes those days once more from the raw rows, which changes nothing.
+    /// </summary>
+    private static async Task ClearConsumedAsync(NpgsqlConnection conn, Consumed consumed)
+    {
+        if (consumed.Units.Length == 0) return;
+        await ExecAsync(conn, null, """
+            DELETE FROM dirty_day d USING unnest(@units, @days, @facts, @marks) AS c(org_unit_id, day, fact, marked_at)
+            WHERE d.org_unit_id = c.org_unit_id AND d.day = c.day AND d.fact = c.fact AND d.marked_at = c.marked_at
+            """, CancellationToken.None, ("units", consumed.Units), ("days", consumed.Days), ("facts", consumed.Facts), ("marks", consumed.MarkedAt));
     }
 
     private static async Task<DateOnly[]> DaysAsync(NpgsqlConnection conn, NpgsqlTransaction tx, CancellationToken ct)
@@ -140,8 +172,8 @@ public sealed class RollupEngine(NpgsqlDataSource dataSource)
     /// <summary>Recorded outside the run's transaction so it is visible while the run goes on.</summary>
     private async Task<long> StartJobRunAsync(string job, CancellationToken ct)
     {
-        await using (var abandoned = dataSource.CreateCommand("""
-            UPDATE job_run SET outcome = 'failed', finished_at = now(), error = 'abandoned: the node running it stopped before it finished'
+        await using (var abandoned = dataSource.CreateCommand($"""
+            UPDATE job_run SET outcome = 'failed', finished_at = now(), error = '{CxDashboard.Core.Jobs.JobRunLog.AbandonedPrefix} the node running it stopped before it finished'
             WHERE outcome = 'running' AND job LIKE 'rollup%'
             """))
         {

@@ -36,6 +36,12 @@ public sealed record MetricValue(MetricReading Reading, bool LowConfidence, bool
     public double? P90 => Suppressed ? null : Reading.P90;
     public double? Mean => Suppressed ? null : Reading.Mean;
 
+    /// <summary>Promoters (NPS) or the numerator of a share: the counts behind the value, hidden with it.</summary>
+    public long? Numerator => Suppressed || Reading.Shape is not (ReadingShape.Nps or ReadingShape.Share) ? null : (long)Reading.Raw.A;
+
+    /// <summary>Detractors (NPS only), hidden with the value.</summary>
+    public long? Detractors => Suppressed || Reading.Shape != ReadingShape.Nps ? null : (long)Reading.Raw.B;
+
     /// <summary>This value against an earlier (or other) one; nothing when either side is suppressed or empty.</summary>
     public ValueChange? ComparedWith(MetricValue other) => Suppressed || other.Suppressed ? null : Reading.ComparedWith(other.Reading);
 }

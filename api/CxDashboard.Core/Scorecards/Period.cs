@@ -12,6 +12,13 @@ public sealed partial record Period(string Grain, DateOnly First, DateOnly Last)
 {
     public const string Range = "range";
 
+    /// <summary>
+    /// The dates a period may cover. Far wider than any data, and narrow enough that everything derived from a
+    /// period (its end, the period before it, a 120-period series ending in it) stays a valid date: 9999-12-31 has no
+    /// next day to end on, 0001-01-01 no previous period.
+    /// </summary>
+    public static readonly DateOnly Earliest = new(1900, 1, 1), Latest = new(2999, 12, 31);
+
     /// <summary>The grains a period (and a time series) can have.</summary>
     public static readonly string[] Grains = ["day", "week", "month", "quarter", "year"];
 
@@ -83,6 +90,7 @@ public sealed partial record Period(string Grain, DateOnly First, DateOnly Last)
         {
             var year = int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture);
             var week = int.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture);
+            if (year < Earliest.Year || year > Latest.Year) throw OutOfRange(text);
             if (week < 1 || week > ISOWeek.GetWeeksInYear(year)) throw Bad(text);
             return Of("week", DateOnly.FromDateTime(ISOWeek.ToDateTime(year, week, DayOfWeek.Monday)));
         }
@@ -92,11 +100,18 @@ public sealed partial record Period(string Grain, DateOnly First, DateOnly Last)
     private static PeriodException Bad(string text) => new(
         $"'{text}' is not a period; use 2025-03 (month), 2025-Q1 (quarter), 2025 (year), 2025-W05 (ISO week), 2025-03-14 (day) or 2025-03-01..2025-03-15 (day range)");
 
+    private static PeriodException OutOfRange(string text) => new(
+        $"'{text}' is outside the dates this service reads ({Earliest:yyyy-MM-dd} to {Latest:yyyy-MM-dd})");
+
     private static DateOnly Day(string s, string text) =>
-        DateOnly.TryParseExact(s, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : throw Bad(text);
+        !DateOnly.TryParseExact(s, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? throw Bad(text)
+        : d < Earliest || d > Latest ? throw OutOfRange(text)
+        : d;
 
     private static DateOnly Date(int year, int month, string text) =>
-        year is >= 1 and <= 9998 && month is >= 1 and <= 12 ? new DateOnly(year, month, 1) : throw Bad(text);
+        month is < 1 or > 12 ? throw Bad(text)
+        : year < Earliest.Year || year > Latest.Year ? throw OutOfRange(text)
+        : new DateOnly(year, month, 1);
 
     private static DateOnly Shift(string grain, DateOnly d, int steps) => grain switch
     {

@@ -34,6 +34,11 @@ internal static class ExecutionErrors
     public static GraphQLError SubscriptionsNotSupported(OperationDefinitionNode op) =>
         GraphQLError.At("Subscription operations are not supported by this server; use a query or a mutation.", op);
 
+    /// <summary>The operation ran past <see cref="GraphQLExecutorOptions.ExecutionTimeout"/> and was stopped.</summary>
+    public static GraphQLError TimedOut(OperationDefinitionNode op, TimeSpan budget) =>
+        new($"The operation ran longer than its time budget of {budget.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)} s and was stopped; ask for less (a shorter period, fewer units or fields).",
+            [op.Location], extensions: new Dictionary<string, object?> { ["code"] = "TIMEOUT" });
+
     // ---- variables (CoerceVariableValues) ----
 
     public static GraphQLError VariableNotInputType(VariableDefinitionNode def) =>
@@ -62,6 +67,7 @@ internal static class ExecutionErrors
     public static string InputFieldUnknown(string fieldName, InputObjectType type) =>
         $"Field \"{fieldName}\" is not defined by type \"{type.Name}\"." + DidYouMean(fieldName, type.Fields.Select(f => f.Name));
     public static string ExpectedType(NamedType type) => $"Expected type \"{type.Name}\".";
+    public static string NestedTooDeeply() => "The value nests lists and input objects deeper than the document nesting limit.";
 
     // ---- arguments (CoerceArgumentValues) ----
 
@@ -132,7 +138,7 @@ internal static class ExecutionErrors
     /// exception's type, message and stack trace under <c>extensions.exception</c>.
     /// </summary>
     public static IReadOnlyList<GraphQLError> ReportUnexpected(IReadOnlyList<GraphQLError> errors, bool includeDetails,
-        Microsoft.Extensions.Logging.ILogger? logger)
+        Microsoft.Extensions.Logging.ILogger? logger, Func<Exception, GraphQLError?>? translate = null)
     {
         if (!errors.Any(e => e.IsUnexpected)) return errors;
         var reported = new List<GraphQLError>(errors.Count);
@@ -141,6 +147,12 @@ internal static class ExecutionErrors
             if (!error.IsUnexpected || error.Exception is not { } e)
             {
                 reported.Add(error);
+                continue;
+            }
+            // an exception the host recognises (GraphQLExecutorOptions.TranslateException) is the client's to read
+            if (translate?.Invoke(e is AggregateException { InnerExceptions.Count: 1 } one ? one.InnerExceptions[0] : e) is { } known)
+            {
+                reported.Add(new GraphQLError(known.Message, error.Locations, error.Path, known.Extensions) { Exception = e });
                 continue;
             }
             if (logger is not null)
@@ -181,14 +193,20 @@ internal static class ExecutionErrors
     private static string DidYouMean(string input, IEnumerable<string> options) =>
         Validation.ValidationErrors.DidYouMean(Validation.Suggestions.For(input, options));
 
-    /// <summary>A raw input value as graphql-js's <c>inspect</c> prints it: <c>"a"</c>, <c>[1, 2]</c>, <c>{ a: true }</c>.</summary>
+    /// <summary>
+    /// A raw input value as graphql-js's <c>inspect</c> prints it: <c>"a"</c>, <c>[1, 2]</c>, <c>{ a: true }</c>; lists and
+    /// maps nested deeper than two levels as <c>[Array]</c> / <c>[Object]</c>, lists past ten items as
+    /// <c>... N more items</c>, so a message about a huge or deeply nested value stays short (and its printing
+    /// shallow).
+    /// </summary>
     public static string Inspect(object? value)
     {
+        const int maxDepth = 2, maxItems = 10;
         var sb = new StringBuilder();
-        Write(sb, value);
+        Write(sb, value, 0);
         return sb.ToString();
 
-        static void Write(StringBuilder sb, object? v)
+        static void Write(StringBuilder sb, object? v, int seen)
         {
             switch (v)
             {
@@ -197,6 +215,7 @@ internal static class ExecutionErrors
                 case bool b: sb.Append(b ? "true" : "false"); break;
                 case IReadOnlyDictionary<string, object?> map:
                     if (map.Count == 0) { sb.Append("{}"); break; }
+                    if (seen >= maxDepth) { sb.Append("[Object]"); break; }
                     sb.Append("{ ");
                     var first = true;
                     foreach (var (k, val) in map)
@@ -204,17 +223,24 @@ internal static class ExecutionErrors
                         if (!first) sb.Append(", ");
                         first = false;
                         sb.Append(k).Append(": ");
-                        Write(sb, val);
+                        Write(sb, val, seen + 1);
                     }
                     sb.Append(" }");
                     break;
                 case IEnumerable list:
+                    var items = list.Cast<object?>().Take(maxItems + 1).ToList();
+                    if (items.Count == 0) { sb.Append("[]"); break; }
+                    if (seen >= maxDepth) { sb.Append("[Array]"); break; }
                     sb.Append('[');
-                    var i = 0;
-                    foreach (var item in list)
+                    for (var i = 0; i < Math.Min(items.Count, maxItems); i++)
                     {
-                        if (i++ > 0) sb.Append(", ");
-                        Write(sb, item);
+                        if (i > 0) sb.Append(", ");
+                        Write(sb, items[i], seen + 1);
+                    }
+                    if (items.Count > maxItems)
+                    {
+                        var remaining = list.Cast<object?>().Count() - maxItems;
+                        sb.Append(remaining == 1 ? ", ... 1 more item" : $", ... {remaining} more items");
                     }
                     sb.Append(']');
                     break;

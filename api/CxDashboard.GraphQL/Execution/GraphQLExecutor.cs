@@ -26,7 +26,7 @@ public sealed class GraphQLExecutor
         Schema = schema;
         Options = options ?? new GraphQLExecutorOptions();
         _documents = new DocumentCache(Options.DocumentCacheSize);
-        _parserOptions = new ParserOptions { MaxTokens = Options.MaxTokens };
+        _parserOptions = new ParserOptions { MaxTokens = Options.MaxTokens, MaxDepth = Options.Validation.MaxNestingDepth };
     }
 
     private readonly ParserOptions _parserOptions;
@@ -59,7 +59,8 @@ public sealed class GraphQLExecutor
         var rootType = Schema.GetRootType(operation.Operation);
         if (rootType is null) return ExecutionResult.RequestError([ExecutionErrors.RootTypeMissing(operation)]);
 
-        var (variables, variableErrors) = VariableCoercion.CoerceVariableValues(Schema, operation, request.Variables);
+        var (variables, variableErrors) = VariableCoercion.CoerceVariableValues(Schema, operation, request.Variables,
+            Options.Validation.MaxNestingDepth);
         if (variableErrors.Count > 0) return ExecutionResult.RequestError(variableErrors);
 
         return await ExecuteOperationAsync(request, plan, operation, rootType, variables, cancellationToken);
@@ -111,6 +112,12 @@ public sealed class GraphQLExecutor
         OperationDefinitionNode operation, ObjectType rootType, IReadOnlyDictionary<string, object?> variables,
         CancellationToken cancellationToken)
     {
+        // the time budget: the caller's token, or one that also cancels when the budget has run out
+        var budget = Options.ExecutionTimeout is { } timeout ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken) : null;
+        budget?.CancelAfter(Options.ExecutionTimeout!.Value);
+        var caller = cancellationToken;
+        cancellationToken = budget?.Token ?? cancellationToken;
+
         var scheduler = new ExecutionScheduler();
         var contextData = request.ContextData ?? new Dictionary<string, object?>();
         var registry = new DataLoaderRegistry(scheduler, cancellationToken);
@@ -129,20 +136,31 @@ public sealed class GraphQLExecutor
             {
                 var data = await executor.ExecuteRoot(rootType, serially: operation.Operation == OperationType.Mutation);
                 var errors = context.Errors is { } reported
-                    ? ExecutionErrors.ReportUnexpected(reported, Options.IncludeExceptionDetails, Logger(request.Services))
+                    ? ExecutionErrors.ReportUnexpected(reported, Options.IncludeExceptionDetails, Logger(request.Services), Options.TranslateException)
                     : null;
                 done.TrySetResult(new ExecutionResult
                 {
                     Data = data as ResultMap, HasData = true, Errors = errors,
                 });
             }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            catch (OperationCanceledException) when (caller.IsCancellationRequested)
             {
-                done.TrySetCanceled(cancellationToken);
+                done.TrySetCanceled(caller);
+            }
+            catch (OperationCanceledException) when (budget is { IsCancellationRequested: true })
+            {
+                done.TrySetResult(new ExecutionResult
+                {
+                    Data = null, HasData = true, Errors = [ExecutionErrors.TimedOut(operation, Options.ExecutionTimeout!.Value)],
+                });
             }
             catch (Exception e)
             {
                 done.TrySetException(e);
+            }
+            finally
+            {
+                budget?.Dispose();
             }
         }, null);
         return done.Task;

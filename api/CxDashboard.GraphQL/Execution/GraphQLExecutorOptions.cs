@@ -24,4 +24,19 @@ public sealed class GraphQLExecutorOptions
     /// Off by default: exception messages can reveal SQL, paths or connection details. Turn it on in Development only.
     /// </summary>
     public bool IncludeExceptionDetails { get; set; }
+
+    /// <summary>
+    /// The time an operation may run once execution starts. When it passes, the cancellation token resolvers and
+    /// DataLoader batches see is cancelled (a database command on it is cancelled at the server), and the result is
+    /// <c>data: null</c> with one error whose <c>extensions.code</c> is <c>TIMEOUT</c>, never a masked
+    /// "Unexpected error.". Null (default): no limit.
+    /// </summary>
+    public TimeSpan? ExecutionTimeout { get; set; }
+
+    /// <summary>
+    /// The host's reading of exceptions it recognises as the client's doing (a database refusing a value the client
+    /// sent, a statement timeout): the error to report in place of "Unexpected error." (its message and extensions;
+    /// the field's locations and path are kept), or null to keep the masked, logged error.
+    /// </summary>
+    public Func<Exception, GraphQLError?>? TranslateException { get; set; }
 }

@@ -15,9 +15,14 @@ internal static class InputCoercion
     /// <summary>Called for each problem: the path inside the value (<c>.a[0]</c>), the offending value, the reason.</summary>
     public delegate void OnError(string path, object? invalidValue, string reason);
 
-    public static object? Coerce(object? value, GraphQLType type, OnError onError) => Coerce(value, type, "", onError);
+    /// <summary>
+    /// Coerces <paramref name="value"/>; a value nested more than <paramref name="maxDepth"/> lists and input objects
+    /// deep (a recursive input type lets a value nest without end) is refused rather than followed.
+    /// </summary>
+    public static object? Coerce(object? value, GraphQLType type, OnError onError, int maxDepth = int.MaxValue) =>
+        Coerce(value, type, "", onError, maxDepth);
 
-    private static object? Coerce(object? value, GraphQLType type, string path, OnError onError)
+    private static object? Coerce(object? value, GraphQLType type, string path, OnError onError, int depthLeft)
     {
         if (type is NonNullType nn)
         {
@@ -26,10 +31,15 @@ internal static class InputCoercion
                 onError(path, value, ExecutionErrors.ExpectedNonNull(type));
                 return null;
             }
-            return Coerce(value, nn.OfType, path, onError);
+            return Coerce(value, nn.OfType, path, onError, depthLeft);
         }
 
         if (value is null) return null;
+        if (depthLeft <= 0 && type is ListType or InputObjectType)
+        {
+            onError(path, value, ExecutionErrors.NestedTooDeeply());
+            return null;
+        }
 
         switch (type)
         {
@@ -40,13 +50,13 @@ internal static class InputCoercion
                     var i = 0;
                     foreach (var item in items)
                     {
-                        result.Add(Coerce(item, list.OfType, path + "[" + i.ToString(CultureInfo.InvariantCulture) + "]", onError));
+                        result.Add(Coerce(item, list.OfType, path + "[" + i.ToString(CultureInfo.InvariantCulture) + "]", onError, depthLeft - 1));
                         i++;
                     }
                     return result;
                 }
                 // "a list of size one" when a single value is passed for a list type
-                return new List<object?> { Coerce(value, list.OfType, path, onError) };
+                return new List<object?> { Coerce(value, list.OfType, path, onError, depthLeft - 1) };
 
             case InputObjectType input:
                 if (value is not IReadOnlyDictionary<string, object?> map)
@@ -74,7 +84,7 @@ internal static class InputCoercion
                             Fail(path, value, ExecutionErrors.InputFieldNotProvided(field));
                         continue;
                     }
-                    coerced[field.Name] = Coerce(fieldValue, field.Type, path + "." + field.Name, Fail);
+                    coerced[field.Name] = Coerce(fieldValue, field.Type, path + "." + field.Name, Fail, depthLeft - 1);
                 }
                 foreach (var key in map.Keys)
                     if (input.GetField(key) is null)

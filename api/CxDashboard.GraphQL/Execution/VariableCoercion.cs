@@ -14,7 +14,7 @@ internal static class VariableCoercion
 
     /// <summary>The coerced values, or every error found (a request error: execution does not start).</summary>
     public static (IReadOnlyDictionary<string, object?> Values, IReadOnlyList<GraphQLError> Errors) CoerceVariableValues(
-        Schema schema, OperationDefinitionNode operation, IReadOnlyDictionary<string, object?>? inputs)
+        Schema schema, OperationDefinitionNode operation, IReadOnlyDictionary<string, object?>? inputs, int? maxDepth = null)
     {
         if (operation.VariableDefinitions.Count == 0) return (NoValues, []);
         var coerced = new Dictionary<string, object?>(StringComparer.Ordinal);
@@ -58,7 +58,7 @@ internal static class VariableCoercion
             {
                 failed = true;
                 errors.Add(ExecutionErrors.VariableInvalid(def, invalid, path, reason));
-            });
+            }, maxDepth ?? int.MaxValue);
             if (!failed) coerced[name] = c;
         }
         return (coerced, errors);

@@ -56,7 +56,7 @@ public sealed class GraphQLHttpHandler(GraphQLExecutor executor, IOptions<GraphQ
                 await RefuseAsync(context, mediaType, new HttpRefusal(StatusCodes.Status405MethodNotAllowed, HttpErrors.GetDisabled()));
                 return;
             }
-            (parameters, refusal) = GraphQLHttpRequestReader.ReadGet(request.Query);
+            (parameters, refusal) = GraphQLHttpRequestReader.ReadGet(request.Query, _options.MaxJsonDepth);
         }
         else
         {
@@ -86,6 +86,12 @@ public sealed class GraphQLHttpHandler(GraphQLExecutor executor, IOptions<GraphQ
         {
             return; // the client went away; nobody reads a response
         }
+        catch (Exception e) when (_options.IsOutage?.Invoke(e) == true)
+        {
+            logger.LogWarning(e, "GraphQL request failed: outage");
+            await WriteOutageAsync(context);
+            return;
+        }
         catch (Exception e)
         {
             logger.LogError(e, "GraphQL request failed unexpectedly");
@@ -102,6 +108,13 @@ public sealed class GraphQLHttpHandler(GraphQLExecutor executor, IOptions<GraphQ
             return;
         }
 
+        if (_options.IsOutage is { } isOutage && result.Errors is { Count: > 0 } errors
+            && errors.Any(e => e.IsUnexpected && e.Exception is { } ex && isOutage(ex)))
+        {
+            await WriteOutageAsync(context);
+            return;
+        }
+
         var status = mediaType == MediaTypes.GraphQLResponseJson && !result.HasData
             ? StatusCodes.Status400BadRequest
             : StatusCodes.Status200OK;
@@ -110,6 +123,25 @@ public sealed class GraphQLHttpHandler(GraphQLExecutor executor, IOptions<GraphQ
 
     /// <summary>Serves the query page (the page endpoint's handler).</summary>
     public Task HandlePageAsync(HttpContext context) => GraphiQLPage.WriteAsync(context, _options, logger);
+
+    /// <summary>503 with a problem body: the answer would be nothing but masked errors, and trying again later helps.</summary>
+    private async Task WriteOutageAsync(HttpContext context)
+    {
+        var response = context.Response;
+        response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+        response.ContentType = "application/problem+json; charset=utf-8";
+        response.Headers.RetryAfter = _options.OutageRetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        await using (var writer = new Utf8JsonWriter(response.BodyWriter))
+        {
+            writer.WriteStartObject();
+            writer.WriteString("type", "https://tools.ietf.org/html/rfc9110#section-15.6.4");
+            writer.WriteString("title", _options.OutageTitle);
+            writer.WriteNumber("status", StatusCodes.Status503ServiceUnavailable);
+            writer.WriteString("detail", _options.OutageDetail);
+            writer.WriteEndObject();
+        }
+        await response.BodyWriter.FlushAsync(context.RequestAborted);
+    }
 
     private static Task RefuseAsync(HttpContext context, string mediaType, HttpRefusal refusal) =>
         WriteAsync(context, refusal.StatusCode, mediaType, ExecutionResult.RequestError([refusal.Error]));

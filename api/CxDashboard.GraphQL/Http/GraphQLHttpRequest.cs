@@ -43,7 +43,7 @@ internal static class GraphQLHttpRequestReader
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(body.WrittenMemory);
+            document = JsonDocument.Parse(body.WrittenMemory, new JsonDocumentOptions { MaxDepth = options.MaxJsonDepth });
         }
         catch (JsonException e)
         {
@@ -53,11 +53,30 @@ internal static class GraphQLHttpRequestReader
         {
             if (document.RootElement.ValueKind != JsonValueKind.Object) return (null, BadRequest(HttpErrors.BodyNotObject()));
             var root = document.RootElement;
-            return FromParameters(
+            return Decoded(() => FromParameters(
                 root.TryGetProperty("query", out var query) ? query : default,
                 root.TryGetProperty("operationName", out var operationName) ? operationName : default,
                 root.TryGetProperty("variables", out var variables) ? variables : default,
-                root.TryGetProperty("extensions", out var extensions) ? extensions : default);
+                root.TryGetProperty("extensions", out var extensions) ? extensions : default));
+        }
+    }
+
+    /// <summary>
+    /// Runs a step that turns JSON strings into .NET strings. "JSON text exchanged between systems … MUST be encoded
+    /// using UTF-8" (RFC 8259 §8.1): bytes that are not UTF-8, or a \u escape of a lone surrogate (no Unicode scalar
+    /// value, so no GraphQL string can hold it), make System.Text.Json throw InvalidOperationException as it decodes:
+    /// the client's mistake, answered 400.
+    /// https://graphql.github.io/graphql-over-http/draft/#sec-JSON-Encoding
+    /// </summary>
+    private static (GraphQLHttpRequest? Request, HttpRefusal? Refusal) Decoded(Func<(GraphQLHttpRequest?, HttpRefusal?)> step)
+    {
+        try
+        {
+            return step();
+        }
+        catch (InvalidOperationException e)
+        {
+            return (null, BadRequest(HttpErrors.InvalidText(e)));
         }
     }
 
@@ -65,7 +84,7 @@ internal static class GraphQLHttpRequestReader
     /// GET: parameters in the query string, "variables" and "extensions" as JSON-encoded strings.
     /// https://graphql.github.io/graphql-over-http/draft/#sec-GET
     /// </summary>
-    public static (GraphQLHttpRequest? Request, HttpRefusal? Refusal) ReadGet(IQueryCollection queryString)
+    public static (GraphQLHttpRequest? Request, HttpRefusal? Refusal) ReadGet(IQueryCollection queryString, int maxDepth)
     {
         foreach (var name in (string[])["query", "operationName", "variables", "extensions"])
             if (queryString[name].Count > 1) return (null, BadRequest(HttpErrors.ParameterRepeated(name)));
@@ -74,28 +93,32 @@ internal static class GraphQLHttpRequestReader
         if (string.IsNullOrEmpty(query)) return (null, BadRequest(HttpErrors.MissingQuery()));
         var operationName = queryString["operationName"].ToString();
 
-        var (variables, variablesRefusal) = ParseJsonObjectParameter(queryString, "variables");
+        var (variables, variablesRefusal) = ParseJsonObjectParameter(queryString, "variables", maxDepth);
         if (variablesRefusal is not null) return (null, variablesRefusal);
-        var (extensions, extensionsRefusal) = ParseJsonObjectParameter(queryString, "extensions");
+        var (extensions, extensionsRefusal) = ParseJsonObjectParameter(queryString, "extensions", maxDepth);
         if (extensionsRefusal is not null) return (null, extensionsRefusal);
 
         return (new GraphQLHttpRequest(query, operationName.Length == 0 ? null : operationName, variables, extensions), null);
     }
 
     private static (IReadOnlyDictionary<string, object?>? Value, HttpRefusal? Refusal) ParseJsonObjectParameter(
-        IQueryCollection queryString, string name)
+        IQueryCollection queryString, string name, int maxDepth)
     {
         var text = queryString[name].ToString();
         if (text.Length == 0) return (null, null);
         try
         {
-            using var document = JsonDocument.Parse(text);
+            using var document = JsonDocument.Parse(text, new JsonDocumentOptions { MaxDepth = maxDepth });
             return document.RootElement.ValueKind switch
             {
                 JsonValueKind.Null => (null, null),
                 JsonValueKind.Object => (JsonInput.ToMap(document.RootElement), null),
                 _ => (null, BadRequest(HttpErrors.ParameterNotObject(name))),
             };
+        }
+        catch (InvalidOperationException e)
+        {
+            return (null, BadRequest(HttpErrors.InvalidText(e)));
         }
         catch (JsonException e)
         {

@@ -28,6 +28,9 @@ internal static class HttpErrors
     public static GraphQLError InvalidJsonParameter(string parameter, JsonException e) =>
         new($"The \"{parameter}\" parameter is not valid JSON: {e.Message}");
 
+    public static GraphQLError InvalidText(InvalidOperationException e) =>
+        new($"The request holds text that is not valid Unicode (send UTF-8; no lone surrogate escapes): {e.Message}");
+
     public static GraphQLError BodyNotObject() => new("The request body must be a JSON object with a \"query\" string.");
 
     public static GraphQLError MissingQuery() => new("Must provide query string.");

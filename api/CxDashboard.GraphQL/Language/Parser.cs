@@ -8,6 +8,17 @@ public sealed class ParserOptions
     /// null means no limit. Exceeding it fails with "Document contains more than N tokens. Parsing aborted.".
     /// </summary>
     public int? MaxTokens { get; init; }
+
+    /// <summary>
+    /// How deeply a document may nest selection sets, list and object values and list types, counted together
+    /// along any path (<c>{ a(x: [[1]]) }</c> nests 3 deep). The parser, the validator and the executor recurse
+    /// once per level, so this bounds their stack use; null means no limit. Exceeding it fails with
+    /// "Document nests more than N levels. Parsing aborted.".
+    /// </summary>
+    public int? MaxDepth { get; init; } = DefaultMaxDepth;
+
+    /// <summary>The default <see cref="MaxDepth"/>: far beyond real documents (an introspection query nests 13 deep).</summary>
+    public const int DefaultMaxDepth = 128;
 }
 
 /// <summary>
@@ -27,13 +38,16 @@ public sealed class Parser
     private readonly Lexer _lexer;
     private readonly string _source;
     private readonly int? _maxTokens;
+    private readonly int _maxDepth;
     private int _tokenCount;
+    private int _depth;
 
     private Parser(string source, ParserOptions? options)
     {
         _source = source;
         _lexer = new Lexer(source);
         _maxTokens = options?.MaxTokens;
+        _maxDepth = (options is null ? ParserOptions.DefaultMaxDepth : options.MaxDepth) ?? int.MaxValue;
     }
 
     /// <summary>Parses a whole document; throws <see cref="GraphQLSyntaxException"/> on the first syntax error.</summary>
@@ -204,9 +218,11 @@ public sealed class Parser
     {
         var start = _lexer.Token;
         Expect(TokenKind.BraceL);
+        Nest(start);
         var selections = new List<SelectionNode>();
         do selections.Add(Peek(TokenKind.Spread) ? ParseFragment() : ParseField());
         while (!ExpectOptional(TokenKind.BraceR));
+        _depth--;
         return new SelectionSetNode
         {
             Selections = selections, Location = start.Location, Start = start.Start, End = _lexer.LastToken.End,
@@ -323,13 +339,16 @@ public sealed class Parser
             case TokenKind.BracketL:
             {
                 Advance();
+                Nest(token);
                 var values = new List<ValueNode>();
                 while (!ExpectOptional(TokenKind.BracketR)) values.Add(ParseValueLiteral(isConst));
+                _depth--;
                 return new ListValueNode { Values = values, Location = token.Location, Start = token.Start, End = _lexer.LastToken.End };
             }
             case TokenKind.BraceL:
             {
                 Advance();
+                Nest(token);
                 var fields = new List<ObjectFieldNode>();
                 while (!ExpectOptional(TokenKind.BraceR))
                 {
@@ -343,6 +362,7 @@ public sealed class Parser
                         Location = fieldStart.Location, Start = fieldStart.Start, End = _lexer.LastToken.End,
                     });
                 }
+                _depth--;
                 return new ObjectValueNode { Fields = fields, Location = token.Location, Start = token.Start, End = _lexer.LastToken.End };
             }
             case TokenKind.Int:
@@ -413,8 +433,10 @@ public sealed class Parser
         TypeNode type;
         if (ExpectOptional(TokenKind.BracketL))
         {
+            Nest(start);
             var inner = ParseTypeReference();
             Expect(TokenKind.BracketR);
+            _depth--;
             type = new ListTypeNode { Type = inner, Location = start.Location, Start = start.Start, End = _lexer.LastToken.End };
         }
         else type = ParseNamedType();
@@ -826,6 +848,12 @@ public sealed class Parser
     // ---- token helpers ----
 
     private bool Peek(TokenKind kind) => _lexer.Token.Kind == kind;
+
+    /// <summary>Enters one level of nesting (a selection set, list or object value, list type) opened by <paramref name="open"/>.</summary>
+    private void Nest(Token open)
+    {
+        if (++_depth > _maxDepth) throw SyntaxErrors.TooDeep(_source, open, _maxDepth);
+    }
 
     private void Advance()
     {

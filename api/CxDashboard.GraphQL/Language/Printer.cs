@@ -27,21 +27,9 @@ public static class Printer
         FragmentDefinitionNode fd =>
             $"fragment {fd.Name.Value} on {Print(fd.TypeCondition)} {Wrap("", Directives(fd.Directives), " ")}" + Print(fd.SelectionSet),
 
-        VariableNode v => "$" + v.Name.Value,
-        IntValueNode i => i.Value,
-        FloatValueNode f => f.Value,
-        StringValueNode s => s.Block ? BlockString.Print(s.Value) : PrintString(s.Value),
-        BooleanValueNode b => b.Value ? "true" : "false",
-        NullValueNode => "null",
-        EnumValueNode e => e.Value,
-        ListValueNode l => "[" + Join(l.Values.Select(Print), ", ") + "]",
-        ObjectValueNode o => "{" + Join(o.Fields.Select(Print), ", ") + "}",
-        ObjectFieldNode of => of.Name.Value + ": " + Print(of.Value),
+        // values and type references (what error messages print) go through one StringBuilder, a small frame per level
+        ValueNode or ObjectFieldNode or TypeNode => Inline(node),
         DirectiveNode d => "@" + d.Name.Value + Wrap("(", Join(d.Arguments.Select(Print), ", "), ")"),
-
-        NamedTypeNode n => n.Name.Value,
-        ListTypeNode l => "[" + Print(l.Type) + "]",
-        NonNullTypeNode n => Print(n.Type) + "!",
 
         SchemaDefinitionNode s =>
             Description(s.Description) + Join(["schema", Directives(s.Directives), Block(s.OperationTypes.Select(Print))], " "),
@@ -79,6 +67,60 @@ public static class Printer
 
         _ => throw new NotSupportedException($"Printing {node.GetType().Name} is not supported."),
     };
+
+    private static string Inline(Node node)
+    {
+        var sb = new StringBuilder();
+        Write(sb, node);
+        return sb.ToString();
+    }
+
+    private static void Write(StringBuilder sb, Node node)
+    {
+        switch (node)
+        {
+            case VariableNode v: sb.Append('$').Append(v.Name.Value); break;
+            case IntValueNode i: sb.Append(i.Value); break;
+            case FloatValueNode f: sb.Append(f.Value); break;
+            case StringValueNode s: sb.Append(s.Block ? BlockString.Print(s.Value) : PrintString(s.Value)); break;
+            case BooleanValueNode b: sb.Append(b.Value ? "true" : "false"); break;
+            case NullValueNode: sb.Append("null"); break;
+            case EnumValueNode e: sb.Append(e.Value); break;
+            case ListValueNode l:
+                sb.Append('[');
+                for (var i = 0; i < l.Values.Count; i++)
+                {
+                    if (i > 0) sb.Append(", ");
+                    Write(sb, l.Values[i]);
+                }
+                sb.Append(']');
+                break;
+            case ObjectValueNode o:
+                sb.Append('{');
+                for (var i = 0; i < o.Fields.Count; i++)
+                {
+                    if (i > 0) sb.Append(", ");
+                    Write(sb, o.Fields[i]);
+                }
+                sb.Append('}');
+                break;
+            case ObjectFieldNode of:
+                sb.Append(of.Name.Value).Append(": ");
+                Write(sb, of.Value);
+                break;
+            case NamedTypeNode n: sb.Append(n.Name.Value); break;
+            case ListTypeNode l:
+                sb.Append('[');
+                Write(sb, l.Type);
+                sb.Append(']');
+                break;
+            case NonNullTypeNode n:
+                Write(sb, n.Type);
+                sb.Append('!');
+                break;
+            default: throw new NotSupportedException($"Printing {node.GetType().Name} is not supported.");
+        }
+    }
 
     private static string PrintOperation(OperationDefinitionNode o)
     {

@@ -82,6 +82,9 @@ public static class SyntaxErrors
     internal static GraphQLSyntaxException TooManyTokens(string source, Token token, int maxTokens) =>
         At(source, token.Start, $"Document contains more than {maxTokens} tokens. Parsing aborted.");
 
+    internal static GraphQLSyntaxException TooDeep(string source, Token open, int maxDepth) =>
+        At(source, open.Start, $"Document nests more than {maxDepth} levels (selection sets, lists, input objects, list types). Parsing aborted.");
+
     // ---- helpers ----
 
     /// <summary>graphql-js printCodePointAt: printable ASCII quoted, anything else as U+XXXX, the end as &lt;EOF&gt;.</summary>

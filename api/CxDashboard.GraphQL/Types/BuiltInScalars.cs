@@ -46,6 +46,8 @@ public static class BuiltInScalars
         string s => "\"" + s + "\"",
         bool b => b ? "true" : "false",
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        // a list or input object given where a leaf is expected: shown as graphql-js inspect() shows it, never a CLR type name
+        System.Collections.IEnumerable => Execution.ExecutionErrors.Inspect(value),
         _ => value.ToString() ?? "",
     };
 

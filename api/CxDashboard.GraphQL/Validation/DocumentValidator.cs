@@ -68,6 +68,8 @@ public static class DocumentValidator
 
     private static IReadOnlyList<GraphQLError> Run(Schema schema, DocumentNode document, ValidationOptions options, List<ValidationRule> rules)
     {
+        // before any rule: the rules recurse per level and through fragment spreads
+        if (options.MaxNestingDepth is { } maxNesting && NestingLimit.Check(document, maxNesting) is { } tooDeep) return [tooDeep];
         var context = new ValidationContext(schema, document, options);
         foreach (var rule in rules) rule.Context = context;
         var aborted = false;

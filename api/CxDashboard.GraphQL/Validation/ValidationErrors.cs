@@ -181,6 +181,9 @@ internal static class ValidationErrors
     public static GraphQLError DocumentTooLong(int length, int max) =>
         new($"The document is {length} characters long, which exceeds the maximum length of {max} characters.");
 
+    public static GraphQLError NestedTooDeeply(Node at, long depth, int max) =>
+        GraphQLError.At($"The document nests {depth} levels deep (selection sets, lists, input objects and list types, fragments expanded), more than the limit of {max}.", at);
+
     public static GraphQLError TooDeep(OperationDefinitionNode operation, Node at, int depth, int max) =>
         GraphQLError.At($"{OperationLabel(operation)} has a depth of {depth}, which exceeds the maximum depth of {max}.", at);
 
@@ -191,7 +194,8 @@ internal static class ValidationErrors
         GraphQLError.At($"{OperationLabel(operation)} uses {aliases} aliases, which exceeds the maximum of {max} aliases.", operation);
 
     public static GraphQLError TooCostly(OperationDefinitionNode operation, long cost, int max) =>
-        GraphQLError.At($"{OperationLabel(operation)} has an estimated cost of {cost}, which exceeds the maximum cost of {max}.", operation);
+        new($"{OperationLabel(operation)} has an estimated cost of {cost}, which exceeds the maximum cost of {max}.", [operation.Location],
+            extensions: new Dictionary<string, object?> { ["code"] = "COST_LIMIT_EXCEEDED", ["cost"] = cost, ["maxCost"] = max });
 
     private static string OperationLabel(OperationDefinitionNode operation) =>
         operation.Name is null ? "The anonymous operation" : $"Operation \"{operation.Name.Value}\"";

@@ -28,4 +28,30 @@ public sealed class HealthTests(CxApp app) : IClassFixture<CxApp>
         Assert.Equal(expected, codes);
         Assert.Equal("lower", await app.ScalarAsync<string>("SELECT direction FROM metric WHERE code = 'response_time'"));
     }
+
+    [Fact]
+    public async Task A_run_abandoned_by_a_stopped_node_does_not_degrade_health_but_a_failed_run_does()
+    {
+        async Task<string> SchedulerStatusAsync()
+        {
+            var response = await app.CreateClient("analyst").GetAsync("/healthz");
+            using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+            return body.RootElement.GetProperty("components").GetProperty("scheduler").GetProperty("status").GetString()!;
+        }
+        async Task RunAsync(string outcome, string? error) => await app.ExecuteAsync(
+            "INSERT INTO job_run (job, node, started_at, finished_at, outcome, error) VALUES ('rollup-rebuild', 'n:1', now(), now(), $1, $2)", outcome, error);
+
+        await RunAsync("succeeded", null);
+        // What RollupEngine writes when the next run finds this one still marked running after a restart.
+        await RunAsync("failed", "abandoned: the node running it stopped before it finished");
+        Assert.Equal("healthy", await SchedulerStatusAsync());
+
+        await RunAsync("failed", "PostgresException: 53200: out of shared memory");
+        Assert.Equal("degraded", await SchedulerStatusAsync());
+        await RunAsync("failed", "abandoned: the node running it stopped before it finished");
+        Assert.Equal("degraded", await SchedulerStatusAsync());
+
+        await RunAsync("succeeded", null);
+        Assert.Equal("healthy", await SchedulerStatusAsync());
+    }
 }

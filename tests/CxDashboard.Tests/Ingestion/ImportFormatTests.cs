@@ -13,7 +13,7 @@ public sealed class ImportFormatTests(CxApp app) : IClassFixture<CxApp>
     private async Task<string> TeamAsync()
     {
         var p = ImportClient.NewPrefix();
-        var response = await app.CreateClient("analyst").PostAsync("org-units", "org.csv", $"code,name,kind,parent_code\n{p}CO,Co,company,\n{p}TEAM,Team,team,{p}CO\n");
+        var response = await app.CreateClient("analyst").PostAsync("org-units", "org.csv", $"code,name,kind,parent_code\nCO,Company,company,\n{p}CO,Co,division,CO\n{p}TEAM,Team,team,{p}CO\n");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return p + "TEAM";
     }
@@ -59,8 +59,12 @@ public sealed class ImportFormatTests(CxApp app) : IClassFixture<CxApp>
         {
             Assert.Equal(7, e.GetProperty("column").GetInt32());
             Assert.Equal("responded_at", e.GetProperty("field").GetString());
-            Assert.Contains("ISO 8601", e.GetProperty("reason").GetString());
         });
+        // A well-formed timestamp whose day or time does not exist says so; the others are not ISO 8601 with an offset.
+        var reasons = errors.Select(e => e.GetProperty("reason").GetString()!).ToList();
+        Assert.Equal("'2026-02-30T10:00:00Z': the day 2026-02-30 does not exist (February 2026 has 28 days)", reasons[0]);
+        Assert.Contains("the time 24:00:00 does not exist", reasons[1]);
+        Assert.All(reasons.Skip(2), r => Assert.Contains("not an ISO 8601 timestamp with offset", r));
         Assert.Equal(0L, await app.ScalarAsync<long>("SELECT count(*) FROM survey_response WHERE external_id LIKE $1 || '%'", team));
     }
 

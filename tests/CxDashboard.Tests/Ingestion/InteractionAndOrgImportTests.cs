@@ -13,7 +13,8 @@ public sealed class InteractionAndOrgImportTests(CxApp app) : IClassFixture<CxAp
     {
         var org = $"""
             code,name,kind,parent_code,partner_code,partner_name
-            {p}CO,Co,company,,,
+            CO,Company,company,,,
+            {p}CO,Co,division,CO,,
             {p}A,Division A,division,{p}CO,,
             {p}B,Division B,division,{p}CO,,
             {p}A1,Dept A1,department,{p}A,,
@@ -72,7 +73,9 @@ public sealed class InteractionAndOrgImportTests(CxApp app) : IClassFixture<CxAp
     {
         var p = ImportClient.NewPrefix();
         // Children first: parents may come later in the file.
-        var org = $"code,name,kind,parent_code\n{p}T,Team,team,{p}D\n{p}D,Dept,department,{p}C\n{p}C,Co,company,\n";
+        // One root: the company is imported first, this file hangs below it.
+        await app.CreateClient("analyst").PostAsync("org-units", "root.csv", "code,name,kind\nCO,Company,company\n");
+        var org = $"code,name,kind,parent_code\n{p}T,Team,team,{p}D\n{p}D,Dept,department,{p}C\n{p}C,Division,division,CO\n";
 
         var report = await JsonAsync(await app.CreateClient("analyst").PostAsync("org-units", "org.csv", org));
 
@@ -95,7 +98,7 @@ public sealed class InteractionAndOrgImportTests(CxApp app) : IClassFixture<CxAp
             SELECT a.code FROM org_unit_closure c JOIN org_unit a ON a.id = c.ancestor_id JOIN org_unit d ON d.id = c.descendant_id
             WHERE d.code = $1 ORDER BY c.depth
             """, p + "A1T")).Select(r => (string)r[0]!).ToArray();
-        Assert.Equal([p + "A1T", p + "A1", p + "B", p + "CO"], ancestors);
+        Assert.Equal([p + "A1T", p + "A1", p + "B", p + "CO", "CO"], ancestors);
     }
 
     [Fact]

@@ -10,7 +10,7 @@ namespace CxDashboard.Tests.Ingestion;
 /// A file with many rows for a month whose partition is still empty takes the bulk path: the month is
 /// built beside the fact table and swapped in. Own database, so the month (2031-05) is empty at start.
 /// </summary>
-public sealed class MonthBulkLoadTests(CxApp app) : IClassFixture<CxApp>
+public sealed class MonthBulkLoadTests(FutureMonthsApp app) : IClassFixture<FutureMonthsApp>
 {
     private const string Header = "external_id,responded_at,unit_code,channel,journey_stage,segment,touchpoint,nps,csat,ces,comment,interaction_external_id";
     private const int BulkRows = (int)MonthBulkLoad.MinRows + 2_000;
@@ -36,7 +36,7 @@ public sealed class MonthBulkLoadTests(CxApp app) : IClassFixture<CxApp>
     {
         var p = ImportClient.NewPrefix();
         var client = app.CreateClient("analyst");
-        await JsonAsync(await client.PostAsync("org-units", "org.csv", $"code,name,kind,parent_code\n{p}CO,Co,company,\n{p}TEAM,Team,team,{p}CO\n"));
+        await JsonAsync(await client.PostAsync("org-units", "org.csv", $"code,name,kind,parent_code\nCO,Company,company,\n{p}CO,Co,division,CO\n{p}TEAM,Team,team,{p}CO\n"));
         var team = p + "TEAM";
         await JsonAsync(await client.PostAsync("responses", "v1.csv", $"{Header}\n{team}-moved,2026-04-10T10:00:00Z,{team},chat,service,consumer,,3,,,,\n"));
         await app.ExecuteAsync("DELETE FROM dirty_day"); // as if rolled up
@@ -89,7 +89,7 @@ public sealed class MonthBulkLoadTests(CxApp app) : IClassFixture<CxApp>
     {
         var p = ImportClient.NewPrefix();
         var client = app.CreateClient("analyst");
-        await JsonAsync(await client.PostAsync("org-units", "org.csv", $"code,name,kind,parent_code\n{p}CO,Co,company,\n{p}TEAM,Team,team,{p}CO\n"));
+        await JsonAsync(await client.PostAsync("org-units", "org.csv", $"code,name,kind,parent_code\nCO,Company,company,\n{p}CO,Co,division,CO\n{p}TEAM,Team,team,{p}CO\n"));
         var team = p + "TEAM";
         await JsonAsync(await client.PostAsync("responses", "one.csv", $"{Header}\n{team}-first,2031-08-01T10:00:00Z,{team},chat,service,consumer,,5,,,,\n"));
         var oid = await app.ScalarAsync<long>("SELECT 'survey_response_y2031m08'::regclass::oid::bigint");
@@ -105,7 +105,7 @@ public sealed class MonthBulkLoadTests(CxApp app) : IClassFixture<CxApp>
     {
         var p = ImportClient.NewPrefix();
         var client = app.CreateClient("analyst");
-        await JsonAsync(await client.PostAsync("org-units", "org.csv", $"code,name,kind,parent_code\n{p}CO,Co,company,\n{p}A,A,team,{p}CO\n{p}B,B,team,{p}CO\n"));
+        await JsonAsync(await client.PostAsync("org-units", "org.csv", $"code,name,kind,parent_code\nCO,Company,company,\n{p}CO,Co,division,CO\n{p}A,A,team,{p}CO\n{p}B,B,team,{p}CO\n"));
         // Two past months nobody has loaded yet, 28 rows (one a day) at a time for each of two teams; every row takes the bulk path.
         var csv = new StringBuilder(Header).Append('\n');
         for (var i = 0; i < 2 * BulkRows; i++)
@@ -133,4 +133,11 @@ public sealed class MonthBulkLoadTests(CxApp app) : IClassFixture<CxApp>
         Assert.Equal(2 * 2 * 28, expected.Length);
         Assert.Equal(expected, marked);
     }
+}
+
+/// <summary>The host with a plausible window reaching years ahead: the bulk tests load months (2031) nobody has loaded yet.</summary>
+public sealed class FutureMonthsApp : CxApp
+{
+    protected override void Configure(Microsoft.AspNetCore.Hosting.IWebHostBuilder web) =>
+        web.UseSetting("Imports:LatestAhead", "7300.00:00:00");
 }

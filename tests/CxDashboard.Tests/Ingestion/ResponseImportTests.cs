@@ -11,7 +11,7 @@ public sealed class ResponseImportTests(CxApp app) : IClassFixture<CxApp>
     private async Task<string> TeamAsync()
     {
         var p = ImportClient.NewPrefix();
-        var org = $"code,name,kind,parent_code\n{p}CO,Co,company,\n{p}TEAM,Team,team,{p}CO\n";
+        var org = $"code,name,kind,parent_code\nCO,Company,company,\n{p}CO,Co,division,CO\n{p}TEAM,Team,team,{p}CO\n";
         var response = await app.CreateClient("analyst").PostAsync("org-units", "org.csv", org);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return p + "TEAM";

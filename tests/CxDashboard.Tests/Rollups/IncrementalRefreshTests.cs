@@ -121,6 +121,66 @@ public sealed class IncrementalRefreshTests
     }
 
     [Fact]
+    public async Task Refreshes_running_while_imports_touch_the_same_days_all_succeed_and_miss_nothing()
+    {
+        var (db, engine) = await SeededAsync();
+        try
+        {
+            // The same 200 responses on 4 already-dirty days, re-imported with new scores again and again: each import
+            // updates the rows and re-marks their days (marked_at) while refreshes consume those very marks.
+            var units = (await db.RowsAsync("SELECT code FROM org_unit WHERE kind = 'team' ORDER BY code LIMIT 4")).Select(r => (string)r[0]!).ToArray();
+            string File(int round)
+            {
+                var csv = new StringBuilder("external_id,responded_at,unit_code,channel,journey_stage,segment,nps\n");
+                for (var i = 0; i < 200; i++)
+                    csv.Append($"race-{i},2026-06-{10 + i % 4:00}T{8 + i % 10:00}:00:00Z,{units[i % 4]},chat,service,consumer,{(i + round) % 11}\n");
+                return csv.ToString();
+            }
+            Assert.True((await ImportAsync(db, ImportKind.Responses, File(0))).Succeeded);
+
+            using var stop = new CancellationTokenSource();
+            var imports = 0;
+            var importer = Task.Run(async () =>
+            {
+                for (var round = 1; !stop.IsCancellationRequested; round++)
+                {
+                    var report = await ImportAsync(db, ImportKind.Responses, File(round));
+                    Assert.True(report.Succeeded, string.Join("; ", report.Errors));
+                    imports++;
+                }
+            });
+            var refreshes = 0;
+            var deadline = DateTime.UtcNow.AddSeconds(25);
+            while (refreshes < 40 && DateTime.UtcNow < deadline)
+            {
+                await engine.RefreshAsync(); // throws (40001 before the fix) if a concurrent import fails it
+                refreshes++;
+            }
+            stop.Cancel();
+            await importer;
+            Assert.True(imports >= 5 && refreshes >= 10, $"{imports} imports, {refreshes} refreshes: too few to overlap");
+            Assert.Equal(0L, await db.ScalarAsync<long>("SELECT count(*) FROM job_run WHERE outcome = 'failed'"));
+
+            // The days the imports marked after a refresh's snapshot are picked up by the next run: equal to a full rebuild.
+            await AssertIncrementalEqualsFullAsync(db, engine, "incremental");
+            // And against plain SQL over the raw rows: promoters of those teams on those days (teams are leaves).
+            var raw = await db.ScalarAsync<long>("""
+                SELECT count(*) FROM survey_response r JOIN org_unit u ON u.id = r.org_unit_id
+                WHERE u.code = ANY($1) AND r.nps >= 9 AND r.responded_at >= '2026-06-10T00:00:00Z' AND r.responded_at < '2026-06-14T00:00:00Z'
+                """, (object)units);
+            var cells = await db.ScalarAsync<long>("""
+                SELECT sum(promoters) FROM rollup_cell c JOIN org_unit u ON u.id = c.subject_id
+                WHERE c.subject_kind = 0 AND u.code = ANY($1) AND grain = 'day' AND dim = 'all' AND period_start BETWEEN '2026-06-10' AND '2026-06-13'
+                """, (object)units);
+            Assert.Equal(raw, cells);
+        }
+        finally
+        {
+            await db.DisposeAsync();
+        }
+    }
+
+    [Fact]
     public async Task Parent_nps_is_recomputed_from_pooled_counts_not_averaged()
     {
         var db = new CxDatabase();
@@ -128,7 +188,7 @@ public sealed class IncrementalRefreshTests
         try
         {
             // DESIGN §6: 100 responses at NPS 40, 50 at 60 and 150 at 50 pool to 48.33, not 50.
-            var org = "code,name,kind,parent_code\nP,Parent,department,\nA,A,team,P\nB,B,team,P\nC,C,team,P\n";
+            var org = "code,name,kind,parent_code\nP,Parent,company,\nA,A,team,P\nB,B,team,P\nC,C,team,P\n";
             Assert.True((await ImportAsync(db, ImportKind.OrgUnits, org)).Succeeded);
             var csv = new StringBuilder("external_id,responded_at,unit_code,channel,journey_stage,segment,nps\n");
             void Add(string unit, int promoters, int passives, int detractors)

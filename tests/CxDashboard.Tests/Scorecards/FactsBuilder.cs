@@ -7,12 +7,14 @@ using CxDashboard.Tests.Infrastructure;
 namespace CxDashboard.Tests.Scorecards;
 
 /// <summary>
-/// Builds a test's own small org and facts through the real importer (CSV), then rebuilds the rollup.
-/// Codes carry a per-test prefix so tests sharing a class database never see each other's units.
+/// Builds a test's own small org and facts, then rebuilds the rollup. Facts go through the real importer (CSV).
+/// Codes carry a per-test prefix so tests sharing a class database never see each other's units. Each test's
+/// tree has its own root, which the importer refuses (one company per database), so the units are inserted in
+/// SQL, parents first, and the closure rebuilt as the importer does.
 /// </summary>
 public sealed class FactsBuilder(CxDatabase db, string prefix)
 {
-    private readonly List<string> units = [];
+    private readonly List<(string Code, string Name, string Kind, string? Parent)> units = [];
     private readonly List<string> responses = [];
     private readonly List<string> interactions = [];
     private int next;
@@ -21,7 +23,7 @@ public sealed class FactsBuilder(CxDatabase db, string prefix)
 
     public FactsBuilder Unit(string code, string kind, string? parent = null)
     {
-        units.Add($"{Code(code)},{code} unit,{kind},{(parent is null ? "" : Code(parent))}");
+        units.Add((Code(code), $"{code} unit", kind, parent is null ? null : Code(parent)));
         return this;
     }
 
@@ -60,7 +62,12 @@ public sealed class FactsBuilder(CxDatabase db, string prefix)
     public async Task BuildAsync()
     {
         var importer = new Importer(db.DataSource);
-        await Import(importer, ImportKind.OrgUnits, "code,name,kind,parent_code", units);
+        foreach (var (code, name, kind, parent) in units)
+        {
+            await db.ExecuteAsync("INSERT INTO org_unit (kind, code, name, parent_id) VALUES ($1, $2, $3, (SELECT id FROM org_unit WHERE code = $4))",
+                kind, code, name, parent);
+        }
+        if (units.Count > 0) await db.ExecuteAsync("SELECT rebuild_org_closure()");
         await Import(importer, ImportKind.Interactions,
             "external_id,customer_key,opened_at,first_response_at,unit_code,channel,journey_stage,segment,resolved_first_contact,transfers,switched_channel,sla_target_seconds", interactions);
         await Import(importer, ImportKind.Responses, "external_id,responded_at,unit_code,channel,journey_stage,segment,nps,csat,ces,interaction_external_id", responses);

@@ -112,6 +112,14 @@ public sealed class MaxCostTests : ValidationHarness
         });
         var expensive = query.AddField(new FieldDefinition("expensive", BuiltInScalars.Int));
         expensive.Metadata[ValidationOptions.CostMetadataKey] = 50;
+        var page = new ObjectType("Page");
+        page.AddField(new FieldDefinition("items", new ListType(item)));
+        query.AddField(new FieldDefinition("page", page)
+        {
+            Arguments = { new InputValueDefinition("first", BuiltInScalars.Int) { DefaultValue = new IntValueNode { Value = "20" } } },
+        });
+        var sized = query.AddField(new FieldDefinition("thirteen", new ListType(item)));
+        sized.Metadata[ValidationOptions.ListSizeMetadataKey] = 13;
         return new Schema(query);
     }
 
@@ -149,5 +157,33 @@ public sealed class MaxCostTests : ValidationHarness
         ExpectValid("{ expensive }", Max(50));
         ExpectErrors("{ expensive items(first: 1) { name } }", Max(51), // 50 + (1 + 1 x 1)
             Error("The anonymous operation has an estimated cost of 52, which exceeds the maximum cost of 51.", (1, 1)));
+    }
+
+    [Fact]
+    public void A_page_object_with_a_size_argument_counts_its_selections_that_many_times() =>
+        // page: 1 + 4 x (items: 1 + 10 x name 1 = 11) = 45
+        ExpectErrors("{ page(first: 4) { items { name } } }", Max(44),
+            Error("The anonymous operation has an estimated cost of 45, which exceeds the maximum cost of 44.", (1, 1)));
+
+    [Fact]
+    public void List_size_metadata_replaces_the_default_list_size() =>
+        // thirteen: 1 + 13 x 1 = 14
+        ExpectErrors("{ thirteen { name } }", Max(13),
+            Error("The anonymous operation has an estimated cost of 14, which exceeds the maximum cost of 13.", (1, 1)));
+
+    [Fact]
+    public void A_size_from_a_variable_without_default_counts_as_the_default_list_size() =>
+        // items: 1 + 10 x 1 = 11 (the argument's own default, 5, would make it 6)
+        ExpectErrors("query($n: Int) { items(first: $n) { name } }", Max(10),
+            Error("The anonymous operation has an estimated cost of 11, which exceeds the maximum cost of 10.", (1, 1)));
+
+    [Fact]
+    public void The_cost_error_carries_its_code_cost_and_limit()
+    {
+        var errors = DocumentValidator.Validate(Schema, CxDashboard.GraphQL.Language.Parser.Parse("{ items { name } }"), Max(5));
+        var error = Assert.Single(errors);
+        Assert.Equal("COST_LIMIT_EXCEEDED", error.Extensions!["code"]);
+        Assert.Equal(6L, error.Extensions["cost"]);
+        Assert.Equal(5, error.Extensions["maxCost"]);
     }
 }

@@ -1,0 +1,32 @@
+using System.Security.Claims;
+using CxDashboard.Api.Security;
+
+namespace CxDashboard.Api.Export;
+
+/// <summary>
+/// The scope gate for a caller outside an HTTP request (the CLI verb, the scheduled job): the same
+/// <see cref="VisibleUnits"/> the GraphQL resolvers use, handed a fixed principal instead of the request's.
+/// </summary>
+public static class ExportCaller
+{
+    public static VisibleUnits GateFor(IServiceProvider scopedServices, ClaimsPrincipal user) =>
+        ActivatorUtilities.CreateInstance<VisibleUnits>(scopedServices, new FixedUser(user));
+
+    /// <summary>An identity with a unit scope and the export permission (scheduled reviews, the CLI's operator).</summary>
+    public static ClaimsPrincipal Principal(string subject, string name, string role, IEnumerable<string> unitCodes)
+    {
+        var claims = new List<Claim>
+        {
+            new("sub", subject), new("name", name), new(CxClaims.Role, role), new(CxClaims.Permission, CxClaims.ExportPermission),
+        };
+        claims.AddRange(unitCodes.Select(u => new Claim(CxClaims.ScopeUnit, u)));
+        return new ClaimsPrincipal(new ClaimsIdentity(claims, "internal", "name", CxClaims.Role));
+    }
+
+    private sealed class FixedUser(ClaimsPrincipal user) : IHttpContextAccessor
+    {
+        private HttpContext? context = new DefaultHttpContext { User = user };
+
+        public HttpContext? HttpContext { get => context; set => context = value; }
+    }
+}

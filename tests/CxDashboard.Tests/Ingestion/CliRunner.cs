@@ -1,0 +1,21 @@
+using System.Diagnostics;
+
+namespace CxDashboard.Tests.Ingestion;
+
+/// <summary>Runs the host's command-line verbs as a separate process, as an operator would.</summary>
+internal static class CliRunner
+{
+    public static async Task<(int Code, string Out, string Err)> RunAsync(string connectionString, params string[] args)
+    {
+        var dll = Path.Combine(AppContext.BaseDirectory, "CxDashboard.Api.dll");
+        var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        psi.ArgumentList.Add(dll);
+        foreach (var a in args) psi.ArgumentList.Add(a);
+        psi.Environment["ConnectionStrings__Cx"] = connectionString;
+        using var process = Process.Start(psi)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return (process.ExitCode, await stdout, await stderr);
+    }
+}
