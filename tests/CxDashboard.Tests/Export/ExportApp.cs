@@ -40,9 +40,6 @@ public sealed class ExportApp : CxApp
         web.UseSetting("Export:Schedule:Units:0", "CO");
         web.UseSetting("Export:Schedule:Units:1", DeptUnit);
         web.UseSetting("Export:Schedule:Day", "3");
-        // The oracle (ReviewExpectations) reads a six-level subtree with eleven values per unit in one query: far over
-        // the default cost limit (children are priced at 10 each level), which guards the service, not this test.
-        web.UseSetting("GraphQL:MaxCost", "100000000");
     }
 
     public override async Task InitializeAsync()
