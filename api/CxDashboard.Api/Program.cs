@@ -33,6 +33,7 @@ if (CliVerbs.IsVerb(args))
 
 await app.PrepareDatabaseAsync();
 
+app.UseCxSecurityHeaders();
 app.UseCxProblemDetails();
 app.UseAuthentication();
 app.UseAuthorization();

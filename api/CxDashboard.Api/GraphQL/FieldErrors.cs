@@ -27,6 +27,9 @@ public static class FieldErrors
         new(problems.Select(x => new GraphQLError($"{x.Path}: {x.Message}",
             extensions: new Dictionary<string, object?> { ["code"] = "BAD_USER_INPUT", ["field"] = x.Path })).ToList());
 
+    /// <summary>Something the caller's access does not allow (e.g. a single day under the privacy floor).</summary>
+    public static GraphQLException ForbiddenRead(string message) => Error(message, "FORBIDDEN");
+
     public static GraphQLException Busy(TimeSpan waited) =>
         Error($"Too many driver and verbatim reads are running; none freed up within {waited.TotalSeconds:0.#} s. Retry shortly.", "BUSY");
 

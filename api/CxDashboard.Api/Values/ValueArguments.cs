@@ -1,4 +1,5 @@
 using CxDashboard.Api.GraphQL;
+using CxDashboard.Api.Security;
 using CxDashboard.Core.Values;
 using CxDashboard.GraphQL.Execution;
 
@@ -43,7 +44,9 @@ public static class ValueArguments
     {
         try
         {
-            return Core.Values.Period.Parse(ctx.Argument<string>(name) ?? "");
+            var period = Core.Values.Period.Parse(ctx.Argument<string>(name) ?? "");
+            ctx.Service<VisibleUnits>().RequireReadable(period);
+            return period;
         }
         catch (PeriodException e)
         {

@@ -20,9 +20,12 @@ public sealed class VerbatimType : ObjectTypeDefinition<Verbatim>
         d.Field("channel").Type("String!").Description("The channel the response is attributed to.").ResolveFromParent<Verbatim>(p => p.Channel);
         d.Field("journeyStage").Type("String!").Description("The journey stage.").ResolveFromParent<Verbatim>(p => p.JourneyStage);
         d.Field("segment").Type("String!").Description("The customer segment.").ResolveFromParent<Verbatim>(p => p.Segment);
-        d.Field("nps").Type("Int").Description("The 0–10 recommendation score, if answered.").ResolveFromParent<Verbatim>(p => (int?)p.Nps);
+        d.Field("nps").Type("Int").Description("The 0–10 recommendation score, if answered; null for callers under the privacy floor (see npsBand).").ResolveFromParent<Verbatim>(p => (int?)p.Nps);
         d.Field("csat").Type("Int").Description("The 1–5 satisfaction score, if answered.").ResolveFromParent<Verbatim>(p => (int?)p.Csat);
         d.Field("ces").Type("Int").Description("The 1–7 effort agreement score, if answered.").ResolveFromParent<Verbatim>(p => (int?)p.Ces);
+        d.Field("npsBand").Type("NpsBand").Description("The NPS answer's band; callers under the privacy floor see bands, not scores.").ResolveFromParent<Verbatim>(p => ScoreBands.Nps(p.NpsBand));
+        d.Field("csatBand").Type("CsatBand").Description("The CSAT answer's band.").ResolveFromParent<Verbatim>(p => ScoreBands.Csat(p.CsatBand));
+        d.Field("cesBand").Type("CesBand").Description("The CES answer's band.").ResolveFromParent<Verbatim>(p => ScoreBands.Ces(p.CesBand));
         d.Field("comment").Type("String!").Description("The comment text.").ResolveFromParent<Verbatim>(p => p.Comment);
         d.Field("cursor").Type("String!").Description("Pass as after to continue after this comment.").ResolveFromParent<Verbatim>(p => p.Cursor);
     }
@@ -81,6 +84,9 @@ public static class VerbatimsSchema
     public static CxSchema AddVerbatimTypes(this CxSchema schema)
     {
         schema.Types.AddType<VerbatimType>().AddType<VerbatimPageType>().AddEnumType<VerbatimBand>("VerbatimBand", e => e.Description("Which responses' comments to show, by score band."))
+            .AddEnumType<NpsBand>("NpsBand", e => e.Description("An NPS answer's band: promoter 9–10, passive 7–8, detractor 0–6."))
+            .AddEnumType<CsatBand>("CsatBand", e => e.Description("A CSAT answer's band: satisfied 4–5, neutral 3, dissatisfied 1–2."))
+            .AddEnumType<CesBand>("CesBand", e => e.Description("A CES answer's band: easy 5–7, neutral 4, hard 1–3."))
             .ExtendObjectType<OrgNode>("OrgUnit", VerbatimFields.AddTo);
         return schema;
     }
