@@ -132,6 +132,8 @@ run_dotnet() {
   else
     finish "$name" "$p" "$f" "$s" "$status"
   fi
+  # the embedding attack suite's one line: cases and how they ended (Embedding/EmbedAttackSuiteTests)
+  grep -o 'embed attack suite: [^<&]*' "$trx" | head -1 | sed 's/^/    /' >> "$work/summary" || true
 }
 
 # run_counted NAME COMMAND...: a runner whose result line is "NAME: N passed, N failed[, N skipped]".

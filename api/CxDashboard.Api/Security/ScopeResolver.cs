@@ -21,8 +21,9 @@ public sealed class ScopeResolver(NpgsqlDataSource db)
         FROM org_unit_closure c
         JOIN org_unit root ON root.id = c.ancestor_id
         LEFT JOIN partner p ON p.id = root.partner_id
-        WHERE root.code = ANY($1)
-           OR (root.kind = 'partner' AND p.code = ANY($2))
+        WHERE (root.code = ANY($1)
+           OR (root.kind = 'partner' AND p.code = ANY($2)))
+          AND ($3::int IS NULL OR c.depth <= $3)
         """;
 
     public async Task<CallerScope> ResolveAsync(ClaimsPrincipal user, CancellationToken ct = default)
@@ -36,10 +37,15 @@ public sealed class ScopeResolver(NpgsqlDataSource db)
         await using var cmd = new NpgsqlCommand(Sql, conn);
         cmd.Parameters.Add(new NpgsqlParameter { Value = unitCodes });
         cmd.Parameters.Add(new NpgsqlParameter { Value = partnerCodes });
+        // An embed token without drill sees its roots only (CallerLocks.DepthClaim).
+        cmd.Parameters.Add(new NpgsqlParameter { Value = (object?)Depth(user) ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Integer });
         await cmd.PrepareAsync(ct);
         var ids = new List<long>();
         await using var r = await cmd.ExecuteReaderAsync(ct);
         while (await r.ReadAsync(ct)) ids.Add(r.GetInt64(0));
         return new CallerScope(ids, subject);
     }
+
+    private static int? Depth(ClaimsPrincipal user) =>
+        user.FindFirst(CallerLocks.DepthClaim)?.Value is { } v && int.TryParse(v, System.Globalization.CultureInfo.InvariantCulture, out var d) ? Math.Max(0, d) : null;
 }

@@ -52,6 +52,8 @@ public sealed partial class VisibleUnits
     /// </summary>
     public async Task<IReadOnlyDictionary<long, Scorecard>> ScorecardsAsync(IReadOnlyCollection<long> unitIds, Period period, int levels = 1, CancellationToken ct = default)
     {
+        Locks.CheckUnsliced("a scorecard");
+        Locks.CheckExact(period);
         // The cascade's SQL needs no scope, so it runs while the scope is looked up (the first read of a request
         // then costs one round trip, not two); nothing it read leaves here before the scope has filtered it.
         var scoping = ScopeAsync(ct);
@@ -82,6 +84,9 @@ public sealed partial class VisibleUnits
         (await ScopeAsync(ct)).CanSee(kpi.UnitId) ? [.. (await kpis.CheckinsAsync([kpi.Id], first, ct))[kpi.Id]] : [];
 
     /// <summary>Driver analysis of a visible unit's subtree (a subtree of a visible unit is visible: scopes are whole subtrees); null outside.</summary>
-    public async Task<DriverAnalysis?> DriversAsync(long unitId, Period period, CancellationToken ct = default) =>
-        await CanSeeAsync(unitId, ct) ? await drivers.AnalyseAsync(unitId, period, ct) : null;
+    public async Task<DriverAnalysis?> DriversAsync(long unitId, Period period, CancellationToken ct = default)
+    {
+        Locks.CheckExact(period);
+        return await CanSeeAsync(unitId, ct) ? await drivers.AnalyseAsync(unitId, period, ct) : null;
+    }
 }
