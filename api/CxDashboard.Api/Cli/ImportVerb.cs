@@ -27,30 +27,38 @@ internal static class ImportVerb
             : ImportEncoding.Utf8;
 
         var showProgress = o.Has("--progress") || (!o.Has("--no-progress") && !Console.IsErrorRedirected);
-        RejectFileSink? rejects = null;
-        if (o.Value("--quarantine") is { } rejectsPath)
-        {
-            rejects = new RejectFileSink(new StreamWriter(rejectsPath), format);
-        }
+        // Rejected rows go to a temporary file that replaces the --quarantine file only once the import has
+        // committed: a rejected file or an unreachable database leaves an earlier rejects file as it was.
+        var rejectsPath = o.Value("--quarantine");
+        var rejectsTemp = rejectsPath is null ? null : $"{rejectsPath}.{Environment.ProcessId}.tmp";
+        RejectFileSink? rejects = rejectsTemp is null ? null : new RejectFileSink(new StreamWriter(rejectsTemp), format);
 
         await using var file = File.OpenRead(path);
         var importer = app.Services.GetRequiredService<Importer>();
         ImportReport report;
-        using (rejects)
+        try
         {
-            report = await importer.ImportAsync(new ImportRequest
+            using (rejects)
             {
-                Kind = kind,
-                Content = file,
-                FileName = path,
-                Format = format,
-                Encoding = encoding,
-                Quarantine = rejects is not null,
-                Rejects = rejects,
-                Source = o.Value("--source") ?? "default",
-                Length = file.Length,
-                Progress = showProgress ? Console.Error : null,
-            });
+                report = await importer.ImportAsync(new ImportRequest
+                {
+                    Kind = kind,
+                    Content = file,
+                    FileName = path,
+                    Format = format,
+                    Encoding = encoding,
+                    Quarantine = rejects is not null,
+                    Rejects = rejects,
+                    Source = o.Value("--source") ?? "default",
+                    Length = file.Length,
+                    Progress = showProgress ? Console.Error : null,
+                });
+            }
+            if (report.Succeeded && rejectsTemp is not null) File.Move(rejectsTemp, rejectsPath!, overwrite: true);
+        }
+        finally
+        {
+            if (rejectsTemp is not null && File.Exists(rejectsTemp)) File.Delete(rejectsTemp);
         }
 
         foreach (var e in report.Errors) Console.Error.WriteLine(e);
@@ -65,7 +73,7 @@ internal static class ImportVerb
             $"{report.Unchanged:N0} unchanged, {report.Late:N0} late, {report.Rejected:N0} rejected" +
             (kind == ImportKind.OrgUnits ? $", {report.Moved:N0} moved" : "") +
             $" in {report.Seconds:0.0}s (read+validate+stage {report.ParseSeconds:0.0}s, merge {report.Seconds - report.ParseSeconds:0.0}s; {report.RowsPerSecond:N0} rows/s)" +
-            (rejects is not null && report.Rejected > 0 ? $"; rejected rows written to {o.Value("--quarantine")}" : ""));
+            (rejects is not null && report.Rejected > 0 ? $"; rejected rows written to {rejectsPath}" : ""));
         return ExitCodes.Done;
     }
 }

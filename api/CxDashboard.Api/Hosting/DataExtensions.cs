@@ -18,12 +18,26 @@ public static class DataExtensions
         return builder;
     }
 
+    private const string RenameLegacyHistoryColumns = """
+        DO $$
+        BEGIN
+          IF EXISTS (SELECT 1 FROM information_schema.columns
+                     WHERE table_schema = current_schema() AND table_name = '__EFMigrationsHistory' AND column_name = 'MigrationId') THEN
+            ALTER TABLE "__EFMigrationsHistory" RENAME COLUMN "MigrationId" TO migration_id;
+            ALTER TABLE "__EFMigrationsHistory" RENAME COLUMN "ProductVersion" TO product_version;
+          END IF;
+        END $$;
+        """;
+
     /// <summary>Applies pending migrations (Database:Migrate, default true) before serving.</summary>
     public static async Task PrepareDatabaseAsync(this WebApplication app)
     {
         if (!app.Configuration.GetValue("Database:Migrate", true)) return;
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CxDbContext>();
+        // Databases migrated before the snake_case naming convention keep EF's history columns as "MigrationId" and
+        // "ProductVersion"; the convention now reads migration_id and product_version, so rename them in place.
+        await db.Database.ExecuteSqlRawAsync(RenameLegacyHistoryColumns);
         // Creating the history table first keeps EF from logging a failed SELECT on a brand-new database.
         await db.GetService<IHistoryRepository>().CreateIfNotExistsAsync();
         await db.Database.MigrateAsync();

@@ -1,4 +1,5 @@
 using CxDashboard.GraphQL.Http;
+using Microsoft.AspNetCore.Routing.Template;
 using Microsoft.Extensions.FileProviders;
 
 namespace CxDashboard.Api.Web;
@@ -61,10 +62,38 @@ public static class WebApp
         return !ServerPrefixes.Contains(first, StringComparer.OrdinalIgnoreCase) && !first.StartsWith("graphql", StringComparison.OrdinalIgnoreCase);
     }
 
-    private static IResult NotFound(HttpContext context) => TypedResults.Problem(
-        statusCode: StatusCodes.Status404NotFound,
-        title: "Not found",
-        detail: $"Nothing answers {context.Request.Method} {context.Request.Path}.");
+    /// <summary>
+    /// 404, or 405 with <c>Allow</c> when an endpoint answers the path with other methods: the catch-all fallbacks
+    /// above match every method, so routing's own 405 never happens under the server's prefixes.
+    /// </summary>
+    private static IResult NotFound(HttpContext context)
+    {
+        var allowed = AllowedMethods(context);
+        if (allowed.Count == 0)
+            return TypedResults.Problem(
+                statusCode: StatusCodes.Status404NotFound,
+                title: "Not found",
+                detail: $"Nothing answers {context.Request.Method} {context.Request.Path}.");
+        context.Response.Headers.Allow = string.Join(", ", allowed);
+        return TypedResults.Problem(
+            statusCode: StatusCodes.Status405MethodNotAllowed,
+            title: "Method not allowed",
+            detail: $"{context.Request.Path} answers {string.Join(", ", allowed)}, not {context.Request.Method}.");
+    }
+
+    private static SortedSet<string> AllowedMethods(HttpContext context)
+    {
+        var allowed = new SortedSet<string>(StringComparer.Ordinal);
+        var endpoints = context.RequestServices.GetRequiredService<EndpointDataSource>().Endpoints;
+        foreach (var endpoint in endpoints.OfType<RouteEndpoint>())
+        {
+            var methods = endpoint.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods;
+            if (methods is not { Count: > 0 } || endpoint.RoutePattern.RawText is not { } pattern || pattern.Contains("**", StringComparison.Ordinal)) continue;
+            var matcher = new TemplateMatcher(TemplateParser.Parse(pattern), []);
+            if (matcher.TryMatch(context.Request.Path, [])) allowed.UnionWith(methods);
+        }
+        return allowed;
+    }
 
     private static string? WebRoot(IConfiguration configuration, IHostEnvironment environment) =>
         configuration["Web:Root"] ?? FindWebDist(environment.ContentRootPath);

@@ -9,7 +9,6 @@ namespace CxDashboard.Tests.Hosting;
 public sealed class UnknownPathTests(WebBuildApp app) : IClassFixture<WebBuildApp>
 {
     [Theory]
-    [InlineData("GET", "/api/import/responses")]
     [InlineData("GET", "/api/nope")]
     [InlineData("GET", "/api")]
     [InlineData("GET", "/graphqlx")]
@@ -25,6 +24,21 @@ public sealed class UnknownPathTests(WebBuildApp app) : IClassFixture<WebBuildAp
         Assert.DoesNotContain(WebBuildApp.Marker, text);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         Assert.Equal(404, JsonDocument.Parse(text).RootElement.GetProperty("status").GetInt32());
+    }
+
+    [Theory]
+    [InlineData("GET", "/api/import/responses", "POST")]
+    [InlineData("DELETE", "/export/monthly-review.xlsx", "GET")]
+    [InlineData("PUT", "/api/rollups/rebuild", "POST")]
+    public async Task A_known_server_path_with_the_wrong_method_is_a_405_problem_naming_the_allowed_ones(string method, string path, string allow)
+    {
+        var response = await app.CreateClient("analyst").SendAsync(new HttpRequestMessage(new HttpMethod(method), path));
+
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.MethodNotAllowed, $"{method} {path}: HTTP {(int)response.StatusCode}: {text}");
+        Assert.Equal(allow, string.Join(", ", response.Content.Headers.Allow));
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(405, JsonDocument.Parse(text).RootElement.GetProperty("status").GetInt32());
     }
 
     [Theory]

@@ -189,13 +189,39 @@ public sealed class InteractionAndOrgImportTests(CxApp app) : IClassFixture<CxAp
         dir.Delete(recursive: true);
     }
 
-    private async Task<(int Code, string Out, string Err)> RunCliAsync(params string[] args)
+    [Fact]
+    public async Task A_quarantine_import_that_writes_nothing_leaves_an_earlier_rejects_file_as_it_was()
+    {
+        var p = await OrgAsync(ImportClient.NewPrefix());
+        var dir = Directory.CreateTempSubdirectory("cx-import-");
+        var unclosed = Path.Combine(dir.FullName, "unclosed.csv");
+        var good = Path.Combine(dir.FullName, "good.csv");
+        var rejects = Path.Combine(dir.FullName, "rejects.csv");
+        const string earlier = "line,errors\n7,\"from yesterday's import\"\n";
+        await File.WriteAllTextAsync(rejects, earlier);
+        await File.WriteAllTextAsync(unclosed, $"external_id,responded_at,unit_code,channel,journey_stage,segment,csat\n{p}u1,2026-05-01T10:00:00Z,{p}A1T,\"chat,service,consumer,4\n");
+        await File.WriteAllTextAsync(good, $"external_id,responded_at,unit_code,channel,journey_stage,segment,csat\n{p}u2,2026-05-01T10:00:00Z,{p}A1T,chat,service,consumer,4\n");
+
+        var (rejectedCode, _, _) = await RunCliAsync("import", "responses", unclosed, "--quarantine", rejects);
+        var (outageCode, _, _) = await RunCliAsync(["import", "responses", good, "--quarantine", rejects], "Host=127.0.0.1;Port=1;Database=none;Timeout=2");
+
+        Assert.Equal(1, rejectedCode);
+        Assert.Equal(3, outageCode);
+        Assert.Equal(earlier, await File.ReadAllTextAsync(rejects));
+        Assert.Equal(new[] { "rejects.csv", "good.csv", "unclosed.csv" }.Order(), dir.GetFiles().Select(f => f.Name).Order());
+        Assert.Equal(0L, await app.ScalarAsync<long>("SELECT count(*) FROM survey_response WHERE external_id LIKE $1 || 'u%'", p));
+        dir.Delete(recursive: true);
+    }
+
+    private Task<(int Code, string Out, string Err)> RunCliAsync(params string[] args) => RunCliAsync(args, app.ConnectionString);
+
+    private static async Task<(int Code, string Out, string Err)> RunCliAsync(string[] args, string connectionString)
     {
         var dll = Path.Combine(AppContext.BaseDirectory, "CxDashboard.Api.dll");
         var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
         psi.ArgumentList.Add(dll);
         foreach (var a in args) psi.ArgumentList.Add(a);
-        psi.Environment["ConnectionStrings__Cx"] = app.ConnectionString;
+        psi.Environment["ConnectionStrings__Cx"] = connectionString;
         using var process = Process.Start(psi)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDifference, formatDuration, formatPeriod, formatValue } from './format';
+import { formatAttainment, formatDifference, formatDuration, formatPeriod, formatValue } from './format';
 
 describe('formatting per metric and locale', () => {
   it('NPS has one decimal, percentages a percent sign, means two decimals', () => {
@@ -7,6 +7,15 @@ describe('formatting per metric and locale', () => {
     expect(formatValue(67.25, 'percent', 'en')).toBe('67.3%');
     expect(formatValue(4.756, 'mean', 'en')).toBe('4.76');
     expect(formatValue(null, 'score', 'en')).toBe('–');
+  });
+
+  it('attainment rounds down so it never reaches a status threshold it missed', () => {
+    expect(formatAttainment(99.7, 'en')).toBe('99.7%');
+    expect(formatAttainment(99.96, 'en')).toBe('99.9%');
+    expect(formatAttainment(94.99, 'en')).toBe('94.9%');
+    expect(formatAttainment(100, 'en')).toBe('100.0%');
+    expect(formatAttainment(112.345, 'en')).toBe('112.3%');
+    expect(formatAttainment(null, 'en')).toBe('–');
   });
 
   it('durations read as minutes and seconds: 92 s is 1m 32s, 3725 s is 1h 2m', () => {

@@ -75,8 +75,13 @@ export function formatDifference(value: number, unit: ValueUnit, locale = lang()
   }
 }
 
+/**
+ * Attainment to one decimal, rounded down: status rules compare it with whole percentages (on track from 100%,
+ * at risk from 95%), so 99.7% must never read "100%" next to an "at risk" label.
+ */
 export function formatAttainment(value: number | null | undefined, locale = lang()): string {
-  return value == null ? '–' : formatPercent(value, 0, locale);
+  // The epsilon keeps an exact 100 computed as 99.99999999 from reading 99.9%.
+  return value == null ? '–' : formatPercent(Math.floor(value * 10 + 1e-6) / 10, 1, locale);
 }
 
 /** "October 2026" / "2026年10月" for a month period, "Q3 2026" / "2026年第3季度" for a quarter, the year as is. */
