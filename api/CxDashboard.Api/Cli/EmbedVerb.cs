@@ -55,7 +55,9 @@ internal static class EmbedVerb
                     return ExitCodes.Done;
                 case "rotate-key":
                     var old = opts.Value("--key") ?? throw new CliUsageException("rotate-key needs --key");
-                    var overlap = TimeSpan.FromHours(opts.Long("--overlap-hours", 24));
+                    var hours = opts.Long("--overlap-hours", 24);
+                    if (hours > HostRegistry.MaxOverlap.TotalHours) throw new CliUsageException($"--overlap-hours: at most {HostRegistry.MaxOverlap.TotalHours:0}");
+                    var overlap = TimeSpan.FromHours(hours);
                     var rotated = await hosts.RotateKeyAsync(old, overlap) ?? throw new CliUsageException($"no usable API key {old}");
                     PrintKey(rotated);
                     Console.WriteLine($"the old key {old} works until {DateTimeOffset.UtcNow + overlap:u}");

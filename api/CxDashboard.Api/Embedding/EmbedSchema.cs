@@ -88,7 +88,10 @@ public static class EmbedSchema
             {
                 RequireAnalyst(ctx);
                 var keyId = ctx.Argument<string>("keyId")!;
-                var issued = await Guard(() => ctx.Service<HostRegistry>().RotateKeyAsync(keyId, TimeSpan.FromHours(ctx.Argument<int>("overlapHours")), ctx.CancellationToken));
+                var hours = ctx.Argument<int>("overlapHours");
+                if (hours < 0 || hours > HostRegistry.MaxOverlap.TotalHours)
+                    throw Error($"overlapHours must be between 0 and {HostRegistry.MaxOverlap.TotalHours:0}.", "BAD_USER_INPUT");
+                var issued = await Guard(() => ctx.Service<HostRegistry>().RotateKeyAsync(keyId, TimeSpan.FromHours(hours), ctx.CancellationToken));
                 ctx.Service<EmbedKeyStatus>().Invalidate();
                 return issued ?? throw NotFound($"usable API key {keyId}");
             });
@@ -112,8 +115,9 @@ public static class EmbedSchema
     {
         var gate = ctx.Service<VisibleUnits>();
         var mine = await gate.ScopeAsync(ctx.CancellationToken);
-        var claims = input.GrantUnits.Select(u => new Claim(CxClaims.ScopeUnit, u.Trim()))
-            .Concat(input.GrantPartners.Select(p => new Claim(CxClaims.ScopePartner, p.Trim())));
+        // codes the database cannot hold are left to the registry's input check
+        var claims = input.GrantUnits.Where(HostRegistry.Storable).Select(u => new Claim(CxClaims.ScopeUnit, u.Trim()))
+            .Concat(input.GrantPartners.Where(HostRegistry.Storable).Select(p => new Claim(CxClaims.ScopePartner, p.Trim())));
         var grant = await ctx.Service<ScopeResolver>().ResolveAsync(new ClaimsPrincipal(new ClaimsIdentity(claims, "grant")), ctx.CancellationToken);
         if (input.GrantUnits.Concat(input.GrantPartners).Any(c => c.Trim() == "*") || !grant.UnitIds.IsSubsetOf(mine.UnitIds))
             throw Error("The grant reaches units outside your own scope.", "FORBIDDEN");

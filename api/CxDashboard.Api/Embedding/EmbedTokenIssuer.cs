@@ -128,6 +128,8 @@ public sealed class EmbedTokenIssuer(ScopeResolver scopes, EmbedSigningKeys keys
             slice = new Slice(dim, s.Value.Trim());
         }
 
+        if (new[] { r.Scope?.Units, r.Scope?.Partners, [r.Locked?.Unit ?? "", r.Locked?.Slice?.Value ?? ""] }.SelectMany(c => c ?? []).Any(c => !HostRegistry.Storable(c)))
+            return (null, Bad("A code holds a character that cannot be stored (NUL or a lone surrogate)."));
         // Scopes are compared as the unit sets the scope gate would resolve them to.
         var askUnits = Clean(r.Scope?.Units) ?? host.GrantUnits;
         var askPartners = Clean(r.Scope?.Partners) ?? (r.Scope?.Units is null ? host.GrantPartners : []);

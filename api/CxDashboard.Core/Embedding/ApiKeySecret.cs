@@ -28,8 +28,12 @@ public static class ApiKeySecret
         if (cut <= 0 || cut > 40 || rest.Length - cut - 1 < 32) return false;
         keyId = rest[..cut];
         secret = rest[(cut + 1)..];
-        return true;
+        return IsKeyId(keyId) && secret.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
     }
+
+    /// <summary>Whether the text is shaped like a key id (k and 16 hex digits), before it goes near the database.</summary>
+    public static bool IsKeyId(string? text) =>
+        text is { Length: 17 } && text[0] == 'k' && text.Skip(1).All(c => c is (>= '0' and <= '9') or (>= 'a' and <= 'f'));
 
     public static byte[] Hash(string secret) => SHA256.HashData(Encoding.UTF8.GetBytes(secret));
 

@@ -7,23 +7,25 @@ namespace CxDashboard.Core.Embedding;
 /// <summary>
 /// Registers host applications and manages their API keys (plain CRUD through EF Core). Input is checked whole
 /// before anything is written (<see cref="EmbedInputException"/>). Who may call this is the API layer's decision
-/// (analysts only).
+/// (analysts only). Each call uses its own short-lived context: GraphQL runs root fields concurrently, and the
+/// request's scoped context may be busy with another field.
 /// </summary>
-public sealed class HostRegistry(CxDbContext db, TimeProvider clock)
+public sealed class HostRegistry(DbContextOptions<CxDbContext> options, TimeProvider clock)
 {
     /// <summary>Longest overlap a rotated-out key may keep working.</summary>
     public static readonly TimeSpan MaxOverlap = TimeSpan.FromDays(30);
 
-    public async Task<IReadOnlyList<HostApplication>> ListAsync(CancellationToken ct = default) =>
-        await db.Set<HostApplication>().AsNoTracking().Include(h => h.Keys).OrderBy(h => h.Id).ToListAsync(ct);
-
-    public async Task<HostApplication?> FindAsync(long id, CancellationToken ct = default) =>
-        await db.Set<HostApplication>().AsNoTracking().Include(h => h.Keys).FirstOrDefaultAsync(h => h.Id == id, ct);
+    public async Task<IReadOnlyList<HostApplication>> ListAsync(CancellationToken ct = default)
+    {
+        await using var db = new CxDbContext(options);
+        return await db.Set<HostApplication>().AsNoTracking().Include(h => h.Keys).OrderBy(h => h.Id).ToListAsync(ct);
+    }
 
     public async Task<HostApplication> RegisterAsync(HostInput input, CancellationToken ct = default)
     {
+        await using var db = new CxDbContext(options);
         var host = new HostApplication { Name = "" };
-        await ApplyAsync(host, input, ct);
+        await ApplyAsync(db, host, input, ct);
         host.CreatedAt = clock.GetUtcNow();
         db.Add(host);
         await db.SaveChangesAsync(ct);
@@ -32,9 +34,10 @@ public sealed class HostRegistry(CxDbContext db, TimeProvider clock)
 
     public async Task<HostApplication?> UpdateAsync(long id, HostInput input, CancellationToken ct = default)
     {
+        await using var db = new CxDbContext(options);
         var host = await db.Set<HostApplication>().Include(h => h.Keys).FirstOrDefaultAsync(h => h.Id == id, ct);
         if (host is null) return null;
-        await ApplyAsync(host, input, ct);
+        await ApplyAsync(db, host, input, ct);
         await db.SaveChangesAsync(ct);
         return host;
     }
@@ -42,6 +45,7 @@ public sealed class HostRegistry(CxDbContext db, TimeProvider clock)
     /// <summary>Switches a host off (its keys and tokens stop working) or back on.</summary>
     public async Task<HostApplication?> SetDisabledAsync(long id, bool disabled, CancellationToken ct = default)
     {
+        await using var db = new CxDbContext(options);
         var host = await db.Set<HostApplication>().Include(h => h.Keys).FirstOrDefaultAsync(h => h.Id == id, ct);
         if (host is null) return null;
         host.DisabledAt = disabled ? host.DisabledAt ?? clock.GetUtcNow() : null;
@@ -51,6 +55,7 @@ public sealed class HostRegistry(CxDbContext db, TimeProvider clock)
 
     public async Task<IssuedApiKey?> IssueKeyAsync(long hostId, CancellationToken ct = default)
     {
+        await using var db = new CxDbContext(options);
         if (!await db.Set<HostApplication>().AnyAsync(h => h.Id == hostId, ct)) return null;
         var (keyId, key, hash) = ApiKeySecret.Create();
         var row = new EmbedApiKey { HostApplicationId = hostId, KeyId = keyId, SecretHash = hash, CreatedAt = clock.GetUtcNow() };
@@ -62,6 +67,8 @@ public sealed class HostRegistry(CxDbContext db, TimeProvider clock)
     /// <summary>Ends a key now. False when there is no such key.</summary>
     public async Task<bool> RevokeKeyAsync(string keyId, CancellationToken ct = default)
     {
+        await using var db = new CxDbContext(options);
+        if (!ApiKeySecret.IsKeyId(keyId)) return false;
         var key = await db.Set<EmbedApiKey>().FirstOrDefaultAsync(k => k.KeyId == keyId, ct);
         if (key is null) return false;
         key.RevokedAt ??= clock.GetUtcNow();
@@ -77,7 +84,9 @@ public sealed class HostRegistry(CxDbContext db, TimeProvider clock)
     {
         if (overlap < TimeSpan.Zero || overlap > MaxOverlap)
             throw new EmbedInputException([("overlap", $"must be between 0 and {MaxOverlap.TotalDays:0} days")]);
+        if (!ApiKeySecret.IsKeyId(keyId)) return null;
         var now = clock.GetUtcNow();
+        await using var db = new CxDbContext(options);
         var old = await db.Set<EmbedApiKey>().FirstOrDefaultAsync(k => k.KeyId == keyId, ct);
         if (old is null || !old.IsUsable(now)) return null;
         var end = now + overlap;
@@ -92,6 +101,7 @@ public sealed class HostRegistry(CxDbContext db, TimeProvider clock)
     /// <summary>The host a presented key belongs to, when the key is genuine and usable and the host is on; else null.</summary>
     public async Task<(HostApplication Host, EmbedApiKey Key)?> AuthenticateAsync(string? presented, CancellationToken ct = default)
     {
+        await using var db = new CxDbContext(options);
         if (!ApiKeySecret.TryParse(presented, out var keyId, out var secret)) return null;
         var now = clock.GetUtcNow();
         var key = await db.Set<EmbedApiKey>().Include(k => k.HostApplication).FirstOrDefaultAsync(k => k.KeyId == keyId, ct);
@@ -106,11 +116,12 @@ public sealed class HostRegistry(CxDbContext db, TimeProvider clock)
         return (host, key);
     }
 
-    private async Task ApplyAsync(HostApplication host, HostInput input, CancellationToken ct)
+    private static async Task ApplyAsync(CxDbContext db, HostApplication host, HostInput input, CancellationToken ct)
     {
         var errors = new List<(string, string)>();
         var name = input.Name?.Trim() ?? "";
-        if (name.Length is 0 or > 200) errors.Add(("name", "a name of 1 to 200 characters is required"));
+        if (!Storable(name)) errors.Add(("name", "holds a character that cannot be stored (NUL or a lone surrogate)"));
+        else if (name.Length is 0 or > 200) errors.Add(("name", "a name of 1 to 200 characters is required"));
         else if (await db.Set<HostApplication>().AnyAsync(h => h.Name == name && h.Id != host.Id, ct)) errors.Add(("name", $"a host named '{name}' exists"));
 
         var origins = new List<string>();
@@ -123,16 +134,19 @@ public sealed class HostRegistry(CxDbContext db, TimeProvider clock)
 
         var units = input.GrantUnits.Select(u => u.Trim()).Distinct(StringComparer.Ordinal).ToArray();
         var partners = input.GrantPartners.Select(p => p.Trim()).Distinct(StringComparer.Ordinal).ToArray();
+        if (units.Concat(partners).Any(c => !Storable(c))) errors.Add(("grant", "a code holds a character that cannot be stored"));
+        units = units.Where(Storable).ToArray();
+        partners = partners.Where(Storable).ToArray();
         if (units.Length == 0 && partners.Length == 0) errors.Add(("grant", "grant at least one org unit or partner"));
         var knownUnits = await db.Set<OrgUnit>().Where(u => units.Contains(u.Code)).Select(u => u.Code).ToListAsync(ct);
         foreach (var u in units.Except(knownUnits, StringComparer.Ordinal)) errors.Add(("grantUnits", $"no org unit with code '{u}'"));
         var knownPartners = await db.Set<Partner>().Where(p => partners.Contains(p.Code)).Select(p => p.Code).ToListAsync(ct);
         foreach (var p in partners.Except(knownPartners, StringComparer.Ordinal)) errors.Add(("grantPartners", $"no partner with code '{p}'"));
 
-        var views = input.Views.Select(v => v.Trim().ToLowerInvariant()).Distinct().ToArray();
+        var views = input.Views.Select(v => v.Trim().ToLowerInvariant()).Where(Storable).Distinct().ToArray();
         if (views.Length == 0) errors.Add(("views", "allow at least one view"));
         foreach (var v in views.Except(EmbedViews.All)) errors.Add(("views", $"unknown view '{v}' (one of {string.Join(", ", EmbedViews.All)})"));
-        var permissions = input.Permissions.Select(p => p.Trim().ToLowerInvariant()).Append(EmbedPermissions.View).Distinct().ToArray();
+        var permissions = input.Permissions.Select(p => p.Trim().ToLowerInvariant()).Where(Storable).Append(EmbedPermissions.View).Distinct().ToArray();
         foreach (var p in permissions.Except(EmbedPermissions.All)) errors.Add(("permissions", $"unknown permission '{p}' (one of {string.Join(", ", EmbedPermissions.All)})"));
         if (errors.Count > 0) throw new EmbedInputException(errors);
 
@@ -142,6 +156,18 @@ public sealed class HostRegistry(CxDbContext db, TimeProvider clock)
         host.GrantPartners = partners;
         host.Views = views;
         host.Permissions = permissions;
+    }
+
+    /// <summary>Text PostgreSQL can store: no NUL, no lone UTF-16 surrogate.</summary>
+    public static bool Storable(string s)
+    {
+        for (var i = 0; i < s.Length; i++)
+        {
+            if (s[i] == '\0') return false;
+            if (char.IsHighSurrogate(s[i]) && (i + 1 >= s.Length || !char.IsLowSurrogate(s[++i]))) return false;
+            if (char.IsLowSurrogate(s[i]) && (i == 0 || !char.IsHighSurrogate(s[i - 1]))) return false;
+        }
+        return true;
     }
 
     /// <summary>The canonical origin (lower-case scheme and host, port only when not the default), or null.</summary>
