@@ -31,6 +31,7 @@ if (CliVerbs.IsVerb(args))
 
 await app.PrepareDatabaseAsync();
 
+app.UseCxSecurityHeaders();
 app.UseCxProblemDetails();
 app.UseAuthentication();
 app.UseCxEmbedding();

@@ -42,7 +42,9 @@ public static class ReadArguments
         try
         {
             // An embed token's locked period: the argument must be that period.
-            return ctx.Service<VisibleUnits>().Locks.CheckArgument(Core.Scorecards.Period.Parse(ctx.Argument<string>(name) ?? ""), name);
+            var period = ctx.Service<VisibleUnits>().Locks.CheckArgument(Core.Scorecards.Period.Parse(ctx.Argument<string>(name) ?? ""), name);
+            ctx.Service<VisibleUnits>().RequireReadable(period);
+            return period;
         }
         catch (PeriodException e)
         {

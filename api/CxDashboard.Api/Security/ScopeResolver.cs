@@ -24,7 +24,12 @@ public sealed class ScopeResolver(NpgsqlDataSource db)
         WHERE (root.code = ANY($1)
            OR (root.kind = 'partner' AND p.code = ANY($2)))
           AND ($3::int IS NULL OR c.depth <= $3)
+        UNION ALL
+        SELECT id FROM org_unit WHERE '*' = ANY($1) AND $3::int IS NULL
         """;
+
+    /// <summary>A scope unit claim naming the whole organisation, units created later included (an org-wide administrator).</summary>
+    public const string Everything = "*";
 
     public async Task<CallerScope> ResolveAsync(ClaimsPrincipal user, CancellationToken ct = default)
     {
