@@ -13,6 +13,7 @@ public static class CliVerbs
         ["import"] = ImportVerb.RunAsync,
         ["rollup"] = RollupVerb.RunAsync,
         ["export"] = ExportVerb.RunAsync,
+        ["embed"] = EmbedVerb.RunAsync,
     };
 
     // Verbs that need no host (no configuration, no database): run before the host is composed.

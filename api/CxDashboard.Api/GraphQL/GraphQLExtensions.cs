@@ -1,4 +1,5 @@
 using CxDashboard.Api.Drivers;
+using CxDashboard.Api.Embedding;
 using CxDashboard.Api.Hierarchy;
 using CxDashboard.Api.Partners;
 using CxDashboard.Api.Rollups;
@@ -34,6 +35,7 @@ public static class GraphQLExtensions
         .AddScorecardTypes()
         .AddDriverTypes()
         .AddRollupTypes()
+        .AddEmbeddingTypes()
         .Build()
         .Priced();
 

@@ -44,7 +44,8 @@ public static class ValueArguments
     {
         try
         {
-            var period = Core.Values.Period.Parse(ctx.Argument<string>(name) ?? "");
+            // An embed token's locked period: the argument must be that period.
+            var period = ctx.Service<VisibleUnits>().Locks.CheckArgument(Core.Values.Period.Parse(ctx.Argument<string>(name) ?? ""), name);
             ctx.Service<VisibleUnits>().RequireReadable(period);
             return period;
         }
@@ -56,9 +57,11 @@ public static class ValueArguments
 
     public static Slice Slice(IResolveContext ctx)
     {
-        if (ctx.Argument<SliceArgument>("slice") is not { } s) return Core.Values.Slice.All;
+        // An embed token's locked slice: an absent slice reads it, another slice is refused.
+        var locks = ctx.Service<VisibleUnits>().Locks;
+        if (ctx.Argument<SliceArgument>("slice") is not { } s) return locks.CheckArgument(Core.Values.Slice.All);
         if (string.IsNullOrWhiteSpace(s.Value)) throw FieldErrors.BadArgument("slice", "A slice needs a value, e.g. { dimension: CHANNEL, value: \"phone\" }.");
-        return new Slice(DimensionName(s.Dimension), s.Value);
+        return locks.CheckArgument(new Slice(DimensionName(s.Dimension), s.Value));
     }
 
     public static string DimensionName(SliceDimension d) => d switch
