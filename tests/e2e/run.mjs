@@ -55,7 +55,9 @@ test('the executive exports the scorecard\'s unit and month as an Excel workbook
   // A zip whose entry names (stored uncompressed) show a workbook with sheets and native charts.
   const text = bytes.toString('latin1');
   expect(text.startsWith('PK'), 'the download is not a zip package');
-  for (const part of ['xl/workbook.xml', 'xl/worksheets/sheet1.xml', 'xl/charts/chart1.xml']) expect(text.includes(part), `no ${part} in the workbook`);
+  expect(/xl\/drawings\/drawing\d+\.xml/.test(text), 'no drawing part in the workbook');
+  for (const part of ['xl/workbook.xml', 'xl/worksheets/sheet1.xml']) expect(text.includes(part), `no ${part} in the workbook`);
+  expect(/charts\/chart\d+\.xml/.test(text), 'no chart part in the workbook');
   const personas = await page.getByRole('button', { name: 'Export to Excel' }).count();
   expect(personas === 1, 'one Export button');
 });
