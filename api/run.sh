@@ -19,7 +19,7 @@ local_dir="$CX_ROOT/.local"
 mkdir -p "$local_dir"
 
 if [ -z "${ConnectionStrings__Cx:-}" ]; then
-  pg_dir="$local_dir/pg"
+  pg_dir=$(cx_pg_dir "$local_dir/pg")
   pg_port=$(cx_pg_port "$pg_dir" || true)
   pg_port=${pg_port:-${CX_PG_PORT:-55432}}
   cx_pg_start "$pg_dir" "$pg_port"
@@ -29,9 +29,12 @@ if [ -z "${ConnectionStrings__Cx:-}" ]; then
   export ConnectionStrings__Cx="Host=127.0.0.1;Port=$pg_port;Database=cxdashboard;Username=postgres"
 fi
 
-# One signing key per checkout, so demo tokens survive restarts.
-[ -s "$local_dir/signing-key" ] || head -c 32 /dev/urandom | base64 > "$local_dir/signing-key"
-export Auth__SigningKey; Auth__SigningKey=$(cat "$local_dir/signing-key")
+# One signing key per checkout, so demo tokens survive restarts: the host creates the file, mode 0600.
+[ ! -e "$local_dir/signing-key" ] || chmod 600 "$local_dir/signing-key"
+export Auth__SigningKeyFile="$local_dir/signing-key"
+# The demo issuer hands out a token for any persona without a password: for local runs only, never in production.
+export Auth__DemoIssuer=true
+printf '\033[1;33mwarning:\033[0m the demo issuer is ON (POST /auth/token: any persona, no password) — a local run, not for production.\n' >&2
 
 cx_require_node
 cx_npm_ci "$CX_ROOT/web"
@@ -60,7 +63,8 @@ cat >&2 <<MSG
   Sign in with a demo persona: executive, department_head, partner_manager or analyst
   (the sign-in page lists them; API: POST /auth/token {"persona":"analyst"}).
   Health: http://127.0.0.1:$port/healthz
-  Stop with Ctrl+C (PostgreSQL keeps running for the next start; data in .local/).
+  Demo issuer ON (Auth:DemoIssuer=true): anyone reaching this port can sign in as any persona.
+  Stop with Ctrl+C (PostgreSQL keeps running for the next start; data in ${pg_dir:-.local/}).
 
 MSG
 exec "${host[@]}" --urls "http://127.0.0.1:$port" --Web:Root "$CX_ROOT/web/dist"

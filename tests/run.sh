@@ -132,6 +132,8 @@ run_dotnet() {
   else
     finish "$name" "$p" "$f" "$s" "$status"
   fi
+  # the privacy adversary's one line: combinations tried and recovered (Security/PrivacyAdversaryTests)
+  grep -o 'adversary: [^<&]*' "$trx" | head -1 | sed 's/^/    /' >> "$work/summary" || true
 }
 
 # run_counted NAME COMMAND...: a runner whose result line is "NAME: N passed, N failed[, N skipped]".
@@ -202,6 +204,7 @@ for suite in $suites; do
       psql "host=127.0.0.1 port=$pg_port user=postgres dbname=postgres" -qc "create database cx_e2e" >/dev/null
       export ConnectionStrings__Cx="$CXD_TEST_PG;Database=cx_e2e"
       export ASPNETCORE_CONTENTROOT="$CX_ROOT/api/CxDashboard.Api"
+      export Auth__DemoIssuer=true # the browser tests sign in as demo personas
       hostdll=api/CxDashboard.Api/bin/Release/net10.0/CxDashboard.Api.dll
       # Cells computed before the host starts, so the screens show figures from the first request.
       dotnet "$hostdll" migrate >&2 && dotnet "$hostdll" seed --responses 20000 --interactions 40000 >&2 \

@@ -29,6 +29,7 @@ if (CliVerbs.IsVerb(args))
 
 await app.PrepareDatabaseAsync();
 
+app.UseCxSecurityHeaders();
 app.UseCxProblemDetails();
 app.UseAuthentication();
 app.UseAuthorization();

@@ -61,7 +61,8 @@ cx_pg_bin() {
 
 # PostgreSQL refuses to run as root, so as root the cluster belongs to the 'postgres' user.
 cx_pg_as() {
-  if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
+  # from / : the caller's directory (e.g. a checkout in /root) may be closed to postgres; every path given is absolute
+  if [ "$(id -u)" -eq 0 ]; then (cd / && runuser -u postgres -- "$@"); else "$@"; fi
 }
 
 cx_free_port() {
@@ -73,13 +74,31 @@ cx_free_port() {
   cx_die "no free TCP port found"
 }
 
+# cx_pg_dir WANTED — where the private cluster meant for WANTED lives. As root the cluster runs as the 'postgres'
+# user, who cannot reach a checkout in root's home (/root is mode 700): then it lives under postgres's home instead,
+# in a directory named after WANTED's path, so each checkout keeps its own cluster across runs.
+cx_pg_dir() {
+  local wanted=$1 parent
+  if [ "$(id -u)" -ne 0 ]; then echo "$wanted"; return 0; fi
+  cx_pg_bin >/dev/null
+  parent=$(dirname "$wanted")
+  mkdir -p "$parent"
+  # the data directory itself is made postgres's (cx_pg_start); every directory above it must let postgres through
+  if runuser -u postgres -- test -x "$parent" 2>/dev/null; then
+    echo "$wanted"; return 0
+  fi
+  local home; home=$(getent passwd postgres | cut -d: -f6); home=${home:-/var/lib/postgresql}
+  install -d -m 755 "$home/cxdashboard"
+  echo "$home/cxdashboard/$(printf '%s' "$wanted" | sha256sum | cut -c1-16)"
+}
+
 # cx_pg_start DATA_DIR PORT — initialises (once) and starts a private cluster; trust auth on loopback only.
 cx_pg_start() {
   local dir=$1 port=$2 bin; bin=$(cx_pg_bin)
   mkdir -p "$dir"
   [ "$(id -u)" -eq 0 ] && chown postgres:postgres "$dir" && chmod 700 "$dir"
   if [ ! -f "$dir/PG_VERSION" ]; then
-    cx_log "creating a private PostgreSQL cluster in ${dir#$CX_ROOT/}"
+    cx_log "creating a private PostgreSQL cluster in ${dir#"$CX_ROOT"/}"
     cx_pg_as "$bin/initdb" -D "$dir" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null \
       || cx_die "initdb failed in $dir"
   fi

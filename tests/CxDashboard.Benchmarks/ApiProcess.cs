@@ -32,6 +32,7 @@ internal sealed class ApiProcess : IAsyncDisposable
         psi.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
         psi.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         psi.Environment["Role"] = "api";
+        psi.Environment["Auth__DemoIssuer"] = "true"; // the benchmark signs in as demo personas
         psi.Environment["Database__Migrate"] = "false";
         psi.Environment["Logging__LogLevel__Default"] = "Warning";
         var process = Process.Start(psi)!;

@@ -53,5 +53,8 @@ public sealed class OutcomeSplitType : ObjectTypeDefinition<OutcomeSplit>
         d.Field("estimatedChange").Type("Float").ResolveFromParent<OutcomeSplit>(p => p.EstimatedChange);
         d.Field("estimatedChangeLow").Type("Float").ResolveFromParent<OutcomeSplit>(p => p.EstimatedChangeLow);
         d.Field("estimatedChangeHigh").Type("Float").ResolveFromParent<OutcomeSplit>(p => p.EstimatedChangeHigh);
+        d.Field("suppressed").Type("Boolean!")
+            .Description("Under the privacy floor: a group the split is made of (a unit's responses in a month, with or without the condition) is below the floor, so values, gap and estimate are null; the n stay.")
+            .ResolveFromParent<OutcomeSplit>(p => p.Suppressed);
     }
 }

@@ -12,7 +12,10 @@ public static class ExportCaller
     public static VisibleUnits GateFor(IServiceProvider scopedServices, ClaimsPrincipal user) =>
         ActivatorUtilities.CreateInstance<VisibleUnits>(scopedServices, new FixedUser(user));
 
-    /// <summary>An identity with a unit scope and the export permission (scheduled reviews, the CLI's operator).</summary>
+    /// <summary>
+    /// An in-process identity with a unit scope and the export permission (scheduled reviews, the CLI's operator): it
+    /// sees small counts (<see cref="PrivacyFloor.InProcessAuthentication"/>), so its stored reviews are listed only to callers without the floor.
+    /// </summary>
     public static ClaimsPrincipal Principal(string subject, string name, string role, IEnumerable<string> unitCodes)
     {
         var claims = new List<Claim>
@@ -20,7 +23,7 @@ public static class ExportCaller
             new("sub", subject), new("name", name), new(CxClaims.Role, role), new(CxClaims.Permission, CxClaims.ExportPermission),
         };
         claims.AddRange(unitCodes.Select(u => new Claim(CxClaims.ScopeUnit, u)));
-        return new ClaimsPrincipal(new ClaimsIdentity(claims, "internal", "name", CxClaims.Role));
+        return new ClaimsPrincipal(new ClaimsIdentity(claims, PrivacyFloor.InProcessAuthentication, "name", CxClaims.Role));
     }
 
     private sealed class FixedUser(ClaimsPrincipal user) : IHttpContextAccessor

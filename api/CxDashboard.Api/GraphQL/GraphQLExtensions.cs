@@ -50,6 +50,7 @@ public static class GraphQLExtensions
     {
         builder.Services.Configure<ConfidenceOptions>(builder.Configuration.GetSection(ConfidenceOptions.Section));
         builder.Services.AddScoped<VisibleUnits>();
+        builder.Services.AddSingleton<FloorPatterns>();
         builder.Services.AddSingleton(_ => BuildCxSchema());
         var limits = builder.Configuration.GetSection(GraphQLLimits.Section).Get<GraphQLLimits>() ?? new GraphQLLimits();
         builder.Services.Configure<GraphQLLimits>(builder.Configuration.GetSection(GraphQLLimits.Section));

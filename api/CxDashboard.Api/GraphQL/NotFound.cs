@@ -16,6 +16,9 @@ public static class ReadErrors
 
     public static GraphQLException BadArgument(string message) => Error(message, "BAD_USER_INPUT");
 
+    /// <summary>Something the caller's access does not allow (e.g. a single day under the privacy floor).</summary>
+    public static GraphQLException Forbidden(string message) => Error(message, "FORBIDDEN");
+
     public static GraphQLException Busy(TimeSpan waited) =>
         Error($"Too many driver and verbatim reads are running; none freed up within {waited.TotalSeconds:0.#} s. Retry shortly.", "BUSY");
 

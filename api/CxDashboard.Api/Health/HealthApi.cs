@@ -13,7 +13,10 @@ public static class HealthApi
         return builder;
     }
 
-    /// <summary><c>GET /healthz</c>: 200 when every component is healthy, 503 otherwise, with a JSON body per component.</summary>
+    /// <summary>
+    /// <c>GET /healthz</c>: 200 when every component is healthy, 503 otherwise. Anonymous callers (load balancers)
+    /// get the status only; with a valid token the body also names each component, its data and its last error.
+    /// </summary>
     public static IEndpointRouteBuilder MapCxHealth(this IEndpointRouteBuilder app)
     {
         app.MapHealthChecks("/healthz", new HealthCheckOptions { ResponseWriter = WriteJsonAsync }).AllowAnonymous();
@@ -23,9 +26,16 @@ public static class HealthApi
     private static Task WriteJsonAsync(HttpContext context, HealthReport report)
     {
         context.Response.ContentType = "application/json";
+        context.Response.Headers.CacheControl = "no-store";
+        var status = report.Status.ToString().ToLowerInvariant();
+        if (context.User.Identity?.IsAuthenticated != true)
+        {
+            // instance ids, error messages and versions help an attacker more than a load balancer
+            return context.Response.WriteAsync(JsonSerializer.Serialize(new { status }, JsonSerializerOptions.Web));
+        }
         var body = new
         {
-            status = report.Status.ToString().ToLowerInvariant(),
+            status,
             components = report.Entries.ToDictionary(
                 e => e.Key,
                 e => new

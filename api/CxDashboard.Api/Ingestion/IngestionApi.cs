@@ -26,7 +26,7 @@ public static class IngestionApi
     }
 
     private static async Task<Results<Ok<ImportReport>, ProblemHttpResult>> ImportAsync(
-        string kind, HttpRequest http, Importer importer, CancellationToken ct)
+        string kind, HttpRequest http, Importer importer, ScopeResolver scopes, CancellationToken ct)
     {
         if (ImportNames.ParseKind(kind) is not { } k)
         {
@@ -35,6 +35,10 @@ public static class IngestionApi
         var (upload, refused) = await ImportUpload.ReadAsync(http, ct);
         if (refused is not null) return refused;
         var file = upload!.File;
+
+        // An analyst writes only inside its scope: rows (and org units) outside it are refused one by one.
+        var scope = await scopes.ResolveAsync(http.HttpContext.User, ct);
+        var rootCodes = http.HttpContext.User.FindAll(CxClaims.ScopeUnit).Select(c => c.Value).ToHashSet(StringComparer.Ordinal);
 
         // An empty part goes through the importer too: the same "the file is empty" rejection as the CLI.
         await using var content = file.OpenReadStream();
@@ -48,6 +52,7 @@ public static class IngestionApi
             Quarantine = upload.Quarantine,
             Source = upload.Source,
             Length = file.Length,
+            Scope = rootCodes.Contains(ScopeResolver.Everything) ? null : new ImportScope(scope.UnitIds, rootCodes),
         }, ct);
 
         if (report.Succeeded) return TypedResults.Ok(report);

@@ -1,4 +1,5 @@
 using CxDashboard.Api.GraphQL;
+using CxDashboard.Api.Security;
 using CxDashboard.Core.Scorecards;
 using CxDashboard.GraphQL.Execution;
 
@@ -40,7 +41,9 @@ public static class ReadArguments
     {
         try
         {
-            return Core.Scorecards.Period.Parse(ctx.Argument<string>(name) ?? "");
+            var period = Core.Scorecards.Period.Parse(ctx.Argument<string>(name) ?? "");
+            ctx.Service<VisibleUnits>().RequireReadable(period);
+            return period;
         }
         catch (PeriodException e)
         {

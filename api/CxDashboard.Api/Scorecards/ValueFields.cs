@@ -39,6 +39,7 @@ public static class ValueFields
                 var metric = ReadArguments.Metric(ctx);
                 var slice = ReadArguments.Slice(ctx);
                 var periods = ReadArguments.Period(ctx, "end").SeriesEndingHere(ReadArguments.GrainName(ctx.Argument<SeriesGrain>("grain")), ReadArguments.Count(ctx, "periods", 13, MaxSeriesLength));
+                ctx.Service<VisibleUnits>().RequireReadable(periods[^1]);
                 var values = await ctx.ValuesAsync(periods.Select(p => new ValueKey(kind, id, metric, p, slice)).ToArray());
                 return values.Select(v => v ?? throw ReadErrors.UnitNotFound($"with id {id}")).ToArray();
             });
@@ -57,8 +58,11 @@ public static class ValueFields
                 var dim = ReadArguments.DimensionName(ctx.Argument<SliceDimension>("by"));
                 var rows = await ctx.BreakdownAsync(new BreakdownKey(SubjectKind.Unit, unit.Id, period, dim));
                 var visible = ctx.Service<VisibleUnits>();
-                return rows.Select(r => new BreakdownRow(dim, r.Value,
-                    new ValueNode(new ValueKey(SubjectKind.Unit, unit.Id, metric, period, new Slice(dim, r.Value)), visible.Value(metric, r.Stats)))).ToArray();
+                return rows.Select(r =>
+                {
+                    var key = new ValueKey(SubjectKind.Unit, unit.Id, metric, period, new Slice(dim, r.Value));
+                    return new BreakdownRow(dim, r.Value, new ValueNode(key, visible.Value(key, r.Stats)));
+                }).ToArray();
             });
 
         d.Field("topMovers").Type("[Mover!]!")

@@ -16,11 +16,22 @@ public static class AuthApi
         string Name,
         string Role);
 
-    /// <summary><c>POST /auth/token</c>: the demo issuer. Absent (404) when an external issuer is configured.</summary>
+    /// <summary>
+    /// <c>POST /auth/token</c>: the demo issuer — a token for any persona, no password. Absent (404) unless
+    /// <c>Auth:DemoIssuer=true</c> (local runs) and no external issuer is configured.
+    /// </summary>
     public static IEndpointRouteBuilder MapCxAuth(this IEndpointRouteBuilder app)
     {
         var options = app.ServiceProvider.GetRequiredService<AuthOptions>();
-        if (!options.DemoIssuerEnabled) return app;
+        if (!options.DemoIssuerEnabled)
+        {
+            // Off: a clear 404 problem for any method, rather than the web app's index page (GET) or a 405.
+            app.Map("/auth/{**rest}", () => TypedResults.Problem(
+                statusCode: StatusCodes.Status404NotFound, title: "No demo issuer",
+                detail: "The demo issuer is off (it runs only with Auth:DemoIssuer=true and no Auth:Authority); sign in with the company's identity provider."))
+                .AllowAnonymous().ExcludeFromDescription();
+            return app;
+        }
 
         var group = app.MapGroup("/auth").AllowAnonymous().WithTags("Auth");
         group.MapPost("/token", IssueToken);
@@ -29,8 +40,11 @@ public static class AuthApi
         return app;
     }
 
-    private static Results<Ok<TokenResponse>, ProblemHttpResult> IssueToken(TokenRequest? request, DemoTokenIssuer issuer)
+    private static Results<Ok<TokenResponse>, ProblemHttpResult> IssueToken(TokenRequest? request, DemoTokenIssuer issuer, HttpContext http)
     {
+        // A bearer token must not be kept by any cache (RFC 6749 §5.1).
+        http.Response.Headers.CacheControl = "no-store";
+        http.Response.Headers.Pragma = "no-cache";
         var persona = request?.Persona?.Trim();
         var issued = string.IsNullOrEmpty(persona) ? null : issuer.Issue(persona);
         if (issued is not { } t)

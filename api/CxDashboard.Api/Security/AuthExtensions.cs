@@ -6,8 +6,8 @@ namespace CxDashboard.Api.Security;
 public static class AuthExtensions
 {
     /// <summary>
-    /// JWT bearer on every API request: an external issuer (<c>Auth:Authority</c>) in production,
-    /// the built-in demo issuer otherwise.
+    /// JWT bearer on every API request: an external issuer (<c>Auth:Authority</c>) in production, else tokens
+    /// signed with the host's own key (the demo issuer's, only when <c>Auth:DemoIssuer=true</c>).
     /// </summary>
     public static IHostApplicationBuilder AddCxAuth(this IHostApplicationBuilder builder)
     {
@@ -31,7 +31,8 @@ public static class AuthExtensions
                     NameClaimType = "name",
                     ClockSkew = TimeSpan.FromSeconds(30),
                 };
-                if (options.DemoIssuerEnabled)
+                // Without an external issuer the host validates its own tokens (demo issuer, embed tokens).
+                if (string.IsNullOrWhiteSpace(options.Authority))
                 {
                     jwt.TokenValidationParameters.ValidIssuer = options.Issuer;
                     jwt.TokenValidationParameters.IssuerSigningKey = signingKey.Key;

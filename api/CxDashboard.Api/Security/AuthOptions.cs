@@ -15,12 +15,31 @@ public sealed class AuthOptions
     /// <summary>Base64 HMAC key (≥ 32 bytes) for demo and embed tokens. Random per process when empty.</summary>
     public string? SigningKey { get; set; }
 
+    /// <summary>A file holding the key (created with mode 0600 when missing), so tokens survive restarts; used when <see cref="SigningKey"/> is empty.</summary>
+    public string? SigningKeyFile { get; set; }
+
     public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromHours(8);
 
     /// <summary>Demo personas by name, for local runs (<c>POST /auth/token</c>).</summary>
     public Dictionary<string, PersonaOptions> Personas { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 
-    public bool DemoIssuerEnabled => string.IsNullOrWhiteSpace(Authority);
+    /// <summary>
+    /// Turns the demo issuer on (<c>POST /auth/token</c>: a token for any persona, no password). Off unless set:
+    /// <c>api/run.sh</c> sets it for local runs, and it never runs next to an external <see cref="Authority"/>.
+    /// </summary>
+    public bool DemoIssuer { get; set; }
+
+    public bool DemoIssuerEnabled => DemoIssuer && string.IsNullOrWhiteSpace(Authority);
+
+    /// <summary>
+    /// Roles granted small counts: their callers see values below the privacy floor. Every other caller gets the
+    /// floor (fail closed), and so does any token scoped to a partner or minted for embedding, whatever its role.
+    /// </summary>
+    public string[]? SmallCountRoles { get; set; }
+
+    public static readonly string[] DefaultSmallCountRoles = ["executive", "department_head", "analyst"];
+
+    public string[] EffectiveSmallCountRoles => SmallCountRoles is { Length: > 0 } r ? r : DefaultSmallCountRoles;
 }
 
 /// <summary>A demo persona: who it is and which part of the organisation it may see.</summary>

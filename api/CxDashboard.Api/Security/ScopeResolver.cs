@@ -23,7 +23,12 @@ public sealed class ScopeResolver(NpgsqlDataSource db)
         LEFT JOIN partner p ON p.id = root.partner_id
         WHERE root.code = ANY($1)
            OR (root.kind = 'partner' AND p.code = ANY($2))
+        UNION ALL
+        SELECT id FROM org_unit WHERE '*' = ANY($1)
         """;
+
+    /// <summary>A scope unit claim naming the whole organisation, units created later included (an org-wide administrator).</summary>
+    public const string Everything = "*";
 
     public async Task<CallerScope> ResolveAsync(ClaimsPrincipal user, CancellationToken ct = default)
     {

@@ -1,3 +1,4 @@
+using CxDashboard.Api.GraphQL;
 using CxDashboard.Core.Cascade;
 using CxDashboard.Core.Drivers;
 using CxDashboard.Core.Scorecards;
@@ -54,6 +55,7 @@ public sealed partial class VisibleUnits
     {
         // The cascade's SQL needs no scope, so it runs while the scope is looked up (the first read of a request
         // then costs one round trip, not two); nothing it read leaves here before the scope has filtered it.
+        RequireReadable(period);
         var scoping = ScopeAsync(ct);
         var reading = scorecards.ReadAsync(unitIds, period, levels, ct);
         CallerScope scope;
@@ -68,9 +70,10 @@ public sealed partial class VisibleUnits
         }
         var allowed = unitIds.Where(scope.CanSee).Distinct().ToArray();
         var data = await reading;
+        await FloorAsync(ct);
         return allowed.Length == 0
             ? new Dictionary<long, Scorecard>()
-            : scorecards.Build(data, allowed, period, scope.CanSee, Confidence, AppliesPrivacyFloor);
+            : scorecards.Build(data, allowed, period, scope.CanSee, Confidence, AppliesPrivacyFloor, Gate);
     }
 
     /// <summary>A visible KPI's targets (none for a KPI whose unit is outside the scope).</summary>
@@ -82,6 +85,15 @@ public sealed partial class VisibleUnits
         (await ScopeAsync(ct)).CanSee(kpi.UnitId) ? [.. (await kpis.CheckinsAsync([kpi.Id], first, ct))[kpi.Id]] : [];
 
     /// <summary>Driver analysis of a visible unit's subtree (a subtree of a visible unit is visible: scopes are whole subtrees); null outside.</summary>
-    public async Task<DriverAnalysis?> DriversAsync(long unitId, Period period, CancellationToken ct = default) =>
-        await CanSeeAsync(unitId, ct) ? await drivers.AnalyseAsync(unitId, period, ct) : null;
+    /// <remarks>A floor caller reads months, quarters and years (splits made of whole months, see <see cref="DriverService"/>).</remarks>
+    public async Task<DriverAnalysis?> DriversAsync(long unitId, Period period, CancellationToken ct = default)
+    {
+        RequireReadable(period);
+        if (AppliesPrivacyFloor && period.Grain == "week")
+        {
+            throw ReadErrors.Forbidden($"'{period}' is a week: under the privacy floor a driver analysis covers a month, quarter or year (e.g. {Period.Of("month", period.First)}).");
+        }
+        if (!await CanSeeAsync(unitId, ct)) return null;
+        return await drivers.AnalyseAsync(unitId, period, AppliesPrivacyFloor ? Confidence.PrivacyFloor : null, ct);
+    }
 }

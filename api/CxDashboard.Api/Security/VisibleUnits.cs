@@ -1,8 +1,10 @@
 using System.Security.Claims;
+using CxDashboard.Api.GraphQL;
 using CxDashboard.Core.Cascade;
 using CxDashboard.Core.Drivers;
 using CxDashboard.Core.Hierarchy;
 using CxDashboard.Core.Partners;
+using CxDashboard.Core.Privacy;
 using CxDashboard.Core.Scorecards;
 using CxDashboard.Core.Verbatims;
 using Microsoft.Extensions.Options;
@@ -29,13 +31,16 @@ public sealed record ValueKey(SubjectKind Kind, long SubjectId, string Metric, P
 /// </summary>
 public sealed partial class VisibleUnits(
     ScopeResolver scopes, IHttpContextAccessor http, OrgQueries org, CellStore cells, PartnerQueries partnerQueries,
-    VerbatimQuery verbatims, IOptions<ConfidenceOptions> confidence, KpiQueries kpis, ScorecardService scorecards, DriverService drivers)
+    VerbatimQuery verbatims, IOptions<ConfidenceOptions> confidence, KpiQueries kpis, ScorecardService scorecards, DriverService drivers,
+    AuthOptions auth, FloorPatterns floorPatterns)
 {
     /// <summary>Embed tokens carry <c>token_kind = embed</c>; they, like partner managers, get the privacy floor.</summary>
-    public const string TokenKindClaim = "token_kind";
+    public const string TokenKindClaim = PrivacyFloor.TokenKindClaim;
 
     private Task<IReadOnlyList<PartnerInfo>>? partners;
     private Task<CallerScope>? scope;
+    private Task<FloorCube?>? floor;
+    private FloorCube? cube;
 
     // Captured when the request first asks for this service (inside the request), because DataLoader
     // batches may run where the HTTP context's async-local no longer flows.
@@ -50,15 +55,59 @@ public sealed partial class VisibleUnits(
         lock (this) return scope ??= user?.Identity?.IsAuthenticated == true ? scopes.ResolveAsync(user, ct) : Task.FromResult(CallerScope.Nobody);
     }
 
-    /// <summary>Partner and embedded callers see no value below the privacy floor (the count stays visible).</summary>
-    public bool AppliesPrivacyFloor
+    /// <summary>
+    /// Whether this caller gets the privacy floor: everyone without a role granted small counts (fail closed, see
+    /// <see cref="PrivacyFloor"/>). Such a caller sees no value over fewer responses than the floor (the count stays
+    /// visible), nor any value that would let one be worked out by subtraction, and reads aligned periods only.
+    /// </summary>
+    public bool AppliesPrivacyFloor => PrivacyFloor.AppliesTo(user, auth);
+
+    /// <summary>
+    /// Refuses a period a floor caller may not read: a single day or a day range, whose differences against other
+    /// days or ranges would give away what the floor hides. Week, month, quarter and year are the readable grains.
+    /// </summary>
+    public void RequireReadable(Period period)
     {
-        get
+        if (AppliesPrivacyFloor && period.Grain is "day" or Period.Range)
         {
-            return user is null
-                || user.HasClaim(CxClaims.Role, "partner_manager")
-                || user.HasClaim(TokenKindClaim, "embed");
+            throw ReadErrors.Forbidden(
+                $"'{period}' is a {(period.Grain == "day" ? "single day" : "day range")}: your access reads ISO weeks, months, quarters and years only " +
+                $"(e.g. {Period.Of("month", period.First)}, {Period.Of("week", period.First)}), so values below the privacy floor cannot be worked out by subtraction.");
         }
+    }
+
+    /// <summary>The caller's suppression pattern (null when the floor does not apply); loaded once per request.</summary>
+    public async Task<FloorCube?> FloorAsync(CancellationToken ct = default)
+    {
+        if (!AppliesPrivacyFloor) return null;
+        var scopeTask = ScopeAsync(ct);
+        Task<FloorCube?> task;
+        lock (this) task = floor ??= LoadFloorAsync(scopeTask, ct);
+        return cube = await task;
+    }
+
+    private async Task<FloorCube?> LoadFloorAsync(Task<CallerScope> scopeTask, CancellationToken ct)
+    {
+        var s = await scopeTask;
+        return await floorPatterns.ForAsync(s, async () =>
+        {
+            var map = await PartnerMapAsync(CancellationToken.None);
+            return map.Values.Select(p => new FloorPartner(p.Visible.Id, p.Visible.TopEngagementIds.ToArray(),
+                p.Visible.EngagementIds.Count == p.All.EngagementIds.Count)).ToArray();
+        }, ct);
+    }
+
+    /// <summary>Whether the value of <paramref name="key"/> read over <paramref name="n"/> is hidden from this caller.</summary>
+    private bool Hides(SubjectKind kind, long subjectId, string metric, Period period, Slice slice, long n)
+    {
+        if (!AppliesPrivacyFloor) return false;
+        if (n > 0 && n < Confidence.PrivacyFloor) return true;
+        if (period.Grain is "day" or Period.Range) return n > 0; // never asked for (RequireReadable), never shown
+        if (cube is null) return n > 0;
+        var cell = new FloorCell(kind, subjectId, period.Grain, period.First, slice.Dimension, slice.Value);
+        var hidden = cube.Hides(FloorBasis.Of(metric), cell, n, out var stale);
+        if (stale && scope is { IsCompletedSuccessfully: true }) floorPatterns.Forget(scope.Result);
+        return hidden;
     }
 
     public ConfidenceOptions Confidence => confidence.Value;
@@ -133,6 +182,7 @@ public sealed partial class VisibleUnits(
         foreach (var key in keys.Distinct())
         {
             if (!MetricReading.IsKnown(key.Metric)) throw new ArgumentException($"unknown metric '{key.Metric}'");
+            RequireReadable(key.Period);
             if (key.Kind == SubjectKind.Unit)
             {
                 if (scope.CanSee(key.SubjectId)) plans[key] = [new CellKey(SubjectKind.Unit, key.SubjectId, key.Period, key.Slice)];
@@ -145,20 +195,34 @@ public sealed partial class VisibleUnits(
                 : p.Visible.TopEngagementIds.Select(e => new CellKey(SubjectKind.Unit, e, key.Period, key.Slice)).ToArray();
         }
         var read = await cells.LoadAsync(plans.Values.SelectMany(x => x).ToArray(), ct);
-        return plans.ToDictionary(kv => kv.Key, kv => Value(kv.Key.Metric, kv.Value.Aggregate(CellStats.Empty, (acc, k) => acc.Plus(read[k]))));
+        await FloorAsync(ct);
+        return plans.ToDictionary(kv => kv.Key, kv => Value(kv.Key, kv.Value.Aggregate(CellStats.Empty, (acc, k) => acc.Plus(read[k]))));
     }
 
     /// <summary>A breakdown of a visible unit by one dimension (channel, journey stage, segment); null outside the scope.</summary>
     public async Task<IReadOnlyDictionary<BreakdownKey, IReadOnlyList<(string Value, CellStats Stats)>>> BreakdownsAsync(
         IReadOnlyCollection<BreakdownKey> keys, CancellationToken ct = default)
     {
+        foreach (var k in keys) RequireReadable(k.Period);
         var scope = await ScopeAsync(ct);
         var allowed = keys.Where(k => k.Kind == SubjectKind.Unit && scope.CanSee(k.SubjectId)).ToArray();
-        return await cells.LoadBreakdownsAsync(allowed, ct);
+        var read = await cells.LoadBreakdownsAsync(allowed, ct);
+        await FloorAsync(ct); // the rows' values go through Value(key, …), which needs the pattern
+        return read;
     }
 
-    /// <summary>A value as this caller may see it (low-confidence flag, privacy floor).</summary>
-    public MetricValue Value(string metric, CellStats stats) => MetricValue.Of(MetricReading.Read(metric, stats), Confidence, AppliesPrivacyFloor);
+    /// <summary>
+    /// A value as this caller may see it: low-confidence flag, and for a floor caller suppressed below the floor or
+    /// where its pattern hides it (complementary suppression). Values are only made here and in scorecards (same gate).
+    /// </summary>
+    public MetricValue Value(ValueKey key, CellStats stats)
+    {
+        var reading = MetricReading.Read(key.Metric, stats);
+        return MetricValue.Shown(reading, Confidence, Hides(key.Kind, key.SubjectId, key.Metric, key.Period, key.Slice, reading.N));
+    }
+
+    /// <summary>The gate scorecards apply to their actuals (null for callers without the floor).</summary>
+    private ValueGate? Gate => AppliesPrivacyFloor ? Hides : null;
 
     /// <summary>Comments of a visible unit's subtree; null outside the scope.</summary>
     public async Task<VerbatimPage?> VerbatimsAsync(long unitId, Period period, VerbatimBand band, Slice slice, int first, string? after, CancellationToken ct = default)
@@ -173,18 +237,25 @@ public sealed partial class VisibleUnits(
     /// </summary>
     public async Task<IReadOnlyDictionary<VerbatimKey, VerbatimPage>> VerbatimsAsync(IReadOnlyCollection<VerbatimKey> keys, CancellationToken ct = default)
     {
+        foreach (var k in keys) RequireReadable(k.Period);
         var scope = await ScopeAsync(ct);
         var pages = new Dictionary<VerbatimKey, VerbatimPage>();
         foreach (var group in keys.Where(k => scope.CanSee(k.UnitId)).Distinct().GroupBy(k => k with { UnitId = 0 }))
         {
             var g = group.Key;
-            var read = await verbatims.PagesAsync(group.Select(k => k.UnitId).ToArray(), scope.ToArray(), g.Period, g.Band, g.Slice, g.First, g.After, ct);
-            foreach (var k in group) pages[k] = read[k.UnitId];
+            var floor = AppliesPrivacyFloor ? Confidence.PrivacyFloor : (int?)null;
+            var read = await verbatims.PagesAsync(group.Select(k => k.UnitId).ToArray(), scope.ToArray(), g.Period, g.Band, g.Slice, g.First, g.After, floor, ct);
+            foreach (var k in group)
+            {
+                var page = read[k.UnitId];
+                // under the floor: scores as bands only
+                pages[k] = floor is null ? page : page with { Items = page.Items.Select(v => v.Banded()).ToArray() };
+            }
         }
         return pages;
     }
 
-    private async Task<Dictionary<long, (PartnerInfo, PartnerInfo)>> PartnerMapAsync(CancellationToken ct)
+    private async Task<Dictionary<long, (PartnerInfo All, PartnerInfo Visible)>> PartnerMapAsync(CancellationToken ct)
     {
         var visible = await PartnersAsync(ct);
         var all = await partners!;

@@ -20,9 +20,12 @@ public sealed class VerbatimType : ObjectTypeDefinition<Verbatim>
         d.Field("channel").Type("String!").ResolveFromParent<Verbatim>(p => p.Channel);
         d.Field("journeyStage").Type("String!").ResolveFromParent<Verbatim>(p => p.JourneyStage);
         d.Field("segment").Type("String!").ResolveFromParent<Verbatim>(p => p.Segment);
-        d.Field("nps").Type("Int").ResolveFromParent<Verbatim>(p => (int?)p.Nps);
+        d.Field("nps").Type("Int").Description("The score; null for callers under the privacy floor (see npsBand).").ResolveFromParent<Verbatim>(p => (int?)p.Nps);
         d.Field("csat").Type("Int").ResolveFromParent<Verbatim>(p => (int?)p.Csat);
         d.Field("ces").Type("Int").ResolveFromParent<Verbatim>(p => (int?)p.Ces);
+        d.Field("npsBand").Type("String").Description("promoter (9–10), passive (7–8) or detractor (0–6). Callers under the privacy floor see bands, not scores.").ResolveFromParent<Verbatim>(p => p.NpsBand);
+        d.Field("csatBand").Type("String").Description("satisfied (4–5), neutral (3) or dissatisfied (1–2).").ResolveFromParent<Verbatim>(p => p.CsatBand);
+        d.Field("cesBand").Type("String").Description("easy (5–7), neutral (4) or hard (1–3).").ResolveFromParent<Verbatim>(p => p.CesBand);
         d.Field("comment").Type("String!").ResolveFromParent<Verbatim>(p => p.Comment);
         d.Field("cursor").Type("String!").ResolveFromParent<Verbatim>(p => p.Cursor);
     }

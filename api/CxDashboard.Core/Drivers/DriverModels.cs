@@ -29,7 +29,11 @@ public enum DriverCondition
 public sealed record OutcomeSplit(
     long NWith, double? ValueWith, long NWithout, double? ValueWithout,
     double? Gap, double? GapLow, double? GapHigh, bool? Significant,
-    double? ShareWith, double? TargetShare, double? EstimatedChange, double? EstimatedChangeLow, double? EstimatedChangeHigh);
+    double? ShareWith, double? TargetShare, double? EstimatedChange, double? EstimatedChangeLow, double? EstimatedChangeHigh)
+{
+    /// <summary>Hidden under the privacy floor: a group it is made of is below the floor (n stay visible).</summary>
+    public bool Suppressed { get; init; }
+}
 
 public sealed record DriverResult(DriverCondition Condition, string ProcessMetric, long? ProcessKpiId, double? ProcessTarget, OutcomeSplit Csat, OutcomeSplit Nps);
 

@@ -31,13 +31,17 @@ public sealed class DriverService(NpgsqlDataSource db)
         SELECT c.name, c.holds,
                count(f.csat) AS csat_n, count(*) FILTER (WHERE f.csat >= 4) AS csat_top2,
                count(f.nps) AS nps_n, count(*) FILTER (WHERE f.nps >= 9) AS promoters, count(*) FILTER (WHERE f.nps <= 6) AS detractors, count(*) AS responses
+               {0}
         FROM (
             SELECT r.csat, r.nps, r.ces, i.resolved_first_contact, i.transfers, i.switched_channel, i.sla_target_seconds,
-                   extract(epoch FROM i.first_response_at - i.opened_at) AS response_seconds
+                   extract(epoch FROM i.first_response_at - i.opened_at) AS response_seconds,
+                   r.org_unit_id, date_trunc('month', r.responded_at AT TIME ZONE 'UTC') AS month
             FROM survey_response r
             JOIN interaction i ON i.external_id = r.interaction_external_id
             WHERE r.responded_at >= $2 AND r.responded_at < $3
               AND i.opened_at >= $4 AND i.opened_at < $3
+              -- the look-back counts from the response's month, so a quarter's groups are exactly the sum of its months'
+              AND i.opened_at >= (date_trunc('month', r.responded_at AT TIME ZONE 'UTC') - interval '35 days') AT TIME ZONE 'UTC'
               AND r.org_unit_id IN (SELECT descendant_id FROM org_unit_closure WHERE ancestor_id = $1)
         ) f
         CROSS JOIN LATERAL (VALUES
@@ -49,7 +53,7 @@ public sealed class DriverService(NpgsqlDataSource db)
             ('low_effort', f.ces >= 5)
         ) AS c(name, holds)
         WHERE c.holds IS NOT NULL
-        GROUP BY c.name, c.holds
+        GROUP BY c.name, c.holds {1}
         """;
 
     private const string TargetsSql = """
@@ -61,13 +65,20 @@ public sealed class DriverService(NpgsqlDataSource db)
 
     private readonly record struct Counts(long CsatN, long CsatTop2, long NpsN, long Promoters, long Detractors, long Responses);
 
-    public async Task<DriverAnalysis> AnalyseAsync(long unitId, Period period, CancellationToken ct = default)
+    public Task<DriverAnalysis> AnalyseAsync(long unitId, Period period, CancellationToken ct = default) => AnalyseAsync(unitId, period, null, ct);
+
+    /// <param name="floor">For a caller under the privacy floor: an outcome split is suppressed (both values, the gap and
+    /// the estimate; the n stay) unless every part it is made of — each unit's own responses in each month, with and
+    /// without the condition — has no response or at least this many. A published split then never has a hidden part,
+    /// so no difference of published splits (months of a quarter, children of a unit) gives one away.</param>
+    public async Task<DriverAnalysis> AnalyseAsync(long unitId, Period period, int? floor, CancellationToken ct = default)
     {
         var start = new DateTimeOffset(period.First.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
         var end = new DateTimeOffset(period.Last.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
         await using var conn = await db.OpenConnectionAsync(ct);
         await using var batch = new NpgsqlBatch(conn);
-        var facts = new NpgsqlBatchCommand(FactsSql);
+        var atoms = floor is null ? "" : ", f.org_unit_id, f.month";
+        var facts = new NpgsqlBatchCommand(string.Format(System.Globalization.CultureInfo.InvariantCulture, FactsSql, atoms, atoms));
         facts.Parameters.Add(new() { Value = unitId });
         facts.Parameters.Add(new() { Value = start });
         facts.Parameters.Add(new() { Value = end });
@@ -81,12 +92,23 @@ public sealed class DriverService(NpgsqlDataSource db)
         batch.BatchCommands.Add(targets);
 
         var counts = new Dictionary<(string, bool), Counts>();
+        var unsafeCsat = new HashSet<(string, bool)>();
+        var unsafeNps = new HashSet<(string, bool)>();
         var processKpis = new Dictionary<string, (long Id, double? Target)>();
         await using (var r = await batch.ExecuteReaderAsync(ct))
         {
             while (await r.ReadAsync(ct))
             {
-                counts[(r.GetString(0), r.GetBoolean(1))] = new Counts(r.GetInt64(2), r.GetInt64(3), r.GetInt64(4), r.GetInt64(5), r.GetInt64(6), r.GetInt64(7));
+                var key = (r.GetString(0), r.GetBoolean(1));
+                var part = new Counts(r.GetInt64(2), r.GetInt64(3), r.GetInt64(4), r.GetInt64(5), r.GetInt64(6), r.GetInt64(7));
+                var sum = counts.GetValueOrDefault(key);
+                counts[key] = new Counts(sum.CsatN + part.CsatN, sum.CsatTop2 + part.CsatTop2, sum.NpsN + part.NpsN,
+                    sum.Promoters + part.Promoters, sum.Detractors + part.Detractors, sum.Responses + part.Responses);
+                if (floor is { } f)
+                {
+                    if (part.CsatN > 0 && part.CsatN < f) unsafeCsat.Add(key);
+                    if (part.NpsN > 0 && part.NpsN < f) unsafeNps.Add(key);
+                }
             }
             await r.NextResultAsync(ct);
             while (await r.ReadAsync(ct))
@@ -109,10 +131,15 @@ public sealed class DriverService(NpgsqlDataSource db)
             var nps = Split(with.NpsN, MetricMath.Nps(with.Promoters, with.Detractors, with.NpsN),
                 without.NpsN, MetricMath.Nps(without.Promoters, without.Detractors, without.NpsN),
                 GapInterval.Nps(with.Promoters, with.Detractors, with.NpsN, without.Promoters, without.Detractors, without.NpsN), targetShare);
+            if (unsafeCsat.Contains((key, true)) || unsafeCsat.Contains((key, false))) csat = Suppressed(csat);
+            if (unsafeNps.Contains((key, true)) || unsafeNps.Contains((key, false))) nps = Suppressed(nps);
             results.Add(new DriverResult(condition, metric, kpi?.Id, kpi?.Target, csat, nps));
         }
         return new DriverAnalysis(unitId, period, linked.Responses, results);
     }
+
+    private static OutcomeSplit Suppressed(OutcomeSplit s) => new(s.NWith, null, s.NWithout, null, null, null, null, null,
+        s.ShareWith, s.TargetShare, null, null, null) { Suppressed = true };
 
     private static OutcomeSplit Split(long nWith, double? valueWith, long nWithout, double? valueWithout,
         (double Gap, double Low, double High)? gap, double? targetShare)

@@ -16,7 +16,7 @@ public sealed class FactImporter(NpgsqlDataSource dataSource, FactSpec spec, Imp
     {
         var loop = new RecordLoop(request, spec.Fields, options);
         await using var conn = await dataSource.OpenConnectionAsync(ct);
-        var ctx = new ImportContext(await UnitIdsAsync(conn, ct), request.Source, request.Quarantine, loop.AddError);
+        var ctx = new ImportContext(await UnitIdsAsync(conn, ct), request.Source, request.Quarantine, loop.AddError) { Scope = request.Scope };
         await using var tx = await conn.BeginTransactionAsync(ct);
 
         // One import per table at a time, taken first: a concurrent import of the same external ids must

@@ -42,6 +42,9 @@ public sealed class ImportContext
 
     public string DefaultSource { get; }
 
+    /// <summary>Units the caller may write facts for (null: any).</summary>
+    public ImportScope? Scope { get; init; }
+
     public bool Quarantine { get; }
 
     /// <summary>The unit id of <paramref name="code"/>, boxed (a <see cref="long"/>).</summary>
@@ -95,7 +98,12 @@ public abstract class FactSpec
             f.Fail(unitCode, "required value is missing");
             return null;
         }
-        if (ctx.TryGetUnit(code, out var id)) return id;
+        if (ctx.TryGetUnit(code, out var id))
+        {
+            if (ctx.Scope is null || ctx.Scope.UnitIds.Contains((long)id)) return id;
+            f.Fail(unitCode, $"unit '{code}' {ImportScope.Refusal}");
+            return null;
+        }
         f.Fail(unitCode, $"unknown unit code '{code}'");
         return null;
     }

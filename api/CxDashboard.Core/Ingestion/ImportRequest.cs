@@ -17,6 +17,8 @@ public sealed record ImportRequest
     public string Source { get; init; } = "default";
     /// <summary>Size in bytes when known, for percent-done progress.</summary>
     public long? Length { get; init; }
+    /// <summary>Units the caller may write (null: any, e.g. the CLI).</summary>
+    public ImportScope? Scope { get; init; }
     /// <summary>Where progress lines go (null: none).</summary>
     public TextWriter? Progress { get; init; }
 }

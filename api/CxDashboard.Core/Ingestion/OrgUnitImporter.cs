@@ -94,6 +94,15 @@ public sealed class OrgUnitImporter(NpgsqlDataSource dataSource, ImportOptions o
         }
         var rejectedLines = failures.Select(f => f.Row.Line).ToHashSet();
         rows = rows.Where(r => !rejectedLines.Contains(r.Line)).ToList();
+        if (request.Scope is { } scope)
+        {
+            rows = await RefuseOutsideScopeAsync(conn, tx, rows, stored, scope, loop, request, header ?? Fields.Names, ct);
+            if (loop.ErrorCount > 0 && !request.Quarantine)
+            {
+                await tx.RollbackAsync(ct);
+                return Report(request, loop, mode, false);
+            }
+        }
 
         try
         {
@@ -111,6 +120,53 @@ public sealed class OrgUnitImporter(NpgsqlDataSource dataSource, ImportOptions o
                 $"these parents would make a cycle: {string.Join(", ", codes)}"));
             return Report(request, loop, mode, false);
         }
+    }
+
+    /// <summary>
+    /// A scoped caller writes only inside its scope: a unit it may touch is a scope root named by its token, a stored
+    /// unit inside the scope, or a unit placed under one of those (in the file or stored); a scope root keeps its
+    /// stored parent or moves under a unit inside. Every other row is refused on its line (and dropped in quarantine mode).
+    /// </summary>
+    private static async Task<List<Row>> RefuseOutsideScopeAsync(NpgsqlConnection conn, NpgsqlTransaction tx, List<Row> rows,
+        IReadOnlyDictionary<string, OrgTreeCheck.StoredUnit> stored, ImportScope scope, RecordLoop loop, ImportRequest request,
+        IReadOnlyList<string> header, CancellationToken ct)
+    {
+        var existing = new Dictionary<string, long>(StringComparer.Ordinal);
+        await using (var cmd = new NpgsqlCommand("SELECT code, id FROM org_unit", conn, tx))
+        await using (var r = await cmd.ExecuteReaderAsync(ct))
+        {
+            while (await r.ReadAsync(ct)) existing[r.GetString(0)] = r.GetInt64(1);
+        }
+        var byCode = new Dictionary<string, Row>(StringComparer.Ordinal);
+        foreach (var r in rows) byCode.TryAdd(r.Code, r);
+        var memo = new Dictionary<string, bool>(StringComparer.Ordinal);
+        // Whether a unit (by code) is inside the scope after this file: its row is allowed, else it is stored inside.
+        bool Inside(string code, int depth)
+        {
+            if (memo.TryGetValue(code, out var known)) return known;
+            if (depth > 10_000) return false; // cycles were refused by OrgTreeCheck; this only bounds the walk
+            var inside = byCode.TryGetValue(code, out var row)
+                ? Allowed(row, depth + 1)
+                : scope.RootCodes.Contains(code) || (existing.TryGetValue(code, out var id) && scope.UnitIds.Contains(id));
+            return memo[code] = inside;
+        }
+        bool Allowed(Row row, int depth)
+        {
+            var touchesInside = scope.RootCodes.Contains(row.Code) || !existing.TryGetValue(row.Code, out var id) || scope.UnitIds.Contains(id);
+            if (!touchesInside) return false;
+            if (row.ParentCode is { } p && p != row.Code && Inside(p, depth)) return true;
+            // a scope root stays where it is (or is created where the file puts it, when new)
+            return scope.RootCodes.Contains(row.Code)
+                && (!stored.TryGetValue(row.Code, out var s) || s.ParentCode == row.ParentCode);
+        }
+        var refused = rows.Where(r => !Allowed(r, 0)).ToList();
+        foreach (var o in refused)
+        {
+            var reason = $"unit '{o.Code}' {ImportScope.Refusal}" + (o.ParentCode is { } p ? $" (or its parent '{p}' is)" : "");
+            loop.RejectRow(o.Line, o.Text, header, [new ImportError(request.FileName, o.Line, null, "code", reason)]);
+        }
+        var refusedLines = refused.Select(r => r.Line).ToHashSet();
+        return rows.Where(r => !refusedLines.Contains(r.Line)).ToList();
     }
 
     /// <summary>Every stored unit's parent code and kind.</summary>

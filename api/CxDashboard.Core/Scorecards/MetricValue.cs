@@ -12,14 +12,21 @@ public sealed class ConfidenceOptions
     public int PrivacyFloor { get; set; } = 5;
 }
 
+/// <summary>
+/// Whether a value is hidden from the caller: primary suppression below the privacy floor, or complementary
+/// suppression so it cannot be worked out from published totals and parts (the caller's pattern decides).
+/// </summary>
+public delegate bool ValueGate(SubjectKind kind, long subjectId, string metric, Period period, Slice slice, long n);
+
 /// <summary>A reading as shown to one caller: flagged below the minimum n, suppressed below the privacy floor when the caller is subject to it.</summary>
 public sealed record MetricValue(MetricReading Reading, bool LowConfidence, bool Suppressed)
 {
-    public static MetricValue Of(MetricReading reading, ConfidenceOptions options, bool applyPrivacyFloor)
-    {
-        var suppressed = applyPrivacyFloor && reading.N > 0 && reading.N < options.PrivacyFloor;
-        return new MetricValue(reading, reading.N < options.MinN, suppressed);
-    }
+    public static MetricValue Of(MetricReading reading, ConfidenceOptions options, bool applyPrivacyFloor) =>
+        Shown(reading, options, applyPrivacyFloor && reading.N > 0 && reading.N < options.PrivacyFloor);
+
+    /// <summary>A reading whose suppression was decided elsewhere (the caller's suppression pattern).</summary>
+    public static MetricValue Shown(MetricReading reading, ConfidenceOptions options, bool suppressed) =>
+        new(reading, reading.N < options.MinN, suppressed);
 
     public string Metric => Reading.Metric;
     public long N => Reading.N;

@@ -63,7 +63,7 @@ public sealed class ScorecardService(NpgsqlDataSource db)
     /// read for) from what <see cref="ReadAsync"/> read, with cascade children at units <paramref name="canSee"/> rejects left out.
     /// </summary>
     public IReadOnlyDictionary<long, Scorecard> Build(ScorecardData data, IReadOnlyCollection<long> unitIds, Period period, Func<long, bool> canSee,
-        ConfidenceOptions? confidence = null, bool applyPrivacyFloor = false)
+        ConfidenceOptions? confidence = null, bool applyPrivacyFloor = false, ValueGate? gate = null)
     {
         confidence ??= new ConfidenceOptions();
         var units = unitIds.Distinct().ToArray();
@@ -78,7 +78,10 @@ public sealed class ScorecardService(NpgsqlDataSource db)
 
         KpiPeriodValue ValueOf(KpiDefinition k, Period p)
         {
-            var shown = MetricValue.Of(MetricReading.Read(k.MetricCode, Cell(k, p)), confidence, applyPrivacyFloor);
+            var reading = MetricReading.Read(k.MetricCode, Cell(k, p));
+            var shown = gate is null
+                ? MetricValue.Of(reading, confidence, applyPrivacyFloor)
+                : MetricValue.Shown(reading, confidence, gate(SubjectKind.Unit, k.UnitId, k.MetricCode, p, Slice.Of(k.SliceDimension, k.SliceValue), reading.N));
             var (actual, n) = (shown.N > 0 ? shown.Value : null, shown.N);
             var target = Target(k, p);
             var attainment = Attainment.Percent(actual, target, k.Direction, k.MetricUnit);

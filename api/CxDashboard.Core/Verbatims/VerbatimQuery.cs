@@ -23,6 +23,18 @@ public sealed record Verbatim(long Id, DateTimeOffset RespondedAt, long UnitId, 
     short? Nps, short? Csat, short? Ces, string Comment)
 {
     public string Cursor => VerbatimQuery.EncodeCursor(RespondedAt, Id);
+
+    public string? NpsBand { get; init; } = Band(Nps, 6, 8, "detractor", "passive", "promoter");
+
+    public string? CsatBand { get; init; } = Band(Csat, 2, 3, "dissatisfied", "neutral", "satisfied");
+
+    public string? CesBand { get; init; } = Band(Ces, 3, 4, "hard", "neutral", "easy");
+
+    /// <summary>The scores as bands only (for callers under the privacy floor).</summary>
+    public Verbatim Banded() => this with { Nps = null, Csat = null, Ces = null };
+
+    private static string? Band(short? score, int lowMax, int midMax, string low, string mid, string high) =>
+        score is not { } s ? null : s <= lowMax ? low : s <= midMax ? mid : high;
 }
 
 public sealed record VerbatimPage(IReadOnlyList<Verbatim> Items, bool HasNextPage)
@@ -49,8 +61,15 @@ public sealed class VerbatimQuery(NpgsqlDataSource db)
     /// verbatims of every department costs one round trip, not one per department.
     /// </summary>
     public async Task<IReadOnlyDictionary<long, VerbatimPage>> PagesAsync(IReadOnlyCollection<long> unitIds, IReadOnlyCollection<long> visibleUnitIds,
-        Period period, VerbatimBand band, Slice slice, int first, string? after, CancellationToken ct = default)
+        Period period, VerbatimBand band, Slice slice, int first, string? after, CancellationToken ct = default) =>
+        await PagesAsync(unitIds, visibleUnitIds, period, band, slice, first, after, null, ct);
+
+    /// <param name="minGroup">Under the privacy floor: a unit whose group (its comments in the period, band and slice) is
+    /// smaller than this gets an empty page.</param>
+    public async Task<IReadOnlyDictionary<long, VerbatimPage>> PagesAsync(IReadOnlyCollection<long> unitIds, IReadOnlyCollection<long> visibleUnitIds,
+        Period period, VerbatimBand band, Slice slice, int first, string? after, int? minGroup, CancellationToken ct = default)
     {
+        var small = new HashSet<long>();
         if (first is < 1 or > MaxPageSize) throw new ArgumentException($"first must be between 1 and {MaxPageSize}");
         var cursor = after is null ? ((DateTimeOffset, long)?)null : DecodeCursor(after);
         var units = unitIds.Distinct().ToArray();
@@ -83,6 +102,21 @@ public sealed class VerbatimQuery(NpgsqlDataSource db)
             cmd.Parameters.AddWithValue("after_ts", c.Item1);
             cmd.Parameters.AddWithValue("after_id", c.Item2);
         }
+        if (minGroup is { } floor)
+        {
+            // Under the privacy floor a list shows only for a group of at least the floor: fewer comments would show
+            // individual answers of a group too small to publish.
+            await using var count = db.CreateCommand($"""
+                SELECT u.unit_id, (SELECT count(*) FROM survey_response r
+                    JOIN org_unit_closure c ON c.descendant_id = r.org_unit_id AND c.ancestor_id = u.unit_id
+                    WHERE r.org_unit_id = ANY(@visible) AND r.comment IS NOT NULL AND r.comment <> ''
+                      AND r.responded_at >= @from AND r.responded_at < @to AND {BandSql(band)} {sliceSql})
+                FROM unnest(@units) AS u(unit_id)
+                """);
+            foreach (NpgsqlParameter p in cmd.Parameters) if (p.ParameterName is "units" or "visible" or "from" or "to" or "slice_value") count.Parameters.Add(p.Clone());
+            await using var r = await count.ExecuteReaderAsync(ct);
+            while (await r.ReadAsync(ct)) if (r.GetInt64(1) < floor) small.Add(r.GetInt64(0));
+        }
         await using (var r = await cmd.ExecuteReaderAsync(ct))
         {
             while (await r.ReadAsync(ct))
@@ -91,7 +125,9 @@ public sealed class VerbatimQuery(NpgsqlDataSource db)
                     r.IsDBNull(7) ? null : r.GetInt16(7), r.IsDBNull(8) ? null : r.GetInt16(8), r.IsDBNull(9) ? null : r.GetInt16(9), r.GetString(10)));
             }
         }
-        return items.ToDictionary(kv => kv.Key, kv => kv.Value.Count > first ? new VerbatimPage(kv.Value[..first], true) : new VerbatimPage(kv.Value, false));
+        return items.ToDictionary(kv => kv.Key, kv =>
+            small.Contains(kv.Key) ? new VerbatimPage([], false)
+            : kv.Value.Count > first ? new VerbatimPage(kv.Value[..first], true) : new VerbatimPage(kv.Value, false));
     }
 
     private static string BandSql(VerbatimBand band) => band switch

@@ -9,7 +9,7 @@ public sealed class HealthTests(CxApp app) : IClassFixture<CxApp>
     [Fact]
     public async Task Healthz_reports_the_database_healthy_and_the_schema_current()
     {
-        var response = await app.CreateClient().GetAsync("/healthz");
+        var response = await app.CreateClient("analyst").GetAsync("/healthz"); // components need a token
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());

@@ -1,7 +1,10 @@
 using System.Net;
+using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using CxDashboard.Api.Security;
 using CxDashboard.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CxDashboard.Tests.Hosting;
 
@@ -20,7 +23,12 @@ public sealed class WorkerRoleTests(WorkerRoleTests.WorkerApp app) : IClassFixtu
 
         var health = await client.GetAsync("/healthz");
         Assert.NotEqual(HttpStatusCode.NotFound, health.StatusCode);
-        Assert.Contains("\"role\":\"worker\"", await health.Content.ReadAsStringAsync());
+        // The components (the node's role among them) are for a caller with a token; anonymous callers get the status only.
+        Assert.DoesNotContain("\"role\"", await health.Content.ReadAsStringAsync());
+        var token = app.Factory.Services.GetRequiredService<DemoTokenIssuer>().Issue("analyst")!.Value.Token;
+        using var withToken = new HttpRequestMessage(HttpMethod.Get, "/healthz");
+        withToken.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        Assert.Contains("\"role\":\"worker\"", await (await client.SendAsync(withToken)).Content.ReadAsStringAsync());
 
         Assert.Equal(HttpStatusCode.NotFound, (await client.PostAsJsonAsync("/auth/token", new { persona = "analyst" })).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await client.PostAsJsonAsync("/graphql", new { query = "{ metrics { code } }" })).StatusCode);

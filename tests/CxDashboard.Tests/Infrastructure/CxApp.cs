@@ -25,6 +25,10 @@ public class CxApp : CxDatabase
             web.UseSetting("Database:Migrate", "false");
             // Tests start jobs explicitly; no background scheduler racing the assertions.
             web.UseSetting("Role", "api");
+            web.UseSetting("Auth:DemoIssuer", "true");
+            // Test databases hold many small organisations side by side (each test its own codes), which the analyst
+            // imports: here it is org-wide ("*"), not just the demo company (imports are limited to the caller's scope).
+            web.UseSetting("Auth:Personas:analyst:Units:1", "*");
             Configure(web);
         });
     }

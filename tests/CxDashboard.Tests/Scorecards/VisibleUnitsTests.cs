@@ -81,16 +81,20 @@ public sealed class VisibleUnitsTests(ReadApp app) : IClassFixture<ReadApp>
             JOIN org_unit e ON e.id = c.ancestor_id JOIN partner p ON p.id = e.partner_id AND p.code = 'PRT-ACME'
             WHERE (r.responded_at AT TIME ZONE 'UTC')::date BETWEEN $1 AND $2
             """, year.First, year.Last);
-        // A day on which one engagement got between 1 and 4 NPS answers: under the floor of 5.
+        // An ISO week in which one engagement got between 1 and 4 NPS answers from one segment: under the floor of 5
+        // (a floor caller reads weeks, months, quarters and years, never single days).
         var small = (await app.RowsAsync("""
-            SELECT e.id, (r.responded_at AT TIME ZONE 'UTC')::date, count(nps) FROM survey_response r
+            SELECT e.id, date_trunc('week', r.responded_at AT TIME ZONE 'UTC')::date, count(nps), r.segment FROM survey_response r
             JOIN org_unit e ON e.id = r.org_unit_id AND e.partner_id IS NOT NULL JOIN partner p ON p.id = e.partner_id AND p.code = 'PRT-ACME'
-            GROUP BY 1, 2 HAVING count(nps) BETWEEN 1 AND 4 ORDER BY 2 DESC LIMIT 1
+            GROUP BY 1, 2, 4 HAVING count(nps) BETWEEN 1 AND 4 ORDER BY 2 DESC, 4 LIMIT 1
             """))[0];
 
         var acme = Assert.Single(await visible.PartnersAsync());
         var whole = (await visible.ValuesAsync([new ValueKey(SubjectKind.Partner, acme.Id, "nps", year, Slice.All)])).Values.Single();
-        var tiny = (await visible.ValuesAsync([new ValueKey(SubjectKind.Unit, (long)small[0]!, "nps", Period.Of("day", (DateOnly)small[1]!), Slice.All)])).Values.Single();
+        var week = Period.Of("week", small[1] is DateOnly d ? d : DateOnly.FromDateTime((DateTime)small[1]!));
+        var tiny = (await visible.ValuesAsync([new ValueKey(SubjectKind.Unit, (long)small[0]!, "nps", week, new Slice("segment", (string)small[3]!))])).Values.Single();
+        await Assert.ThrowsAsync<CxDashboard.GraphQL.GraphQLException>(() =>
+            visible.ValuesAsync([new ValueKey(SubjectKind.Unit, (long)small[0]!, "nps", Period.Of("day", week.First), Slice.All)]));
 
         Assert.Equal(3, acme.EngagementIds.Count);
         Assert.Equal(truth, whole.N);

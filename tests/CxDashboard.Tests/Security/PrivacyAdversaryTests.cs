@@ -1,0 +1,450 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using CxDashboard.Core.DemoData;
+using CxDashboard.Core.Rollups;
+using CxDashboard.Core.Scorecards;
+using CxDashboard.Tests.Infrastructure;
+using Xunit.Abstractions;
+
+namespace CxDashboard.Tests.Security;
+
+/// <summary>The host over demo data (seed 42, 20k responses, 40k interactions, full rollup) for the privacy adversary.</summary>
+public sealed class AdversaryApp : CxApp
+{
+    public static readonly SeedOptions Seed = new() { Responses = 20_000, Interactions = 40_000, Seed = 42 };
+
+    public override async Task InitializeAsync()
+    {
+        await base.InitializeAsync();
+        await new DemoSeeder(DataSource, TextWriter.Null).SeedAsync(Seed);
+        await new RollupEngine(DataSource).RebuildAsync();
+    }
+}
+
+/// <summary>
+/// The partner manager (Acme's three engagements) as an attacker: it reads everything it can read through GraphQL —
+/// every value of the partner and its engagements for every aligned period (weeks, months, quarters, years), every
+/// slice and breakdown, every driver analysis and verbatim list, and day ranges if the API lets it — and tries every
+/// "published total − Σ published other parts" along time, organisation and slice. Each difference that lands on a
+/// hidden value is checked against the true count from the raw rows (read with plain SQL). None may match.
+/// </summary>
+public sealed class PrivacyAdversaryTests(AdversaryApp app, ITestOutputHelper output) : IClassFixture<AdversaryApp>
+{
+    private const string Persona = "partner_manager";
+    private const int Floor = 5;
+    private static readonly string[] Metrics = ["nps", "csat", "fcr"];
+    private static readonly (string Dim, string Enum, string[] Values)[] Dims =
+    [
+        ("channel", "CHANNEL", ["phone", "ivr", "chat", "email", "app", "store", "social"]),
+        ("journey_stage", "JOURNEY_STAGE", ["awareness", "purchase", "onboarding", "usage", "service", "renewal"]),
+        ("segment", "SEGMENT", ["consumer", "small_business", "enterprise", "premium"]),
+    ];
+
+    private static readonly (string Grain, string Enum, int Periods)[] Grains =
+        [("week", "WEEK", 60), ("month", "MONTH", 14), ("quarter", "QUARTER", 6), ("year", "YEAR", 2)];
+
+    /// <summary>What the attacker learnt: per (subject, period, slice, metric), the value (null when hidden) and n.</summary>
+    private readonly Dictionary<(string Subject, string Period, string Slice, string Metric), (double? Value, long N)> seen = [];
+
+    [Fact]
+    public async Task A_partner_manager_recovers_no_hidden_count_by_differencing_anything_it_can_read()
+    {
+        var end = Period.Of("month", AdversaryApp.Seed.End);
+        var engagements = (await app.RowsAsync("""
+            SELECT u.code, u.id FROM org_unit u JOIN partner p ON p.id = u.partner_id WHERE p.code = 'PRT-ACME' ORDER BY u.code
+            """)).Select(r => ((string)r[0]!, (long)r[1]!)).ToArray();
+        Assert.Equal(3, engagements.Length);
+        var subjects = new[] { "PRT-ACME" }.Concat(engagements.Select(e => e.Item1)).ToArray();
+
+        // 1. Values: a series per subject, grain, metric and slice (all of them, through the persona's token).
+        foreach (var subject in subjects)
+        {
+            foreach (var (grain, grainEnum, periods) in Grains)
+            {
+                var fields = new StringBuilder();
+                var aliases = new List<(string Alias, string Slice, string Metric)>();
+                foreach (var metric in Metrics)
+                {
+                    foreach (var (slice, literal) in Slices())
+                    {
+                        var alias = $"a{aliases.Count}";
+                        aliases.Add((alias, slice, metric));
+                        fields.Append(CultureInfo.InvariantCulture, $"{alias}: series(metric: \"{metric}\", grain: {grainEnum}, periods: {periods}, end: \"{end}\"{literal}) {{ period value n }}\n");
+                    }
+                }
+                var data = await QueryAsync($"{{ {Root(subject)} {{ {fields} }} }}");
+                var node = data.GetProperty(subject == "PRT-ACME" ? "partner" : "unit");
+                foreach (var (alias, slice, metric) in aliases)
+                {
+                    foreach (var v in node.GetProperty(alias).EnumerateArray()) Learn(subject, v.GetProperty("period").GetString()!, slice, metric, v);
+                }
+            }
+        }
+
+        // 2. Breakdowns of each engagement by every dimension, for every month, quarter and year.
+        var coarse = Grains.Where(g => g.Grain != "week")
+            .SelectMany(g => end.SeriesEndingHere(g.Grain, g.Periods)).ToArray();
+        foreach (var (code, _) in engagements)
+        {
+            var fields = new StringBuilder();
+            var aliases = new List<(string Alias, string Period, string Metric)>();
+            foreach (var p in coarse)
+            {
+                foreach (var metric in Metrics)
+                {
+                    foreach (var (_, dimEnum, _) in Dims)
+                    {
+                        var alias = $"b{aliases.Count}";
+                        aliases.Add((alias, p.ToString(), metric));
+                        fields.Append(CultureInfo.InvariantCulture, $"{alias}: breakdown(metric: \"{metric}\", period: \"{p}\", by: {dimEnum}) {{ dimension key value {{ value n }} }}\n");
+                    }
+                }
+            }
+            var unit = (await QueryAsync($"{{ unit(code: \"{code}\") {{ {fields} }} }}")).GetProperty("unit");
+            foreach (var (alias, period, metric) in aliases)
+            {
+                foreach (var row in unit.GetProperty(alias).EnumerateArray())
+                {
+                    Learn(code, period, $"{row.GetProperty("dimension").GetString()}={row.GetProperty("key").GetString()}", metric, row.GetProperty("value"));
+                }
+            }
+        }
+
+        // 3. Day ranges, if the API serves them: range(d..e) − range(d+1..e) is day d.
+        var dayProbes = 0;
+        var dayRefused = 0;
+        var lastMonth = Period.Of("month", AdversaryApp.Seed.End);
+        foreach (var subject in subjects)
+        {
+            var asked = new List<(string Alias, string Period, string Slice, string Field)>();
+            foreach (var (slice, literal) in Slices().Where(s => s.Slice == "all" || s.Slice.StartsWith("segment=", StringComparison.Ordinal)))
+            {
+                for (var d = lastMonth.First; d < lastMonth.Last; d = d.AddDays(1))
+                {
+                    foreach (var text in new[] { $"{d:yyyy-MM-dd}", $"{d:yyyy-MM-dd}..{lastMonth.Last:yyyy-MM-dd}", $"{d.AddDays(1):yyyy-MM-dd}..{lastMonth.Last:yyyy-MM-dd}" })
+                    {
+                        var alias = $"d{asked.Count}";
+                        asked.Add((alias, text, slice, $"{alias}: value(metric: \"nps\", period: \"{text}\"{literal}) {{ value n }}\n"));
+                    }
+                }
+            }
+            foreach (var chunk in asked.Chunk(180))
+            {
+                var body = await app.GraphQLAsync(Persona, $"{{ {Root(subject)} {{ {string.Concat(chunk.Select(a => a.Field))} }} }}");
+                dayProbes += chunk.Length;
+                if (body.TryGetProperty("errors", out var errors))
+                {
+                    Assert.All(errors.EnumerateArray(), e => Assert.Equal("FORBIDDEN", e.GetProperty("extensions").GetProperty("code").GetString()));
+                    dayRefused += chunk.Length;
+                    continue;
+                }
+                var node = body.GetProperty("data").GetProperty(subject == "PRT-ACME" ? "partner" : "unit");
+                foreach (var (alias, period, slice, _) in chunk) Learn(subject, Period.Parse(period).ToString(), slice, "nps", node.GetProperty(alias));
+            }
+        }
+
+        // The truth: raw facts of Acme's engagements, read with plain SQL.
+        var truth = await TruthAsync(engagements.Select(e => e.Item1).ToArray());
+
+        var hidden = seen.Count(kv => kv.Value.Value is null && kv.Value.N > 0);
+
+        // 4. Every total − Σ(other parts) along the three hierarchies.
+        //    What is recovered is learnt, and the attacker goes round again until nothing new comes out.
+        var stats = new Tally();
+        var relations = new List<(Cell Parent, Cell[] Parts)>();
+        for (var pass = 0; pass < 10; pass++)
+        {
+            var before = stats.Recovered + stats.DayRecovered;
+            relations = Relations(subjects, engagements.Select(e => e.Item1).ToArray(), end).ToList();
+            foreach (var (parent, parts) in relations)
+            {
+                foreach (var metric in Metrics.Where(m => parent.Metric is null || parent.Metric == m))
+                {
+                    Try(parent with { Metric = metric }, parts.Select(p => p with { Metric = metric }).ToArray(), truth, stats);
+                }
+            }
+            stats.Passes = pass + 1;
+            if (stats.Recovered + stats.DayRecovered == before) break;
+        }
+
+        // 5. Drivers: no group below the floor is shown, and no hidden group equals a quarter (year) minus its other months (quarters).
+        var driverStats = await DriverAttackAsync(engagements, end);
+
+        // 6. Verbatims: no list for a group below the floor, no exact score.
+        var (smallLists, exactScores, lists) = await VerbatimAttackAsync(engagements, end, truth);
+
+        var line = $"adversary: {seen.Count} values read ({hidden} hidden), {relations.Count} relations, {stats.Tried} combinations tried, " +
+                   $"{stats.Computable} computable, {stats.OnHidden} landing on a hidden value, {stats.Recovered} recovered " +
+                   $"({stats.RecoveredBelowFloor} below the floor, {stats.Passes} passes); " +
+                   $"day probes {dayProbes} ({dayRefused} refused), day-range combinations {stats.DayTried} tried, {stats.DayRecovered} recovered; " +
+                   $"drivers {driverStats.Groups} groups read, {driverStats.Exposed} shown below the floor, {driverStats.Recovered} recovered; " +
+                   $"verbatims {lists} lists, {smallLists} for groups below the floor, {exactScores} exact scores";
+        output.WriteLine(line);
+
+        Assert.True(hidden > 50, $"the data set must have hidden values to attack ({line})");
+        Assert.True(stats.Tried > 10_000, line);
+        // No value below the floor comes out, however the attacker chains what it learns. A week hidden only as a
+        // precaution (a month it straddles is hidden; its own n at least the floor) may: it protects nothing.
+        Assert.Equal(0, stats.RecoveredBelowFloor);
+        Assert.Equal(0, stats.DayRecovered);
+        Assert.Equal(0, driverStats.Exposed);
+        Assert.Equal(0, driverStats.Recovered);
+        Assert.Equal(0, smallLists);
+        Assert.Equal(0, exactScores);
+        Assert.Equal(dayProbes, dayRefused);
+    }
+
+    private static string Root(string subject) => subject == "PRT-ACME" ? "partner(code: \"PRT-ACME\")" : $"unit(code: \"{subject}\")";
+
+    private static IEnumerable<(string Slice, string Literal)> Slices()
+    {
+        yield return ("all", "");
+        foreach (var (dim, dimEnum, values) in Dims)
+        {
+            foreach (var v in values) yield return ($"{dim}={v}", $", slice: {{ dimension: {dimEnum}, value: \"{v}\" }}");
+        }
+    }
+
+    private async Task<JsonElement> QueryAsync(string query)
+    {
+        var body = await app.GraphQLAsync(Persona, query);
+        Assert.False(body.TryGetProperty("errors", out var errors), $"{errors}");
+        return body.GetProperty("data");
+    }
+
+    private void Learn(string subject, string period, string slice, string metric, JsonElement v)
+    {
+        var value = v.GetProperty("value").ValueKind == JsonValueKind.Null ? (double?)null : v.GetProperty("value").GetDouble();
+        var n = v.GetProperty("n").GetInt64();
+        var key = (subject, period, slice, metric);
+        // The attacker keeps the best it has seen: a value shown anywhere is known.
+        if (seen.TryGetValue(key, out var known) && known.Value is not null) return;
+        seen[key] = (value, n);
+    }
+
+    private sealed record Cell(string Subject, string Period, string Slice, string? Metric = null);
+
+    private sealed class Tally
+    {
+        public long Tried, Computable, OnHidden, Recovered, RecoveredBelowFloor, DayTried, DayRecovered, Passes;
+    }
+
+    /// <summary>The additive count a published value gives away: P − D for NPS, the numerator for a share.</summary>
+    private static double Count(double value, long n) => value * n / 100.0;
+
+    private void Try(Cell parent, Cell[] parts, Truth truth, Tally tally)
+    {
+        var isDay = parent.Period.Contains("..", StringComparison.Ordinal);
+        if (!seen.TryGetValue((parent.Subject, parent.Period, parent.Slice, parent.Metric!), out var total)) return;
+        var values = parts.Select(p => seen.TryGetValue((p.Subject, p.Period, p.Slice, p.Metric!), out var v) ? v : ((double?)null, -1L)).ToArray();
+        if (values.Any(v => v.Item2 < 0)) return; // a part never read: not a relation the attacker has
+        for (var i = 0; i < parts.Length; i++)
+        {
+            if (isDay) tally.DayTried++; else tally.Tried++;
+            bool Known((double? Value, long N) v) => v.Value is not null || v.N == 0;
+            if (!Known(total) || values.Where((_, j) => j != i).Any(v => !Known(v))) continue;
+            tally.Computable++;
+            if (Known(values[i])) continue;
+            tally.OnHidden++;
+            var recovered = (total.N == 0 ? 0 : Count(total.Value!.Value, total.N))
+                - values.Where((_, j) => j != i).Sum(v => v.Item2 == 0 ? 0 : Count(v.Item1!.Value, v.Item2));
+            var actual = truth.CountOf(parts[i]);
+            if (Math.Abs(recovered - actual) < 0.5)
+            {
+                if (isDay) tally.DayRecovered++; else tally.Recovered++;
+                if (values[i].Item2 < Floor) tally.RecoveredBelowFloor++;
+                if (tally.Recovered + tally.DayRecovered <= 5) output.WriteLine($"recovered {parts[i]} (n {values[i].Item2}): {recovered:0.##} (true {actual}) from {parent}");
+                // learnt: the attacker now knows this value
+                seen[(parts[i].Subject, parts[i].Period, parts[i].Slice, parts[i].Metric!)] = (actual * 100.0 / values[i].Item2, values[i].Item2);
+                values[i] = seen[(parts[i].Subject, parts[i].Period, parts[i].Slice, parts[i].Metric!)];
+            }
+        }
+    }
+
+    /// <summary>Every additive relation among what the persona read: time, organisation, slice, and day ranges.</summary>
+    private IEnumerable<(Cell Parent, Cell[] Parts)> Relations(string[] subjects, string[] engagements, Period end)
+    {
+        var years = end.SeriesEndingHere("year", 2);
+        var sliceNames = Slices().Select(s => s.Slice).ToArray();
+        foreach (var subject in subjects)
+        {
+            foreach (var slice in sliceNames)
+            {
+                foreach (var y in years)
+                {
+                    var quarters = Enumerable.Range(0, 4).Select(q => Period.Of("quarter", y.First.AddMonths(3 * q))).ToArray();
+                    yield return (new Cell(subject, y.ToString(), slice), quarters.Select(q => new Cell(subject, q.ToString(), slice)).ToArray());
+                    yield return (new Cell(subject, y.ToString(), slice), Enumerable.Range(0, 12).Select(m => new Cell(subject, Period.Of("month", y.First.AddMonths(m)).ToString(), slice)).ToArray());
+                    foreach (var q in quarters)
+                    {
+                        yield return (new Cell(subject, q.ToString(), slice), Enumerable.Range(0, 3).Select(m => new Cell(subject, Period.Of("month", q.First.AddMonths(m)).ToString(), slice)).ToArray());
+                    }
+                }
+                // weeks against a month, where the n say the weeks' days outside the month hold nothing (an exact relation)
+                foreach (var month in end.SeriesEndingHere("month", 14))
+                {
+                    var weeks = new List<Period>();
+                    for (var w = Period.Of("week", month.First); w.First <= month.Last; w = Period.Of("week", w.Last.AddDays(1))) weeks.Add(w);
+                    foreach (var metric in Metrics)
+                    {
+                        if (!seen.TryGetValue((subject, month.ToString(), slice, metric), out var m)) continue;
+                        var ns = weeks.Select(w => seen.TryGetValue((subject, w.ToString(), slice, metric), out var v) ? v.N : -1).ToArray();
+                        if (ns.Any(n => n < 0)) continue;
+                        if (ns.Sum() == m.N) yield return (new Cell(subject, month.ToString(), slice, metric), weeks.Select(w => new Cell(subject, w.ToString(), slice, metric)).ToArray());
+                        // and the weeks lying wholly inside the month, when they hold all of it
+                        var inside = weeks.Where(w => w.First >= month.First && w.Last <= month.Last).ToArray();
+                        var insideN = inside.Sum(w => seen[(subject, w.ToString(), slice, metric)].N);
+                        if (inside.Length < weeks.Count && insideN == m.N) yield return (new Cell(subject, month.ToString(), slice, metric), inside.Select(w => new Cell(subject, w.ToString(), slice, metric)).ToArray());
+                    }
+                }
+            }
+            // slice: all = Σ values of each dimension, for every period read
+            foreach (var period in seen.Keys.Where(k => k.Subject == subject && k.Slice == "all").Select(k => k.Period).Distinct().ToArray())
+            {
+                foreach (var (dim, _, values) in Dims) yield return (new Cell(subject, period, "all"), values.Select(v => new Cell(subject, period, $"{dim}={v}")).ToArray());
+            }
+            // day ranges: range(d..e) = day d + range(d+1..e)
+            foreach (var range in seen.Keys.Where(k => k.Subject == subject && k.Period.Contains("..", StringComparison.Ordinal)).Select(k => (k.Period, k.Slice)).Distinct().ToArray())
+            {
+                var p = Period.Parse(range.Period);
+                if (p.First == p.Last) continue;
+                var rest = Period.Between(p.First.AddDays(1), p.Last).ToString();
+                yield return (new Cell(subject, range.Period, range.Slice, "nps"), [new Cell(subject, Period.Of("day", p.First).ToString(), range.Slice, "nps"), new Cell(subject, rest, range.Slice, "nps")]);
+            }
+        }
+        // organisation: the partner = Σ its engagements, for every period and slice read
+        foreach (var (period, slice) in seen.Keys.Where(k => k.Subject == "PRT-ACME").Select(k => (k.Period, k.Slice)).Distinct().ToArray())
+        {
+            yield return (new Cell("PRT-ACME", period, slice), engagements.Select(e => new Cell(e, period, slice)).ToArray());
+        }
+    }
+
+    private sealed record Fact(string Unit, DateOnly Day, string Channel, string Stage, string Segment, int? A, int? B, bool? Fcr, bool HasComment);
+
+    private sealed class Truth(List<Fact> responses, List<Fact> interactions)
+    {
+        public List<Fact> Responses => responses;
+
+        public IEnumerable<Fact> Matching(List<Fact> facts, string subject, Period period, string slice) => facts.Where(f =>
+            (subject == "PRT-ACME" || f.Unit == subject) && f.Day >= period.First && f.Day <= period.Last && slice switch
+            {
+                "all" => true,
+                _ when slice.StartsWith("channel=", StringComparison.Ordinal) => f.Channel == slice[8..],
+                _ when slice.StartsWith("journey_stage=", StringComparison.Ordinal) => f.Stage == slice[14..],
+                _ => f.Segment == slice[8..],
+            });
+
+        public long CountOf(Cell c)
+        {
+            var period = Period.Parse(c.Period);
+            return c.Metric switch
+            {
+                "nps" => Matching(responses, c.Subject, period, c.Slice).Where(f => f.A is not null).Sum(f => f.A >= 9 ? 1 : f.A <= 6 ? -1 : 0),
+                "csat" => Matching(responses, c.Subject, period, c.Slice).Count(f => f.B >= 4),
+                _ => Matching(interactions, c.Subject, period, c.Slice).Count(f => f.Fcr == true),
+            };
+        }
+    }
+
+    private static DateOnly Day(object v) => v is DateOnly d ? d : DateOnly.FromDateTime((DateTime)v);
+
+    private async Task<Truth> TruthAsync(string[] engagements)
+    {
+        var responses = (await app.RowsAsync("""
+            SELECT e.code, (r.responded_at AT TIME ZONE 'UTC')::date, r.channel, r.journey_stage, r.segment, r.nps::int, r.csat::int,
+                   coalesce(r.comment, '') <> ''
+            FROM survey_response r JOIN org_unit_closure c ON c.descendant_id = r.org_unit_id JOIN org_unit e ON e.id = c.ancestor_id
+            WHERE e.code = ANY($1)
+            """, [engagements])).Select(r => new Fact((string)r[0]!, Day(r[1]!), (string)r[2]!, (string)r[3]!, (string)r[4]!,
+                (int?)r[5], (int?)r[6], null, (bool)r[7]!)).ToList();
+        var interactions = (await app.RowsAsync("""
+            SELECT e.code, (i.opened_at AT TIME ZONE 'UTC')::date, i.channel, i.journey_stage, i.segment, i.resolved_first_contact
+            FROM interaction i JOIN org_unit_closure c ON c.descendant_id = i.org_unit_id JOIN org_unit e ON e.id = c.ancestor_id
+            WHERE e.code = ANY($1)
+            """, [engagements])).Select(r => new Fact((string)r[0]!, Day(r[1]!), (string)r[2]!, (string)r[3]!, (string)r[4]!,
+                null, null, (bool?)r[5], false)).ToList();
+        return new Truth(responses, interactions);
+    }
+
+    private async Task<(long Groups, long Exposed, long Recovered)> DriverAttackAsync((string Code, long Id)[] engagements, Period end)
+    {
+        long groups = 0, exposed = 0, recovered = 0;
+        var periods = end.SeriesEndingHere("month", 14).Concat(end.SeriesEndingHere("quarter", 6)).Concat(end.SeriesEndingHere("year", 2)).ToArray();
+        foreach (var (_, id) in engagements)
+        {
+            var fields = string.Concat(periods.Select((p, i) =>
+                $"p{i}: drivers(unit: \"{id}\", period: \"{p}\") {{ drivers {{ condition csat {{ nWith valueWith nWithout valueWithout }} nps {{ nWith valueWith nWithout valueWithout }} }} }}\n"));
+            var data = await QueryAsync($"{{ {fields} }}");
+            // (period, condition, outcome, side) → (value, n)
+            var known = new Dictionary<(string, string, string, bool), (double? Value, long N)>();
+            for (var i = 0; i < periods.Length; i++)
+            {
+                foreach (var d in data.GetProperty($"p{i}").GetProperty("drivers").EnumerateArray())
+                {
+                    foreach (var outcome in new[] { "csat", "nps" })
+                    {
+                        var split = d.GetProperty(outcome);
+                        foreach (var with in new[] { true, false })
+                        {
+                            var v = split.GetProperty(with ? "valueWith" : "valueWithout");
+                            var n = split.GetProperty(with ? "nWith" : "nWithout").GetInt64();
+                            var value = v.ValueKind == JsonValueKind.Null ? (double?)null : v.GetDouble();
+                            groups++;
+                            if (value is not null && n > 0 && n < Floor) exposed++;
+                            known[(periods[i].ToString(), d.GetProperty("condition").GetString()!, outcome, with)] = (value, n);
+                        }
+                    }
+                }
+            }
+            // quarter − other months, year − other quarters: a hidden group is recovered when the n line up
+            foreach (var (key, total) in known.Where(k => k.Key.Item1.Contains('Q', StringComparison.Ordinal) || k.Key.Item1.Length == 4).ToArray())
+            {
+                var p = Period.Parse(key.Item1);
+                var parts = p.Grain == "quarter"
+                    ? Enumerable.Range(0, 3).Select(m => Period.Of("month", p.First.AddMonths(m)).ToString())
+                    : Enumerable.Range(0, 4).Select(q => Period.Of("quarter", p.First.AddMonths(3 * q)).ToString());
+                var read = parts.Select(x => known.TryGetValue((x, key.Item2, key.Item3, key.Item4), out var v) ? v : ((double?)null, -1L)).ToArray();
+                if (total.Value is null && total.N > 0 || read.Any(r => r.Item2 < 0)) continue;
+                for (var i = 0; i < read.Length; i++)
+                {
+                    if (read[i].Item1 is not null || read[i].Item2 == 0) continue;
+                    if (read.Where((_, j) => j != i).Any(r => r.Item1 is null && r.Item2 > 0)) continue;
+                    if (total.N - read.Where((_, j) => j != i).Sum(r => r.Item2) == read[i].Item2) recovered++;
+                }
+            }
+        }
+        return (groups, exposed, recovered);
+    }
+
+    private async Task<(long SmallLists, long ExactScores, long Lists)> VerbatimAttackAsync((string Code, long Id)[] engagements, Period end, Truth truth)
+    {
+        long small = 0, exact = 0, lists = 0;
+        var months = end.SeriesEndingHere("month", 13);
+        foreach (var (code, _) in engagements)
+        {
+            var asked = new List<(string Alias, Period Period, string Slice)>();
+            var fields = new StringBuilder();
+            foreach (var m in months)
+            {
+                foreach (var (slice, literal) in Slices().Where(s => s.Slice == "all" || s.Slice.StartsWith("segment=", StringComparison.Ordinal)))
+                {
+                    var alias = $"v{asked.Count}";
+                    asked.Add((alias, m, slice));
+                    fields.Append(CultureInfo.InvariantCulture, $"{alias}: verbatims(period: \"{m}\", first: 100{literal}) {{ items {{ nps csat ces }} }}\n");
+                }
+            }
+            var unit = (await QueryAsync($"{{ unit(code: \"{code}\") {{ {fields} }} }}")).GetProperty("unit");
+            foreach (var (alias, period, slice) in asked)
+            {
+                var items = unit.GetProperty(alias).GetProperty("items").EnumerateArray().ToArray();
+                if (items.Length == 0) continue;
+                lists++;
+                var group = truth.Matching(truth.Responses, code, period, slice).Count(f => f.HasComment);
+                if (group < Floor) small++;
+                exact += items.Count(i => i.GetProperty("nps").ValueKind != JsonValueKind.Null || i.GetProperty("csat").ValueKind != JsonValueKind.Null);
+            }
+        }
+        return (small, exact, lists);
+    }
+}
