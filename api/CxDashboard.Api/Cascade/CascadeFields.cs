@@ -1,8 +1,10 @@
 using CxDashboard.Api.Rollups;
 using CxDashboard.Core.Cascade;
 using CxDashboard.Core.Scorecards;
+using CxDashboard.GraphQL;
 using CxDashboard.GraphQL.Execution;
 using CxDashboard.GraphQL.Types;
+using Npgsql;
 using Quartz;
 
 namespace CxDashboard.Api.Cascade;
@@ -25,6 +27,7 @@ public static class CascadeFields
         .AddEnumType<KpiStatus>("KpiStatus")
         .AddEnumType<StatusMeasure>("StatusMeasure")
         .AddEnumType<RollupRunMode>("RollupRunMode")
+        .AddEnumType<RollupStartState>("RollupStartState")
         .AddType<KpiType>().AddType<StatusConditionType>().AddType<KpiTargetType>().AddType<KpiCheckinType>()
         .AddType<ScorecardType>().AddType<ScorecardKpiType>().AddType<KpiPointType>()
         .AddType<TargetReconciliationType>().AddType<ReconciliationChildType>().AddType<RollupRunStartedType>()
@@ -123,8 +126,15 @@ public static class CascadeFields
             {
                 CascadeCaller.RequireAnalyst(ctx, "start rollup runs");
                 var job = ctx.Argument<RollupRunMode>("mode") == RollupRunMode.Rebuild ? RollupRebuildJob.Key : RollupRefreshJob.Key;
-                await RollupTrigger.EnqueueAsync(ctx.Service<ISchedulerFactory>(), job, ctx.CancellationToken);
-                return new RollupRunStarted(job.Name, "/api/rollups/runs");
+                try
+                {
+                    return await RollupTrigger.EnqueueAsync(ctx.Service<ISchedulerFactory>(), ctx.Service<NpgsqlDataSource>(), job, ctx.CancellationToken);
+                }
+                catch (SchedulerException e)
+                {
+                    throw new GraphQLException(new GraphQLError($"The scheduler could not queue the run: {e.Message} Retry shortly.",
+                        extensions: new Dictionary<string, object?> { ["code"] = "UNAVAILABLE" }));
+                }
             });
     }
 
@@ -154,14 +164,14 @@ public static class CascadeFields
     }
 }
 
-public sealed record RollupRunStarted(string Enqueued, string Status);
-
-public sealed class RollupRunStartedType : ObjectTypeDefinition<RollupRunStarted>
+public sealed class RollupRunStartedType : ObjectTypeDefinition<RollupStart>
 {
-    protected override void Configure(IObjectTypeDescriptor<RollupRunStarted> d)
+    protected override void Configure(IObjectTypeDescriptor<RollupStart> d)
     {
         d.Name("RollupRunStarted");
-        d.Field("enqueued").Type("String!").Description("The job enqueued.").ResolveFromParent<RollupRunStarted>(p => p.Enqueued);
-        d.Field("status").Type("String!").Description("Where to follow the run (REST).").ResolveFromParent<RollupRunStarted>(p => p.Status);
+        d.Field("enqueued").Type("String!").Description("The job asked for.").ResolveFromParent<RollupStart>(p => p.Job);
+        d.Field("state").Type("RollupStartState!").Description("ENQUEUED, or ALREADY_QUEUED when a run of the job was waiting to start (none added).")
+            .ResolveFromParent<RollupStart>(p => p.State);
+        d.Field("status").Type("String!").Description("Where to follow the run (REST).").ResolveFromParent<RollupStart>(p => p.Status);
     }
 }
