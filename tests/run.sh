@@ -134,6 +134,8 @@ run_dotnet() {
   fi
   # the privacy adversary's one line: combinations tried and recovered (Security/PrivacyAdversaryTests)
   grep -o 'adversary: [^<&]*' "$trx" | head -1 | sed 's/^/    /' >> "$work/summary" || true
+  # the embedding attack suite's one line: cases and how they ended (Embedding/EmbedAttackSuiteTests)
+  grep -o 'embed attack suite: [^<&]*' "$trx" | head -1 | sed 's/^/    /' >> "$work/summary" || true
 }
 
 # run_counted NAME COMMAND...: a runner whose result line is "NAME: N passed, N failed[, N skipped]".

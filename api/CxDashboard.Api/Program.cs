@@ -1,4 +1,5 @@
 using CxDashboard.Api.Cli;
+using CxDashboard.Api.Embedding;
 using CxDashboard.Api.Export;
 using CxDashboard.Api.GraphQL;
 using CxDashboard.Api.Health;
@@ -14,6 +15,7 @@ builder.AddCxData();
 builder.AddCxHealth();
 builder.AddCxProblemDetails();
 builder.AddCxAuth();
+builder.AddCxEmbedding();
 builder.AddCxRollups();
 builder.AddCxGraphQL();
 builder.AddCxExport();
@@ -32,6 +34,7 @@ await app.PrepareDatabaseAsync();
 app.UseCxSecurityHeaders();
 app.UseCxProblemDetails();
 app.UseAuthentication();
+app.UseCxEmbedding();
 app.UseAuthorization();
 app.UseRateLimiter();
 
@@ -44,6 +47,7 @@ if (app.Services.GetRequiredService<NodeRole>().ServesApi)
     app.MapCxRollups();
     app.MapCxGraphQL();
     app.MapCxExport();
+    app.MapCxEmbedding();
     app.MapCxWeb();
 }
 

@@ -13,6 +13,7 @@ public static class CliVerbs
         ["import"] = ImportVerb.RunAsync,
         ["rollup"] = RollupVerb.RunAsync,
         ["export"] = ExportVerb.RunAsync,
+        ["embed"] = EmbedVerb.RunAsync,
     };
 
     public static bool IsVerb(string[] args) => args.Length > 0 && Verbs.ContainsKey(args[0]);

@@ -1,5 +1,6 @@
 using CxDashboard.Api.Cascade;
 using CxDashboard.Api.Drivers;
+using CxDashboard.Api.Embedding;
 using CxDashboard.Api.Hierarchy;
 using CxDashboard.Api.Partners;
 using CxDashboard.Api.Scorecards;
@@ -29,6 +30,7 @@ public static class GraphQLExtensions
         .AddPartnerTypes()
         .AddVerbatimTypes()
         .AddCascadeTypes()
+        .AddEmbeddingTypes()
         .Build()
         .Priced();
 

@@ -41,7 +41,8 @@ public static class ReadArguments
     {
         try
         {
-            var period = Core.Scorecards.Period.Parse(ctx.Argument<string>(name) ?? "");
+            // An embed token's locked period: the argument must be that period.
+            var period = ctx.Service<VisibleUnits>().Locks.CheckArgument(Core.Scorecards.Period.Parse(ctx.Argument<string>(name) ?? ""), name);
             ctx.Service<VisibleUnits>().RequireReadable(period);
             return period;
         }
@@ -53,9 +54,11 @@ public static class ReadArguments
 
     public static Slice Slice(IResolveContext ctx)
     {
-        if (ctx.Argument<SliceArgument>("slice") is not { } s) return Core.Scorecards.Slice.All;
+        // An embed token's locked slice: an absent slice reads it, another slice is refused.
+        var locks = ctx.Service<VisibleUnits>().Locks;
+        if (ctx.Argument<SliceArgument>("slice") is not { } s) return locks.CheckArgument(Core.Scorecards.Slice.All);
         if (string.IsNullOrWhiteSpace(s.Value)) throw ReadErrors.BadArgument("A slice needs a value, e.g. { dimension: CHANNEL, value: \"phone\" }.");
-        return new Slice(DimensionName(s.Dimension), s.Value);
+        return locks.CheckArgument(new Slice(DimensionName(s.Dimension), s.Value));
     }
 
     public static string DimensionName(SliceDimension d) => d switch

@@ -21,10 +21,11 @@ public sealed class ScopeResolver(NpgsqlDataSource db)
         FROM org_unit_closure c
         JOIN org_unit root ON root.id = c.ancestor_id
         LEFT JOIN partner p ON p.id = root.partner_id
-        WHERE root.code = ANY($1)
-           OR (root.kind = 'partner' AND p.code = ANY($2))
+        WHERE (root.code = ANY($1)
+           OR (root.kind = 'partner' AND p.code = ANY($2)))
+          AND ($3::int IS NULL OR c.depth <= $3)
         UNION ALL
-        SELECT id FROM org_unit WHERE '*' = ANY($1)
+        SELECT id FROM org_unit WHERE '*' = ANY($1) AND $3::int IS NULL
         """;
 
     /// <summary>A scope unit claim naming the whole organisation, units created later included (an org-wide administrator).</summary>
@@ -41,10 +42,15 @@ public sealed class ScopeResolver(NpgsqlDataSource db)
         await using var cmd = new NpgsqlCommand(Sql, conn);
         cmd.Parameters.Add(new NpgsqlParameter { Value = unitCodes });
         cmd.Parameters.Add(new NpgsqlParameter { Value = partnerCodes });
+        // An embed token without drill sees its roots only (CallerLocks.DepthClaim).
+        cmd.Parameters.Add(new NpgsqlParameter { Value = (object?)Depth(user) ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Integer });
         await cmd.PrepareAsync(ct);
         var ids = new List<long>();
         await using var r = await cmd.ExecuteReaderAsync(ct);
         while (await r.ReadAsync(ct)) ids.Add(r.GetInt64(0));
         return new CallerScope(ids, subject);
     }
+
+    private static int? Depth(ClaimsPrincipal user) =>
+        user.FindFirst(CallerLocks.DepthClaim)?.Value is { } v && int.TryParse(v, System.Globalization.CultureInfo.InvariantCulture, out var d) ? Math.Max(0, d) : null;
 }

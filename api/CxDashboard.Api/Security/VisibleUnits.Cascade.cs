@@ -53,6 +53,8 @@ public sealed partial class VisibleUnits
     /// </summary>
     public async Task<IReadOnlyDictionary<long, Scorecard>> ScorecardsAsync(IReadOnlyCollection<long> unitIds, Period period, int levels = 1, CancellationToken ct = default)
     {
+        Locks.CheckUnsliced("a scorecard");
+        Locks.CheckExact(period);
         // The cascade's SQL needs no scope, so it runs while the scope is looked up (the first read of a request
         // then costs one round trip, not two); nothing it read leaves here before the scope has filtered it.
         RequireReadable(period);
@@ -88,6 +90,7 @@ public sealed partial class VisibleUnits
     /// <remarks>A floor caller reads months, quarters and years (splits made of whole months, see <see cref="DriverService"/>).</remarks>
     public async Task<DriverAnalysis?> DriversAsync(long unitId, Period period, CancellationToken ct = default)
     {
+        Locks.CheckExact(period);
         RequireReadable(period);
         if (AppliesPrivacyFloor && period.Grain == "week")
         {

@@ -183,6 +183,7 @@ public sealed partial class VisibleUnits(
         {
             if (!MetricReading.IsKnown(key.Metric)) throw new ArgumentException($"unknown metric '{key.Metric}'");
             RequireReadable(key.Period);
+            Locks.CheckRead(key.Period, key.Slice);
             if (key.Kind == SubjectKind.Unit)
             {
                 if (scope.CanSee(key.SubjectId)) plans[key] = [new CellKey(SubjectKind.Unit, key.SubjectId, key.Period, key.Slice)];
@@ -204,6 +205,8 @@ public sealed partial class VisibleUnits(
         IReadOnlyCollection<BreakdownKey> keys, CancellationToken ct = default)
     {
         foreach (var k in keys) RequireReadable(k.Period);
+        if (keys.Count > 0) Locks.CheckUnsliced("a breakdown");
+        foreach (var k in keys) Locks.CheckExact(k.Period);
         var scope = await ScopeAsync(ct);
         var allowed = keys.Where(k => k.Kind == SubjectKind.Unit && scope.CanSee(k.SubjectId)).ToArray();
         var read = await cells.LoadBreakdownsAsync(allowed, ct);
@@ -238,6 +241,11 @@ public sealed partial class VisibleUnits(
     public async Task<IReadOnlyDictionary<VerbatimKey, VerbatimPage>> VerbatimsAsync(IReadOnlyCollection<VerbatimKey> keys, CancellationToken ct = default)
     {
         foreach (var k in keys) RequireReadable(k.Period);
+        foreach (var k in keys)
+        {
+            Locks.CheckExact(k.Period);
+            Locks.CheckRead(k.Period, k.Slice);
+        }
         var scope = await ScopeAsync(ct);
         var pages = new Dictionary<VerbatimKey, VerbatimPage>();
         foreach (var group in keys.Where(k => scope.CanSee(k.UnitId)).Distinct().GroupBy(k => k with { UnitId = 0 }))

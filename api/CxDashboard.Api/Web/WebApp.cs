@@ -22,7 +22,7 @@ public static class WebApp
     }
 
     /// <summary>First path segments that belong to the server, never to the app: unknown paths under them are 404 problems.</summary>
-    private static readonly string[] ServerPrefixes = ["api", "export", "auth", "healthz", "graphql"];
+    private static readonly string[] ServerPrefixes = ["api", "export", "auth", "healthz", "graphql", "embed"];
 
     /// <summary>
     /// Serves the separately built React app (web/dist) with a fallback to its index.html for app routes only:

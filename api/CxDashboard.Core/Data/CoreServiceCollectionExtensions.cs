@@ -1,5 +1,6 @@
 using CxDashboard.Core.Cascade;
 using CxDashboard.Core.Drivers;
+using CxDashboard.Core.Embedding;
 using CxDashboard.Core.Export;
 using CxDashboard.Core.Hierarchy;
 using CxDashboard.Core.Ingestion;
@@ -43,6 +44,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<RollupReadiness>();
         services.AddSingleton<RawExport>();
         services.AddSingleton<ExportAuditLog>();
+        services.AddCxEmbeddingCore();
         return services;
     }
 

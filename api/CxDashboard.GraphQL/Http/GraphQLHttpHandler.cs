@@ -79,7 +79,7 @@ public sealed class GraphQLHttpHandler(GraphQLExecutor executor, IOptions<GraphQ
                 Extensions = parameters.Extensions,
                 Services = context.RequestServices,
                 ContextData = new Dictionary<string, object?> { [HttpContextKey] = context },
-                AllowedOperations = isGet ? GetOperations : null,
+                AllowedOperations = isGet ? GetOperations : _options.AllowedOperations?.Invoke(context),
             }, context.RequestAborted);
         }
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)

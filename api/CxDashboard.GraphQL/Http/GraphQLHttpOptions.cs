@@ -40,6 +40,12 @@ public sealed class GraphQLHttpOptions
 
     public string OutageDetail { get; set; } = "A service this API depends on is unavailable. Try again shortly.";
 
+    /// <summary>
+    /// The operation types a POST may run for this request (e.g. queries only for a read-only caller), or null for
+    /// all. Another type ends in a request error before anything runs. GET runs queries only, whatever this says.
+    /// </summary>
+    public Func<Microsoft.AspNetCore.Http.HttpContext, IReadOnlySet<CxDashboard.GraphQL.Language.OperationType>?>? AllowedOperations { get; set; }
+
     /// <summary>Seconds sent in <c>Retry-After</c> with an outage.</summary>
     public int OutageRetryAfterSeconds { get; set; } = 5;
 }

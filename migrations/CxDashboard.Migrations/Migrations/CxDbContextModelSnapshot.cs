@@ -179,6 +179,211 @@ namespace CxDashboard.Migrations.Migrations
                         });
                 });
 
+            modelBuilder.Entity("CxDashboard.Core.Embedding.EmbedApiKey", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at")
+                        .HasDefaultValueSql("now()");
+
+                    b.Property<DateTimeOffset?>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at");
+
+                    b.Property<long>("HostApplicationId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("host_application_id");
+
+                    b.Property<string>("KeyId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("key_id");
+
+                    b.Property<DateTimeOffset?>("LastUsedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_used_at");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("revoked_at");
+
+                    b.Property<byte[]>("SecretHash")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("secret_hash");
+
+                    b.HasKey("Id")
+                        .HasName("pk_embed_api_key");
+
+                    b.HasIndex("HostApplicationId")
+                        .HasDatabaseName("ix_embed_api_key_host_application_id");
+
+                    b.HasIndex("KeyId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_embed_api_key_key_id");
+
+                    b.ToTable("embed_api_key", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_embed_api_key_hash", "octet_length(secret_hash) = 32");
+                        });
+                });
+
+            modelBuilder.Entity("CxDashboard.Core.Embedding.EmbedAudit", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at")
+                        .HasDefaultValueSql("now()");
+
+                    b.Property<string>("Detail")
+                        .HasColumnType("text")
+                        .HasColumnName("detail");
+
+                    b.Property<string>("Event")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("event");
+
+                    b.Property<long?>("HostApplicationId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("host_application_id");
+
+                    b.Property<string>("KeyId")
+                        .HasColumnType("text")
+                        .HasColumnName("key_id");
+
+                    b.Property<string>("Scope")
+                        .HasColumnType("text")
+                        .HasColumnName("scope");
+
+                    b.Property<string>("TokenId")
+                        .HasColumnType("text")
+                        .HasColumnName("token_id");
+
+                    b.Property<string>("View")
+                        .HasColumnType("text")
+                        .HasColumnName("view");
+
+                    b.HasKey("Id")
+                        .HasName("pk_embed_audit");
+
+                    b.HasIndex("HostApplicationId", "At")
+                        .HasDatabaseName("ix_embed_audit_host_at");
+
+                    b.ToTable("embed_audit", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_embed_audit_event", "event IN ('token','token_refused','export')");
+                        });
+                });
+
+            modelBuilder.Entity("CxDashboard.Core.Embedding.EmbedSigningKey", b =>
+                {
+                    b.Property<string>("Kid")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("kid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at")
+                        .HasDefaultValueSql("now()");
+
+                    b.Property<DateTimeOffset?>("RetiredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("retired_at");
+
+                    b.Property<byte[]>("Secret")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("secret");
+
+                    b.HasKey("Kid")
+                        .HasName("pk_embed_signing_key");
+
+                    b.ToTable("embed_signing_key", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_embed_signing_key_secret", "octet_length(secret) >= 32");
+                        });
+                });
+
+            modelBuilder.Entity("CxDashboard.Core.Embedding.HostApplication", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at")
+                        .HasDefaultValueSql("now()");
+
+                    b.Property<DateTimeOffset?>("DisabledAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("disabled_at");
+
+                    b.PrimitiveCollection<string[]>("GrantPartners")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("grant_partners");
+
+                    b.PrimitiveCollection<string[]>("GrantUnits")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("grant_units");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.PrimitiveCollection<string[]>("Origins")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("origins");
+
+                    b.PrimitiveCollection<string[]>("Permissions")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("permissions");
+
+                    b.PrimitiveCollection<string[]>("Views")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("views");
+
+                    b.HasKey("Id")
+                        .HasName("pk_host_application");
+
+                    b.HasIndex("Name")
+                        .IsUnique()
+                        .HasDatabaseName("ux_host_application_name");
+
+                    b.ToTable("host_application", (string)null);
+                });
+
             modelBuilder.Entity("CxDashboard.Core.Export.ExportAudit", b =>
                 {
                     b.Property<long>("Id")
@@ -820,6 +1025,18 @@ namespace CxDashboard.Migrations.Migrations
                         .HasConstraintName("fk_kpi_target_kpi");
                 });
 
+            modelBuilder.Entity("CxDashboard.Core.Embedding.EmbedApiKey", b =>
+                {
+                    b.HasOne("CxDashboard.Core.Embedding.HostApplication", "HostApplication")
+                        .WithMany("Keys")
+                        .HasForeignKey("HostApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_embed_api_key_host_application_host_application_id");
+
+                    b.Navigation("HostApplication");
+                });
+
             modelBuilder.Entity("CxDashboard.Core.Export.StoredExport", b =>
                 {
                     b.HasOne("CxDashboard.Core.Hierarchy.OrgUnit", null)
@@ -860,6 +1077,11 @@ namespace CxDashboard.Migrations.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_closure_descendant");
+                });
+
+            modelBuilder.Entity("CxDashboard.Core.Embedding.HostApplication", b =>
+                {
+                    b.Navigation("Keys");
                 });
 #pragma warning restore 612, 618
         }
