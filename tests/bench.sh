@@ -4,7 +4,7 @@
 #   tests/bench.sh generate [--rows 1000000]   demo generator throughput vs generation alone
 #   tests/bench.sh rollup   [--rows 1000000]   rollup rebuild and refresh vs GROUP BY and a materialized view
 #   tests/bench.sh scorecard [--responses 300000] [--requests 200] [--seconds 15]   (CXD_BENCH_PG + --database NAME: reuse a seeded db)
-#   tests/bench.sh export [--responses 300000] [--interactions 1000000]   monthly review of the company (time, peak memory);
+#   tests/bench.sh export [--responses 300000] [--interactions 1100000]   monthly review of the company (time, peak memory);
 #                                               1M-row raw .xlsx export vs the npm exceljs streaming writer; SpreadCheetah vs OpenXmlWriter
 #                                               company scorecard over HTTP /graphql vs raw SQL and a bare cell read
 set -euo pipefail

@@ -45,6 +45,23 @@ test('the executive lands on the company scorecard for 2026-10 and its NPS, CSAT
   await page.screenshot({ path: `${shots}scorecard-en.png` });
 });
 
+test('the executive exports the scorecard\'s unit and month as an Excel workbook from the Export button', async (page) => {
+  await signIn(page, 'executive');
+  await page.locator('tr[data-metric="nps"]').waitFor();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export to Excel' }).click()]);
+  const name = download.suggestedFilename();
+  expect(/CO.*2026-10.*\.xlsx$/.test(name), `download named ${name}`);
+  const bytes = readFileSync(await download.path());
+  // A zip whose entry names (stored uncompressed) show a workbook with sheets and native charts.
+  const text = bytes.toString('latin1');
+  expect(text.startsWith('PK'), 'the download is not a zip package');
+  expect(/xl\/drawings\/drawing\d+\.xml/.test(text), 'no drawing part in the workbook');
+  for (const part of ['xl/workbook.xml', 'xl/worksheets/sheet1.xml']) expect(text.includes(part), `no ${part} in the workbook`);
+  expect(/charts\/chart\d+\.xml/.test(text), 'no chart part in the workbook');
+  const personas = await page.getByRole('button', { name: 'Export to Excel' }).count();
+  expect(personas === 1, 'one Export button');
+});
+
 test('the executive drills from the company down to ENG-PRT-ACME-CARE-CONTACT in the cascade', async (page) => {
   await signIn(page, 'executive');
   await page.getByRole('link', { name: 'Cascade' }).click();

@@ -57,6 +57,10 @@ export const en = {
   health: { title: 'Service status', checking: 'Checking…', unreachable: 'Could not reach the API: {{error}}', link: 'Service status' },
   status: { ON_TRACK: 'On track', AT_RISK: 'At risk', OFF_TRACK: 'Off track', NO_DATA: 'No data' },
   scorecard: {
+    export: 'Export to Excel',
+    exporting: 'Preparing workbook…',
+    exportMonthOnly: 'The monthly review is made for a month.',
+    exportFailed: 'The export failed. Try again.',
     title: 'Scorecard: {{unit}}',
     score: 'Weighted score',
     scoreHelp: 'Weighted attainment of {{scored}} of {{total}} weight points (shared KPIs count double).',

@@ -59,6 +59,10 @@ export const zhCN: Resources = {
   health: { title: '服务状态', checking: '正在检查…', unreachable: '无法连接 API：{{error}}', link: '服务状态' },
   status: { ON_TRACK: '达标', AT_RISK: '有风险', OFF_TRACK: '未达标', NO_DATA: '无数据' },
   scorecard: {
+    export: '导出到 Excel',
+    exporting: '正在生成工作簿…',
+    exportMonthOnly: '月度回顾仅适用于单个月份。',
+    exportFailed: '导出失败，请重试。',
     title: '计分卡：{{unit}}',
     score: '加权得分',
     scoreHelp: '{{total}} 个权重点中 {{scored}} 个的加权达成率（共享 KPI 计双倍）。',

@@ -1,10 +1,11 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { graphql, HttpResponse } from 'msw';
+import { graphql, http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { kpiLine, metricCatalogue } from '../../../testing/fixtures';
 import { server, setupMswServer } from '../../../testing/msw';
 import { renderRoute } from '../../../testing/render';
 import { i18n } from '../../../lib/i18n';
+import { saveSession } from '../../../lib/session';
 import { ScorecardRoute } from './scorecard';
 
 setupMswServer();
@@ -150,5 +151,48 @@ describe('scorecard screen', () => {
     expect(screen.getByRole('columnheader', { name: '实际值' })).toBeInTheDocument();
     expect(screen.getByRole('option', { name: '2026年10月' })).toBeInTheDocument();
     expect(screen.getAllByText('达标').length).toBeGreaterThan(0);
+  });
+
+  describe('export to Excel', () => {
+    // A token is only decoded for its claims here; the API verifies it.
+    const tokenWith = (claims: object) => `e30.${btoa(JSON.stringify(claims)).replace(/=+$/, '')}.sig`;
+
+    it('is hidden from a caller without the export permission', async () => {
+      server.use(graphql.query('Scorecard', () => HttpResponse.json({ data: answer() })));
+      renderRoute(route, '/units/7/scorecard?period=2026-10');
+      await screen.findByRole('table');
+      expect(screen.queryByRole('button', { name: 'Export to Excel' })).toBeNull();
+    });
+
+    it('asks for the unit, month and language on screen and shows the API problem when refused', async () => {
+      let asked: URL | null = null;
+      let auth: string | null = null;
+      server.use(
+        graphql.query('Scorecard', () => HttpResponse.json({ data: answer() })),
+        http.get('*/export/monthly-review.xlsx', ({ request }) => {
+          asked = new URL(request.url);
+          auth = request.headers.get('authorization');
+          return HttpResponse.json({ status: 422, title: 'Month not rolled up', detail: 'October 2026 has no rollup yet.' }, { status: 422 });
+        }),
+      );
+      renderRoute(route, '/units/7/scorecard?period=2026-10');
+      const token = tokenWith({ sub: 'eve', permission: ['export'] });
+      saveSession({ token, persona: 'executive', name: 'Eve Executive', role: 'executive' });
+
+      fireEvent.click(await screen.findByRole('button', { name: 'Export to Excel' }));
+
+      expect(await screen.findByRole('alert')).toHaveTextContent('Month not rolled up: October 2026 has no rollup yet.');
+      expect(asked!.searchParams.get('unit')).toBe('DEP-CARE-CONTACT');
+      expect(asked!.searchParams.get('month')).toBe('2026-10');
+      expect(asked!.searchParams.get('locale')).toBe('en');
+      expect(auth).toBe(`Bearer ${token}`);
+    });
+
+    it('is disabled for a quarter, which has no monthly review', async () => {
+      server.use(graphql.query('Scorecard', () => HttpResponse.json({ data: answer() })));
+      renderRoute(route, '/units/7/scorecard?period=2026-Q3');
+      saveSession({ token: tokenWith({ permission: 'export' }), persona: 'executive', name: 'Eve Executive', role: 'executive' });
+      expect(await screen.findByRole('button', { name: 'Export to Excel' })).toBeDisabled();
+    });
   });
 });

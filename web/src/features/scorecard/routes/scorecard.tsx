@@ -11,6 +11,7 @@ import { grainOf } from '../../../lib/period';
 import { currentMonth, usePeriodParam } from '../../../lib/use-period';
 import { ScorecardQuery } from '../api/get-scorecard';
 import { toScorecardView } from '../api/scorecard-view';
+import { ExportButton } from '../components/export-button';
 import { KpiTable } from '../components/kpi-table';
 import { ScoreSummary } from '../components/score-summary';
 import '../components/scorecard.css';
@@ -41,7 +42,10 @@ export function ScorecardRoute() {
           <h1>{view ? t('scorecard.title', { unit: view.unit.name }) : t('common.loading')}</h1>
           {view && <p className="muted small unit-code">{view.unit.code}</p>}
         </div>
-        <PeriodPicker value={period} latest={currentMonth()} onChange={setPeriod} />
+        <div className="page-actions">
+          {view && <ExportButton unit={view.unit.code} period={period} />}
+          <PeriodPicker value={period} latest={currentMonth()} onChange={setPeriod} />
+        </div>
       </div>
       {error ? (
         <ErrorState message={error.message} onRetry={() => refetch({ requestPolicy: 'network-only' })} />
