@@ -3,6 +3,7 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { buildClientSchema, getIntrospectionQuery, printSchema } from 'graphql';
 import { test, run, expect, baseUrl, signIn, graphql, seriousA11yViolations } from './harness.mjs';
+import './embed.mjs';
 
 const period = '2026-10';
 const shots = new URL('../../docs/screenshots/', import.meta.url).pathname;

@@ -12,6 +12,7 @@ public static class EmbedApi
     {
         var group = app.MapGroup("/embed").AllowAnonymous().WithTags("Embedding");
         group.MapPost("/token", IssueAsync);
+        group.MapEmbedPages();
         return app;
     }
 

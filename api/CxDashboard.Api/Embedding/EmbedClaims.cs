@@ -12,6 +12,7 @@ public static class EmbedClaims
     public const string ApiKey = "api_key";
     public const string View = "view";
     public const string Locale = "locale";
+    public const string Origin = "origin";
 
     /// <summary>The view's authentication scheme (tokens are routed to it by their issuer).</summary>
     public const string Scheme = "Embed";

@@ -53,6 +53,8 @@ public sealed class EmbedTokenIssuer(ScopeResolver scopes, EmbedSigningKeys keys
         claims.AddRange(p.Units.Select(u => new Claim(CxClaims.ScopeUnit, u)));
         claims.AddRange(p.Partners.Select(x => new Claim(CxClaims.ScopePartner, x)));
         claims.AddRange(p.Permissions.Select(x => new Claim(CxClaims.Permission, x)));
+        // the embedded app talks (postMessage) only with these origins
+        claims.AddRange(host.Origins.Select(o => new Claim(EmbedClaims.Origin, o)));
         if (!p.Permissions.Contains(EmbedPermissions.Drill)) claims.Add(new Claim(CallerLocks.DepthClaim, "0"));
         if (p.LockUnit is not null) claims.Add(new Claim(CallerLocks.UnitClaim, p.LockUnit));
         if (p.LockPeriod is not null) claims.Add(new Claim(CallerLocks.PeriodClaim, p.LockPeriod.ToString()));

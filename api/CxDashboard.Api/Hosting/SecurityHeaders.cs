@@ -7,6 +7,12 @@ namespace CxDashboard.Api.Hosting;
 /// </summary>
 public static class SecurityHeaders
 {
+    /// <summary>
+    /// <see cref="HttpContext.Items"/> key under which a page names who may frame it in place of the configured default
+    /// (the embed route: the host application's origins).
+    /// </summary>
+    public const string FrameAncestorsItem = "cx.frame-ancestors";
+
     /// <summary>Who may frame the HTML pages: <c>Web:FrameAncestors</c>, default <c>'none'</c>.</summary>
     public static string FrameAncestors(IConfiguration configuration) =>
         configuration["Web:FrameAncestors"] is { Length: > 0 } v ? v : "'none'";
@@ -28,10 +34,14 @@ public static class SecurityHeaders
                 response.Headers.XContentTypeOptions = "nosniff";
                 if (response.ContentType?.StartsWith("text/html", StringComparison.OrdinalIgnoreCase) == true)
                 {
-                    // A page that brings its own policy (the GraphQL endpoint's GraphiQL) keeps it, framed as decided here.
+                    // A page that brings its own policy (the GraphQL endpoint's GraphiQL) keeps it, framed as decided here;
+                    // a page that names its own framers (an embed) is framed by them.
+                    var framers = context.Items[FrameAncestorsItem] as string ?? frameAncestors;
                     var own = response.Headers.ContentSecurityPolicy.ToString();
-                    response.Headers.ContentSecurityPolicy = own.Length == 0 ? appPolicy : WithFrameAncestors(own, frameAncestors);
-                    if (frameAncestors == "'none'") response.Headers.XFrameOptions = "DENY";
+                    response.Headers.ContentSecurityPolicy = own.Length == 0
+                        ? framers == frameAncestors ? appPolicy : AppPolicy(framers)
+                        : WithFrameAncestors(own, framers);
+                    if (framers == "'none'") response.Headers.XFrameOptions = "DENY";
                 }
                 return Task.CompletedTask;
             });

@@ -95,7 +95,8 @@ public static class WebApp
         return allowed;
     }
 
-    private static string? WebRoot(IConfiguration configuration, IHostEnvironment environment) =>
+    /// <summary>The built web app's folder (<c>Web:Root</c>, else web/dist above the content root); null without a build.</summary>
+    public static string? WebRoot(IConfiguration configuration, IHostEnvironment environment) =>
         configuration["Web:Root"] ?? FindWebDist(environment.ContentRootPath);
 
     private static string? FindWebDist(string start)

@@ -30,6 +30,10 @@ public class EmbedApp : CxApp
         web.UseSetting("Auth:Personas:retail_analyst:Role", "analyst");
         web.UseSetting("Auth:Personas:retail_analyst:Units:0", "DIV-RETAIL");
         web.UseSetting("Embed:CacheFor", "00:00:00");
+        // a stand-in web build, so the embed route has a page to serve (its headers are what the tests read)
+        var root = Directory.CreateTempSubdirectory("cx-embed-web-").FullName;
+        File.WriteAllText(Path.Combine(root, "index.html"), "<!doctype html><title>CxDashboard</title><div id=root></div>");
+        web.UseSetting("Web:Root", root);
         web.UseSetting("Embed:TokenRequestsPerMinute", TokenRequestsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
         web.UseSetting("Embed:RequestsPerMinute", RequestsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }

@@ -224,4 +224,42 @@ public sealed class EmbedTokenTests(EmbedTokenTests.App app) : IClassFixture<Emb
         Assert.Equal(1, code);
         Assert.Contains("origins", stderr, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Embed_route_is_framed_only_by_the_hosts_origins_and_the_sdk_is_served_with_cors()
+    {
+        var host = await app.RegisterHostAsync("framing", ["DIV-RETAIL"], [], origins: ["https://portal.example.com", "http://localhost:3000"]);
+        var token = await app.TokenAsync(host.Key, new { view = "scorecard", locked = new { unit = Stores } });
+        using var client = app.Factory.CreateClient();
+
+        using var page = await client.GetAsync($"/embed/scorecard?token={Uri.EscapeDataString(token)}");
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        var csp = page.Headers.GetValues("Content-Security-Policy").Single();
+        Assert.EndsWith("frame-ancestors https://portal.example.com http://localhost:3000", csp, StringComparison.Ordinal);
+        Assert.False(page.Headers.Contains("X-Frame-Options"));
+        Assert.Equal("no-referrer", page.Headers.GetValues("Referrer-Policy").Single());
+
+        // postMessage mode names the host; no token and no host, or a forged token: nobody may frame it
+        using var byHost = await client.GetAsync($"/embed/cascade?host={host.Id}");
+        Assert.EndsWith("frame-ancestors https://portal.example.com http://localhost:3000", byHost.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
+        var (kid, _) = await app.SigningKeyAsync();
+        var forged = EmbedApp.Sign(EmbedApp.ClaimsOf(token), kid, RandomNumberGenerator.GetBytes(32));
+        foreach (var path in new[] { "/embed/scorecard", $"/embed/scorecard?token={Uri.EscapeDataString(forged)}" })
+        {
+            using var none = await client.GetAsync(path);
+            Assert.EndsWith("frame-ancestors 'none'", none.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
+            Assert.Equal("DENY", none.Headers.GetValues("X-Frame-Options").Single());
+        }
+        // an expired but genuine token still names its host, so the frame can say it expired
+        var expired = EmbedApp.Sign(EmbedApp.ClaimsOf(token), kid, (await app.SigningKeyAsync()).Secret,
+            notBefore: DateTime.UtcNow.AddHours(-2), expires: DateTime.UtcNow.AddHours(-1));
+        using var late = await client.GetAsync($"/embed/scorecard?token={Uri.EscapeDataString(expired)}");
+        Assert.EndsWith("frame-ancestors https://portal.example.com http://localhost:3000", late.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
+
+        using var sdk = await client.GetAsync("/embed/sdk.js");
+        Assert.Equal(HttpStatusCode.OK, sdk.StatusCode);
+        Assert.Equal("text/javascript", sdk.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("*", sdk.Headers.GetValues("Access-Control-Allow-Origin").Single());
+        Assert.Contains("export async function createEmbed", await sdk.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
 }

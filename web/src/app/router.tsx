@@ -3,6 +3,7 @@ import { RootLayout } from './routes/root-layout';
 import { ProtectedLayout } from './routes/protected-layout';
 import { RouteError } from './routes/route-error';
 import { ScorecardRoute } from '../features/scorecard/routes/scorecard';
+import { EmbedLayout } from '../features/embed/routes/embed-layout';
 
 /**
  * Every screen but the scorecard is a lazy route (its code loads on first visit); the protected layout sends callers without a
@@ -10,6 +11,19 @@ import { ScorecardRoute } from '../features/scorecard/routes/scorecard';
  * period / tab / expanded rows in the query string.
  */
 export const routes: RouteObject[] = [
+  // Embed mode: no chrome, the embed token only (features/embed); the same screens under /embed/units/….
+  {
+    path: 'embed',
+    element: <EmbedLayout />,
+    errorElement: <RouteError />,
+    hydrateFallbackElement: <div className="page" aria-busy="true" />,
+    children: [
+      { path: ':view', lazy: () => import('../features/embed/routes/embed-start').then((m) => ({ Component: m.EmbedStartRoute })) },
+      { path: 'units/:unit/scorecard', Component: ScorecardRoute },
+      { path: 'units/:unit/cascade', lazy: () => import('../features/cascade/routes/cascade').then((m) => ({ Component: m.CascadeRoute })) },
+      { path: 'units/:unit/process', lazy: () => import('../features/process/routes/process').then((m) => ({ Component: m.ProcessRoute })) },
+    ],
+  },
   {
     element: <RootLayout />,
     errorElement: <RouteError />,

@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useEmbed } from '../lib/embed';
 import { formatPeriod } from '../lib/format';
 import { grainOf, lastMonthOf, periodChoices, periodContaining, type Grain } from '../lib/period';
 
@@ -7,6 +8,15 @@ import { grainOf, lastMonthOf, periodChoices, periodContaining, type Grain } fro
 export function PeriodPicker({ value, latest, onChange }: { value: string; latest: string; onChange: (period: string) => void }) {
   const { t, i18n } = useTranslation();
   const id = useId();
+  const embed = useEmbed();
+  // An embed token's locked period is shown, not offered: the server refuses any other.
+  if (embed?.lockedPeriod) {
+    return (
+      <div className="period-picker period-picker--locked" role="group" aria-label={t('common.period')} data-testid="locked-period">
+        <span aria-hidden="true">🔒</span> {formatPeriod(value, i18n.language)}
+      </div>
+    );
+  }
   const grain = grainOf(value) ?? 'month';
   const grains: Grain[] = ['month', 'quarter', 'year'];
   const choices = periodChoices(latest, grain);

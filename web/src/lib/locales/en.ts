@@ -17,6 +17,18 @@ export const en = {
     },
     roles: { executive: 'executive', department_head: 'department head', partner_manager: 'partner manager', analyst: 'analyst' },
   },
+  embed: {
+    waiting: 'Waiting for the host page…',
+    expiredTitle: 'This embedded view has expired',
+    expiredText: 'Its access token ran out and the host page did not renew it. Reload the page to see it again.',
+    refusedTitle: 'This embedded view is not available',
+    refusedText: 'The access token was refused. Ask the owner of this page.',
+    locked: 'Locked filters',
+    unit: 'Unit',
+    period: 'Period',
+    slice: 'Slice',
+    notAvailable: 'This view is not available in the embedded app yet.',
+  },
   common: {
     loading: 'Loading…',
     retry: 'Retry',

@@ -19,6 +19,18 @@ export const zhCN: Resources = {
     },
     roles: { executive: '高管', department_head: '部门负责人', partner_manager: '合作伙伴经理', analyst: '分析师' },
   },
+  embed: {
+    waiting: '正在等待宿主页面…',
+    expiredTitle: '此嵌入视图已过期',
+    expiredText: '访问令牌已过期且宿主页面未续期。请刷新页面后再查看。',
+    refusedTitle: '此嵌入视图不可用',
+    refusedText: '访问令牌被拒绝。请联系此页面的负责人。',
+    locked: '已锁定的筛选条件',
+    unit: '单位',
+    period: '期间',
+    slice: '切片',
+    notAvailable: '嵌入式应用暂不支持此视图。',
+  },
   common: {
     loading: '加载中…',
     retry: '重试',
