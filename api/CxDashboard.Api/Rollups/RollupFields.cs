@@ -1,7 +1,9 @@
 using CxDashboard.Api.GraphQL;
 using CxDashboard.Api.Security;
+using CxDashboard.GraphQL;
 using CxDashboard.GraphQL.Execution;
 using CxDashboard.GraphQL.Types;
+using Npgsql;
 using Quartz;
 
 namespace CxDashboard.Api.Rollups;
@@ -16,13 +18,6 @@ public enum RollupRunMode
     Rebuild,
 }
 
-/// <summary>Where a rollup run started through the API stands.</summary>
-public enum RollupRunStatus
-{
-    /// <summary>In the cluster's job queue: a worker node picks it up (GET /api/rollups/runs shows its progress).</summary>
-    Queued,
-}
-
 /// <summary>The <c>startRollupRun</c> mutation: the GraphQL twin of POST /api/rollups/refresh|rebuild.</summary>
 public static class RollupFields
 {
@@ -30,7 +25,7 @@ public static class RollupFields
     {
         schema.Types
             .AddEnumType<RollupRunMode>("RollupRunMode", e => e.Description("Which rollup run to enqueue."))
-            .AddEnumType<RollupRunStatus>("RollupRunStatus", e => e.Description("Where a rollup run stands."))
+            .AddEnumType<RollupStartState>("RollupStartState", e => e.Description("What asking for a rollup run did."))
             .AddType<RollupRunStartedType>();
         return schema.Mutation(d => d.Field("startRollupRun").Type("RollupRunStarted!")
             .Description("Analysts only. Enqueues a rollup run on the cluster (the same path as POST /api/rollups/refresh|rebuild).")
@@ -39,21 +34,27 @@ public static class RollupFields
             {
                 RoleGate.Require(ctx, "start rollup runs", RoleGate.Analyst);
                 var job = ctx.Argument<RollupRunMode>("mode") == RollupRunMode.Rebuild ? RollupRebuildJob.Key : RollupRefreshJob.Key;
-                await RollupTrigger.EnqueueAsync(ctx.Service<ISchedulerFactory>(), job, ctx.CancellationToken);
-                return new RollupRunStarted(job.Name, RollupRunStatus.Queued, "/api/rollups/runs");
+                try
+                {
+                    return await RollupTrigger.EnqueueAsync(ctx.Service<ISchedulerFactory>(), ctx.Service<NpgsqlDataSource>(), job, ctx.CancellationToken);
+                }
+                catch (SchedulerException e)
+                {
+                    throw new GraphQLException(new GraphQLError($"The scheduler could not queue the run: {e.Message} Retry shortly.",
+                        extensions: new Dictionary<string, object?> { ["code"] = "UNAVAILABLE" }));
+                }
             }));
     }
 }
 
-public sealed record RollupRunStarted(string Enqueued, RollupRunStatus Status, string Runs);
-
-public sealed class RollupRunStartedType : ObjectTypeDefinition<RollupRunStarted>
+public sealed class RollupRunStartedType : ObjectTypeDefinition<RollupStart>
 {
-    protected override void Configure(IObjectTypeDescriptor<RollupRunStarted> d)
+    protected override void Configure(IObjectTypeDescriptor<RollupStart> d)
     {
-        d.Name("RollupRunStarted").Description("A rollup run put on the cluster's queue.");
-        d.Field("enqueued").Type("String!").Description("The job enqueued (rollup-refresh or rollup-rebuild).").ResolveFromParent<RollupRunStarted>(p => p.Enqueued);
-        d.Field("status").Type("RollupRunStatus!").Description("Where the run stands: queued.").ResolveFromParent<RollupRunStarted>(p => p.Status);
-        d.Field("runs").Type("String!").Description("Where to follow the run: the REST path listing rollup runs.").ResolveFromParent<RollupRunStarted>(p => p.Runs);
+        d.Name("RollupRunStarted").Description("What startRollupRun did: the job, whether a run was queued now, and where to follow it.");
+        d.Field("enqueued").Type("String!").Description("The job asked for (rollup-refresh or rollup-rebuild).").ResolveFromParent<RollupStart>(p => p.Job);
+        d.Field("state").Type("RollupStartState!").Description("ENQUEUED, or ALREADY_QUEUED when a run of the job was waiting to start (none added).")
+            .ResolveFromParent<RollupStart>(p => p.State);
+        d.Field("status").Type("String!").Description("Where to follow the run: the REST path listing rollup runs.").ResolveFromParent<RollupStart>(p => p.Status);
     }
 }

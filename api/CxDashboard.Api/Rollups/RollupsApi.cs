@@ -1,6 +1,7 @@
 using CxDashboard.Api.Security;
 using CxDashboard.Core.Jobs;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Npgsql;
 using Quartz;
 
 namespace CxDashboard.Api.Rollups;
@@ -15,17 +16,27 @@ public static class RollupsApi
     {
         var group = app.MapGroup("/api/rollups").RequireAuthorization(CxClaims.AnalystPolicy).WithTags("Rollups");
         group.MapGet("/runs", ListRunsAsync);
-        group.MapPost("/rebuild", (ISchedulerFactory f, CancellationToken ct) => EnqueueAsync(f, RollupRebuildJob.Key, ct));
-        group.MapPost("/refresh", (ISchedulerFactory f, CancellationToken ct) => EnqueueAsync(f, RollupRefreshJob.Key, ct));
+        group.MapPost("/rebuild", (ISchedulerFactory f, NpgsqlDataSource db, CancellationToken ct) => EnqueueAsync(f, db, RollupRebuildJob.Key, ct));
+        group.MapPost("/refresh", (ISchedulerFactory f, NpgsqlDataSource db, CancellationToken ct) => EnqueueAsync(f, db, RollupRefreshJob.Key, ct));
         return app;
     }
 
     private static async Task<Ok<IReadOnlyList<JobRun>>> ListRunsAsync(JobRunLog runs, CancellationToken ct, int limit = 50) =>
         TypedResults.Ok(await runs.RecentAsync(Math.Clamp(limit, 1, 500), ct: ct));
 
-    private static async Task<Accepted<object>> EnqueueAsync(ISchedulerFactory factory, JobKey job, CancellationToken ct)
+    /// <summary>202 with <c>state</c> <c>enqueued</c>, or <c>already-queued</c> when a run of the job is waiting (none added).</summary>
+    private static async Task<Results<Accepted<object>, ProblemHttpResult>> EnqueueAsync(ISchedulerFactory factory, NpgsqlDataSource db, JobKey job, CancellationToken ct)
     {
-        await RollupTrigger.EnqueueAsync(factory, job, ct);
-        return TypedResults.Accepted("/api/rollups/runs", (object)new { enqueued = job.Name, status = "/api/rollups/runs" });
+        try
+        {
+            var start = await RollupTrigger.EnqueueAsync(factory, db, job, ct);
+            var state = start.State == RollupStartState.Enqueued ? "enqueued" : "already-queued";
+            return TypedResults.Accepted(start.Status, (object)new { enqueued = start.Job, state, status = start.Status });
+        }
+        catch (SchedulerException e)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "The scheduler could not queue the run",
+                detail: $"{e.Message} Retry shortly.");
+        }
     }
 }

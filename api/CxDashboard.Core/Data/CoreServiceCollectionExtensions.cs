@@ -36,7 +36,9 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<PartnerQueries>();
         services.AddSingleton<VerbatimQuery>();
         services.AddSingleton<KpiQueries>();
-        services.AddSingleton<KpiAdminService>();
+        // Targets and check-ins share the imports' earliest plausible date.
+        services.AddSingleton(sp => new KpiAdminService(sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<KpiQueries>(),
+            sp.GetService<Microsoft.Extensions.Options.IOptions<ImportOptions>>()?.Value ?? new ImportOptions()));
         services.AddSingleton<ScorecardService>();
         services.AddSingleton<DriverService>();
         services.AddSingleton<RollupReadiness>();

@@ -41,6 +41,25 @@ internal static class CellFormats
         }
     }
 
+    /// <summary>
+    /// A value as the caller may see it: hidden by the privacy floor, the cell holds no number but the marker (text, so
+    /// no sum or average over the column takes it for a zero); otherwise as <see cref="Value(IXLCell, string, double?)"/>.
+    /// </summary>
+    public static void Value(IXLCell cell, string metricUnit, ReviewValue value, string hiddenMarker)
+    {
+        if (value.Suppressed) Hidden(cell, hiddenMarker);
+        else Value(cell, metricUnit, value.Value);
+    }
+
+    /// <summary>The privacy floor's marker in a cell whose number is withheld.</summary>
+    public static void Hidden(IXLCell cell, string marker)
+    {
+        cell.SetValue(marker);
+        cell.Style.Font.Italic = true;
+        cell.Style.Font.FontColor = XLColor.FromHtml("#7F7F7F");
+        cell.Style.Alignment.Horizontal = XLAlignmentHorizontalValues.Right;
+    }
+
     /// <summary>A change: NPS and percentage points with a sign, seconds for durations.</summary>
     public static void Change(IXLCell cell, string metricUnit, double? value)
     {

@@ -88,7 +88,8 @@ public static class MonthlyReviewWorkbook
             if (k.Slice is not null) ws.Cell(row, 2).SetValue(k.Slice);
             ws.Cell(row, 3).SetValue(k.Shared ? l["yes"] : l["no"]);
             CellFormats.Number(ws.Cell(row, 4), k.Weight, "0.0");
-            CellFormats.Value(ws.Cell(row, 5), k.MetricUnit, k.Actual);
+            if (k.Suppressed) CellFormats.Hidden(ws.Cell(row, 5), l["hidden"]);
+            else CellFormats.Value(ws.Cell(row, 5), k.MetricUnit, k.Actual);
             CellFormats.Value(ws.Cell(row, 6), k.MetricUnit, k.Target);
             CellFormats.Number(ws.Cell(row, 7), k.Attainment / 100, CellFormats.Percent);
             ws.Cell(row, 8).SetValue(l.Status(k.Status));
@@ -132,7 +133,7 @@ public static class MonthlyReviewWorkbook
             {
                 var m = ReviewMetrics.Main[i];
                 var v = u.Values.GetValueOrDefault(m) ?? ReviewValue.None;
-                CellFormats.Value(ws.Cell(row, 5 + 3 * i), units[m], v.Value);
+                CellFormats.Value(ws.Cell(row, 5 + 3 * i), units[m], v, l["hidden"]);
                 CellFormats.Number(ws.Cell(row, 6 + 3 * i), v.N, CellFormats.Count);
                 if (u.Statuses.TryGetValue(m, out var st)) ws.Cell(row, 7 + 3 * i).SetValue(l.Status(st));
             }
@@ -169,7 +170,7 @@ public static class MonthlyReviewWorkbook
             if (u.Level > 0) ws.Row(row).OutlineLevel = Math.Min(u.Level, 7);
             for (var i = 0; i < metrics.Length; i++)
             {
-                CellFormats.Value(ws.Cell(row, 4 + i), units[metrics[i]], (u.Values.GetValueOrDefault(metrics[i]) ?? ReviewValue.None).Value);
+                CellFormats.Value(ws.Cell(row, 4 + i), units[metrics[i]], u.Values.GetValueOrDefault(metrics[i]) ?? ReviewValue.None, l["hidden"]);
             }
             row++;
         }
@@ -199,6 +200,10 @@ public static class MonthlyReviewWorkbook
                 CellFormats.Number(ws.Cell(row, 5), split.ValueWith, fmt);
                 CellFormats.Number(ws.Cell(row, 6), split.NWithout, CellFormats.Count);
                 CellFormats.Number(ws.Cell(row, 7), split.ValueWithout, fmt);
+                if (split.Suppressed)
+                {
+                    foreach (var c in new[] { 5, 7, 8 }) CellFormats.Hidden(ws.Cell(row, c), l["hidden"]);
+                }
                 CellFormats.Number(ws.Cell(row, 8), split.Gap, CellFormats.Points);
                 CellFormats.Number(ws.Cell(row, 9), split.GapLow, CellFormats.Points);
                 CellFormats.Number(ws.Cell(row, 10), split.GapHigh, CellFormats.Points);
@@ -261,11 +266,11 @@ public static class MonthlyReviewWorkbook
             if (p.Rank is { } rank) ws.Cell(row, 1).Value = rank;
             ws.Cell(row, 2).SetValue(p.Code);
             ws.Cell(row, 3).SetValue(p.Name);
-            CellFormats.Value(ws.Cell(row, 4), "score", p.Nps.Value);
+            CellFormats.Value(ws.Cell(row, 4), "score", p.Nps, l["hidden"]);
             CellFormats.Number(ws.Cell(row, 5), p.Nps.N, CellFormats.Count);
-            CellFormats.Value(ws.Cell(row, 6), "percent", p.Csat.Value);
+            CellFormats.Value(ws.Cell(row, 6), "percent", p.Csat, l["hidden"]);
             CellFormats.Number(ws.Cell(row, 7), p.Csat.N, CellFormats.Count);
-            CellFormats.Value(ws.Cell(row, 8), "percent", p.Fcr.Value);
+            CellFormats.Value(ws.Cell(row, 8), "percent", p.Fcr, l["hidden"]);
             CellFormats.Number(ws.Cell(row, 9), p.Fcr.N, CellFormats.Count);
             row++;
         }
@@ -297,7 +302,11 @@ public static class MonthlyReviewWorkbook
                 ws.Cell(row, 5).SetValue(l.Metric(m));
                 ws.Cell(row, 6).Value = v.N;
                 if (v.Numerator is { } num) ws.Cell(row, 7).Value = num;
-                if (m == "nps" && v.Numerator is { } p && v.Detractors is { } d)
+                if (v.Suppressed)
+                {
+                    CellFormats.Hidden(ws.Cell(row, 10), l["hidden"]);
+                }
+                else if (m == "nps" && v.Numerator is { } p && v.Detractors is { } d)
                 {
                     ws.Cell(row, 8).Value = v.N - p - d;
                     ws.Cell(row, 9).Value = d;

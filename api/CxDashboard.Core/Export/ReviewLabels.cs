@@ -41,7 +41,8 @@ public sealed class ReviewLabels
     private static readonly Dictionary<string, string> En = new()
     {
         ["title"] = "Monthly CX review", ["unit"] = "Unit", ["month"] = "Month", ["as_of"] = "Data as of", ["caller"] = "Prepared for",
-        ["generated"] = "Generated", ["floor"] = "Values over fewer responses than the privacy floor are hidden (n stays).",
+        ["generated"] = "Generated", ["floor"] = "Values over fewer responses than the privacy floor, and values that would let one be worked out, are hidden and marked \u201chidden\u201d (n stays).",
+        ["hidden"] = "hidden",
         ["score"] = "Weighted score", ["kpi"] = "KPI", ["metric"] = "Metric", ["slice"] = "Slice", ["shared"] = "Shared", ["weight"] = "Weight",
         ["actual"] = "Actual", ["target"] = "Target", ["attainment"] = "Attainment", ["status"] = "Status",
         ["change"] = "Change vs previous month", ["significance"] = "Significance", ["n"] = "n", ["trend"] = "13-month trend",
@@ -66,7 +67,8 @@ public sealed class ReviewLabels
     private static readonly Dictionary<string, string> Zh = new()
     {
         ["title"] = "月度客户体验回顾", ["unit"] = "单位", ["month"] = "月份", ["as_of"] = "数据截至", ["caller"] = "报告对象",
-        ["generated"] = "生成时间", ["floor"] = "低于隐私下限的数值已隐藏（保留样本数）。",
+        ["generated"] = "生成时间", ["floor"] = "低于隐私下限的数值，以及可据以推算出此类数值的数值，均已隐藏并标为“已隐藏”（保留样本数）。",
+        ["hidden"] = "已隐藏",
         ["score"] = "加权得分", ["kpi"] = "关键指标", ["metric"] = "指标", ["slice"] = "切片", ["shared"] = "共享", ["weight"] = "权重",
         ["actual"] = "实际值", ["target"] = "目标", ["attainment"] = "达成率", ["status"] = "状态",
         ["change"] = "较上月变化", ["significance"] = "显著性", ["n"] = "样本数", ["trend"] = "13个月趋势",

@@ -11,8 +11,14 @@ namespace CxDashboard.Core.Scorecards;
 /// throws <see cref="InputRejectedException"/> listing every problem before anything is written;
 /// writes happen in one transaction. Who may call what is decided by the caller (API layer, scope).
 /// </summary>
-public sealed class KpiAdminService(NpgsqlDataSource db, KpiQueries queries)
+public sealed class KpiAdminService(NpgsqlDataSource db, KpiQueries queries, Ingestion.ImportOptions? imports = null)
 {
+    /// <summary>
+    /// The dates a target or check-in may be about: not before the earliest plausible fact (<c>Imports:EarliestDate</c>,
+    /// nothing older can be measured) and not after the last day a period can be read (<see cref="Period.Latest"/>).
+    /// </summary>
+    public (DateOnly From, DateOnly To) DateWindow => ((imports ?? new Ingestion.ImportOptions()).EarliestDate, Period.Latest);
+
     public const int MaxOwnerLength = 200;
     public const int MaxNoteLength = 4000;
     public const int MaxTargetsPerCall = 400;
@@ -113,6 +119,7 @@ public sealed class KpiAdminService(NpgsqlDataSource db, KpiQueries queries)
         for (var i = 0; i < input.Targets.Count; i++)
         {
             var t = input.Targets[i];
+            if (!InWindow(t.PeriodStart, errors, $"targets[{i}].periodStart")) continue;
             if (grainOk && !TargetGrains.IsAligned(input.Grain, t.PeriodStart)) errors.Add($"targets[{i}].periodStart", $"{t.PeriodStart:yyyy-MM-dd} is not the first day of a {input.Grain}");
             if (!seen.Add(t.PeriodStart)) errors.Add($"targets[{i}].periodStart", $"{t.PeriodStart:yyyy-MM-dd} is given more than once");
             if (t.Value is { } v && metric is not null) CheckValue(metric, v, errors, $"targets[{i}].value");
@@ -144,12 +151,20 @@ public sealed class KpiAdminService(NpgsqlDataSource db, KpiQueries queries)
         return [.. (await queries.TargetsAsync([input.KpiId], input.Grain, ct))[input.KpiId]];
     }
 
+    private bool InWindow(DateOnly date, InputErrors errors, string field)
+    {
+        var (from, to) = DateWindow;
+        if (date >= from && date <= to) return true;
+        errors.Add(field, $"{date:yyyy-MM-dd} is outside the dates this service accepts ({from:yyyy-MM-dd} to {to:yyyy-MM-dd})");
+        return false;
+    }
+
     public async Task<KpiCheckinView> RecordCheckinAsync(KpiCheckinInput input, string author, CancellationToken ct = default)
     {
         var errors = new InputErrors("input");
         var kpi = (await queries.ByIdsAsync([input.KpiId], ct)).GetValueOrDefault(input.KpiId);
         if (kpi is null) errors.Add("kpi", $"no KPI with id {input.KpiId}");
-        if (input.PeriodStart.Day != 1) errors.Add("periodStart", $"{input.PeriodStart:yyyy-MM-dd} is not the first day of a month");
+        if (InWindow(input.PeriodStart, errors, "periodStart") && input.PeriodStart.Day != 1) errors.Add("periodStart", $"{input.PeriodStart:yyyy-MM-dd} is not the first day of a month");
         if (input.Value is { } v && kpi is not null && await MetricAsync(kpi.MetricCode, ct) is { } metric) CheckValue(metric, v, errors, "value");
         if (input.Note is { Length: > MaxNoteLength }) errors.Add("note", $"at most {MaxNoteLength} characters");
         if (string.IsNullOrWhiteSpace(author)) errors.Add("", "the caller has no name to sign the check-in with");

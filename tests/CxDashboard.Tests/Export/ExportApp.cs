@@ -37,6 +37,11 @@ public sealed class ExportApp : CxApp
         web.UseSetting("Auth:Personas:viewer:Name", "Vic Viewer");
         web.UseSetting("Auth:Personas:viewer:Role", "executive");
         web.UseSetting("Auth:Personas:viewer:Units:0", "CO");
+        // The whole company in scope and the export permission, but a role without the small-count grant: under the floor.
+        web.UseSetting("Auth:Personas:auditor:Name", "Aud Auditor");
+        web.UseSetting("Auth:Personas:auditor:Role", "auditor");
+        web.UseSetting("Auth:Personas:auditor:Units:0", "CO");
+        web.UseSetting("Auth:Personas:auditor:Permissions:0", "export");
         web.UseSetting("Export:Schedule:Units:0", "CO");
         web.UseSetting("Export:Schedule:Units:1", DeptUnit);
         web.UseSetting("Export:Schedule:Day", "3");

@@ -46,15 +46,17 @@ public sealed class ExportScopeTests(ExportApp app)
     {
         var opened = await app.OpenedAsync();
         var belowFloor = 0;
-        void Check(string sheet, string[] row, int nCol, params int[] valueCols)
+        // The value cell holds the floor's marker and no number; the counts and figures derived from it are blank.
+        void Check(string sheet, string[] row, int nCol, int markedCol, params int[] blankCols)
         {
             if (row.Length <= nCol || !long.TryParse(row[nCol], NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) || n is <= 0 or >= 5) return;
             belowFloor++;
-            foreach (var c in valueCols) Assert.True(row.Length <= c || row[c] == "", $"{sheet} {string.Join(",", row)}: column {c} shows a value over n = {n}");
+            Assert.True(row[markedCol] == En["hidden"], $"{sheet} {string.Join(",", row)}: column {markedCol} is not marked hidden over n = {n}");
+            foreach (var c in blankCols) Assert.True(row.Length <= c || row[c] == "", $"{sheet} {string.Join(",", row)}: column {c} shows a value over n = {n}");
         }
         foreach (var book in new[] { opened["partner_manager"], opened["partner_manager_tiny"] })
         {
-            foreach (var r in book[En["s.data"]].Skip(1)) Check("Data", r, 5, 6, 7, 8, 9);
+            foreach (var r in book[En["s.data"]].Skip(1)) Check("Data", r, 5, 9, 6, 7, 8);
             foreach (var r in book[En["s.cascade"]].Skip(1)) { Check("Cascade", r, 5, 4); Check("Cascade", r, 8, 7); Check("Cascade", r, 11, 10); }
             foreach (var r in book[En["s.partners"]].Skip(1)) { Check("Partners", r, 4, 3); Check("Partners", r, 6, 5); Check("Partners", r, 8, 7); }
             foreach (var r in book[En["s.summary"]].Skip(8)) Check("Summary", r, 10, 4, 6, 8, 9);
@@ -62,7 +64,7 @@ public sealed class ExportScopeTests(ExportApp app)
         Assert.True(belowFloor > 0, "the partner's reviews have no count below the floor: the check proved nothing");
         // July 2025: the engagement's three responses show as n = 3 and nothing else.
         var tiny = opened["partner_manager_tiny"][En["s.data"]].Single(r => r.Length > 3 && r[0] == ExportApp.PartnerUnit && r[3] == "nps");
-        Assert.Equal(("3", "", "", "", ""), (tiny[5], tiny[6], tiny[7], tiny[8], tiny[9]));
+        Assert.Equal(("3", "", "", "", En["hidden"]), (tiny[5], tiny[6], tiny[7], tiny[8], tiny[9]));
         var book0 = opened["partner_manager"];
 
         // The partner's units are its engagements only, and the league holds Acme alone.

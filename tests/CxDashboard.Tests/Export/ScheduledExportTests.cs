@@ -73,6 +73,39 @@ public sealed class ScheduledExportTests(ExportApp app)
     }
 
     [Fact]
+    public async Task Reviews_the_scheduler_stored_without_the_floor_are_neither_listed_nor_downloadable_under_it()
+    {
+        var run = await Reviews.RunAsync(new DateOnly(2026, 8, 5));
+        Assert.Equal(("2026-07", 2), (run.Month, run.Produced));
+        // The scheduler is an in-process identity that sees small counts: its reviews are stored as made without the floor.
+        var stored = (await app.RowsAsync("SELECT id, privacy_floor FROM stored_export WHERE month = '2026-07-01' AND status = 'succeeded'"))
+            .Select(r => ((long)r[0]!, (bool)r[1]!)).ToList();
+        Assert.Equal(2, stored.Count);
+        Assert.All(stored, s => Assert.False(s.Item2));
+
+        // Under the floor: a partner manager, and a role without the small-count grant even with the whole company in scope.
+        foreach (var persona in new[] { "partner_manager", "auditor" })
+        {
+            Assert.DoesNotContain(await ListAsync(persona), e => e.GetProperty("month").GetString() == "2026-07");
+            foreach (var (id, _) in stored)
+            {
+                using var refused = await app.GetAsync(persona, $"/api/exports/{id}");
+                Assert.Equal(HttpStatusCode.NotFound, refused.StatusCode);
+            }
+        }
+        // The auditor's own review of the month is made under the floor and says so.
+        var own = await app.DownloadAsync("auditor", $"/export/monthly-review.xlsx?unit=CO&month=2026-07", "auditor-co-2026-07.xlsx");
+        var sheets = await WorkbookTools.SheetsAsync([own]);
+        var labels = Core.Export.ReviewLabels.For("en")!;
+        Assert.Contains(sheets[own][labels["s.summary"]], r => r.Length > 0 && r[0] == labels["floor"]);
+        // A caller without the floor whose scope holds the unit gets them.
+        var executive = (await ListAsync("executive")).Where(e => e.GetProperty("month").GetString() == "2026-07").ToList();
+        Assert.Equal(2, executive.Count);
+        using var ok = await app.GetAsync("executive", executive[0].GetProperty("download").GetString()!);
+        Assert.Equal(HttpStatusCode.OK, ok.StatusCode);
+    }
+
+    [Fact]
     public async Task The_job_and_its_schedule_are_in_the_clustered_store()
     {
         var scheduler = await app.Factory.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();

@@ -112,6 +112,9 @@ public sealed class PrivacyAdversaryTests(AdversaryApp app, ITestOutputHelper ou
             }
         }
 
+        // The truth: raw facts of Acme's engagements, read with plain SQL.
+        var truth = await TruthAsync(engagements.Select(e => e.Item1).ToArray());
+
         // 3. Day ranges, if the API serves them: range(d..e) − range(d+1..e) is day d.
         var dayProbes = 0;
         var dayRefused = 0;
@@ -145,8 +148,10 @@ public sealed class PrivacyAdversaryTests(AdversaryApp app, ITestOutputHelper ou
             }
         }
 
-        // The truth: raw facts of Acme's engagements, read with plain SQL.
-        var truth = await TruthAsync(engagements.Select(e => e.Item1).ToArray());
+
+        // 3b. The monthly review workbooks of every engagement and month (the Excel path), opened by LibreOffice: what
+        //     they publish is learnt too, and must be what GraphQL publishes, with the raw rows' counts.
+        var book = await WorkbookAttackAsync(engagements.Select(e => e.Item1).ToArray(), end, truth);
 
         var hidden = seen.Count(kv => kv.Value.Value is null && kv.Value.N > 0);
 
@@ -180,7 +185,9 @@ public sealed class PrivacyAdversaryTests(AdversaryApp app, ITestOutputHelper ou
                    $"({stats.RecoveredBelowFloor} below the floor, {stats.Passes} passes); " +
                    $"day probes {dayProbes} ({dayRefused} refused), day-range combinations {stats.DayTried} tried, {stats.DayRecovered} recovered; " +
                    $"drivers {driverStats.Groups} groups read, {driverStats.Exposed} shown below the floor, {driverStats.Recovered} recovered; " +
-                   $"verbatims {lists} lists, {smallLists} for groups below the floor, {exactScores} exact scores";
+                   $"verbatims {lists} lists, {smallLists} for groups below the floor, {exactScores} exact scores; " +
+                   $"workbooks {book.Files} read, {book.Values} values ({book.Hidden} hidden, {book.Marked} marked), {book.Exposed} shown that GraphQL hides, " +
+                   $"{book.Checked} counts checked against SQL, {book.Wrong} wrong, {book.OtherPartners} other partners listed";
         output.WriteLine(line);
 
         Assert.True(hidden > 50, $"the data set must have hidden values to attack ({line})");
@@ -194,6 +201,222 @@ public sealed class PrivacyAdversaryTests(AdversaryApp app, ITestOutputHelper ou
         Assert.Equal(0, smallLists);
         Assert.Equal(0, exactScores);
         Assert.Equal(dayProbes, dayRefused);
+        Assert.True(book.Files > 0 && book.Checked > 100 && book.Hidden > 0, line);
+        Assert.Equal(0, book.Exposed);
+        Assert.Equal(0, book.Wrong);
+        Assert.Equal(book.Hidden, book.Marked);
+        Assert.Equal(0, book.OtherPartners);
+    }
+
+    private sealed record BookTally(int Files, long Values, long Hidden, long Marked, long Exposed, long Checked, long Wrong, long OtherPartners);
+
+    /// <summary>
+    /// Downloads the partner manager's monthly review of each engagement for every month of the data and reads every
+    /// value the Data, Cascade and Partners sheets publish. Each must be one GraphQL publishes too (else it is counted
+    /// as exposed), with the same n; each published count must equal the raw rows' (plain SQL); each hidden value must
+    /// be blank with the floor's marker. Everything published is learnt, so the differencing below uses it.
+    /// </summary>
+    private async Task<BookTally> WorkbookAttackAsync(string[] engagements, Period end, Truth truth)
+    {
+        var labels = Core.Export.ReviewLabels.For("en")!;
+        var dir = Directory.CreateTempSubdirectory("cx-adversary-books-").FullName;
+        var files = new List<(string File, string Unit, Period Month)>();
+        foreach (var code in engagements)
+        {
+            foreach (var month in end.SeriesEndingHere("month", AdversaryApp.Seed.Months))
+            {
+                using var response = await app.CreateClient(Persona).GetAsync($"/export/monthly-review.xlsx?unit={code}&month={month}");
+                var bytes = await response.Content.ReadAsByteArrayAsync();
+                Assert.True(response.IsSuccessStatusCode, $"{code} {month}: HTTP {(int)response.StatusCode} {Encoding.UTF8.GetString(bytes)}");
+                var file = Path.Combine(dir, $"review-{code}-{month}.xlsx");
+                await File.WriteAllBytesAsync(file, bytes);
+                files.Add((file, code, month));
+            }
+        }
+        var sheets = await Export.WorkbookTools.SheetsAsync(files.Select(f => f.File).ToList());
+        long values = 0, hiddenCount = 0, marked = 0, exposed = 0, checkedCount = 0, wrong = 0, otherPartners = 0;
+
+        // A value the workbook shows (count given) or hides (count null) for a subject, month and metric. A count from a
+        // value cell carries the cell's rounding (a share shows one decimal of a percent), which bounds its error.
+        void Saw(string subject, Period month, string metric, long n, double? count, string valueCell, double slack = 0)
+        {
+            values++;
+            var key = (subject, month.ToString(), "all", metric);
+            Assert.True(seen.TryGetValue(key, out var api), $"{key}: in the workbook but never read through GraphQL");
+            Assert.Equal(api.N, n);
+            if (count is null)
+            {
+                if (n == 0) return;
+                hiddenCount++;
+                if (valueCell == labels["hidden"]) marked++;
+                return;
+            }
+            if (api.Value is null && n > 0) exposed++;
+            var actual = truth.CountOf(new Cell(subject, month.ToString(), "all", metric));
+            checkedCount++;
+            if (Math.Abs(count.Value - actual) >= 0.5 + slack * n) wrong++;
+            if (n > 0 && api.Value is null) seen[key] = (count.Value * 100.0 / n, n); // learnt
+        }
+
+        foreach (var (file, unit, month) in files)
+        {
+            var book = sheets[file];
+            // Data: exact counts (numerator, and detractors for NPS) next to n; the value cell holds the marker when hidden.
+            foreach (var r in book[labels["s.data"]].Skip(1).Where(r => r.Length > 9 && engagements.Contains(r[0]) && Metrics.Contains(r[3])))
+            {
+                var n = long.Parse(r[5], CultureInfo.InvariantCulture);
+                double? count = r[6] == "" ? null
+                    : r[3] == "nps" ? double.Parse(r[6], CultureInfo.InvariantCulture) - double.Parse(r[8], CultureInfo.InvariantCulture)
+                    : double.Parse(r[6], CultureInfo.InvariantCulture);
+                Saw(r[0], month, r[3], n, count, r[9]);
+            }
+            // Cascade: NPS, CSAT and FCR of every unit, value then n.
+            foreach (var r in book[labels["s.cascade"]].Skip(1).Where(r => r.Length > 10 && engagements.Contains(r[0])))
+            {
+                for (var i = 0; i < 3; i++)
+                {
+                    var (cell, n) = (r[4 + 3 * i], long.Parse(r[5 + 3 * i], CultureInfo.InvariantCulture));
+                    var shown = cell != "" && cell != labels["hidden"];
+                    Saw(r[0], month, ReviewMetricsMain[i], n, shown ? Count(ScaledValue(ReviewMetricsMain[i], cell), n) : null, cell, Slack(cell));
+                }
+            }
+            // Partners: Acme alone (its engagements are all the persona sees), NPS, CSAT and FCR with n.
+            foreach (var r in book[labels["s.partners"]].Skip(1).Where(r => r.Length > 8 && r[1] != ""))
+            {
+                if (r[1] != "PRT-ACME")
+                {
+                    otherPartners++;
+                    continue;
+                }
+                for (var i = 0; i < 3; i++)
+                {
+                    var (cell, n) = (r[3 + 2 * i], long.Parse(r[4 + 2 * i], CultureInfo.InvariantCulture));
+                    var shown = cell != "" && cell != labels["hidden"];
+                    Saw("PRT-ACME", month, ReviewMetricsMain[i], n, shown ? Count(ScaledValue(ReviewMetricsMain[i], cell), n) : null, cell, Slack(cell));
+                }
+            }
+        }
+        try { Directory.Delete(dir, true); } catch (IOException) { }
+        return new BookTally(files.Count, values, hiddenCount, marked, exposed, checkedCount, wrong, otherPartners);
+    }
+
+    private static readonly string[] ReviewMetricsMain = ["nps", "csat", "fcr"];
+
+    /// <summary>Half the last shown digit of a value cell, as a share of n (a percent cell "71.6%" is ±0.05 points).</summary>
+    private static double Slack(string cell)
+    {
+        var digits = cell.TrimEnd('%');
+        var dot = digits.IndexOf('.', StringComparison.Ordinal);
+        var decimals = dot < 0 ? 0 : digits.Length - dot - 1;
+        return 0.5 * Math.Pow(10, -decimals) / 100;
+    }
+
+    /// <summary>A value cell of LibreOffice's CSV in the API's scale (NPS as is, shares in percent).</summary>
+    private static double ScaledValue(string metric, string cell) => metric == "nps" ? Export.WorkbookTools.Num(cell) : 100 * Export.WorkbookTools.Num(cell);
+
+    /// <summary>
+    /// The web app's own GraphQL documents (web/src/gql/gql.ts, what graphql-codegen compiled from the screens), run as the
+    /// partner manager for each of its engagements over every month, quarter and year of the data: no error (the app asks
+    /// aligned periods only), no value over fewer responses than the floor, every suppressed value empty, and the shown
+    /// NPS, CSAT and FCR of each engagement equal to the raw rows' (plain SQL).
+    /// </summary>
+    [Fact]
+    public async Task The_web_apps_queries_show_a_partner_manager_nothing_the_floor_hides_and_the_raw_rows_figures()
+    {
+        var documents = WebDocuments();
+        Assert.Equal(["CascadeLevel", "Drivers", "Home", "Process", "Scorecard"], documents.Keys.Order(StringComparer.Ordinal));
+        var engagements = (await app.RowsAsync("""
+            SELECT u.code, u.id FROM org_unit u JOIN partner p ON p.id = u.partner_id WHERE p.code = 'PRT-ACME' ORDER BY u.code
+            """)).Select(r => ((string)r[0]!, (long)r[1]!)).ToArray();
+        var truth = await TruthAsync(engagements.Select(e => e.Item1).ToArray());
+        var end = Period.Of("month", AdversaryApp.Seed.End);
+        var periods = end.SeriesEndingHere("month", AdversaryApp.Seed.Months).Concat(end.SeriesEndingHere("quarter", 5)).Concat(end.SeriesEndingHere("year", 2)).ToArray();
+
+        long requests = 0, values = 0, belowFloor = 0, suppressed = 0, compared = 0;
+        void Walk(JsonElement e, string where)
+        {
+            if (e.ValueKind == JsonValueKind.Array)
+            {
+                foreach (var x in e.EnumerateArray()) Walk(x, where);
+                return;
+            }
+            if (e.ValueKind != JsonValueKind.Object) return;
+            bool Null(string name) => !e.TryGetProperty(name, out var v) || v.ValueKind == JsonValueKind.Null;
+            if (e.TryGetProperty("n", out var n) && n.ValueKind == JsonValueKind.Number && (e.TryGetProperty("value", out _) || e.TryGetProperty("actual", out _)))
+            {
+                values++;
+                if (n.GetInt64() is > 0 and < Floor)
+                {
+                    belowFloor++;
+                    Assert.True(Null("value") && Null("actual") && Null("low") && Null("high") && Null("change"), $"{where}: a value over n = {n} is shown: {e}");
+                }
+            }
+            if (e.TryGetProperty("suppressed", out var s) && s.ValueKind == JsonValueKind.True)
+            {
+                suppressed++;
+                Assert.True(Null("value") && Null("actual") && Null("attainment"), $"{where}: suppressed but shown: {e}");
+            }
+            foreach (var side in new[] { "With", "Without" })
+            {
+                if (e.TryGetProperty("n" + side, out var ns) && ns.GetInt64() is > 0 and < Floor)
+                {
+                    belowFloor++;
+                    Assert.True(Null("value" + side), $"{where}: a driver group of {ns} is shown: {e}");
+                }
+            }
+            foreach (var p in e.EnumerateObject()) Walk(p.Value, where);
+        }
+
+        foreach (var (code, id) in engagements)
+        {
+            foreach (var period in periods)
+            {
+                var grain = period.Grain.ToUpperInvariant();
+                foreach (var (name, document) in documents)
+                {
+                    // as the screens fill them: the trends end with the period's last month (lastMonthOf in web/src/lib/period.ts)
+                    var offered = new Dictionary<string, object?>
+                    {
+                        ["unit"] = id.ToString(CultureInfo.InvariantCulture), ["period"] = period.ToString(),
+                        ["end"] = Period.Of("month", period.Last).ToString(), ["grain"] = grain,
+                    };
+                    var variables = offered.Where(v => document.Contains($"${v.Key}:", StringComparison.Ordinal)).ToDictionary(v => v.Key, v => v.Value);
+                    var body = await app.GraphQLAsync(Persona, document, variables);
+                    requests++;
+                    Assert.False(body.TryGetProperty("errors", out var errors), $"{name} {code} {period}: {errors}");
+                    Walk(body.GetProperty("data"), $"{name} {code} {period}");
+                    if (name != "Scorecard") continue;
+                    var unit = body.GetProperty("data").GetProperty("unit");
+                    foreach (var metric in Metrics)
+                    {
+                        var v = unit.GetProperty(metric);
+                        var cell = new Cell(code, period.ToString(), "all", metric);
+                        Assert.Equal(truth.NOf(cell), v.GetProperty("n").GetInt64());
+                        if (v.GetProperty("value").ValueKind == JsonValueKind.Null) continue;
+                        compared++;
+                        Assert.Equal(truth.CountOf(cell), Count(v.GetProperty("value").GetDouble(), v.GetProperty("n").GetInt64()), 6);
+                    }
+                }
+            }
+        }
+        output.WriteLine($"web documents: {requests} requests, {values} values ({belowFloor} over fewer than {Floor} responses, {suppressed} suppressed), {compared} figures equal to SQL");
+        Assert.True(belowFloor > 0 && suppressed > 0 && compared > 50, $"the check proved nothing: {belowFloor} below the floor, {suppressed} suppressed, {compared} compared");
+    }
+
+    /// <summary>The operations of web/src/gql/gql.ts by name (each with its fragments), as the app sends them.</summary>
+    private static Dictionary<string, string> WebDocuments()
+    {
+        var file = Path.Combine(Export.WorkbookTools.RepoRoot, "web", "src", "gql", "gql.ts");
+        var documents = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var line in File.ReadLines(file))
+        {
+            // "<the document as a JSON-compatible string literal>": types.<Name>Document,
+            var t = line.Trim();
+            var cut = t.LastIndexOf("\": types.", StringComparison.Ordinal);
+            if (!t.StartsWith('"') || cut < 0 || !t.EndsWith("Document,", StringComparison.Ordinal)) continue;
+            documents[t[(cut + 9)..^"Document,".Length]] = JsonSerializer.Deserialize<string>(t[..(cut + 1)])!;
+        }
+        return documents;
     }
 
     private static string Root(string subject) => subject == "PRT-ACME" ? "partner(code: \"PRT-ACME\")" : $"unit(code: \"{subject}\")";
@@ -335,6 +558,18 @@ public sealed class PrivacyAdversaryTests(AdversaryApp app, ITestOutputHelper ou
                 _ when slice.StartsWith("journey_stage=", StringComparison.Ordinal) => f.Stage == slice[14..],
                 _ => f.Segment == slice[8..],
             });
+
+        /// <summary>How many facts a metric's value is over (answers for NPS and CSAT, interactions with the flag for FCR).</summary>
+        public long NOf(Cell c)
+        {
+            var period = Period.Parse(c.Period);
+            return c.Metric switch
+            {
+                "nps" => Matching(responses, c.Subject, period, c.Slice).Count(f => f.A is not null),
+                "csat" => Matching(responses, c.Subject, period, c.Slice).Count(f => f.B is not null),
+                _ => Matching(interactions, c.Subject, period, c.Slice).Count(f => f.Fcr is not null),
+            };
+        }
 
         public long CountOf(Cell c)
         {
