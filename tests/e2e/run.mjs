@@ -3,6 +3,8 @@
 import { mkdirSync } from 'node:fs';
 import { test, run, expect, baseUrl, signIn, graphql, seriousA11yViolations } from './harness.mjs';
 import './embed.mjs';
+import './partners.mjs';
+import './breakdowns.mjs';
 
 const period = '2026-10';
 const shots = new URL('../../docs/screenshots/', import.meta.url).pathname;
@@ -111,6 +113,9 @@ test('the department head cannot reach DIV-CARE by clicking or by URL', async (p
 
 test('the partner manager sees suppressed marks exactly where n is under the privacy floor', async (page) => {
   await signIn(page, 'partner_manager');
+  // They land on their partner's page (partners.mjs); the first engagement's scorecard is one click away.
+  await page.waitForURL(/\/partners\/PRT-ACME/);
+  await page.getByRole('link', { name: /^Open the scorecard of / }).first().click();
   await page.waitForURL(/scorecard/);
   await page.locator('tr[data-metric]').first().waitFor();
   const unit = new URL(page.url()).pathname.split('/')[2];

@@ -325,7 +325,7 @@ public sealed class PrivacyAdversaryTests(AdversaryApp app, ITestOutputHelper ou
     {
         var documents = WebDocuments();
         // Every screen's document, the embed mode's start query included: a new screen's query joins this walk by name.
-        Assert.Equal(["CascadeLevel", "Drivers", "EmbedRoot", "Home", "Process", "Scorecard"], documents.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(["Breakdowns", "CascadeLevel", "Drivers", "EmbedRoot", "Home", "Partner", "PartnerLeague", "Process", "Scorecard"], documents.Keys.Order(StringComparer.Ordinal));
         var engagements = (await app.RowsAsync("""
             SELECT u.code, u.id FROM org_unit u JOIN partner p ON p.id = u.partner_id WHERE p.code = 'PRT-ACME' ORDER BY u.code
             """)).Select(r => ((string)r[0]!, (long)r[1]!)).ToArray();
@@ -380,6 +380,8 @@ public sealed class PrivacyAdversaryTests(AdversaryApp app, ITestOutputHelper ou
                     {
                         ["unit"] = id.ToString(CultureInfo.InvariantCulture), ["period"] = period.ToString(),
                         ["end"] = Period.Of("month", period.Last).ToString(), ["grain"] = grain,
+                        // the partner screens: the partner manager's own partner, the league on NPS
+                        ["code"] = "PRT-ACME", ["metric"] = "nps",
                     };
                     var variables = offered.Where(v => document.Contains($"${v.Key}:", StringComparison.Ordinal)).ToDictionary(v => v.Key, v => v.Value);
                     var body = await app.GraphQLAsync(Persona, document, variables);

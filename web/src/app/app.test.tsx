@@ -1,4 +1,4 @@
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { graphql, http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { server, setupMswServer } from '../testing/msw';
@@ -19,7 +19,7 @@ const personas = http.get('*/auth/personas', () =>
 );
 const home = graphql.query('Home', () =>
   HttpResponse.json({
-    data: { me: { roots: [{ id: '1', code: 'CO', months: [{ period: '2026-09', n: 10 }, { period: '2026-10', n: 12 }, { period: '2026-11', n: 0 }] }] } },
+    data: { me: { role: 'executive', roots: [{ id: '1', code: 'CO', months: [{ period: '2026-09', n: 10 }, { period: '2026-10', n: 12 }, { period: '2026-11', n: 0 }] }] }, partners: [{ code: 'PRT-ACME' }] },
   }),
 );
 
@@ -51,6 +51,28 @@ describe('app shell and routes', () => {
     sessionStorage.setItem('cx.session', JSON.stringify({ token: 't', persona: 'executive', name: 'Erin', role: 'executive' }));
     server.use(home, graphql.query('Scorecard', () => HttpResponse.json({ data: { unit: null, metrics: [], scorecard: null } })));
     renderAt('/');
+    await waitFor(() => expect(window.location.pathname + window.location.search).toBe('/units/1/scorecard?period=2026-10'));
+  });
+
+  it('a partner manager lands on their partner page for the latest month', async () => {
+    sessionStorage.setItem('cx.session', JSON.stringify({ token: 't', persona: 'partner_manager', name: 'Pat', role: 'partner_manager' }));
+    server.use(
+      graphql.query('Home', () =>
+        HttpResponse.json({ data: { me: { role: 'partner_manager', roots: [{ id: '21', code: 'ENG-PRT-ACME-CARE-CONTACT', months: [{ period: '2026-10', n: 4 }] }] }, partners: [{ code: 'PRT-ACME' }] } }),
+      ),
+      graphql.query('Partner', () => HttpResponse.json({ data: { partner: null, metrics: [] } })),
+    );
+    renderAt('/');
+    await waitFor(() => expect(window.location.pathname + window.location.search).toBe('/partners/PRT-ACME?period=2026-10'));
+  });
+
+  it('a screen opened without a period comes back with the latest month; only paths of the app are followed', async () => {
+    sessionStorage.setItem('cx.session', JSON.stringify({ token: 't', persona: 'executive', name: 'Erin', role: 'executive' }));
+    server.use(home, graphql.query('PartnerLeague', () => HttpResponse.json({ data: { partnerLeague: [], metrics: [] } })), graphql.query('Scorecard', () => HttpResponse.json({ data: { unit: null, metrics: [], scorecard: null } })));
+    renderAt('/partners?metric=csat');
+    await waitFor(() => expect(window.location.pathname + window.location.search).toBe('/partners?metric=csat&period=2026-10'));
+    cleanup();
+    renderAt(`/?next=${encodeURIComponent('//evil.example/x')}`);
     await waitFor(() => expect(window.location.pathname + window.location.search).toBe('/units/1/scorecard?period=2026-10'));
   });
 

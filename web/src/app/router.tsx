@@ -46,6 +46,12 @@ export const routes: RouteObject[] = [
             path: 'units/:unit/process',
             lazy: () => import('../features/process/routes/process').then((m) => ({ Component: m.ProcessRoute })),
           },
+          {
+            path: 'units/:unit/breakdowns',
+            lazy: () => import('../features/breakdowns/routes/breakdowns').then((m) => ({ Component: m.BreakdownsRoute })),
+          },
+          { path: 'partners', lazy: () => import('../features/partners/routes/league').then((m) => ({ Component: m.LeagueRoute })) },
+          { path: 'partners/:code', lazy: () => import('../features/partners/routes/partner').then((m) => ({ Component: m.PartnerRoute })) },
         ],
       },
       { path: '*', lazy: () => import('./routes/not-found').then((m) => ({ Component: m.NotFoundRoute })) },

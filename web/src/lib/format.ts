@@ -97,3 +97,9 @@ export function formatPeriod(period: string, locale = lang(), month: 'long' | 's
 export function formatDate(iso: string, locale = lang()): string {
   return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(iso));
 }
+
+/** A 95% interval in the metric's unit: "28.0–34.8" / "61.2%–66.0%"; a dash when either end is missing. */
+export function formatInterval(low: number | null | undefined, high: number | null | undefined, unit: ValueUnit, locale = lang()): string {
+  if (low == null || high == null) return '–';
+  return `${formatValue(low, unit, locale)}–${formatValue(high, unit, locale)}`;
+}

@@ -29,8 +29,10 @@ export function RootLayout() {
               <NavLink to={`/units/${unit}/scorecard${carry}`}>{t('nav.scorecard')}</NavLink>
               <NavLink to={`/units/${unit}/cascade${carry}`}>{t('nav.cascade')}</NavLink>
               <NavLink to={`/units/${unit}/process${carry}`}>{t('nav.process')}</NavLink>
+              <NavLink to={`/units/${unit}/breakdowns${carry}`}>{t('breakdowns.nav')}</NavLink>
             </>
           )}
+          {session && <NavLink to={`/partners${carry}`}>{t('partners.nav')}</NavLink>}
         </nav>
         <label className="topbar__locale">
           <span className="visually-hidden">{t('nav.language')}</span>

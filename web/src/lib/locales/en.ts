@@ -1,3 +1,5 @@
+import { workbenchEn } from './en-workbench';
+
 /** English UI strings. Numbers, percentages, dates and months are never in here: they go through Intl (format.ts). */
 export const en = {
   app: { name: 'CxDashboard', skip: 'Skip to content', mainNav: 'Main' },
@@ -137,6 +139,7 @@ export const en = {
       LOW_EFFORT: 'Low effort (CES 5–7)',
     },
   },
+  ...workbenchEn,
 };
 
 export type Resources = typeof en;

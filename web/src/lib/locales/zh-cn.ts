@@ -1,4 +1,5 @@
 import type { Resources } from './en';
+import { workbenchZhCN } from './zh-cn-workbench';
 
 /** 简体中文 UI strings (same keys as en.ts; the type makes a missing key a compile error). */
 export const zhCN: Resources = {
@@ -139,4 +140,5 @@ export const zhCN: Resources = {
       LOW_EFFORT: '低费力度（CES 5–7）',
     },
   },
+  ...workbenchZhCN,
 };

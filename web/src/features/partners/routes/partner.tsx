@@ -1,0 +1,67 @@
+import { Link, Navigate, useLocation, useParams } from 'react-router';
+import { useQuery } from 'urql';
+import { useTranslation } from 'react-i18next';
+import { Breadcrumbs } from '../../../components/breadcrumbs';
+import { EmptyState, ErrorState } from '../../../components/error-state';
+import { OutOfScope } from '../../../components/out-of-scope';
+import { PeriodPicker } from '../../../components/period-picker';
+import { Skeleton } from '../../../components/skeleton';
+import { isNotFound } from '../../../lib/graphql-errors';
+import { currentMonth, usePeriodParam } from '../../../lib/use-period';
+import { PartnerQuery } from '../api/get-partner';
+import { toMetrics, toPartnerView } from '../api/partner-view';
+import { Engagements } from '../components/engagements';
+import { PartnerFigures } from '../components/partner-figures';
+import '../components/partners.css';
+
+/**
+ * A partner's page: its outcomes beside their process metrics, and its engagements under each department with their
+ * KPIs. A partner outside the caller's scope (a partner manager editing the URL) is "not in your scope", no data.
+ */
+export function PartnerRoute() {
+  const { t } = useTranslation();
+  const location = useLocation();
+  const { code = '' } = useParams();
+  const [period, setPeriod] = usePeriodParam();
+  const [{ data, error, fetching }, refetch] = useQuery({ query: PartnerQuery, variables: { code, period: period ?? '' }, pause: !period });
+  if (!period) return <Navigate to={`/?next=${encodeURIComponent(location.pathname + location.search)}`} replace />;
+  if (isNotFound(error)) return <OutOfScope unit={code} />;
+
+  const view = data ? toPartnerView(data) : null;
+  const metrics = data ? toMetrics(data.metrics) : [];
+  return (
+    <div className="page page--wide" aria-busy={fetching}>
+      <div className="page-head">
+        <div>
+          <Breadcrumbs items={[{ name: t('partners.leagueTitle'), to: `/partners?period=${period}` }]} current={view?.name ?? code} />
+          <h1>{view ? t('partners.title', { name: view.name }) : t('common.loading')}</h1>
+          <p className="muted small unit-code">{code}</p>
+        </div>
+        <PeriodPicker value={period} latest={currentMonth()} onChange={setPeriod} />
+      </div>
+      {error ? (
+        <ErrorState message={error.message} onRetry={() => refetch({ requestPolicy: 'network-only' })} />
+      ) : !view ? (
+        <div className="partner-layout">
+          <Skeleton label={t('common.loading')} rows={12} height={36} />
+          <Skeleton label={t('common.loading')} rows={8} height={44} />
+        </div>
+      ) : (
+        <div className="partner-layout">
+          <section className="panel" aria-labelledby="partner-figures">
+            <h2 id="partner-figures">{t('partners.figures')}</h2>
+            {view.figures.nps.n === 0 && view.figures.fcr.n === 0 && <EmptyState>{t('common.noData')}</EmptyState>}
+            <PartnerFigures figures={view.figures} metrics={metrics} />
+          </section>
+          <section className="panel" aria-labelledby="partner-engagements">
+            <h2 id="partner-engagements">{t('partners.engagements')}</h2>
+            {view.departments.length === 0 ? <EmptyState>{t('partners.noEngagements')}</EmptyState> : <Engagements departments={view.departments} period={period} />}
+            <p className="small">
+              <Link to={`/partners?period=${period}`}>{t('partners.backToLeague')}</Link>
+            </p>
+          </section>
+        </div>
+      )}
+    </div>
+  );
+}
