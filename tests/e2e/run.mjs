@@ -5,6 +5,8 @@ import { test, run, expect, baseUrl, signIn, graphql, seriousA11yViolations } fr
 import './embed.mjs';
 import './partners.mjs';
 import './breakdowns.mjs';
+import './verbatims.mjs';
+import './movers.mjs';
 
 const period = '2026-10';
 const shots = new URL('../../docs/screenshots/', import.meta.url).pathname;

@@ -325,7 +325,7 @@ public sealed class PrivacyAdversaryTests(AdversaryApp app, ITestOutputHelper ou
     {
         var documents = WebDocuments();
         // Every screen's document, the embed mode's start query included: a new screen's query joins this walk by name.
-        Assert.Equal(["Breakdowns", "CascadeLevel", "Drivers", "EmbedRoot", "Home", "Partner", "PartnerLeague", "Process", "Scorecard"], documents.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(["Breakdowns", "CascadeLevel", "Drivers", "EmbedRoot", "Home", "Partner", "PartnerLeague", "Process", "Scorecard", "TopMovers", "Verbatims"], documents.Keys.Order(StringComparer.Ordinal));
         var engagements = (await app.RowsAsync("""
             SELECT u.code, u.id FROM org_unit u JOIN partner p ON p.id = u.partner_id WHERE p.code = 'PRT-ACME' ORDER BY u.code
             """)).Select(r => ((string)r[0]!, (long)r[1]!)).ToArray();

@@ -50,6 +50,11 @@ export const routes: RouteObject[] = [
             path: 'units/:unit/breakdowns',
             lazy: () => import('../features/breakdowns/routes/breakdowns').then((m) => ({ Component: m.BreakdownsRoute })),
           },
+          {
+            path: 'units/:unit/verbatims',
+            lazy: () => import('../features/verbatims/routes/verbatims').then((m) => ({ Component: m.VerbatimsRoute })),
+          },
+          { path: 'units/:unit/movers', lazy: () => import('../features/movers/routes/movers').then((m) => ({ Component: m.MoversRoute })) },
           { path: 'partners', lazy: () => import('../features/partners/routes/league').then((m) => ({ Component: m.LeagueRoute })) },
           { path: 'partners/:code', lazy: () => import('../features/partners/routes/partner').then((m) => ({ Component: m.PartnerRoute })) },
         ],

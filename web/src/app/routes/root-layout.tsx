@@ -30,6 +30,8 @@ export function RootLayout() {
               <NavLink to={`/units/${unit}/cascade${carry}`}>{t('nav.cascade')}</NavLink>
               <NavLink to={`/units/${unit}/process${carry}`}>{t('nav.process')}</NavLink>
               <NavLink to={`/units/${unit}/breakdowns${carry}`}>{t('breakdowns.nav')}</NavLink>
+              <NavLink to={`/units/${unit}/verbatims${carry}`}>{t('verbatims.nav')}</NavLink>
+              <NavLink to={`/units/${unit}/movers${carry}`}>{t('movers.nav')}</NavLink>
             </>
           )}
           {session && <NavLink to={`/partners${carry}`}>{t('partners.nav')}</NavLink>}

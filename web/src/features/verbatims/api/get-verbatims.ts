@@ -1,0 +1,44 @@
+import { graphql } from '../../../gql';
+
+/**
+ * One keyset page of a unit's comments for a period (newest first), optionally one band and one slice; the scores
+ * come as bands (a caller under the privacy floor gets bands only, the numbers are null).
+ */
+export const VerbatimsQuery = graphql(`
+  query Verbatims($unit: ID!, $period: String!, $band: VerbatimBand! = ALL, $slice: SliceInput, $after: String) {
+    unit(id: $unit) {
+      id
+      code
+      name
+      breadcrumb {
+        name
+        unit {
+          id
+        }
+      }
+      verbatims(period: $period, band: $band, slice: $slice, first: 20, after: $after) {
+        items {
+          id
+          respondedAt
+          unit {
+            code
+            name
+          }
+          channel
+          journeyStage
+          segment
+          nps
+          csat
+          ces
+          npsBand
+          csatBand
+          cesBand
+          comment
+          cursor
+        }
+        hasNextPage
+        endCursor
+      }
+    }
+  }
+`);

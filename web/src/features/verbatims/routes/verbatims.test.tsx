@@ -1,0 +1,141 @@
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { graphql, HttpResponse } from 'msw';
+import { describe, expect, it } from 'vitest';
+import { i18n } from '../../../lib/i18n';
+import { server, setupMswServer } from '../../../testing/msw';
+import { renderRoute } from '../../../testing/render';
+import { VerbatimsRoute } from './verbatims';
+
+setupMswServer();
+const route = { path: '/units/:unit/verbatims', element: <VerbatimsRoute /> };
+
+/** 45 comments, newest first, served 20 at a time after a cursor: the API's keyset paging, in miniature. */
+const all = Array.from({ length: 45 }, (_, i) => ({
+  id: `r${i + 1}`,
+  respondedAt: `2026-10-${String(28 - Math.floor(i / 2)).padStart(2, '0')}T10:00:00Z`,
+  unit: { code: 'TEAM-A', name: 'Team A' },
+  channel: i % 2 ? 'chat' : 'phone',
+  journeyStage: 'service',
+  segment: 'consumer',
+  nps: (i % 3 === 0 ? 3 : 9) as number | null,
+  csat: 2 as number | null,
+  ces: null,
+  npsBand: i % 3 === 0 ? 'DETRACTOR' : 'PROMOTER',
+  csatBand: 'DISSATISFIED',
+  cesBand: null,
+  comment: `Comment number ${i + 1}`,
+  cursor: `c${i + 1}`,
+}));
+
+function page(after: string | null) {
+  const start = after ? Number(after.slice(1)) : 0;
+  const items = all.slice(start, start + 20);
+  return {
+    unit: {
+      id: '7',
+      code: 'DEP-CARE-CONTACT',
+      name: 'Contact Centre',
+      breadcrumb: [],
+      verbatims: { items, hasNextPage: start + 20 < all.length, endCursor: items.length ? items[items.length - 1].cursor : null },
+    },
+  };
+}
+
+const items = () => document.querySelectorAll<HTMLElement>('ol.verbatims > li.verbatim');
+const comments = () => Array.from(items()).map((li) => li.getAttribute('data-id'));
+
+describe('verbatims', () => {
+  it('pages through with the cursor trail in the URL: no duplicates, no gaps, back to newer pages', async () => {
+    const asked: unknown[] = [];
+    server.use(graphql.query('Verbatims', ({ variables }) => (asked.push(variables), HttpResponse.json({ data: page((variables.after as string) ?? null) }))));
+    const { router } = renderRoute(route, '/units/7/verbatims?period=2026-10');
+
+    await screen.findByText('Comment number 1');
+    expect(screen.getByTestId('range')).toHaveTextContent('Comments 1–20');
+    const seen = [...comments()];
+    const older = screen.getByRole('button', { name: 'Older →' });
+    expect(screen.getByRole('button', { name: '← Newer' })).toBeDisabled();
+
+    fireEvent.click(older);
+    await screen.findByText('Comment number 21');
+    expect(router.state.location.search).toBe('?period=2026-10&after=c20');
+    expect(screen.getByTestId('range')).toHaveTextContent('Comments 21–40');
+    seen.push(...comments());
+    fireEvent.click(screen.getByRole('button', { name: 'Older →' }));
+    await screen.findByText('Comment number 41');
+    expect(router.state.location.search).toBe('?period=2026-10&after=c20&after=c40');
+    seen.push(...comments());
+    expect(screen.getByRole('button', { name: 'Older →' })).toBeDisabled();
+    expect(seen).toEqual(all.map((c) => c.id));
+
+    fireEvent.click(screen.getByRole('button', { name: '← Newer' }));
+    await screen.findByText('Comment number 21');
+    expect(router.state.location.search).toBe('?period=2026-10&after=c20');
+    expect(asked).toContainEqual({ unit: '7', period: '2026-10', band: 'ALL', slice: null, after: 'c40' });
+  });
+
+  it('shows the scores as bands with their words, and numbers only when the API gives them', async () => {
+    server.use(
+      graphql.query('Verbatims', () => {
+        const p = page(null);
+        p.unit.verbatims.items = [{ ...all[0], nps: null, csat: null }, all[1]];
+        p.unit.verbatims.hasNextPage = false;
+        return HttpResponse.json({ data: p });
+      }),
+    );
+    renderRoute(route, '/units/7/verbatims?period=2026-10');
+    await screen.findByText('Comment number 2');
+    const [first, second] = Array.from(items());
+    expect(within(first).getByTestId('nps-band')).toHaveTextContent(/^Detractor$/);
+    expect(within(first).getByTestId('csat-band')).toHaveTextContent(/^Dissatisfied$/);
+    expect(within(second).getByTestId('nps-band')).toHaveTextContent('Promoter (9/10)');
+    expect(within(second).queryByTestId('ces-band')).toBeNull();
+    expect(second).toHaveTextContent('Team A · Chat · Service · Consumer');
+  });
+
+  it('band and slice filters go into the URL, are sent to the API and start again at the first page', async () => {
+    const asked: Record<string, unknown>[] = [];
+    server.use(graphql.query('Verbatims', ({ variables }) => (asked.push(variables), HttpResponse.json({ data: page((variables.after as string) ?? null) }))));
+    const { router } = renderRoute(route, '/units/7/verbatims?period=2026-10&after=c20');
+    await screen.findByText('Comment number 21');
+
+    fireEvent.change(screen.getByLabelText('Score band'), { target: { value: 'CSAT_DISSATISFIED' } });
+    await waitFor(() => expect(router.state.location.search).toBe('?period=2026-10&band=CSAT_DISSATISFIED'));
+    fireEvent.change(screen.getByLabelText('Channel, stage or segment'), { target: { value: 'journey_stage:onboarding' } });
+    await waitFor(() => expect(router.state.location.search).toBe('?period=2026-10&band=CSAT_DISSATISFIED&slice=journey_stage%3Aonboarding'));
+    await waitFor(() =>
+      expect(asked[asked.length - 1]).toEqual({ unit: '7', period: '2026-10', band: 'CSAT_DISSATISFIED', slice: { dimension: 'JOURNEY_STAGE', value: 'onboarding' }, after: null }),
+    );
+  });
+
+  it('empty, error and out-of-scope states', async () => {
+    let calls = 0;
+    server.use(
+      graphql.query('Verbatims', () =>
+        ++calls === 1 ? HttpResponse.json({ errors: [{ message: 'statement timeout' }] }) : HttpResponse.json({ data: { unit: { ...page(null).unit, verbatims: { items: [], hasNextPage: false, endCursor: null } } } }),
+      ),
+    );
+    renderRoute(route, '/units/7/verbatims?period=2026-10');
+    const alert = await screen.findByRole('alert');
+    fireEvent.click(within(alert).getByRole('button', { name: 'Retry' }));
+    expect(await screen.findByText('No comments match these filters in this period.')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Older →' })).toBeDisabled();
+  });
+
+  it('a unit outside the scope shows no comments', async () => {
+    server.use(graphql.query('Verbatims', () => HttpResponse.json({ data: { unit: null }, errors: [{ message: 'not found', extensions: { code: 'NOT_FOUND' } }] })));
+    renderRoute(route, '/units/3/verbatims?period=2026-10');
+    expect(await screen.findByRole('heading', { name: 'Not in your scope' })).toBeInTheDocument();
+    expect(screen.queryByRole('list', { name: 'Comments' })).toBeNull();
+  });
+
+  it('reads in Chinese', async () => {
+    server.use(graphql.query('Verbatims', () => HttpResponse.json({ data: page(null) })));
+    renderRoute(route, '/units/7/verbatims?period=2026-10');
+    await screen.findByText('Comment number 1');
+    await i18n.changeLanguage('zh-CN');
+    expect(await screen.findByRole('heading', { level: 1 })).toHaveTextContent('客户原声：Contact Centre');
+    expect(within(items()[0]).getByTestId('nps-band')).toHaveTextContent('贬损者 （3/10）');
+    expect(screen.getByRole('button', { name: '较早 →' })).toBeInTheDocument();
+  });
+});
