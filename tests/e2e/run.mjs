@@ -7,6 +7,8 @@ import './partners.mjs';
 import './breakdowns.mjs';
 import './verbatims.mjs';
 import './movers.mjs';
+import './kpi-admin.mjs';
+import './data-jobs.mjs';
 
 const period = '2026-10';
 const shots = new URL('../../docs/screenshots/', import.meta.url).pathname;

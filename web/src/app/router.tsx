@@ -55,6 +55,8 @@ export const routes: RouteObject[] = [
             lazy: () => import('../features/verbatims/routes/verbatims').then((m) => ({ Component: m.VerbatimsRoute })),
           },
           { path: 'units/:unit/movers', lazy: () => import('../features/movers/routes/movers').then((m) => ({ Component: m.MoversRoute })) },
+          { path: 'units/:unit/kpis', lazy: () => import('../features/kpi-admin/routes/kpi-admin').then((m) => ({ Component: m.KpiAdminRoute })) },
+          { path: 'data', lazy: () => import('../features/data-jobs/routes/data-jobs').then((m) => ({ Component: m.DataJobsRoute })) },
           { path: 'partners', lazy: () => import('../features/partners/routes/league').then((m) => ({ Component: m.LeagueRoute })) },
           { path: 'partners/:code', lazy: () => import('../features/partners/routes/partner').then((m) => ({ Component: m.PartnerRoute })) },
         ],

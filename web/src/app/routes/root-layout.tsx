@@ -32,9 +32,11 @@ export function RootLayout() {
               <NavLink to={`/units/${unit}/breakdowns${carry}`}>{t('breakdowns.nav')}</NavLink>
               <NavLink to={`/units/${unit}/verbatims${carry}`}>{t('verbatims.nav')}</NavLink>
               <NavLink to={`/units/${unit}/movers${carry}`}>{t('movers.nav')}</NavLink>
+              {(session.role === 'analyst' || session.role === 'department_head') && <NavLink to={`/units/${unit}/kpis`}>{t('kpiAdmin.nav')}</NavLink>}
             </>
           )}
           {session && <NavLink to={`/partners${carry}`}>{t('partners.nav')}</NavLink>}
+          {session?.role === 'analyst' && <NavLink to="/data">{t('data.nav')}</NavLink>}
         </nav>
         <label className="topbar__locale">
           <span className="visually-hidden">{t('nav.language')}</span>

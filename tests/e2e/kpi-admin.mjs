@@ -1,0 +1,95 @@
+// Browser test of KPI administration (issue 15): create a KPI, paste a row of targets, see the scorecard's status
+// change, and a bad target refused at its cell with nothing saved (checked through /graphql).
+import { mkdirSync } from 'node:fs';
+import { test, expect, signIn, graphql, seriousA11yViolations } from './harness.mjs';
+
+const shots = new URL('../../docs/screenshots/', import.meta.url).pathname;
+mkdirSync(shots, { recursive: true });
+
+async function paste(locator, text) {
+  await locator.evaluate((el, t) => {
+    const data = new DataTransfer();
+    data.setData('text/plain', t);
+    el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  }, text);
+}
+
+const targetsOf = async (page, id) => (await graphql(page, 'query($k: ID!) { kpi(id: $k) { targets(grain: MONTH) { periodStart target } } }', { k: id })).kpi.targets;
+
+test('an analyst creates a KPI, pastes a row of targets, sees the scorecard status change, and a bad target saves nothing', async (page) => {
+  await signIn(page, 'analyst');
+  await page.waitForURL(/scorecard\?period=2026-10$/);
+  // A unit (the company, else a division) without a KPI on a higher-is-better metric, so that a target of 1 is met.
+  const tree = (await graphql(page, '{ units { id kpis { metric { code } sliceDimension } children { id kpis { metric { code } sliceDimension } } } }')).units[0];
+  let unit = null;
+  let metric = null;
+  for (const u of [tree, ...tree.children]) {
+    metric = ['ces_agree', 'csat_mean'].find((m) => !u.kpis.some((k) => k.metric.code === m && !k.sliceDimension));
+    if (metric) {
+      unit = u.id;
+      break;
+    }
+  }
+  expect(unit, 'every candidate unit already has KPIs on ces_agree and csat_mean (the database is not fresh)');
+
+  if (unit === tree.id) await page.getByRole('link', { name: 'KPIs' }).click();
+  else await page.goto(`/units/${unit}/kpis`);
+  await page.getByRole('link', { name: 'New KPI' }).click();
+  const form = page.getByRole('form', { name: 'New KPI' });
+  await form.getByLabel('Metric').selectOption(metric);
+  await form.getByLabel('Weight').fill('1');
+  await form.getByRole('button', { name: 'Create KPI' }).click();
+  await page.waitForURL(/kpi=\d+/);
+  const kpi = new URL(page.url()).searchParams.get('kpi');
+
+  // Before targets: the status the API gives a KPI without a target, shown on the scorecard.
+  const words = { ON_TRACK: 'On track', AT_RISK: 'At risk', OFF_TRACK: 'Off track', NO_DATA: 'No data' };
+  const statusOf = async () =>
+    (await graphql(page, 'query($u: ID!) { scorecard(unit: $u, period: "2026-10") { kpis { kpi { id } status } } }', { u: unit })).scorecard.kpis.find((l) => l.kpi.id === kpi)?.status;
+  const before = await statusOf();
+  await page.goto(`/units/${unit}/scorecard?period=2026-10`);
+  const row = page.locator(`tr[data-metric="${metric}"]`).first();
+  await row.waitFor();
+  expect((await row.innerText()).includes(words[before]), `before targets the API says ${before}, the page: ${await row.innerText()}`);
+
+  await page.goto(`/units/${unit}/kpis?kpi=${kpi}&year=2026`);
+  const grid = page.getByRole('group', { name: 'Targets for 2026' });
+  await grid.waitFor();
+  // A row copied from Excel: ten months, January to October, tab-separated.
+  await paste(grid.getByLabel('Jan 2026'), ['1', '1', '1', '1', '1', '1', '1', '1', '1', '1'].join('\t') + '\r\n');
+  expect((await grid.getByLabel('Oct 2026').inputValue()) === '1', 'the pasted row did not reach October');
+  await page.getByRole('button', { name: 'Save targets' }).click();
+  await page.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
+  const saved = await targetsOf(page, kpi);
+  expect(saved.length === 10 && saved.every((t) => t.target === 1), `targets in the API: ${JSON.stringify(saved)}`);
+  let a11y = await seriousA11yViolations(page);
+  expect(a11y.length === 0, `axe: ${JSON.stringify(a11y)}`);
+  await page.screenshot({ path: `${shots}kpi-admin-en.png`, fullPage: true });
+
+  await page.goto(`/units/${unit}/scorecard?period=2026-10`);
+  await row.waitFor();
+  // A target of 1% is met by far: the status changes, and the page shows the API's new one.
+  const after = await statusOf();
+  expect(after === 'ON_TRACK' && after !== before, `status before ${before}, after ${after}`);
+  await page.waitForFunction(([m, w]) => document.querySelector(`tr[data-metric="${m}"]`)?.innerText.includes(w), [metric, words[after]]);
+
+  // A bad target (a percentage of 150) with a good one beside it: refused at its cell, nothing saved.
+  await page.goto(`/units/${unit}/kpis?kpi=${kpi}&year=2026`);
+  await grid.waitFor();
+  await grid.getByLabel('Feb 2026').fill('2');
+  await grid.getByLabel('Mar 2026').fill('150');
+  await page.getByRole('button', { name: 'Save targets' }).click();
+  await page.getByTestId('targets-refused').waitFor();
+  const mar = grid.getByLabel('Mar 2026');
+  expect((await mar.getAttribute('aria-invalid')) === 'true', 'the bad cell is not marked');
+  const description = await mar.evaluate((el) => document.getElementById(el.getAttribute('aria-describedby'))?.innerText ?? '');
+  expect(/150/.test(description), `the error at the cell: "${description}"`);
+  expect((await grid.getByLabel('Feb 2026').getAttribute('aria-invalid')) === 'false', 'the good cell is marked');
+  const unchanged = await targetsOf(page, kpi);
+  expect(JSON.stringify(unchanged) === JSON.stringify(saved), `something was saved: ${JSON.stringify(unchanged)}`);
+  a11y = await seriousA11yViolations(page);
+  expect(a11y.length === 0, `axe (errors): ${JSON.stringify(a11y)}`);
+  await page.getByRole('combobox', { name: 'Language' }).selectOption('zh-CN');
+  await page.getByRole('button', { name: '保存目标' }).waitFor();
+  await page.screenshot({ path: `${shots}kpi-admin-zh-CN.png`, fullPage: true });
+});

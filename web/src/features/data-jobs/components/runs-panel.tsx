@@ -1,0 +1,117 @@
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ErrorState } from '../../../components/error-state';
+import { Skeleton } from '../../../components/skeleton';
+import { formatDuration, formatInteger } from '../../../lib/format';
+import { listRollupRuns, startRollupRun, type RollupRun } from '../api/rollup-runs';
+
+const pollMs = 3000;
+
+/**
+ * Recent rollup runs with status, duration, rows and cells, and error; polled while one runs. Start a refresh
+ * (changed days) or a rebuild (everything); the API says when a run of that job was already waiting.
+ */
+export function RunsPanel() {
+  const { t, i18n } = useTranslation();
+  const lng = i18n.language;
+  const [runs, setRuns] = useState<RollupRun[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  const [now, setNow] = useState(() => Date.now());
+
+  // Each reload is a new tick; the list is read in the effect and set when it arrives.
+  const [tick, setTick] = useState(0);
+  const load = useCallback(() => setTick((n) => n + 1), []);
+  useEffect(() => {
+    let live = true;
+    listRollupRuns(20).then(
+      (r) => {
+        if (!live) return;
+        setRuns(r);
+        setError(null);
+        setNow(Date.now());
+      },
+      (e: Error) => live && setError(e.message),
+    );
+    return () => {
+      live = false;
+    };
+  }, [tick]);
+  const running = runs?.some((r) => r.outcome === 'running') ?? false;
+  useEffect(() => {
+    if (!running && !message) return;
+    const timer = setInterval(load, pollMs);
+    return () => clearInterval(timer);
+  }, [running, message, load]);
+
+  async function start(mode: 'refresh' | 'rebuild') {
+    try {
+      const r = await startRollupRun(mode);
+      setMessage(t(r.state === 'already-queued' ? 'data.alreadyQueued' : 'data.enqueued', { job: r.enqueued }));
+      load();
+    } catch (e) {
+      setMessage((e as Error).message);
+    }
+  }
+
+  return (
+    <div className="runs-panel">
+      <div className="runs-panel__actions">
+        <button type="button" onClick={() => void start('refresh')}>
+          {t('data.startRefresh')}
+        </button>
+        <button type="button" className="button--secondary" onClick={() => void start('rebuild')}>
+          {t('data.startRebuild')}
+        </button>
+        <span className="small" role="status" aria-live="polite">
+          {message}
+        </span>
+      </div>
+      {error ? (
+        <ErrorState message={error} onRetry={load} />
+      ) : !runs ? (
+        <Skeleton label={t('common.loading')} rows={5} height={32} />
+      ) : runs.length === 0 ? (
+        <p className="muted">{t('data.noRuns')}</p>
+      ) : (
+        <table className="table table--compact runs-table">
+          <caption className="visually-hidden">{t('data.runsTitle')}</caption>
+          <thead>
+            <tr>
+              <th scope="col" className="num">#</th>
+              <th scope="col">{t('data.job')}</th>
+              <th scope="col">{t('data.status')}</th>
+              <th scope="col">{t('data.started')}</th>
+              <th scope="col" className="num">{t('data.duration')}</th>
+              <th scope="col" className="num">{t('data.rowsRead')}</th>
+              <th scope="col" className="num">{t('data.cellsWritten')}</th>
+              <th scope="col">{t('data.error')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {runs.map((r) => {
+              const end = r.finishedAt ? Date.parse(r.finishedAt) : now;
+              return (
+                <tr key={r.id} data-run={r.id} data-outcome={r.outcome}>
+                  <td className="num">{r.id}</td>
+                  <th scope="row">
+                    {r.job}
+                    {r.scope && <span className="kpi-sub">{r.scope}</span>}
+                  </th>
+                  <td>
+                    <span className={`run-status run-status--${r.outcome}`}>{t(`data.outcomes.${r.outcome}`, { defaultValue: r.outcome })}</span>
+                  </td>
+                  <td className="small">{new Intl.DateTimeFormat(lng, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(r.startedAt))}</td>
+                  <td className="num">{formatDuration(Math.max(0, (end - Date.parse(r.startedAt)) / 1000), lng)}</td>
+                  <td className="num">{r.rowsRead == null ? '–' : formatInteger(r.rowsRead, lng)}</td>
+                  <td className="num">{r.cellsWritten == null ? '–' : formatInteger(r.cellsWritten, lng)}</td>
+                  <td className="small error-cell">{r.error ?? ''}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      )}
+    </div>
+  );
+}

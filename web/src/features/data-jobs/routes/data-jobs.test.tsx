@@ -1,0 +1,133 @@
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { http, HttpResponse } from 'msw';
+import { describe, expect, it } from 'vitest';
+import { saveSession } from '../../../lib/session';
+import { server, setupMswServer } from '../../../testing/msw';
+import { renderRoute } from '../../../testing/render';
+import { DataJobsRoute } from './data-jobs';
+
+setupMswServer();
+const route = { path: '/data', element: <DataJobsRoute /> };
+const asAnalyst = () => saveSession({ token: 'test-token', persona: 'analyst', name: 'Ana Analyst', role: 'analyst' });
+const runs = [
+  { id: 12, job: 'rollup-refresh', scope: null, node: 'n1', startedAt: '2026-11-02T10:00:00Z', finishedAt: null, rowsRead: null, cellsWritten: null, outcome: 'running', error: null },
+  { id: 11, job: 'rollup-rebuild', scope: null, node: 'n1', startedAt: '2026-11-01T10:00:00Z', finishedAt: '2026-11-01T10:01:32Z', rowsRead: 59936, cellsWritten: 516808, outcome: 'succeeded', error: null },
+  { id: 10, job: 'rollup-refresh', scope: null, node: 'n1', startedAt: '2026-10-31T10:00:00Z', finishedAt: '2026-10-31T10:00:05Z', rowsRead: 10, cellsWritten: 0, outcome: 'failed', error: 'disk full' },
+];
+const runsHandler = http.get('*/api/rollups/runs', () => HttpResponse.json(runs));
+
+function upload(name: string, text: string) {
+  const input = screen.getByLabelText('File (CSV or JSON lines)');
+  fireEvent.change(input, { target: { files: [new File([text], name, { type: 'text/csv' })] } });
+  fireEvent.click(screen.getByRole('button', { name: 'Upload and import' }));
+}
+
+describe('data and jobs', () => {
+  it('a rejected file shows its errors by line and column, sortable, with the sort in the URL', async () => {
+    let asked: URL | null = null;
+    let fileText = '';
+    server.use(
+      runsHandler,
+      http.post('*/api/import/:kind', async ({ request }) => {
+        asked = new URL(request.url);
+        expect(request.headers.get('authorization')).toBe('Bearer test-token');
+        fileText = await ((await request.formData()).get('file') as File).text();
+        return HttpResponse.json(
+          {
+            title: 'The file was rejected',
+            detail: '2 error(s) in r.csv; nothing was written.',
+            errorCount: 2,
+            rowsRead: 3,
+            errors: [
+              { file: 'r.csv', line: 4, column: 2, field: 'nps', reason: '11 is not 0–10' },
+              { file: 'r.csv', line: 2, column: 5, field: 'channel', reason: "unknown channel 'fax'" },
+            ],
+          },
+          { status: 422 },
+        );
+      }),
+    );
+    const { router } = renderRoute(route, '/data?kind=responses');
+    asAnalyst();
+    await screen.findByRole('form', { name: 'Import a file' });
+    upload('r.csv', 'id,nps\n1,11\n');
+
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('The file was rejected');
+    expect(alert).toHaveTextContent('nothing was written');
+    expect(asked!.pathname).toBe('/api/import/responses');
+    expect(asked!.search).toBe('');
+    expect(fileText).toBe('id,nps\n1,11\n');
+    const table = screen.getByRole('table', { name: 'Errors by line and column' });
+    const lines = () => within(table).getAllByTestId('line').map((c) => c.textContent);
+    expect(lines()).toEqual(['2', '4']);
+    expect(within(table).getAllByTestId('column').map((c) => c.textContent)).toEqual(['5', '2']);
+
+    fireEvent.click(within(table).getByRole('button', { name: /Column/ }));
+    await waitFor(() => expect(router.state.location.search).toBe('?kind=responses&sort=column'));
+    expect(lines()).toEqual(['4', '2']);
+    expect(within(table).getByRole('columnheader', { name: /Column/ })).toHaveAttribute('aria-sort', 'ascending');
+    fireEvent.click(within(table).getByRole('button', { name: /Column/ }));
+    await waitFor(() => expect(router.state.location.search).toBe('?kind=responses&sort=column&dir=desc'));
+    expect(lines()).toEqual(['2', '4']);
+  });
+
+  it('with quarantine the good rows are counted and the left-out rows are a CSV to download', async () => {
+    let asked: URL | null = null;
+    server.use(
+      runsHandler,
+      http.post('*/api/import/:kind', ({ request }) => {
+        asked = new URL(request.url);
+        return HttpResponse.json({ kind: 'interactions', rowsRead: 3, inserted: 2, updated: 0, unchanged: 0, rejected: 1, errorCount: 1, errors: [{ file: 'i.csv', line: 3, column: 4, field: 'channel', reason: 'unknown' }], rejectedRows: [{ line: 3, text: 'x,"y",z', reasons: ['channel: unknown'] }] });
+      }),
+    );
+    const { router } = renderRoute(route, '/data?kind=interactions');
+    asAnalyst();
+    fireEvent.click(await screen.findByRole('checkbox', { name: 'Quarantine bad rows (load the good ones)' }));
+    await waitFor(() => expect(router.state.location.search).toBe('?kind=interactions&quarantine=1'));
+    upload('i.csv', 'a\n');
+    expect(await screen.findByText(/3 rows read: 2 new, 0 updated, 0 unchanged\. 1 row left out\./)).toBeInTheDocument();
+    expect(asked!.pathname + asked!.search).toBe('/api/import/interactions?mode=quarantine');
+    const link = screen.getByTestId('rejects-link');
+    expect(link).toHaveTextContent('Download the 1 rows left out (CSV)');
+    expect(link).toHaveAttribute('download', 'interactions-rejects.csv');
+    const csv = decodeURIComponent(link.getAttribute('href')!.replace('data:text/csv;charset=utf-8,', ''));
+    expect(csv).toBe('line,row,reasons\r\n3,"x,""y"",z","channel: unknown"\r\n');
+  });
+
+  it('lists rollup runs with status, duration, rows and error, and starts a refresh', async () => {
+    const posts: string[] = [];
+    let state = 'enqueued';
+    server.use(
+      runsHandler,
+      http.post('*/api/rollups/:mode', ({ params }) => {
+        posts.push(params.mode as string);
+        return HttpResponse.json({ enqueued: `rollup-${params.mode}`, state, status: '/api/rollups/runs' }, { status: 202 });
+      }),
+    );
+    renderRoute(route, '/data');
+    asAnalyst();
+    const table = await screen.findByRole('table', { name: 'Rollup runs' });
+    const row = (id: number) => within(table).getAllByRole('row').find((r) => r.getAttribute('data-run') === String(id))!;
+    expect(row(11)).toHaveTextContent('succeeded');
+    expect(row(11)).toHaveTextContent('1m 32s');
+    expect(row(11)).toHaveTextContent('59,936');
+    expect(row(11)).toHaveTextContent('516,808');
+    expect(row(10)).toHaveTextContent('failed');
+    expect(row(10)).toHaveTextContent('disk full');
+    expect(row(12)).toHaveTextContent('running');
+
+    fireEvent.click(screen.getByRole('button', { name: 'Start a refresh' }));
+    expect(await screen.findByText('rollup-refresh queued; it starts shortly.')).toBeInTheDocument();
+    state = 'already-queued';
+    fireEvent.click(screen.getByRole('button', { name: 'Start a rebuild' }));
+    expect(await screen.findByText('A rollup-rebuild run is already waiting; none was added.')).toBeInTheDocument();
+    expect(posts).toEqual(['refresh', 'rebuild']);
+  });
+
+  it('is for analysts only', async () => {
+    renderRoute(route, '/data');
+    expect(await screen.findByText('Imports and rollup runs are for analysts.')).toBeInTheDocument();
+    expect(screen.queryByRole('form')).toBeNull();
+  });
+});

@@ -1,0 +1,60 @@
+import { useSearchParams } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { useSession } from '../../../lib/session';
+import { importKinds } from '../api/import-file';
+import { sortKeys } from '../components/error-table';
+import { ImportPanel } from '../components/import-panel';
+import { RunsPanel } from '../components/runs-panel';
+import '../../../components/filters.css';
+import '../components/data-jobs.css';
+
+/** Data and jobs (analysts): import files and rollup runs. Kind, quarantine and the error table's sort are in the URL. */
+export function DataJobsRoute() {
+  const { t } = useTranslation();
+  const session = useSession();
+  const [params, setParams] = useSearchParams();
+  const kind = importKinds.find((k) => k === params.get('kind')) ?? 'responses';
+  const quarantine = params.get('quarantine') === '1';
+  const sort = sortKeys.find((k) => k === params.get('sort')) ?? 'line';
+  const dir = params.get('dir') === 'desc' ? 'desc' : 'asc';
+  const update = (change: Record<string, string | null>) =>
+    setParams((prev) => {
+      const p = new URLSearchParams(prev);
+      for (const [k, v] of Object.entries(change)) {
+        if (v == null) p.delete(k);
+        else p.set(k, v);
+      }
+      return p;
+    });
+  if (session?.role !== 'analyst')
+    return (
+      <div className="page">
+        <h1>{t('data.title')}</h1>
+        <p>{t('data.analystsOnly')}</p>
+      </div>
+    );
+  return (
+    <div className="page page--wide">
+      <div className="page-head">
+        <h1>{t('data.title')}</h1>
+      </div>
+      <div className="data-jobs">
+        <section className="panel" aria-labelledby="data-import">
+          <h2 id="data-import">{t('data.importTitle')}</h2>
+          <ImportPanel
+            kind={kind}
+            quarantine={quarantine}
+            sort={sort}
+            dir={dir}
+            onChange={(k, v) => update({ [k]: v })}
+            onSort={(k) => update(k === sort ? { dir: dir === 'asc' ? 'desc' : null } : { sort: k === 'line' ? null : k, dir: null })}
+          />
+        </section>
+        <section className="panel" aria-labelledby="data-runs">
+          <h2 id="data-runs">{t('data.runsTitle')}</h2>
+          <RunsPanel />
+        </section>
+      </div>
+    </div>
+  );
+}
