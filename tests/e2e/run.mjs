@@ -1,8 +1,9 @@
 // Browser end-to-end tests against a running host (BASE_URL) on demo data, in headless Chromium.
 // Figures are compared with what /graphql returns for the same caller, formatted here independently of the app.
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { test, run, expect, baseUrl, signIn, graphql, seriousA11yViolations } from './harness.mjs';
 import './embed.mjs';
+import './embed-admin.mjs';
 
 const period = '2026-10';
 const shots = new URL('../../docs/screenshots/', import.meta.url).pathname;
