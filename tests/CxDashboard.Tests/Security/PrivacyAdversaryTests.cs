@@ -327,7 +327,7 @@ public sealed class PrivacyAdversaryTests(AdversaryApp app, ITestOutputHelper ou
         // Reads only: the app's mutations (the embedding admin's) change things and read no figures.
         var documents = WebDocuments().Where(d => !d.Value.TrimStart().StartsWith("mutation", StringComparison.Ordinal)).ToDictionary();
         // Every screen's document, the embed mode's start query included: a new screen's query joins this walk by name.
-        Assert.Equal(["CascadeLevel", "Drivers", "EmbedRoot", "HostApplications", "Home", "Process", "Scorecard"], documents.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(["CascadeLevel", "Drivers", "EmbedRoot", "Home", "HostApplications", "Process", "Scorecard"], documents.Keys.Order(StringComparer.Ordinal));
         // The embedding admin's list is for analysts: the partner manager gets a refusal and no host.
         var hosts = await app.GraphQLAsync(Persona, documents["HostApplications"]);
         Assert.True(hosts.TryGetProperty("errors", out _), hosts.ToString());
