@@ -18,6 +18,9 @@ export const en = {
     roles: { executive: 'executive', department_head: 'department head', partner_manager: 'partner manager', analyst: 'analyst' },
   },
   embedAdmin: {
+    originsList: 'Allowed origins',
+    grantUnitsList: 'Org units it may grant',
+    grantPartnersList: 'Partners it may grant',
     title: 'Embedding: host applications',
     nav: 'Embedding',
     intro: 'Applications that show CxDashboard views in their own pages. A host may only grant inside your scope; its API keys obtain short-lived embed tokens.',

@@ -20,6 +20,9 @@ export const zhCN: Resources = {
     roles: { executive: '高管', department_head: '部门负责人', partner_manager: '合作伙伴经理', analyst: '分析师' },
   },
   embedAdmin: {
+    originsList: '允许的来源',
+    grantUnitsList: '可授权的组织单位',
+    grantPartnersList: '可授权的合作伙伴',
     title: '嵌入：宿主应用',
     nav: '嵌入',
     intro: '在自己的页面中显示 CxDashboard 视图的应用。宿主只能在您的范围内授权；其 API 密钥用于获取短期嵌入令牌。',

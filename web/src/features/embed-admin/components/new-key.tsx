@@ -26,7 +26,7 @@ export function NewKey({ keyId, secret, hostName, onDismiss }: { keyId: string; 
         >
           {copied ? t('embedAdmin.copied') : t('embedAdmin.copy')}
         </button>
-        <button type="button" className="button--quiet" onClick={onDismiss}>
+        <button type="button" className="button--outline" onClick={onDismiss}>
           {t('embedAdmin.stored')}
         </button>
       </div>

@@ -134,11 +134,11 @@ function HostCard({
         {h.name} {h.disabledAt && <span className="mark">{t('embedAdmin.disabled')}</span>}
       </h3>
       <dl>
-        <dt>{t('embedAdmin.origins')}</dt>
+        <dt>{t('embedAdmin.originsList')}</dt>
         <dd>{list(h.origins)}</dd>
-        <dt>{t('embedAdmin.grantUnits')}</dt>
+        <dt>{t('embedAdmin.grantUnitsList')}</dt>
         <dd>{list(h.grantUnits)}</dd>
-        <dt>{t('embedAdmin.grantPartners')}</dt>
+        <dt>{t('embedAdmin.grantPartnersList')}</dt>
         <dd>{list(h.grantPartners)}</dd>
         <dt>{t('embedAdmin.views')}</dt>
         <dd>{list(h.views.map((v) => t(`embedAdmin.view.${v}`, { defaultValue: v })))}</dd>
@@ -185,11 +185,11 @@ function HostCard({
                 <td className="host-card__actions">
                   {usable && (
                     <>
-                      <button type="button" className="button--quiet" onClick={() => onRevoke(k.keyId)}>
+                      <button type="button" className="button--outline" onClick={() => onRevoke(k.keyId)}>
                         {t('embedAdmin.revoke', { keyId: k.keyId })}
                       </button>
                       {!k.expiresAt && (
-                        <button type="button" className="button--quiet" onClick={() => onRotate(k.keyId, overlap)}>
+                        <button type="button" className="button--outline" onClick={() => onRotate(k.keyId, overlap)}>
                           {t('embedAdmin.rotate', { keyId: k.keyId })}
                         </button>
                       )}
@@ -209,7 +209,7 @@ function HostCard({
           {t('embedAdmin.overlapHours')}
           <input type="number" min={0} max={720} value={overlap} onChange={(e) => setOverlap(Number(e.target.value))} />
         </label>
-        <button type="button" className="button--quiet" onClick={() => onDisable(!h.disabledAt)}>
+        <button type="button" className="button--outline" onClick={() => onDisable(!h.disabledAt)}>
           {h.disabledAt ? t('embedAdmin.enable') : t('embedAdmin.disable')}
         </button>
       </div>
