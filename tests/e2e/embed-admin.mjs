@@ -30,8 +30,9 @@ test('the analyst registers a host on the embedding screen, its key (shown once)
   expect(a11y.length === 0, `axe: ${JSON.stringify(a11y)}`);
 
   const issued = await tokenWith(secret);
-  expect(issued.status === 200, `POST /embed/token with the new key: HTTP ${issued.status} ${await issued.text()}`);
-  const { token } = await issued.json();
+  const answer = await issued.text();
+  expect(issued.status === 200, `POST /embed/token with the new key: HTTP ${issued.status} ${answer}`);
+  const { token } = JSON.parse(answer);
   expect(typeof token === 'string' && token.split('.').length === 3, 'no token in the answer');
 
   await page.getByRole('button', { name: 'I have stored it' }).click();
