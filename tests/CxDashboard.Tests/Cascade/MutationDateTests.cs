@@ -22,7 +22,7 @@ public sealed class MutationDateTests(KpiApp app) : IClassFixture<KpiApp>
         var before = await TargetsAsync(kpi);
         var result = await app.GraphQLAsync("analyst", $$"""
             mutation($k: ID!) {
-              setKpiTargets(input: { kpi: $k, grain: "month", targets: [{ periodStart: "2026-08-01", target: 81 }, { periodStart: "{{day}}", target: 80 }] }) { target }
+              setKpiTargets(input: { kpi: $k, grain: MONTH, targets: [{ periodStart: "2026-08-01", target: 81 }, { periodStart: "{{day}}", target: 80 }] }) { target }
             }
             """, new { k = kpi.ToString() });
 
