@@ -4,9 +4,7 @@ using CxDashboard.Api.Export;
 using CxDashboard.Api.GraphQL;
 using CxDashboard.Api.Health;
 using CxDashboard.Api.Hosting;
-using CxDashboard.Api.Ingestion;
 using CxDashboard.Api.Rollups;
-using CxDashboard.Api.Scorecards;
 using CxDashboard.Api.Security;
 using CxDashboard.Api.Web;
 
@@ -14,7 +12,6 @@ using CxDashboard.Api.Web;
 if (CliVerbs.IsStandalone(args)) return await CliVerbs.RunStandaloneAsync(args);
 
 var builder = WebApplication.CreateBuilder(CliVerbs.HostArgs(args));
-
 builder.AddCxData();
 builder.AddCxHealth();
 builder.AddCxProblemDetails();
@@ -24,37 +21,13 @@ builder.AddCxRollups();
 builder.AddCxGraphQL();
 builder.AddCxExport();
 builder.AddCxWeb();
-
 var app = builder.Build();
 
 // A CLI verb (import, seed, migrate, …) runs against the same composition and exits.
-if (CliVerbs.IsVerb(args))
-{
-    return await CliVerbs.RunAsync(app, args);
-}
+if (CliVerbs.IsVerb(args)) return await CliVerbs.RunAsync(app, args);
 
 await app.PrepareDatabaseAsync();
-
-app.UseCxSecurityHeaders();
-app.UseCxProblemDetails();
-app.UseAuthentication();
-app.UseCxEmbedding();
-app.UseAuthorization();
-app.UseRateLimiter();
-
-app.MapCxHealth();
-// A worker node (Role=worker) runs the jobs and answers /healthz; only api nodes serve the API and the web app.
-if (app.Services.GetRequiredService<NodeRole>().ServesApi)
-{
-    app.MapCxAuth();
-    app.MapCxIngestion();
-    app.MapCxRollups();
-    app.MapCxGraphQL();
-    app.MapCxExport();
-    app.MapCxEmbedding();
-    app.MapCxWeb();
-}
-
+app.UseCxPipeline().MapCxEndpoints();
 await app.RunAsync();
 return 0;
 

@@ -32,14 +32,14 @@ internal static class ExportVerb
         if (o.Positional[0] == "monthly-review")
         {
             Progress($"reading the review of {unit} for {o.Value("--month")}");
-            var (file, refusal) = await scope.ServiceProvider.GetRequiredService<ReviewExports>().ExportAsync(gate, unit, o.Value("--month"), o.Value("--locale"));
+            var (file, refusal) = await scope.ServiceProvider.GetRequiredService<ReviewExports>().ExportAsync(unit, o.Value("--month"), o.Value("--locale"));
             if (file is null) return Refused(refusal!);
             await File.WriteAllBytesAsync(output, file.Content);
             Progress($"wrote {output}: {file.Content.Length:N0} bytes, {file.Rows:N0} rows");
             return 0;
         }
 
-        var (request, refused) = await scope.ServiceProvider.GetRequiredService<ExportRequests>().RawAsync(gate, unit, o.Value("--from"), o.Value("--to"), default);
+        var (request, refused) = await scope.ServiceProvider.GetRequiredService<ExportRequests>().RawAsync(unit, o.Value("--from"), o.Value("--to"), default);
         if (request is null) return Refused(refused!);
         var kind = o.Positional[0] == "responses" ? RawKind.Responses : RawKind.Interactions;
         var csv = output.EndsWith(".csv", StringComparison.OrdinalIgnoreCase);
@@ -56,7 +56,7 @@ internal static class ExportVerb
         }
         finally
         {
-            await scope.ServiceProvider.GetRequiredService<ReviewExports>().AuditAsync(gate, o.Positional[0], csv ? "csv" : "xlsx", unit,
+            await scope.ServiceProvider.GetRequiredService<ReviewExports>().AuditAsync(o.Positional[0], csv ? "csv" : "xlsx", unit,
                 $"from={o.Value("--from")}; to={o.Value("--to")}; via=cli", rows, outcome, null);
         }
         Progress($"wrote {output}: {rows:N0} rows");

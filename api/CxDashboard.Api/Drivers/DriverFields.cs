@@ -34,7 +34,7 @@ public static class DriverFields
             .Argument("unit", "ID!").Argument("period", "String!")
             .Resolve(async ctx =>
             {
-                var visible = ctx.Service<VisibleUnits>();
+                var visible = ctx.Service<ScopeGate>();
                 var id = ctx.Argument<string>("unit");
                 var period = ValueArguments.Period(ctx);
                 // Absent outside the scope (and for an unknown unit): NOT_FOUND either way, before taking a raw-fact slot.
@@ -45,5 +45,5 @@ public static class DriverFields
 
     /// <summary>A raw-fact read: through the process-wide gate, so bursts of them cannot take the connection pool.</summary>
     private static Task<DriverAnalysis?> GatedAsync(IResolveContext ctx, long unit, Core.Values.Period period) =>
-        ctx.Service<RawFactGate>().RunAsync(ct => ctx.Service<VisibleUnits>().DriversAsync(unit, period, ct), ctx.CancellationToken);
+        ctx.Service<RawFactGate>().RunAsync(ct => ctx.Service<VisibleDrivers>().AnalyseAsync(unit, period, ct), ctx.CancellationToken);
 }

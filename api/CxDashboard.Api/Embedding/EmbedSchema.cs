@@ -108,12 +108,12 @@ public static class EmbedSchema
 
     private static void RequireAnalyst(IResolveContext ctx)
     {
-        if (ctx.Service<VisibleUnits>().Role != "analyst") throw Error("Your role may not administer host applications.", "FORBIDDEN");
+        if (ctx.Service<ScopeGate>().Role != "analyst") throw Error("Your role may not administer host applications.", "FORBIDDEN");
     }
 
     private static async Task RequireGrantInScopeAsync(IResolveContext ctx, HostInput input)
     {
-        var gate = ctx.Service<VisibleUnits>();
+        var gate = ctx.Service<ScopeGate>();
         var mine = await gate.ScopeAsync(ctx.CancellationToken);
         // codes the database cannot hold are left to the registry's input check
         var claims = input.GrantUnits.Where(HostRegistry.Storable).Select(u => new Claim(CxClaims.ScopeUnit, u.Trim()))

@@ -33,35 +33,35 @@ public static class ExportApi
     }
 
     private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> MonthlyReviewAsync(
-        string? unit, string? month, string? locale, VisibleUnits gate, ReviewExports reviews, CancellationToken ct)
+        string? unit, string? month, string? locale, ReviewExports reviews, CancellationToken ct)
     {
-        var (file, refusal) = await reviews.ExportAsync(gate, unit, month, locale, ct);
+        var (file, refusal) = await reviews.ExportAsync(unit, month, locale, ct);
         return file is null ? refusal!.ToProblem() : TypedResults.File(file.Content, ReviewExports.XlsxType, file.FileName);
     }
 
     private static async Task<Results<RawFileResult, ProblemHttpResult>> RawAsync(HttpContext http, RawKind kind, bool csv, CancellationToken ct)
     {
         var services = http.RequestServices;
-        var gate = services.GetRequiredService<VisibleUnits>();
+        var gate = services.GetRequiredService<ScopeGate>();
         var reviews = services.GetRequiredService<ReviewExports>();
         var q = http.Request.Query;
         var name = kind == RawKind.Responses ? "responses" : "interactions";
         var format = csv ? "csv" : "xlsx";
         var parameters = $"from={q["from"]}; to={q["to"]}";
-        var (request, refusal) = await services.GetRequiredService<ExportRequests>().RawAsync(gate, q["unit"], q["from"], q["to"], ct);
+        var (request, refusal) = await services.GetRequiredService<ExportRequests>().RawAsync(q["unit"], q["from"], q["to"], ct);
         if (refusal is not null)
         {
-            await reviews.AuditAsync(gate, name, format, q["unit"], parameters, 0, "refused", $"{refusal.Status} {refusal.Title}", ct);
+            await reviews.AuditAsync(name, format, q["unit"], parameters, 0, "refused", $"{refusal.Status} {refusal.Title}", ct);
             return refusal.ToProblem();
         }
         var scope = await gate.ScopeAsync(ct);
         var selection = new RawSelection(kind, request!.Unit.Id, scope.ToArray(), request.From, request.To);
         var fileName = string.Create(CultureInfo.InvariantCulture, $"{name}-{request.Unit.Code}-{request.From:yyyyMMdd}-{request.To:yyyyMMdd}.{format}");
         return new RawFileResult(services.GetRequiredService<RawExport>(), selection, csv, fileName,
-            (rows, outcome) => reviews.AuditAsync(gate, name, format, request.Unit.Code, parameters, rows, outcome, null));
+            (rows, outcome) => reviews.AuditAsync(name, format, request.Unit.Code, parameters, rows, outcome, null));
     }
 
-    private static async Task<Ok<List<StoredExportView>>> ListAsync(VisibleUnits gate, NpgsqlDataSource db, CancellationToken ct, int limit = 100)
+    private static async Task<Ok<List<StoredExportView>>> ListAsync(ScopeGate gate, NpgsqlDataSource db, CancellationToken ct, int limit = 100)
     {
         var scope = await gate.ScopeAsync(ct);
         await using var cmd = db.CreateCommand("""
@@ -86,7 +86,7 @@ public static class ExportApi
     }
 
     private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> DownloadAsync(
-        long id, VisibleUnits gate, NpgsqlDataSource db, ReviewExports reviews, CancellationToken ct)
+        long id, ScopeGate gate, NpgsqlDataSource db, ReviewExports reviews, CancellationToken ct)
     {
         var scope = await gate.ScopeAsync(ct);
         await using var cmd = db.CreateCommand("""
@@ -106,7 +106,7 @@ public static class ExportApi
             return TypedResults.Problem(statusCode: 409, title: "Export failed", detail: $"Stored export {id} failed; the scheduler retries it (see GET /api/exports).");
         }
         var (fileName, content, unit, month) = (r.GetString(1), r.GetFieldValue<byte[]>(2), r.GetString(3), r.GetFieldValue<DateOnly>(4));
-        await reviews.AuditAsync(gate, "stored-review", "xlsx", unit, $"id={id}; month={month:yyyy-MM}", 0, "succeeded", null, ct);
+        await reviews.AuditAsync("stored-review", "xlsx", unit, $"id={id}; month={month:yyyy-MM}", 0, "succeeded", null, ct);
         return TypedResults.File(content, ReviewExports.XlsxType, fileName);
     }
 

@@ -4,13 +4,17 @@ using CxDashboard.Api.Security;
 namespace CxDashboard.Api.Export;
 
 /// <summary>
-/// The scope gate for a caller outside an HTTP request (the CLI verb, the scheduled job): the same
-/// <see cref="VisibleUnits"/> the GraphQL resolvers use, handed a fixed principal instead of the request's.
+/// The scope gate for a caller outside an HTTP request (the CLI verb, the scheduled job): the service scope acts for a
+/// fixed principal (<see cref="CallerIdentity.Use"/>), so its <see cref="ScopeGate"/> and every reader resolved from it
+/// are the same the GraphQL resolvers use.
 /// </summary>
 public static class ExportCaller
 {
-    public static VisibleUnits GateFor(IServiceProvider scopedServices, ClaimsPrincipal user) =>
-        ActivatorUtilities.CreateInstance<VisibleUnits>(scopedServices, new FixedUser(user));
+    public static ScopeGate GateFor(IServiceProvider scopedServices, ClaimsPrincipal user)
+    {
+        scopedServices.GetRequiredService<CallerIdentity>().Use(user);
+        return scopedServices.GetRequiredService<ScopeGate>();
+    }
 
     /// <summary>
     /// An in-process identity with a unit scope and the export permission (scheduled reviews, the CLI's operator): it
@@ -24,12 +28,5 @@ public static class ExportCaller
         };
         claims.AddRange(unitCodes.Select(u => new Claim(CxClaims.ScopeUnit, u)));
         return new ClaimsPrincipal(new ClaimsIdentity(claims, PrivacyFloor.InProcessAuthentication, "name", CxClaims.Role));
-    }
-
-    private sealed class FixedUser(ClaimsPrincipal user) : IHttpContextAccessor
-    {
-        private HttpContext? context = new DefaultHttpContext { User = user };
-
-        public HttpContext? HttpContext { get => context; set => context = value; }
     }
 }

@@ -16,9 +16,9 @@ public static class ExportExtensions
     public static IHostApplicationBuilder AddCxExport(this IHostApplicationBuilder builder)
     {
         var s = builder.Services;
-        s.AddSingleton<MonthlyReviewReader>();
-        s.AddSingleton<ExportRequests>();
-        s.AddSingleton<ReviewExports>();
+        s.AddScoped<MonthlyReviewReader>(); // scoped: each reads through the scope's caller (ScopeGate)
+        s.AddScoped<ExportRequests>();
+        s.AddScoped<ReviewExports>();
         s.AddSingleton<ScheduledReviews>();
         s.AddSingleton(TimeProvider.System);
         s.Configure<ReviewScheduleOptions>(builder.Configuration.GetSection(ReviewScheduleOptions.Section));

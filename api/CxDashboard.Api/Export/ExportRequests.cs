@@ -1,4 +1,5 @@
 using System.Globalization;
+using CxDashboard.Api.Hierarchy;
 using CxDashboard.Api.Security;
 using CxDashboard.Core.Export;
 using CxDashboard.Core.Hierarchy;
@@ -17,11 +18,11 @@ public sealed record RawRequest(OrgNode Unit, DateOnly From, DateOnly To);
 /// Checks export parameters before a byte is written, so a bad request is a problem response and never a
 /// broken or partial file: unit inside the scope, month ended and rolled up, locale known, range bounded.
 /// </summary>
-public sealed class ExportRequests(RollupReadiness readiness, IConfiguration configuration, TimeProvider clock)
+public sealed class ExportRequests(ScopeGate gate, VisibleOrg org, RollupReadiness readiness, IConfiguration configuration, TimeProvider clock)
 {
     public int MaxRawDays => configuration.GetValue("Export:MaxRawDays", 366);
 
-    public async Task<(ReviewRequest? Request, ExportRefusal? Refusal)> ReviewAsync(VisibleUnits gate, string? unit, string? month, string? locale, CancellationToken ct)
+    public async Task<(ReviewRequest? Request, ExportRefusal? Refusal)> ReviewAsync(string? unit, string? month, string? locale, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(unit)) return (null, ExportRefusal.BadParameter("Missing unit", "Give the unit's code, e.g. ?unit=CO."));
         if (string.IsNullOrWhiteSpace(month) || !DateOnly.TryParseExact(month + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var first))
@@ -32,14 +33,14 @@ public sealed class ExportRequests(RollupReadiness readiness, IConfiguration con
         {
             return (null, ExportRefusal.BadParameter("Unknown locale", $"locale '{locale}' is not one of {string.Join(", ", ReviewLabels.Locales)}."));
         }
-        if (await UnitAsync(gate, unit, ct) is not { } node) return (null, ExportRefusal.UnknownUnit(unit));
+        if (await UnitAsync(unit, ct) is not { } node) return (null, ExportRefusal.UnknownUnit(unit));
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         if (first > new DateOnly(today.Year, today.Month, 1)) return (null, ExportRefusal.FutureMonth(month));
         if (!await readiness.IsCompleteAsync(first, ct)) return (null, ExportRefusal.NotRolledUp(month));
         return (new ReviewRequest(node, Period.Of("month", first), labels), null);
     }
 
-    public async Task<(RawRequest? Request, ExportRefusal? Refusal)> RawAsync(VisibleUnits gate, string? unit, string? from, string? to, CancellationToken ct)
+    public async Task<(RawRequest? Request, ExportRefusal? Refusal)> RawAsync(string? unit, string? from, string? to, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(unit)) return (null, ExportRefusal.BadParameter("Missing unit", "Give the unit's code, e.g. ?unit=CO."));
         if (!Day(from, out var f) || !Day(to, out var t))
@@ -50,12 +51,12 @@ public sealed class ExportRequests(RollupReadiness readiness, IConfiguration con
         var days = t.DayNumber - f.DayNumber + 1;
         if (days > MaxRawDays) return (null, ExportRefusal.RangeTooLarge(days, MaxRawDays));
         if (gate.AppliesPrivacyFloor) return (null, ExportRefusal.Floor());
-        if (await UnitAsync(gate, unit, ct) is not { } node) return (null, ExportRefusal.UnknownUnit(unit));
+        if (await UnitAsync(unit, ct) is not { } node) return (null, ExportRefusal.UnknownUnit(unit));
         return (new RawRequest(node, f, t), null);
     }
 
-    private static async Task<OrgNode?> UnitAsync(VisibleUnits gate, string code, CancellationToken ct) =>
-        (await gate.UnitsByCodeAsync([code], ct)).GetValueOrDefault(code);
+    private async Task<OrgNode?> UnitAsync(string code, CancellationToken ct) =>
+        (await org.UnitsByCodeAsync([code], ct)).GetValueOrDefault(code);
 
     private static bool Day(string? s, out DateOnly d) =>
         DateOnly.TryParseExact(s, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out d);

@@ -1,4 +1,8 @@
+using CxDashboard.Api.Drivers;
+using CxDashboard.Api.Hierarchy;
+using CxDashboard.Api.Scorecards;
 using CxDashboard.Api.Security;
+using CxDashboard.Api.Values;
 using CxDashboard.Core.Export;
 using CxDashboard.Core.Hierarchy;
 using CxDashboard.Core.Metrics;
@@ -8,20 +12,21 @@ using CxDashboard.Core.Values;
 namespace CxDashboard.Api.Export;
 
 /// <summary>
-/// Reads a monthly review through the caller's scope gate (<see cref="VisibleUnits"/>): every unit, value,
-/// scorecard, driver analysis and league row comes from the same gate methods the GraphQL resolvers call,
+/// Reads a monthly review through the caller's scope gate (<see cref="ScopeGate"/>): every unit, value,
+/// scorecard, driver analysis and league row comes from the same readers the GraphQL resolvers call,
 /// so the workbook shows exactly what the caller could query — scope, privacy floor and all.
 /// </summary>
-public sealed class MonthlyReviewReader(RollupReadiness readiness)
+public sealed class MonthlyReviewReader(
+    ScopeGate gate, VisibleOrg org, VisibleValues valueReader, VisibleScorecards scorecardReader, VisibleDrivers driverReader, RollupReadiness readiness)
 {
     /// <summary>Levels of the subtree the review walks below the chosen unit (the org is company → division → department → team → partner).</summary>
     public const int MaxDepth = 8;
 
-    public async Task<MonthlyReview> ReadAsync(VisibleUnits gate, OrgNode unit, Period month, CancellationToken ct = default)
+    public async Task<MonthlyReview> ReadAsync(OrgNode unit, Period month, CancellationToken ct = default)
     {
-        var subtree = await SubtreeAsync(gate, unit, ct);
+        var subtree = await SubtreeAsync(unit, ct);
         var ids = subtree.Select(s => s.Node.Id).ToArray();
-        var scorecards = await gate.ScorecardsAsync(ids, month, 1, ct);
+        var scorecards = await scorecardReader.ScorecardsAsync(ids, month, 1, ct);
         var own = scorecards.TryGetValue(unit.Id, out var sc) ? sc : null;
         var previous = month.Previous();
 
@@ -43,7 +48,7 @@ public sealed class MonthlyReviewReader(RollupReadiness readiness)
         {
             foreach (var m in leagueMetrics) keys.Add(new ValueKey(SubjectKind.Partner, p.Id, m, month, Slice.All));
         }
-        var values = await gate.ValuesAsync(keys, ct);
+        var values = await valueReader.ValuesAsync(keys, ct);
         ReviewValue V(SubjectKind kind, long id, string metric, Period p, Slice s) =>
             values.TryGetValue(new ValueKey(kind, id, metric, p, s), out var v) ? ReviewValue.Of(v) : ReviewValue.None;
 
@@ -80,7 +85,7 @@ public sealed class MonthlyReviewReader(RollupReadiness readiness)
             .Concat(league.Where(x => x.Nps.Value is null).OrderBy(x => x.Code, StringComparer.Ordinal))
             .ToList();
 
-        var drivers = await gate.DriversAsync(unit.Id, month, ct);
+        var drivers = await driverReader.AnalyseAsync(unit.Id, month, ct);
         var sub = gate.User?.FindFirst("sub")?.Value ?? "anonymous";
         var header = new ReviewHeader(unit.Code, unit.Name, month, await readiness.WatermarkAsync(ct), $"{gate.DisplayName} ({sub})",
             DateTimeOffset.UtcNow, gate.AppliesPrivacyFloor);
@@ -88,13 +93,13 @@ public sealed class MonthlyReviewReader(RollupReadiness readiness)
     }
 
     /// <summary>The chosen unit and every visible unit under it, depth first (parents before their children), with their level.</summary>
-    private static async Task<List<(OrgNode Node, int Level)>> SubtreeAsync(VisibleUnits gate, OrgNode root, CancellationToken ct)
+    private async Task<List<(OrgNode Node, int Level)>> SubtreeAsync(OrgNode root, CancellationToken ct)
     {
         var children = new Dictionary<long, IReadOnlyList<OrgNode>>();
         IReadOnlyCollection<long> frontier = [root.Id];
         for (var depth = 0; depth < MaxDepth && frontier.Count > 0; depth++)
         {
-            var level = await gate.ChildrenAsync(frontier, ct);
+            var level = await org.ChildrenAsync(frontier, ct);
             foreach (var (k, v) in level) children[k] = v;
             frontier = level.Values.SelectMany(v => v).Select(n => n.Id).Where(id => !children.ContainsKey(id)).Distinct().ToArray();
         }

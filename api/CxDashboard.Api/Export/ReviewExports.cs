@@ -10,29 +10,29 @@ public sealed record ReviewFile(byte[] Content, string FileName, long Rows, Revi
 /// The one path every monthly review takes (HTTP, CLI, scheduled job): check the request, read it through
 /// the caller's scope gate, lay out the workbook, and record the export — or the refusal — in the audit table.
 /// </summary>
-public sealed class ReviewExports(ExportRequests requests, MonthlyReviewReader reader, ExportAuditLog audit)
+public sealed class ReviewExports(ScopeGate gate, ExportRequests requests, MonthlyReviewReader reader, ExportAuditLog audit)
 {
     public const string XlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     public async Task<(ReviewFile? File, ExportRefusal? Refusal)> ExportAsync(
-        VisibleUnits gate, string? unit, string? month, string? locale, CancellationToken ct = default)
+        string? unit, string? month, string? locale, CancellationToken ct = default)
     {
-        var (request, refusal) = await requests.ReviewAsync(gate, unit, month, locale, ct);
+        var (request, refusal) = await requests.ReviewAsync(unit, month, locale, ct);
         var parameters = $"month={month}; locale={locale ?? "en"}";
         if (refusal is not null)
         {
-            await AuditAsync(gate, "monthly-review", "xlsx", unit, parameters, 0, "refused", $"{refusal.Status} {refusal.Title}", ct);
+            await AuditAsync("monthly-review", "xlsx", unit, parameters, 0, "refused", $"{refusal.Status} {refusal.Title}", ct);
             return (null, refusal);
         }
-        var review = await reader.ReadAsync(gate, request!.Unit, request.Month, ct);
+        var review = await reader.ReadAsync(request!.Unit, request.Month, ct);
         var bytes = MonthlyReviewWorkbook.Write(review, request.Labels);
         var rows = review.Summary.Count + 2L * review.Units.Count + review.TrendMonths.Count + review.League.Count
             + (long)review.Units.Count * ReviewMetrics.Counted.Length + 2L * (review.Drivers?.Drivers.Count ?? 0);
-        await AuditAsync(gate, "monthly-review", "xlsx", request.Unit.Code, parameters, rows, "succeeded", null, ct);
+        await AuditAsync("monthly-review", "xlsx", request.Unit.Code, parameters, rows, "succeeded", null, ct);
         return (new ReviewFile(bytes, $"monthly-review-{request.Unit.Code}-{request.Month}-{request.Labels.Locale}.xlsx", rows, request), null);
     }
 
-    public async Task AuditAsync(VisibleUnits gate, string kind, string format, string? unit, string? parameters, long rows, string outcome, string? detail,
+    public async Task AuditAsync(string kind, string format, string? unit, string? parameters, long rows, string outcome, string? detail,
         CancellationToken ct = default)
     {
         var scope = await gate.ScopeAsync(ct);
@@ -53,7 +53,7 @@ public sealed class ReviewExports(ExportRequests requests, MonthlyReviewReader r
     }
 
     /// <summary>The scope as granted (unit and partner codes of the token) and as resolved (how many units it covers).</summary>
-    public static string ScopeText(VisibleUnits gate, CallerScope scope)
+    public static string ScopeText(ScopeGate gate, CallerScope scope)
     {
         var granted = (gate.User?.FindAll(CxClaims.ScopeUnit).Select(c => c.Value) ?? [])
             .Concat(gate.User?.FindAll(CxClaims.ScopePartner).Select(c => "partner " + c.Value) ?? []);

@@ -80,7 +80,7 @@ public sealed class ScheduledReviews(IServiceScopeFactory scopes, NpgsqlDataSour
         await using var scope = scopes.CreateAsyncScope();
         var principal = ExportCaller.Principal(Subject, "Scheduled export", "scheduler", [unit]);
         var gate = ExportCaller.GateFor(scope.ServiceProvider, principal);
-        var (file, refusal) = await scope.ServiceProvider.GetRequiredService<ReviewExports>().ExportAsync(gate, unit, month, locale, ct);
+        var (file, refusal) = await scope.ServiceProvider.GetRequiredService<ReviewExports>().ExportAsync(unit, month, locale, ct);
         if (file is null) throw new InvalidOperationException($"{refusal!.Title}: {refusal.Detail}");
         var callerScope = await gate.ScopeAsync(ct);
         await using var cmd = db.CreateCommand("""

@@ -45,12 +45,14 @@ public static class GraphQLExtensions
         return schema;
     }
 
-    /// <summary>The per-request scope filter over the Core read services (registered by <c>AddCxCore</c>) and the schema.</summary>
+    /// <summary>
+    /// The schema, and each feature's request-scoped reader: the Core read services (registered by <c>AddCxCore</c>)
+    /// seen through the caller's scope gate (registered by <c>AddCxAuth</c>). Exports read through the same readers.
+    /// </summary>
     public static IHostApplicationBuilder AddCxGraphQL(this IHostApplicationBuilder builder)
     {
-        builder.Services.Configure<ConfidenceOptions>(builder.Configuration.GetSection(ConfidenceOptions.Section));
-        builder.Services.AddScoped<VisibleUnits>();
-        builder.Services.AddSingleton<FloorPatterns>();
+        builder.Services.AddScoped<VisibleOrg>().AddScoped<VisibleValues>().AddScoped<VisibleScorecards>()
+            .AddScoped<VisibleDrivers>().AddScoped<VisibleVerbatims>();
         builder.Services.AddSingleton(_ => BuildCxSchema());
         var limits = builder.Configuration.GetSection(GraphQLLimits.Section).Get<GraphQLLimits>() ?? new GraphQLLimits();
         builder.Services.Configure<GraphQLLimits>(builder.Configuration.GetSection(GraphQLLimits.Section));

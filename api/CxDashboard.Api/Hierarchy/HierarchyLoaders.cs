@@ -5,7 +5,7 @@ using CxDashboard.GraphQL.Execution;
 namespace CxDashboard.Api.Hierarchy;
 
 /// <summary>
-/// The org tree's request DataLoaders. Each batches into one <see cref="VisibleUnits"/> call (the scope filter), so
+/// The org tree's request DataLoaders. Each batches into one <see cref="VisibleOrg"/> call (through the scope gate), so
 /// resolvers never query or filter on their own and a whole query level costs one SQL command per loader.
 /// Other features reach units through these (a KPI's unit, a verbatim's unit, a mover's unit).
 /// </summary>
@@ -23,5 +23,5 @@ public static class HierarchyLoaders
     public static async Task<IReadOnlyList<Crumb>> BreadcrumbAsync(this IResolveContext ctx, long id) =>
         await ctx.DataLoader<long, IReadOnlyList<Crumb>>("breadcrumb", Visible(ctx).BreadcrumbsAsync).LoadAsync(id) ?? [];
 
-    private static VisibleUnits Visible(IResolveContext ctx) => ctx.Service<VisibleUnits>();
+    private static VisibleOrg Visible(IResolveContext ctx) => ctx.Service<VisibleOrg>();
 }

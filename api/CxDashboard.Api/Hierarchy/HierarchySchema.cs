@@ -14,12 +14,12 @@ public static class HierarchySchema
         {
             d.Field("me").Type("Caller!").Description("The caller: token subject, persona, role and the size of its scope.").Resolve(async ctx =>
             {
-                var user = ctx.Service<VisibleUnits>().User;
-                var scope = await ctx.Service<VisibleUnits>().ScopeAsync(ctx.CancellationToken);
+                var user = ctx.Service<ScopeGate>().User;
+                var scope = await ctx.Service<ScopeGate>().ScopeAsync(ctx.CancellationToken);
                 return new Caller(scope.Subject, user?.FindFirst(CxClaims.Persona)?.Value, user?.FindFirst(CxClaims.Role)?.Value, scope.UnitIds.Count);
             });
             d.Field("units").Type("[OrgUnit!]!").Description("The top-most units of the caller's scope (the company for an executive).")
-                .Resolve(async ctx => await ctx.Service<VisibleUnits>().RootsAsync(ctx.CancellationToken));
+                .Resolve(async ctx => await ctx.Service<VisibleOrg>().RootsAsync(ctx.CancellationToken));
             d.Field("unit").Type("OrgUnit").Description("A unit by id or code; an error (NOT_FOUND) when it is unknown or outside the caller's scope.")
                 .Argument("id", "ID").Argument("code", "String")
                 .Resolve(async ctx =>

@@ -81,6 +81,6 @@ public sealed class CallerType : ObjectTypeDefinition<Caller>
         d.Field("role").Type("String").Description("executive, department_head, partner_manager or analyst: what the caller may change.").ResolveFromParent<Caller>(p => p.Role);
         d.Field("visibleUnitCount").Type("Int!").Description("Units inside the caller's scope.").ResolveFromParent<Caller>(p => p.VisibleUnitCount);
         d.Field("roots").Type("[OrgUnit!]!").Description("The top-most units of the scope.")
-            .Resolve(async ctx => await ctx.Service<VisibleUnits>().RootsAsync(ctx.CancellationToken));
+            .Resolve(async ctx => await ctx.Service<VisibleOrg>().RootsAsync(ctx.CancellationToken));
     }
 }

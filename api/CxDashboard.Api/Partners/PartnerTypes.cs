@@ -1,4 +1,5 @@
 using CxDashboard.Api.GraphQL;
+using CxDashboard.Api.Hierarchy;
 using CxDashboard.Api.Security;
 using CxDashboard.Api.Values;
 using CxDashboard.Core.Partners;
@@ -19,7 +20,7 @@ public sealed class PartnerType : ObjectTypeDefinition<PartnerInfo>
         d.Field("engagements").Type("[OrgUnit!]!").Description("Engagement nodes inside the caller's scope.")
             .Resolve(async ctx =>
             {
-                var units = await ctx.Service<VisibleUnits>().UnitsAsync(ctx.ParentAs<PartnerInfo>().EngagementIds, ctx.CancellationToken);
+                var units = await ctx.Service<VisibleOrg>().UnitsAsync(ctx.ParentAs<PartnerInfo>().EngagementIds, ctx.CancellationToken);
                 return units.Values.OrderBy(u => u.Code, StringComparer.Ordinal).ToArray();
             });
         ValueFields.AddValueAndSeries(d.Field("value"), d.Field("series"), ctx => (SubjectKind.Partner, ctx.ParentAs<PartnerInfo>().Id));

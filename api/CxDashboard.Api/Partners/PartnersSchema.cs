@@ -19,17 +19,17 @@ public static class PartnersSchema
                 {
                     var unit = ctx.ParentAs<OrgNode>();
                     if (unit.PartnerId is not { } pid) return null;
-                    return (await ctx.Service<VisibleUnits>().PartnersAsync(ctx.CancellationToken)).FirstOrDefault(p => p.Id == pid);
+                    return (await ctx.Service<ScopeGate>().PartnersAsync(ctx.CancellationToken)).FirstOrDefault(p => p.Id == pid);
                 }));
         return schema.Query(d =>
         {
             d.Field("partners").Type("[Partner!]!").Description("Partners with at least one engagement in the caller's scope.")
-                .Resolve(async ctx => await ctx.Service<VisibleUnits>().PartnersAsync(ctx.CancellationToken));
+                .Resolve(async ctx => await ctx.Service<ScopeGate>().PartnersAsync(ctx.CancellationToken));
             d.Field("partner").Type("Partner").Argument("code", "String!").Description("An error (NOT_FOUND) when unknown or outside the scope.")
                 .Resolve(async ctx =>
                 {
                     var code = ctx.Argument<string>("code") ?? "";
-                    return (await ctx.Service<VisibleUnits>().PartnersAsync(ctx.CancellationToken)).FirstOrDefault(p => p.Code == code)
+                    return (await ctx.Service<ScopeGate>().PartnersAsync(ctx.CancellationToken)).FirstOrDefault(p => p.Code == code)
                         ?? throw FieldErrors.PartnerNotFound(code);
                 });
             d.Field("partnerLeague").Type("[LeagueRow!]!")
@@ -40,7 +40,7 @@ public static class PartnersSchema
                     var metric = ValueArguments.Metric(ctx);
                     var period = ValueArguments.Period(ctx);
                     var slice = ValueArguments.Slice(ctx);
-                    var partners = await ctx.Service<VisibleUnits>().PartnersAsync(ctx.CancellationToken);
+                    var partners = await ctx.Service<ScopeGate>().PartnersAsync(ctx.CancellationToken);
                     var values = await ctx.ValuesAsync(partners.Select(p => new ValueKey(SubjectKind.Partner, p.Id, metric, period, slice)).ToArray());
                     var lowerIsBetter = MetricCatalogue.All.First(m => m.Code == metric).Direction == "lower";
                     var rows = partners.Zip(values, (p, v) => (p, v: v!)).ToList();

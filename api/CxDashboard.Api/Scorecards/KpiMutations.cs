@@ -61,7 +61,7 @@ public static class KpiMutations
                 var a = ctx.Argument<CheckinArgs>("input")!;
                 var id = await KpiCaller.VisibleKpiAsync(ctx, a.Kpi);
                 return await KpiCaller.AdminAsync(ctx, admin => admin.RecordCheckinAsync(
-                    new KpiCheckinInput(id, a.PeriodStart, a.Status, (decimal?)a.Value, a.Note), KpiCaller.Visible(ctx).DisplayName, ctx.CancellationToken));
+                    new KpiCheckinInput(id, a.PeriodStart, a.Status, (decimal?)a.Value, a.Note), ctx.Service<ScopeGate>().DisplayName, ctx.CancellationToken));
             });
     }
 }

@@ -38,7 +38,7 @@ public sealed class KpiType : ObjectTypeDefinition<KpiDefinition>
             {
                 var k = ctx.ParentAs<KpiDefinition>();
                 var grain = ctx.Argument<TargetGrain?>("grain") is { } g ? TargetGrainNames.Name(g) : null;
-                return await ctx.Service<VisibleUnits>().TargetsAsync(k, grain, ctx.CancellationToken);
+                return await ctx.Service<VisibleScorecards>().TargetsAsync(k, grain, ctx.CancellationToken);
             });
         d.Field("checkins").Type("[KpiCheckin!]!").Description("Check-ins, newest first.")
             .Argument("first", "Int!", a => a.DefaultValue(10).Description("How many (1–100)."))
@@ -46,7 +46,7 @@ public sealed class KpiType : ObjectTypeDefinition<KpiDefinition>
             {
                 var k = ctx.ParentAs<KpiDefinition>();
                 var first = Math.Clamp(ctx.Argument<int>("first"), 1, 100);
-                return await ctx.Service<VisibleUnits>().CheckinsAsync(k, first, ctx.CancellationToken);
+                return await ctx.Service<VisibleScorecards>().CheckinsAsync(k, first, ctx.CancellationToken);
             });
     }
 }

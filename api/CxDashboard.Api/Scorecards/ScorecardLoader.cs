@@ -12,7 +12,7 @@ namespace CxDashboard.Api.Scorecards;
 /// query nests below it (<see cref="ScorecardLookahead"/>), so a company scorecard down to its departments is
 /// one round trip; a line that still comes back unexpanded (the query nests deeper than the cap) is expanded
 /// by loading its unit's scorecard here. Scope and privacy floor come from the one scope component
-/// (<see cref="VisibleUnits.ScorecardsAsync"/>); units outside the scope get no scorecard.
+/// (<see cref="VisibleScorecards.ScorecardsAsync"/>); units outside the scope get no scorecard.
 /// </summary>
 internal static class ScorecardLoader
 {
@@ -34,7 +34,7 @@ internal static class ScorecardLoader
     private static DataLoader<(long Unit, Period Period, int Levels), Scorecard> Loader(IResolveContext ctx) =>
         ctx.DataLoader<(long Unit, Period Period, int Levels), Scorecard>("scorecards", async (keys, ct) =>
         {
-            var visible = ctx.Service<VisibleUnits>();
+            var visible = ctx.Service<VisibleScorecards>();
             var result = new Dictionary<(long, Period, int), Scorecard>();
             // One load per period, with the most levels any key asks for: more expanded lines answer every key alike.
             foreach (var group in keys.GroupBy(k => k.Period))

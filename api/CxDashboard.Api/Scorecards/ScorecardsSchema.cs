@@ -61,7 +61,7 @@ public static class ScorecardsSchema
             {
                 var id = ctx.Argument<string>("id");
                 var found = Ids.Parse(id) is { } kpi
-                    ? await KpiCaller.Visible(ctx).KpisAsync([kpi], ctx.CancellationToken)
+                    ? await ctx.Service<VisibleScorecards>().KpisAsync([kpi], ctx.CancellationToken)
                     : new Dictionary<long, KpiDefinition>();
                 return found.Values.SingleOrDefault() ?? throw FieldErrors.KpiNotFound(id);
             });
@@ -69,7 +69,7 @@ public static class ScorecardsSchema
             .Resolve(async ctx =>
             {
                 var unit = await KpiCaller.VisibleUnitAsync(ctx, ctx.Argument<string>("unit"));
-                return (await KpiCaller.Visible(ctx).KpisOfUnitsAsync([unit], ctx.CancellationToken))[unit].ToList();
+                return (await ctx.Service<VisibleScorecards>().KpisOfUnitsAsync([unit], ctx.CancellationToken))[unit].ToList();
             });
     }
 

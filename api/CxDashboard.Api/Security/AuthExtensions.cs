@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.IdentityModel.Tokens;
+using CxDashboard.Core.Values;
 
 namespace CxDashboard.Api.Security;
 
@@ -18,6 +19,11 @@ public static class AuthExtensions
         builder.Services.AddSingleton<DemoTokenIssuer>();
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddScoped<ScopeResolver>();
+        // The one scope decision per request (or per in-process caller), which every feature's reader takes as input.
+        builder.Services.AddScoped<CallerIdentity>();
+        builder.Services.AddScoped<ScopeGate>();
+        builder.Services.AddSingleton<FloorPatterns>();
+        builder.Services.Configure<ConfidenceOptions>(builder.Configuration.GetSection(ConfidenceOptions.Section));
 
         builder.Services
             .AddAuthentication(JwtBearerDefaults.AuthenticationScheme)

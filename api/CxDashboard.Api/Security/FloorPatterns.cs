@@ -10,7 +10,7 @@ namespace CxDashboard.Api.Security;
 /// <summary>
 /// The suppression pattern of each scope (<see cref="FloorCube"/>), kept per host while the rollup cells stay the
 /// same (<c>rollup_state.refreshed_at</c>), so a caller reads one consistent pattern whatever and however often it
-/// asks. Only callers the privacy floor applies to use it (see <see cref="VisibleUnits"/>).
+/// asks. Only callers the privacy floor applies to use it (see <see cref="ScopeGate"/>).
 /// </summary>
 public sealed class FloorPatterns(NpgsqlDataSource db, IOptions<ConfidenceOptions> confidence)
 {

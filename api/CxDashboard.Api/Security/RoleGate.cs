@@ -5,7 +5,7 @@ namespace CxDashboard.Api.Security;
 
 /// <summary>
 /// What a role may change, asked by the GraphQL mutations of every feature (REST groups use the policies of
-/// <see cref="AuthExtensions"/>). A refused role is FORBIDDEN; what is inside the scope is <see cref="VisibleUnits"/>' question.
+/// <see cref="AuthExtensions"/>). A refused role is FORBIDDEN; what is inside the scope is <see cref="ScopeGate"/>' question.
 /// </summary>
 public static class RoleGate
 {
@@ -15,6 +15,6 @@ public static class RoleGate
     /// <summary>Throws FORBIDDEN ("Your role may not {what}.") unless the caller's role is one of <paramref name="roles"/>.</summary>
     public static void Require(IResolveContext ctx, string what, params string[] roles)
     {
-        if (ctx.Service<VisibleUnits>().Role is not { } role || Array.IndexOf(roles, role) < 0) throw FieldErrors.Forbidden(what);
+        if (ctx.Service<ScopeGate>().Role is not { } role || Array.IndexOf(roles, role) < 0) throw FieldErrors.Forbidden(what);
     }
 }

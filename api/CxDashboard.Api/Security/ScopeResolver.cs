@@ -7,7 +7,7 @@ namespace CxDashboard.Api.Security;
 /// Turns a caller's token scope (org subtrees by unit code, partners by partner code) into the set
 /// of visible unit ids: each scoped unit and everything under it (closure table), plus every
 /// engagement node of each scoped partner and everything under those. A request asks it once, through
-/// <see cref="VisibleUnits"/> (the one component that applies the scope).
+/// <see cref="ScopeGate"/> (the one component that applies the scope).
 /// </summary>
 /// <remarks>
 /// Every request pays for this before anything else is read, so it is one prepared statement on the raw data

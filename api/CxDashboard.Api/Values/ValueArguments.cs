@@ -45,8 +45,8 @@ public static class ValueArguments
         try
         {
             // An embed token's locked period: the argument must be that period.
-            var period = ctx.Service<VisibleUnits>().Locks.CheckArgument(Core.Values.Period.Parse(ctx.Argument<string>(name) ?? ""), name);
-            ctx.Service<VisibleUnits>().RequireReadable(period);
+            var period = ctx.Service<ScopeGate>().Locks.CheckArgument(Core.Values.Period.Parse(ctx.Argument<string>(name) ?? ""), name);
+            ctx.Service<ScopeGate>().RequireReadable(period);
             return period;
         }
         catch (PeriodException e)
@@ -58,7 +58,7 @@ public static class ValueArguments
     public static Slice Slice(IResolveContext ctx)
     {
         // An embed token's locked slice: an absent slice reads it, another slice is refused.
-        var locks = ctx.Service<VisibleUnits>().Locks;
+        var locks = ctx.Service<ScopeGate>().Locks;
         if (ctx.Argument<SliceArgument>("slice") is not { } s) return locks.CheckArgument(Core.Values.Slice.All);
         if (string.IsNullOrWhiteSpace(s.Value)) throw FieldErrors.BadArgument("slice", "A slice needs a value, e.g. { dimension: CHANNEL, value: \"phone\" }.");
         return locks.CheckArgument(new Slice(DimensionName(s.Dimension), s.Value));

@@ -40,7 +40,7 @@ public static class ValueFields
                 var metric = ValueArguments.Metric(ctx);
                 var slice = ValueArguments.Slice(ctx);
                 var periods = ValueArguments.Period(ctx, "end").SeriesEndingHere(ValueArguments.GrainName(ctx.Argument<SeriesGrain>("grain")), ValueArguments.Count(ctx, "periods", 13, MaxSeriesLength));
-                ctx.Service<VisibleUnits>().RequireReadable(periods[^1]);
+                ctx.Service<ScopeGate>().RequireReadable(periods[^1]);
                 var values = await ctx.ValuesAsync(periods.Select(p => new ValueKey(kind, id, metric, p, slice)).ToArray());
                 return values.Select(v => v ?? throw FieldErrors.UnitNotFound($"with id {id}")).ToArray();
             });
@@ -58,11 +58,11 @@ public static class ValueFields
                 var period = ValueArguments.Period(ctx);
                 var dim = ValueArguments.DimensionName(ctx.Argument<SliceDimension>("by"));
                 var rows = await ctx.BreakdownAsync(new BreakdownKey(SubjectKind.Unit, unit.Id, period, dim));
-                var visible = ctx.Service<VisibleUnits>();
+                var values = ctx.Service<VisibleValues>();
                 return rows.Select(r =>
                 {
                     var key = new ValueKey(SubjectKind.Unit, unit.Id, metric, period, new Slice(dim, r.Value));
-                    return new BreakdownRow(dim, r.Value, new ValueNode(key, visible.Value(key, r.Stats)));
+                    return new BreakdownRow(dim, r.Value, new ValueNode(key, values.Shown(key, r.Stats)));
                 }).ToArray();
             });
 

@@ -8,8 +8,8 @@ using Microsoft.EntityFrameworkCore;
 namespace CxDashboard.Api.Values;
 
 /// <summary>
-/// Values and breakdowns through request DataLoaders that batch into one <see cref="VisibleUnits"/> call (the scope
-/// filter): every value asked for at one query level — all units' series points, previous periods — is one SQL command.
+/// Values and breakdowns through request DataLoaders that batch into one <see cref="VisibleValues"/> call (through the
+/// scope gate): every value asked for at one query level — all units' series points, previous periods — is one SQL command.
 /// </summary>
 public static class ValueLoaders
 {
@@ -46,7 +46,7 @@ public static class ValueLoaders
     private static DataLoader<ValueKey, MetricValue> Values(IResolveContext ctx) =>
         ctx.DataLoader<ValueKey, MetricValue>("values", Visible(ctx).ValuesAsync);
 
-    private static VisibleUnits Visible(IResolveContext ctx) => ctx.Service<VisibleUnits>();
+    private static VisibleValues Visible(IResolveContext ctx) => ctx.Service<VisibleValues>();
 }
 
 /// <summary>A value with the key it was read for, so <c>previous</c> and <c>change</c> can read the period before.</summary>

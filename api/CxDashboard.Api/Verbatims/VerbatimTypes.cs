@@ -72,11 +72,11 @@ public static class VerbatimFields
 
     /// <summary>
     /// A unit's verbatim page; the pages of every unit at one query level are read with one command (scope applied by
-    /// <see cref="VisibleUnits"/>), through the raw-fact gate (<see cref="RawFactGate"/>).
+    /// <see cref="ScopeGate"/>), through the raw-fact gate (<see cref="RawFactGate"/>).
     /// </summary>
     private static Task<VerbatimPage?> PageAsync(IResolveContext ctx, VerbatimKey key) =>
         ctx.DataLoader<VerbatimKey, VerbatimPage>("verbatims", (keys, ct) =>
-            ctx.Service<RawFactGate>().RunAsync(c => ctx.Service<VisibleUnits>().VerbatimsAsync(keys, c), ct)).LoadAsync(key);
+            ctx.Service<RawFactGate>().RunAsync(c => ctx.Service<VisibleVerbatims>().PagesAsync(keys, c), ct)).LoadAsync(key);
 }
 
 public static class VerbatimsSchema

@@ -9,7 +9,7 @@ public sealed record OrgNode(long Id, long? ParentId, string Kind, string Code, 
 /// <summary>
 /// Batched reads of the org tree: each method is one SQL command for any number of ids, so a
 /// DataLoader can fetch a whole level of a query at once. Scope is not applied here — callers
-/// pass ids that the caller's scope already allows (Api/Security/VisibleUnits).
+/// pass ids that the caller's scope already allows (Api/Security/ScopeGate).
 /// </summary>
 public sealed class OrgQueries(NpgsqlDataSource db)
 {

@@ -21,9 +21,10 @@ namespace CxDashboard.Tests.Architecture;
 /// <item><b>Reaching</b> a read service: calling one of its instance members, taking it as a constructor parameter or
 /// field, or resolving it from the container (<c>ctx.Service&lt;T&gt;()</c>, <c>GetRequiredService&lt;T&gt;()</c>);
 /// reading one of its constants is not.</item>
-/// <item><b>The scope gate</b>: <c>Api/Security</c>, where the one scope decision (<see cref="CallerScope"/>) is made,
-/// and any type that is handed that decision (a field, or a parameter of one of its methods, of type
-/// <see cref="CallerScope"/>).</item>
+/// <item><b>The scope gate</b>: <c>Api/Security</c>, where the one scope decision is made (<see cref="ScopeGate"/>,
+/// <see cref="CallerScope"/>), and any type that is handed that decision (a field, or a parameter of one of its
+/// methods or constructors, of type <see cref="ScopeGate"/> or <see cref="CallerScope"/>): each feature's
+/// <c>Visible*</c> reader (<c>Api/Values/VisibleValues</c>, …).</item>
 /// </list>
 /// </summary>
 public sealed class ArchitectureTests
@@ -85,11 +86,7 @@ public sealed class ArchitectureTests
     [Fact]
     public void Read_services_are_reached_only_through_the_scope_gate()
     {
-        var readServices = Core.GetTypes()
-            .Where(t => t is { IsPublic: true, IsClass: true, IsAbstract: false } && !WriteServices.Contains(t.Name)
-                && ReadServiceSuffixes.Any(s => t.Name.EndsWith(s, StringComparison.Ordinal)))
-            .Select(t => t.FullName!)
-            .ToHashSet(StringComparer.Ordinal);
+        var readServices = ReadServices();
         Assert.Contains(readServices, s => s.EndsWith(".CellStore", StringComparison.Ordinal)); // the rule has something to guard
 
         var result = Types.InAssembly(Api)
@@ -101,6 +98,30 @@ public sealed class ArchitectureTests
             t => string.Join(", ", ReachedBy(t, readServices))));
     }
 
+    /// <summary>
+    /// The gate decides; it does not read the features' data (it used to, with ten dependencies every feature edited).
+    /// Of the read services, Security reaches only what the decision itself needs: <c>PartnerQueries</c>, because a
+    /// partner is visible through its visible engagements. Each feature's reader takes the decision next to its feature.
+    /// </summary>
+    [Fact]
+    public void The_scope_gate_reads_no_feature_data()
+    {
+        var readServices = ReadServices();
+        var security = Api.GetTypes().Where(t => t.Namespace == SecurityNamespace && !t.IsNested).ToArray();
+        Assert.Contains(typeof(ScopeGate), security); // the rule has something to guard
+
+        var reached = security.SelectMany(t => ReachedBy(Load(t), readServices).Select(r => $"{t.Name} -> {r}")).Distinct().Order().ToArray();
+
+        Assert.True(reached.All(r => r.Contains("PartnerQueries", StringComparison.Ordinal)),
+            "the scope gate reads feature data (move the read into the feature's Visible* reader):\n  " + string.Join("\n  ", reached));
+    }
+
+    private static HashSet<string> ReadServices() => Core.GetTypes()
+        .Where(t => t is { IsPublic: true, IsClass: true, IsAbstract: false } && !WriteServices.Contains(t.Name)
+            && ReadServiceSuffixes.Any(s => t.Name.EndsWith(s, StringComparison.Ordinal)))
+        .Select(t => t.FullName!)
+        .ToHashSet(StringComparer.Ordinal);
+
     private static string? FeatureOf(Type t, string root) =>
         t.Namespace is { } ns && ns.StartsWith(root + ".", StringComparison.Ordinal) ? ns[(root.Length + 1)..].Split('.')[0] : null;
 
@@ -108,9 +129,9 @@ public sealed class ArchitectureTests
 
     private static bool IsScopeGate(TypeDefinition type) =>
         type.Namespace == SecurityNamespace || WithNested(type).Any(t =>
-            t.Fields.Any(f => IsCallerScope(f.FieldType)) || t.Methods.Any(m => m.Parameters.Any(p => IsCallerScope(p.ParameterType))));
+            t.Fields.Any(f => IsDecision(f.FieldType)) || t.Methods.Any(m => m.Parameters.Any(p => IsDecision(p.ParameterType))));
 
-    private static bool IsCallerScope(TypeReference type) => type.FullName == typeof(CallerScope).FullName;
+    private static bool IsDecision(TypeReference type) => type.FullName == typeof(CallerScope).FullName || type.FullName == typeof(ScopeGate).FullName;
 
     private static bool Reaches(TypeDefinition type, HashSet<string> readServices) => ReachedBy(type, readServices).Any();
 

@@ -1,5 +1,8 @@
 using System.Security.Claims;
+using CxDashboard.Api.Hierarchy;
 using CxDashboard.Api.Security;
+using CxDashboard.Api.Values;
+using CxDashboard.Api.Verbatims;
 using CxDashboard.Core.DemoData;
 using CxDashboard.Core.Rollups;
 using CxDashboard.Tests.Infrastructure;
@@ -29,20 +32,32 @@ public sealed class ReadApp : CxApp
         await new RollupEngine(DataSource).RebuildAsync();
     }
 
-    /// <summary>A request scope (no HTTP) whose caller holds the given role and scope claims, and its VisibleUnits.</summary>
-    public (AsyncServiceScope Scope, VisibleUnits Visible) CallerWith(string role, string[]? units = null, string[]? partners = null)
+    /// <summary>A service scope (no HTTP) acting for a caller with the given role and scope claims; readers come from it.</summary>
+    public Caller CallerWith(string role, string[]? units = null, string[]? partners = null)
     {
         var claims = new List<Claim> { new("sub", "test:" + role), new(CxClaims.Role, role) };
         claims.AddRange((units ?? []).Select(u => new Claim(CxClaims.ScopeUnit, u)));
         claims.AddRange((partners ?? []).Select(p => new Claim(CxClaims.ScopePartner, p)));
         var scope = Factory.Services.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<IHttpContextAccessor>().HttpContext =
-            new DefaultHttpContext { User = new ClaimsPrincipal(new ClaimsIdentity(claims, "test")), RequestServices = scope.ServiceProvider };
-        return (scope, scope.ServiceProvider.GetRequiredService<VisibleUnits>());
+        scope.ServiceProvider.GetRequiredService<CallerIdentity>().Use(new ClaimsPrincipal(new ClaimsIdentity(claims, "test")));
+        return new Caller(scope);
     }
 
     public async Task<long> IdAsync(string code) => await ScalarAsync<long>("SELECT id FROM org_unit WHERE code = $1", code);
 
     public async Task<DateOnly> LastFullMonthAsync() =>
         (DateOnly)(await RowsAsync("SELECT (date_trunc('month', max(responded_at) AT TIME ZONE 'UTC') - interval '1 month')::date FROM survey_response"))[0][0]!;
+}
+
+/// <summary>A caller's service scope: its scope gate and the features' readers over it.</summary>
+public sealed class Caller(AsyncServiceScope scope) : IAsyncDisposable
+{
+    public ScopeGate Gate => Get<ScopeGate>();
+    public VisibleOrg Org => Get<VisibleOrg>();
+    public VisibleValues Values => Get<VisibleValues>();
+    public VisibleVerbatims Verbatims => Get<VisibleVerbatims>();
+
+    public T Get<T>() where T : notnull => scope.ServiceProvider.GetRequiredService<T>();
+
+    public ValueTask DisposeAsync() => scope.DisposeAsync();
 }

@@ -1,5 +1,5 @@
 using CxDashboard.Api.GraphQL;
-using CxDashboard.Api.Security;
+using CxDashboard.Api.Values;
 using CxDashboard.Core.Scorecards;
 using CxDashboard.Core.Values;
 using CxDashboard.Core.Verbatims;
@@ -11,39 +11,37 @@ namespace CxDashboard.Tests.Scorecards;
 /// The one scope filter of the read API, per persona: what a department head, a partner manager and
 /// an executive can reach, with values checked against plain SQL over the raw rows.
 /// </summary>
-public sealed class VisibleUnitsTests(ReadApp app) : IClassFixture<ReadApp>
+public sealed class ScopeGateTests(ReadApp app) : IClassFixture<ReadApp>
 {
     [Fact]
     public async Task A_department_head_cannot_reach_a_sibling_by_id_code_children_values_or_verbatims()
     {
-        var (scope, visible) = app.CallerWith("department_head", units: ["DEP-RETAIL-STORES"]);
-        await using var _ = scope;
+        await using var caller = app.CallerWith("department_head", units: ["DEP-RETAIL-STORES"]);
         var own = await app.IdAsync("DEP-RETAIL-STORES");
         var sibling = await app.IdAsync("DEP-RETAIL-ONLINE");
         var division = await app.IdAsync("DIV-RETAIL");
         var month = Period.Of("month", await app.LastFullMonthAsync());
 
-        Assert.Equal([own], (await visible.UnitsAsync([own, sibling, division])).Keys);
-        Assert.Empty(await visible.UnitsByCodeAsync(["DEP-RETAIL-ONLINE", "DIV-RETAIL", "CO"]));
-        Assert.Empty((await visible.ChildrenAsync([division]))[division]);
-        Assert.Equal(4, (await visible.ChildrenAsync([own]))[own].Count);
-        var values = await visible.ValuesAsync([new ValueKey(SubjectKind.Unit, sibling, "nps", month, Slice.All), new ValueKey(SubjectKind.Unit, own, "nps", month, Slice.All)]);
+        Assert.Equal([own], (await caller.Org.UnitsAsync([own, sibling, division])).Keys);
+        Assert.Empty(await caller.Org.UnitsByCodeAsync(["DEP-RETAIL-ONLINE", "DIV-RETAIL", "CO"]));
+        Assert.Empty((await caller.Org.ChildrenAsync([division]))[division]);
+        Assert.Equal(4, (await caller.Org.ChildrenAsync([own]))[own].Count);
+        var values = await caller.Values.ValuesAsync([new ValueKey(SubjectKind.Unit, sibling, "nps", month, Slice.All), new ValueKey(SubjectKind.Unit, own, "nps", month, Slice.All)]);
         Assert.Single(values);
-        Assert.Empty(await visible.BreakdownsAsync([new BreakdownKey(SubjectKind.Unit, sibling, month, "channel")]));
-        Assert.Null(await visible.VerbatimsAsync(sibling, month, VerbatimBand.All, Slice.All, 10, null));
-        Assert.Null(await visible.VerbatimsAsync(division, month, VerbatimBand.All, Slice.All, 10, null));
-        Assert.Empty(await visible.PartnersAsync());
-        Assert.Equal(["DEP-RETAIL-STORES"], (await visible.RootsAsync()).Select(u => u.Code));
+        Assert.Empty(await caller.Values.BreakdownsAsync([new BreakdownKey(SubjectKind.Unit, sibling, month, "channel")]));
+        Assert.Null(await caller.Verbatims.PageAsync(sibling, month, VerbatimBand.All, Slice.All, 10, null));
+        Assert.Null(await caller.Verbatims.PageAsync(division, month, VerbatimBand.All, Slice.All, 10, null));
+        Assert.Empty(await caller.Gate.PartnersAsync());
+        Assert.Equal(["DEP-RETAIL-STORES"], (await caller.Org.RootsAsync()).Select(u => u.Code));
     }
 
     [Fact]
     public async Task A_breadcrumb_shows_ancestors_outside_the_scope_by_name_only()
     {
-        var (scope, visible) = app.CallerWith("department_head", units: ["DEP-RETAIL-STORES"]);
-        await using var _ = scope;
+        await using var caller = app.CallerWith("department_head", units: ["DEP-RETAIL-STORES"]);
         var team = await app.IdAsync("TEAM-RETAIL-STORES-NORTH");
 
-        var crumbs = (await visible.BreadcrumbsAsync([team]))[team];
+        var crumbs = (await caller.Org.BreadcrumbsAsync([team]))[team];
 
         Assert.Equal(["Northwind Group", "Retail", "Stores"], crumbs.Select(c => c.Name));
         Assert.Equal([null, null, "DEP-RETAIL-STORES"], crumbs.Select(c => c.Unit?.Code));
@@ -52,8 +50,7 @@ public sealed class VisibleUnitsTests(ReadApp app) : IClassFixture<ReadApp>
     [Fact]
     public async Task A_department_head_sees_a_partner_only_through_its_own_engagement()
     {
-        var (scope, visible) = app.CallerWith("department_head", units: ["DEP-CARE-CONTACT"]);
-        await using var _ = scope;
+        await using var caller = app.CallerWith("department_head", units: ["DEP-CARE-CONTACT"]);
         var year = Period.Of("year", await app.LastFullMonthAsync());
         var truth = await app.ScalarAsync<long>("""
             SELECT count(nps) FROM survey_response r JOIN org_unit_closure c ON c.descendant_id = r.org_unit_id
@@ -61,9 +58,9 @@ public sealed class VisibleUnitsTests(ReadApp app) : IClassFixture<ReadApp>
             WHERE (r.responded_at AT TIME ZONE 'UTC')::date BETWEEN $1 AND $2
             """, year.First, year.Last);
 
-        var partners = await visible.PartnersAsync();
+        var partners = await caller.Gate.PartnersAsync();
         var acme = Assert.Single(partners);
-        var value = (await visible.ValuesAsync([new ValueKey(SubjectKind.Partner, acme.Id, "nps", year, Slice.All)])).Values.Single();
+        var value = (await caller.Values.ValuesAsync([new ValueKey(SubjectKind.Partner, acme.Id, "nps", year, Slice.All)])).Values.Single();
 
         Assert.Equal("PRT-ACME", acme.Code);
         Assert.Single(acme.EngagementIds);
@@ -74,8 +71,7 @@ public sealed class VisibleUnitsTests(ReadApp app) : IClassFixture<ReadApp>
     [Fact]
     public async Task A_partner_manager_sees_the_whole_partner_and_values_below_the_privacy_floor_are_suppressed()
     {
-        var (scope, visible) = app.CallerWith("partner_manager", partners: ["PRT-ACME"]);
-        await using var _ = scope;
+        await using var caller = app.CallerWith("partner_manager", partners: ["PRT-ACME"]);
         var year = Period.Of("year", await app.LastFullMonthAsync());
         var truth = await app.ScalarAsync<long>("""
             SELECT count(nps) FROM survey_response r JOIN org_unit_closure c ON c.descendant_id = r.org_unit_id
@@ -90,12 +86,12 @@ public sealed class VisibleUnitsTests(ReadApp app) : IClassFixture<ReadApp>
             GROUP BY 1, 2, 4 HAVING count(nps) BETWEEN 1 AND 4 ORDER BY 2 DESC, 4 LIMIT 1
             """))[0];
 
-        var acme = Assert.Single(await visible.PartnersAsync());
-        var whole = (await visible.ValuesAsync([new ValueKey(SubjectKind.Partner, acme.Id, "nps", year, Slice.All)])).Values.Single();
+        var acme = Assert.Single(await caller.Gate.PartnersAsync());
+        var whole = (await caller.Values.ValuesAsync([new ValueKey(SubjectKind.Partner, acme.Id, "nps", year, Slice.All)])).Values.Single();
         var week = Period.Of("week", small[1] is DateOnly d ? d : DateOnly.FromDateTime((DateTime)small[1]!));
-        var tiny = (await visible.ValuesAsync([new ValueKey(SubjectKind.Unit, (long)small[0]!, "nps", week, new Slice("segment", (string)small[3]!))])).Values.Single();
+        var tiny = (await caller.Values.ValuesAsync([new ValueKey(SubjectKind.Unit, (long)small[0]!, "nps", week, new Slice("segment", (string)small[3]!))])).Values.Single();
         await Assert.ThrowsAsync<CxDashboard.GraphQL.GraphQLException>(() =>
-            visible.ValuesAsync([new ValueKey(SubjectKind.Unit, (long)small[0]!, "nps", Period.Of("day", week.First), Slice.All)]));
+            caller.Values.ValuesAsync([new ValueKey(SubjectKind.Unit, (long)small[0]!, "nps", Period.Of("day", week.First), Slice.All)]));
 
         Assert.Equal(3, acme.EngagementIds.Count);
         Assert.Equal(truth, whole.N);
@@ -105,18 +101,17 @@ public sealed class VisibleUnitsTests(ReadApp app) : IClassFixture<ReadApp>
         Assert.Null(tiny.Low);
         Assert.Equal((long)small[2]!, tiny.N);
         Assert.True(tiny.LowConfidence);
-        Assert.Empty(await visible.UnitsByCodeAsync(["DEP-CARE-CONTACT", "CO"]));
+        Assert.Empty(await caller.Org.UnitsByCodeAsync(["DEP-CARE-CONTACT", "CO"]));
     }
 
     [Fact]
     public async Task An_executive_starts_at_the_company_and_sees_every_partner_without_suppression()
     {
-        var (scope, visible) = app.CallerWith("executive", units: ["CO"]);
-        await using var _ = scope;
+        await using var caller = app.CallerWith("executive", units: ["CO"]);
 
-        Assert.Equal(["CO"], (await visible.RootsAsync()).Select(u => u.Code));
-        Assert.Equal(6, (await visible.PartnersAsync()).Count);
-        Assert.False(visible.AppliesPrivacyFloor);
+        Assert.Equal(["CO"], (await caller.Org.RootsAsync()).Select(u => u.Code));
+        Assert.Equal(6, (await caller.Gate.PartnersAsync()).Count);
+        Assert.False(caller.Gate.AppliesPrivacyFloor);
     }
 
     [Fact]
