@@ -32,6 +32,11 @@ public sealed class ScorecardKpiType : ObjectTypeDefinition<ScorecardKpi>
         PointFields.Add(d, line => line.Current);
         d.Field("effectiveWeight").Type("Float!").Description("Weight in the unit's score (×2 when shared).")
             .ResolveFromParent<ScorecardKpi>(line => line.EffectiveWeight);
+        d.Field("previous").Type("KpiPoint!").Description("The same KPI (unit, metric and slice) in the period before, with its own target and status.")
+            .ResolveFromParent<ScorecardKpi>(p => p.Previous);
+        d.Field("change").Type("Change").Description(
+                "This period's actual minus the previous period's on the line's own cells (a sliced KPI compares its slice), with the test of DESIGN §6; null when either is missing or hidden.")
+            .ResolveFromParent<ScorecardKpi>(p => p.Change);
         d.Field("trend").Type("[KpiPoint!]!").Description($"The {ScorecardService.TrendLength} periods ending with this one, oldest first.")
             .ResolveFromParent<ScorecardKpi>(p => p.Trend);
         d.Field("children").Type("[ScorecardKpi!]!").Description("Cascade children at units below (inside the caller's scope); nest to go further down: the scorecard reads as many levels as the query nests, in one round trip.")

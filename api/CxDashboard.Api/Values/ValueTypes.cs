@@ -70,6 +70,9 @@ public sealed class ChangeType : ObjectTypeDefinition<ValueChange>
         d.Field("difference").Type("Float!").Description("In the metric's unit (NPS points, percentage points, seconds, …).").ResolveFromParent<ValueChange>(p => p.Difference);
         d.Field("z").Type("Float").Description("Test statistic; null when no test applies (durations).").ResolveFromParent<ValueChange>(p => p.Z is { } z && double.IsFinite(z) ? z : (double?)null);
         d.Field("significant").Type("Boolean").Description("|z| > 1.96; null when no test applies.").ResolveFromParent<ValueChange>(p => p.Significant);
+        d.Field("low").Type("Float").Description("Lower end of the difference's 95% interval (difference − 1.96 · standard error); null when no test applies.")
+            .ResolveFromParent<ValueChange>(p => p.Low);
+        d.Field("high").Type("Float").Description("Upper end of the difference's 95% interval; null when no test applies.").ResolveFromParent<ValueChange>(p => p.High);
     }
 }
 

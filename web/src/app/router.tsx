@@ -47,6 +47,10 @@ export const routes: RouteObject[] = [
             lazy: () => import('../features/process/routes/process').then((m) => ({ Component: m.ProcessRoute })),
           },
           {
+            path: 'admin/embedding',
+            lazy: () => import('../features/embed-admin/routes/embed-admin').then((m) => ({ Component: m.EmbedAdminRoute })),
+          },
+          {
             path: 'units/:unit/breakdowns',
             lazy: () => import('../features/breakdowns/routes/breakdowns').then((m) => ({ Component: m.BreakdownsRoute })),
           },

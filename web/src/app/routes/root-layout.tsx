@@ -37,6 +37,7 @@ export function RootLayout() {
           )}
           {session && <NavLink to={`/partners${carry}`}>{t('partners.nav')}</NavLink>}
           {session?.role === 'analyst' && <NavLink to="/data">{t('data.nav')}</NavLink>}
+          {session?.role === 'analyst' && <NavLink to="/admin/embedding">{t('embedAdmin.nav')}</NavLink>}
         </nav>
         <label className="topbar__locale">
           <span className="visually-hidden">{t('nav.language')}</span>
