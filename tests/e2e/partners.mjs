@@ -68,6 +68,8 @@ test('the partner manager lands on PRT-ACME, sees its figures as the API gives t
 
 test('the partner league ranks partners as the API does, with value, interval and n, in English and Chinese', async (page) => {
   await signIn(page, 'executive');
+  // Home's redirect first, or a click during it is overtaken by the landing on the scorecard.
+  await page.waitForURL(/scorecard\?period=2026-10$/);
   await page.getByRole('link', { name: 'Partners' }).click();
   await page.waitForURL(/\/partners\?period=2026-10$/);
   await page.locator('tr[data-partner]').first().waitFor();
