@@ -111,9 +111,11 @@ public sealed class ArchitectureTests
         Assert.Contains(typeof(ScopeGate), security); // the rule has something to guard
 
         var reached = security.SelectMany(t => ReachedBy(Load(t), readServices).Select(r => $"{t.Name} -> {r}")).Distinct().Order().ToArray();
+        var featureReads = reached.Where(r => !r.Contains("PartnerQueries", StringComparison.Ordinal)).ToArray();
 
-        Assert.True(reached.All(r => r.Contains("PartnerQueries", StringComparison.Ordinal)),
-            "the scope gate reads feature data (move the read into the feature's Visible* reader):\n  " + string.Join("\n  ", reached));
+        Assert.Contains(reached, r => r.StartsWith("ScopeGate -> PartnerQueries", StringComparison.Ordinal)); // what it may read, it does
+        Assert.True(featureReads.Length == 0,
+            "the scope gate reads feature data (move the read into the feature's Visible* reader):\n  " + string.Join("\n  ", featureReads));
     }
 
     private static HashSet<string> ReadServices() => Core.GetTypes()
