@@ -67,6 +67,28 @@ internal sealed class BenchDatabase : IAsyncDisposable
         return Convert.ToInt64(await cmd.ExecuteScalarAsync());
     }
 
+    public async Task<DateTime> ScalarDateAsync(string sql)
+    {
+        await using var cmd = DataSource.CreateCommand(sql);
+        cmd.CommandTimeout = 0;
+        return (DateTime)(await cmd.ExecuteScalarAsync())!;
+    }
+
+    public async Task<List<object?[]>> RowsAsync(string sql)
+    {
+        await using var cmd = DataSource.CreateCommand(sql);
+        cmd.CommandTimeout = 0;
+        await using var r = await cmd.ExecuteReaderAsync();
+        var rows = new List<object?[]>();
+        while (await r.ReadAsync())
+        {
+            var row = new object?[r.FieldCount];
+            for (var i = 0; i < row.Length; i++) row[i] = r.IsDBNull(i) ? null : r.GetValue(i);
+            rows.Add(row);
+        }
+        return rows;
+    }
+
     public async Task ExecuteAsync(string sql)
     {
         await using var cmd = DataSource.CreateCommand(sql);

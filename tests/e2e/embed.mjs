@@ -20,7 +20,9 @@ const hostPage = (query) => `<!doctype html>
     import { createEmbed } from '${baseUrl}/embed/sdk.js';
     window.__events = [];
     const getToken = () => fetch('/token${query}').then((r) => r.json()).then((j) => j.token);
-    const embed = await createEmbed({ container: document.getElementById('cx'), baseUrl: '${baseUrl}', view: 'scorecard', getToken });
+    // ?postmessage: the token goes to the frame by postMessage only, never in its URL
+    const tokenInUrl = !new URLSearchParams(location.search).has('postmessage');
+    const embed = await createEmbed({ container: document.getElementById('cx'), baseUrl: '${baseUrl}', view: 'scorecard', getToken, tokenInUrl });
     for (const e of ['loaded', 'unitClicked', 'error', 'resize', 'tokenRefreshed']) embed.on(e, (d) => window.__events.push({ e, d }));
   </script>
 </body></html>`;
@@ -198,4 +200,34 @@ test('an origin the host did not register cannot frame the embed (frame-ancestor
   const embedded = frame ? await frame.locator('[data-testid="embed"]').count().catch(() => 0) : 0;
   expect(embedded === 0, 'the embed rendered inside a page from an origin the host did not register');
   expect(await page.evaluate(() => !window.__events.some((x) => x.e === 'loaded')), 'the embed reported loaded');
+});
+
+test('postMessage mode: the frame gets its token by postMessage only, no URL ever holds it, and it renders the API\'s figures', async (page) => {
+  const { allowed } = await hosts();
+  const urls = [];
+  const bearers = [];
+  page.on('request', (r) => {
+    urls.push(r.url());
+    if (r.url().endsWith('/graphql') && /^Bearer eyJ/.test(r.headers().authorization ?? '')) bearers.push(r.url());
+  });
+  page.on('framenavigated', (f) => urls.push(f.url()));
+  await page.goto(`${allowed.origin}/page.html?postmessage=1`);
+  const frame = embedFrame(page);
+  await frame.locator('tr[data-metric="nps"] [data-testid="actual"]').first().waitFor({ timeout: 30_000 });
+  const src = await page.locator('#cx iframe').getAttribute('src');
+  expect(/[?&]host=\d+/.test(src) && !src.includes('token='), `iframe src: ${src}`);
+  const api = await apiFigures(allowed.key);
+  for (const m of ['nps', 'csat', 'fcr']) {
+    const shown = (await frame.locator(`tr[data-metric="${m}"] [data-testid="actual"]`).first().innerText()).trim();
+    const want = api[m].value === null ? null : expected[m](api[m].value);
+    expect(want === null ? !/\d/.test(shown) : shown === want, `${m}: the embed shows ${shown}, the API says ${api[m].value} (${want})`);
+  }
+  // Every URL the browser requested or navigated to, frames included: none carries a token (a JWT starts "eyJ").
+  const inner = page.frames().find((f) => f.url().includes('/embed/'));
+  urls.push(await inner.evaluate(() => location.href));
+  const leaking = urls.filter((u) => /token=|eyJ/.test(u));
+  expect(urls.some((u) => u.includes('/embed/')) && urls.some((u) => u.endsWith('/graphql')), `no embed traffic seen: ${urls.join(' ')}`);
+  expect(leaking.length === 0, `a URL holds the token: ${leaking.join(' ')}`);
+  // the frame's reads carried it as a bearer header instead
+  expect(bearers.length > 0, 'no GraphQL request carried the token as a bearer header');
 });

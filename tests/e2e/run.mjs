@@ -1,8 +1,9 @@
 // Browser end-to-end tests against a running host (BASE_URL) on demo data, in headless Chromium.
 // Figures are compared with what /graphql returns for the same caller, formatted here independently of the app.
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { test, run, expect, baseUrl, signIn, graphql, seriousA11yViolations } from './harness.mjs';
 import './embed.mjs';
+import './embed-admin.mjs';
 
 const period = '2026-10';
 const shots = new URL('../../docs/screenshots/', import.meta.url).pathname;
@@ -109,12 +110,12 @@ test('the department head cannot reach DIV-CARE by clicking or by URL', async (p
   }
 });
 
-test('the partner manager sees suppressed marks exactly where n is under the privacy floor', async (page) => {
+test('the partner manager sees suppressed marks exactly where the API hides a value (every n under the floor among them)', async (page) => {
   await signIn(page, 'partner_manager');
   await page.waitForURL(/scorecard/);
   await page.locator('tr[data-metric]').first().waitFor();
   const unit = new URL(page.url()).pathname.split('/')[2];
-  const metrics = ['fcr', 'sla', 'response_time', 'repeat_rate', 'transfer_rate', 'channel_switch', 'containment'];
+  const metrics = ['nps', 'csat', 'fcr', 'sla', 'response_time', 'repeat_rate', 'transfer_rate', 'channel_switch', 'containment'];
   const fields = metrics.map((m) => `${m}: value(metric: "${m}", period: $p) { n suppressed }`).join(' ');
   const api = (await graphql(page, `query($u: ID!, $p: String!) { unit(id: $u) { ${fields} } }`, { u: unit, p: period })).unit;
   const suppressed = metrics.filter((m) => api[m].suppressed);
@@ -122,9 +123,15 @@ test('the partner manager sees suppressed marks exactly where n is under the pri
   for (const m of metrics) {
     const row = page.locator(`tr[data-metric="${m}"]`);
     if ((await row.count()) === 0) continue;
-    const marks = await row.getByTestId('suppressed-mark').count();
+    const marks = await row.first().getByTestId('suppressed-mark').count();
     expect(api[m].suppressed ? marks === 1 : marks === 0, `${m}: n=${api[m].n}, API suppressed=${api[m].suppressed}, marks shown=${marks}`);
-    if (api[m].suppressed) expect(api[m].n < 5, `${m} suppressed with n=${api[m].n}`);
+    // Under the floor is always hidden; at or above it a value can be hidden as a complement (it would give a small one away).
+    if (api[m].n > 0 && api[m].n < 5) expect(api[m].suppressed, `${m} shown with n=${api[m].n}`);
+    // A hidden KPI line says "Suppressed" where its status would be, not "No data" (issue 14).
+    const status = row.first().getByTestId('suppressed-status');
+    if (api[m].suppressed && (await row.first().locator('.status-badge').count()) > 0) {
+      expect((await status.innerText()).trim() === 'Suppressed', `${m}: status reads ${await row.first().locator('td').nth(3).innerText()}`);
+    }
   }
   await page.screenshot({ path: `${shots}partner-scorecard-en.png` });
 });

@@ -30,6 +30,10 @@ public sealed class ScorecardKpiType : ObjectTypeDefinition<ScorecardKpi>
         d.Field(p => p.Kpi).Description("The KPI on this line.");
         PointFields.Add(d, line => line.Current);
         d.Field(line => line.EffectiveWeight).Description("Weight in the unit's score (×2 when shared).");
+        d.Field(p => p.Previous).Description("The same KPI (unit, metric and slice) in the period before, with its own target and status.");
+        d.Field("change").Type("Change").Description(
+                "This period's actual minus the previous period's on the line's own cells (a sliced KPI compares its slice), with the test of DESIGN §6; null when either is missing or hidden.")
+            .ResolveFromParent<ScorecardKpi>(p => p.Change);
         d.Field("trend").Type("[KpiPoint!]!").Description($"The {ScorecardService.TrendLength} periods ending with this one, oldest first.")
             .ResolveFromParent<ScorecardKpi>(p => p.Trend);
         d.Field("children").Type("[ScorecardKpi!]!").Description("Cascade children at units below (inside the caller's scope); nest to go further down: the scorecard reads as many levels as the query nests, in one round trip.")

@@ -70,6 +70,8 @@ public sealed class ChangeType : ObjectTypeDefinition<ValueChange>
         d.Field(p => p.Difference).Description("In the metric's unit (NPS points, percentage points, seconds, …).");
         d.Field("z").Type("Float").Description("Test statistic; null when no test applies (durations).").ResolveFromParent<ValueChange>(p => p.Z is { } z && double.IsFinite(z) ? z : (double?)null);
         d.Field(p => p.Significant).Description("|z| > 1.96; null when no test applies.");
+        d.Field(p => p.Low).Description("Lower end of the difference's 95% interval (difference − 1.96 · standard error); null when no test applies.");
+        d.Field(p => p.High).Description("Upper end of the difference's 95% interval; null when no test applies.");
     }
 }
 

@@ -7,9 +7,10 @@ namespace CxDashboard.Core.Drivers;
 
 /// <summary>
 /// Driver analysis (DESIGN §8): how CSAT and NPS differ when a process condition holds, over survey
-/// responses joined to their interactions, for a unit's whole subtree and one period. Raw facts are
-/// read once per request — one grouped query, partitions pruned by the period — with the unit's
-/// process-KPI targets in the same round trip.
+/// responses joined to their interactions, for a unit's whole subtree and one period. Months, quarters
+/// and years read the rollup engine's driver cells (DriverCells: the subtree's month rows, no raw
+/// fact); weeks, days and ranges read the linked raw rows, partitions pruned by the period. Either
+/// way it is one grouped query with the unit's process-KPI targets in the same round trip.
 /// </summary>
 public sealed class DriverService(NpgsqlDataSource db)
 {
@@ -28,33 +29,27 @@ public sealed class DriverService(NpgsqlDataSource db)
         (DriverCondition.LowEffort, "low_effort", "ces_agree"),
     ];
 
-    private const string FactsSql = """
-        SELECT c.name, c.holds,
-               count(f.csat) AS csat_n, count(*) FILTER (WHERE f.csat >= 4) AS csat_top2,
-               count(f.nps) AS nps_n, count(*) FILTER (WHERE f.nps >= 9) AS promoters, count(*) FILTER (WHERE f.nps <= 6) AS detractors, count(*) AS responses
-               {0}
-        FROM (
-            SELECT r.csat, r.nps, r.ces, i.resolved_first_contact, i.transfers, i.switched_channel, i.sla_target_seconds,
-                   extract(epoch FROM i.first_response_at - i.opened_at) AS response_seconds,
-                   r.org_unit_id, date_trunc('month', r.responded_at AT TIME ZONE 'UTC') AS month
-            FROM survey_response r
-            JOIN interaction i ON i.external_id = r.interaction_external_id
-            WHERE r.responded_at >= $2 AND r.responded_at < $3
-              AND i.opened_at >= $4 AND i.opened_at < $3
-              -- the look-back counts from the response's month, so a quarter's groups are exactly the sum of its months'
-              AND i.opened_at >= (date_trunc('month', r.responded_at AT TIME ZONE 'UTC') - interval '35 days') AT TIME ZONE 'UTC'
-              AND r.org_unit_id IN (SELECT descendant_id FROM org_unit_closure WHERE ancestor_id = $1)
-        ) f
-        CROSS JOIN LATERAL (VALUES
-            ('linked', true),
-            ('fcr', f.resolved_first_contact),
-            ('sla', CASE WHEN f.sla_target_seconds IS NULL THEN NULL ELSE coalesce(f.response_seconds <= f.sla_target_seconds, false) END),
-            ('transferred', f.transfers > 0),
-            ('switched', f.switched_channel),
-            ('low_effort', f.ces >= 5)
-        ) AS c(name, holds)
-        WHERE c.holds IS NOT NULL
-        GROUP BY c.name, c.holds {1}
+    /// <summary>Month, quarter and year analyses read month rows of driver_cell only; weeks, days and ranges read raw facts.</summary>
+    private static readonly string[] FromCells = ["month", "quarter", "year"];
+
+    private static readonly string Sums = string.Join(", ", DriverCells.CountColumns.Select(c => $"coalesce(sum({c}), 0)::bigint"));
+
+    /// <summary>The subtree's own month rows; per unit and month (the privacy floor's parts) when {0} holds the group columns.</summary>
+    private static readonly string CellsSql = $$"""
+        SELECT {0} coalesce(sum(linked), 0)::bigint, {{Sums}}
+        FROM driver_cell
+        WHERE grain = 'month' AND period_start >= $2 AND period_start < $3
+          AND org_unit_id IN (SELECT descendant_id FROM org_unit_closure WHERE ancestor_id = $1)
+        {1}
+        """;
+
+    /// <summary>The same counts straight from the linked raw rows, for periods that are not whole months.</summary>
+    private static readonly string FactsSql = $$"""
+        SELECT {0} count(*), {{string.Join(", ", DriverCells.Aggregates())}}
+        FROM ({{DriverCells.LinkedRows(
+            "r.responded_at >= $2 AND r.responded_at < $3 AND r.org_unit_id IN (SELECT descendant_id FROM org_unit_closure WHERE ancestor_id = $1)",
+            "i.opened_at >= $4 AND i.opened_at < $3")}}) f
+        {1}
         """;
 
     private const string TargetsSql = """
@@ -78,12 +73,23 @@ public sealed class DriverService(NpgsqlDataSource db)
         var end = new DateTimeOffset(period.Last.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
         await using var conn = await db.OpenConnectionAsync(ct);
         await using var batch = new NpgsqlBatch(conn);
-        var atoms = floor is null ? "" : ", f.org_unit_id, f.month";
-        var facts = new NpgsqlBatchCommand(string.Format(System.Globalization.CultureInfo.InvariantCulture, FactsSql, atoms, atoms));
+        var cells = Array.IndexOf(FromCells, period.Grain) >= 0;
+        var (atoms, groupBy) = floor is null ? ("", "")
+            : cells ? ("org_unit_id, period_start,", "GROUP BY org_unit_id, period_start")
+            : ("f.org_unit_id, date_trunc('month', f.day),", "GROUP BY f.org_unit_id, date_trunc('month', f.day)");
+        var facts = new NpgsqlBatchCommand(string.Format(System.Globalization.CultureInfo.InvariantCulture, cells ? CellsSql : FactsSql, atoms, groupBy));
         facts.Parameters.Add(new() { Value = unitId });
-        facts.Parameters.Add(new() { Value = start });
-        facts.Parameters.Add(new() { Value = end });
-        facts.Parameters.Add(new() { Value = start - InteractionLookBack });
+        if (cells)
+        {
+            facts.Parameters.Add(new() { Value = period.First });
+            facts.Parameters.Add(new() { Value = period.Last.AddDays(1) });
+        }
+        else
+        {
+            facts.Parameters.Add(new() { Value = start });
+            facts.Parameters.Add(new() { Value = end });
+            facts.Parameters.Add(new() { Value = start - InteractionLookBack });
+        }
         var targets = new NpgsqlBatchCommand(TargetsSql);
         targets.Parameters.Add(new() { Value = unitId });
         targets.Parameters.Add(new() { Value = period.Grain });
@@ -98,23 +104,38 @@ public sealed class DriverService(NpgsqlDataSource db)
         var processKpis = new Dictionary<string, (long Id, double? Target)>();
         await using (var r = await batch.ExecuteReaderAsync(ct))
         {
+            var skip = floor is null ? 0 : 2;
             while (await r.ReadAsync(ct))
             {
-                var key = (r.GetString(0), r.GetBoolean(1));
-                var part = new Counts(r.GetInt64(2), r.GetInt64(3), r.GetInt64(4), r.GetInt64(5), r.GetInt64(6), r.GetInt64(7));
-                var sum = counts.GetValueOrDefault(key);
-                counts[key] = new Counts(sum.CsatN + part.CsatN, sum.CsatTop2 + part.CsatTop2, sum.NpsN + part.NpsN,
-                    sum.Promoters + part.Promoters, sum.Detractors + part.Detractors, sum.Responses + part.Responses);
-                if (floor is { } f)
+                if (r.IsDBNull(skip)) continue;
+                Add(("linked", true), new Counts(0, 0, 0, 0, 0, r.GetInt64(skip)));
+                var col = skip + 1;
+                foreach (var (key, _) in DriverCells.Conditions)
                 {
-                    if (part.CsatN > 0 && part.CsatN < f) unsafeCsat.Add(key);
-                    if (part.NpsN > 0 && part.NpsN < f) unsafeNps.Add(key);
+                    foreach (var (side, _) in DriverCells.Sides)
+                    {
+                        // the order of DriverCells.Stats: csat_n, csat_top2, nps_n, promoters, detractors
+                        Add((key, side == "w"), new Counts(r.GetInt64(col), r.GetInt64(col + 1), r.GetInt64(col + 2), r.GetInt64(col + 3), r.GetInt64(col + 4), 0));
+                        col += DriverCells.Stats.Length;
+                    }
                 }
             }
             await r.NextResultAsync(ct);
             while (await r.ReadAsync(ct))
             {
                 processKpis.TryAdd(r.GetString(1), (r.GetInt64(0), r.IsDBNull(2) ? null : (double)r.GetDecimal(2)));
+            }
+        }
+
+        void Add((string, bool) key, Counts part)
+        {
+            var sum = counts.GetValueOrDefault(key);
+            counts[key] = new Counts(sum.CsatN + part.CsatN, sum.CsatTop2 + part.CsatTop2, sum.NpsN + part.NpsN,
+                sum.Promoters + part.Promoters, sum.Detractors + part.Detractors, sum.Responses + part.Responses);
+            if (floor is { } f)
+            {
+                if (part.CsatN > 0 && part.CsatN < f) unsafeCsat.Add(key);
+                if (part.NpsN > 0 && part.NpsN < f) unsafeNps.Add(key);
             }
         }
 

@@ -4,7 +4,11 @@ namespace CxDashboard.Core.Metrics;
 public readonly record struct Estimate(double? Value, long N, double? Low = null, double? High = null);
 
 /// <summary>A two-sample comparison: the difference, its z statistic, and whether |z| &gt; 1.96.</summary>
-public readonly record struct Change(double Difference, double Z, bool Significant);
+public readonly record struct Change(double Difference, double Z, bool Significant)
+{
+    /// <summary>The difference's standard error (0 when both samples have no spread), for its 95% interval.</summary>
+    public double StandardError { get; init; }
+}
 
 /// <summary>
 /// The exact metric math of DESIGN §6, on pooled counts — never on averages of child values.
@@ -93,5 +97,6 @@ public static class MetricMath
     }
 
     private static Change Compare(double diff, double se) =>
-        se == 0 ? new Change(diff, diff == 0 ? 0 : double.PositiveInfinity * Math.Sign(diff), diff != 0) : new Change(diff, diff / se, Math.Abs(diff / se) > Z95);
+        (se == 0 ? new Change(diff, diff == 0 ? 0 : double.PositiveInfinity * Math.Sign(diff), diff != 0) : new Change(diff, diff / se, Math.Abs(diff / se) > Z95))
+            with { StandardError = se };
 }

@@ -112,6 +112,7 @@ public sealed class FloorCube
         var counts = new long[bases][];
         var off = new bool[bases][];
         var relations = Relations(index, units, partners);
+        var weekSpans = WeekSpans(index);
         for (var b = 0; b < bases; b++)
         {
             var solver = new SuppressionSolver();
@@ -134,6 +135,16 @@ public sealed class FloorCube
                 var rest = solver.CountOf(total) - parts.Sum(solver.CountOf);
                 solver.AddSum(total, rest == 0 ? parts : [.. parts, solver.AddCell(Math.Abs(rest), isHidden: true)]);
             }
+            // Weeks are their own tiling of time: a month, quarter or year is a sum of weeks only when the n say the days
+            // of those weeks outside it hold nothing for this basis. Then it is an exact relation like any other
+            // (a caller reads both grains): so a week hidden even as a precaution is not the whole minus its other weeks.
+            foreach (var (whole, overlapping, inside) in weekSpans)
+            {
+                var n = solver.CountOf(whole);
+                if (n == 0) continue;
+                if (overlapping.Sum(solver.CountOf) == n) solver.AddSum(whole, overlapping);
+                if (inside.Length < overlapping.Length && inside.Length > 0 && inside.Sum(solver.CountOf) == n) solver.AddSum(whole, inside);
+            }
             off[b] = solver.Solve(floor)[..index.Count];
         }
         return new FloorCube(index, counts, off);
@@ -143,6 +154,33 @@ public sealed class FloorCube
     {
         Sum,
         Cover,
+    }
+
+    /// <summary>
+    /// For every month, quarter and year cell: the week cells of the same subject and slice overlapping it, and those
+    /// lying wholly inside it (weeks with no cell hold no data and are left out). Whether either set adds up to the whole
+    /// depends on each basis's counts, so the relations are made per basis.
+    /// </summary>
+    private static List<(int Whole, int[] Overlapping, int[] Inside)> WeekSpans(Dictionary<FloorCell, int> index)
+    {
+        var list = new List<(int, int[], int[])>();
+        foreach (var (cell, at) in index)
+        {
+            if (cell.Grain is not ("month" or "quarter" or "year")) continue;
+            var last = (cell.Grain switch { "month" => cell.Start.AddMonths(1), "quarter" => cell.Start.AddMonths(3), _ => cell.Start.AddYears(1) }).AddDays(-1);
+            var overlapping = new List<int>();
+            var inside = new List<int>();
+            // ISO weeks start on Monday: the first week overlapping the whole starts on or before its first day.
+            var monday = cell.Start.AddDays(-(((int)cell.Start.DayOfWeek + 6) % 7));
+            for (var w = monday; w <= last; w = w.AddDays(7))
+            {
+                if (!index.TryGetValue(cell with { Grain = "week", Start = w }, out var week)) continue;
+                overlapping.Add(week);
+                if (w >= cell.Start && w.AddDays(6) <= last) inside.Add(week);
+            }
+            if (overlapping.Count > 0) list.Add((at, [.. overlapping], [.. inside]));
+        }
+        return list;
     }
 
     private static List<(RelationKind Kind, int Total, int[] Parts)> Relations(Dictionary<FloorCell, int> index, IReadOnlyDictionary<long, long?> units, IReadOnlyList<FloorPartner> partners)

@@ -1,5 +1,6 @@
 using System.Data;
 using System.Diagnostics;
+using CxDashboard.Core.Drivers;
 using Npgsql;
 
 namespace CxDashboard.Core.Rollups;
@@ -75,6 +76,10 @@ public sealed class RollupEngine(NpgsqlDataSource dataSource)
                     cells += await ExecAsync(conn, tx, RollupSql.InsertCoarserFromDayCells(grain), ct);
                 }
                 days = await ScalarAsync<int>(conn, tx, "SELECT count(DISTINCT day)::int FROM day_cells", ct);
+                progress?.Invoke("building driver cells");
+                await ExecAsync(conn, tx, "DELETE FROM driver_cell", ct);
+                await ExecAsync(conn, tx, DriverCells.InsertDays("true", "true"), ct);
+                await ExecAsync(conn, tx, DriverCells.InsertMonths("true"), ct);
             }
             else
             {
@@ -89,16 +94,20 @@ public sealed class RollupEngine(NpgsqlDataSource dataSource)
                     progress?.Invoke($"recomputing {days} day(s)");
                     await ExecAsync(conn, tx, RollupSql.FillOwnResponses(range), ct, ("from", from), ("to", to), ("days", touched));
                     await ExecAsync(conn, tx, RollupSql.FillOwnInteractions(range), ct, ("from", from), ("to", to), ("days", touched));
+                    progress?.Invoke("summing subtrees and partners of those days");
                     await ExecAsync(conn, tx, RollupSql.CreateDayCells(), ct);
                     // Coarser cells change by (new − old) of the touched days: no re-summing of whole years.
                     await ExecAsync(conn, tx, RollupSql.CreateDelta(), ct, ("days", touched));
                     await ExecAsync(conn, tx, "DELETE FROM rollup_cell WHERE grain = 'day' AND period_start = ANY(@days)", ct, ("days", touched));
                     cells = await ExecAsync(conn, tx, RollupSql.InsertDayCells(), ct);
+                    progress?.Invoke("adding the change to weeks, months, quarters and years");
                     foreach (var grain in RollupGrains.Coarser)
                     {
                         var periods = touched.Select(d => RollupGrains.PeriodStart(grain, d)).Distinct().ToArray();
                         cells += await ExecAsync(conn, tx, RollupSql.ApplyDelta(grain), ct, ("periods", periods));
                     }
+                    progress?.Invoke("recomputing driver cells");
+                    await RefreshDriverCellsAsync(conn, tx, ct);
                 }
             }
 
@@ -125,6 +134,54 @@ public sealed class RollupEngine(NpgsqlDataSource dataSource)
             throw;
         }
     }
+
+    /// <summary>
+    /// Recomputes the driver cells of every response day whose linked rows may have changed: the days with changed
+    /// responses, and the days of responses linked to an interaction opened on a day with changed interactions. A
+    /// response links only interactions opened from 35 days before its month to the end of its month, so those responses
+    /// lie in the interaction day's month or the next two: the search reads at most three months of responses, never the
+    /// whole history. Month rows are then re-summed from the day rows of the months touched.
+    /// </summary>
+    private static async Task RefreshDriverCellsAsync(NpgsqlConnection conn, NpgsqlTransaction tx, CancellationToken ct)
+    {
+        var responseDays = await DaysAsync(conn, tx, "SELECT DISTINCT day FROM consumed WHERE fact = 'response' ORDER BY 1", ct);
+        var interactionDays = await DaysAsync(conn, tx, "SELECT DISTINCT day FROM consumed WHERE fact = 'interaction' ORDER BY 1", ct);
+        var driverDays = new SortedSet<DateOnly>(responseDays);
+        if (interactionDays.Length > 0)
+        {
+            var (first, last) = (interactionDays.Min(), interactionDays.Max());
+            await using var cmd = new NpgsqlCommand("""
+                SELECT DISTINCT (r.responded_at AT TIME ZONE 'UTC')::date FROM survey_response r
+                JOIN interaction i ON i.external_id = r.interaction_external_id
+                WHERE i.opened_at >= @ifrom AND i.opened_at < @ito AND (i.opened_at AT TIME ZONE 'UTC')::date = ANY(@idays)
+                  AND r.responded_at >= @rfrom AND r.responded_at < @rto
+                """, conn, tx) { CommandTimeout = 0 };
+            cmd.Parameters.AddWithValue("ifrom", Utc(first));
+            cmd.Parameters.AddWithValue("ito", Utc(last.AddDays(1)));
+            cmd.Parameters.AddWithValue("idays", interactionDays);
+            cmd.Parameters.AddWithValue("rfrom", Utc(RollupGrains.PeriodStart("month", first)));
+            cmd.Parameters.AddWithValue("rto", Utc(RollupGrains.PeriodStart("month", last.AddDays(35)).AddMonths(1)));
+            await using var r = await cmd.ExecuteReaderAsync(ct);
+            while (await r.ReadAsync(ct)) driverDays.Add(r.GetFieldValue<DateOnly>(0));
+        }
+        if (driverDays.Count == 0) return;
+        var dayList = driverDays.ToArray();
+        var months = dayList.Select(d => RollupGrains.PeriodStart("month", d)).Distinct().ToArray();
+        var firstMonth = months.Min();
+        var endMonth = months.Max().AddMonths(1);
+        await ExecAsync(conn, tx, "DELETE FROM driver_cell WHERE grain = 'day' AND period_start = ANY(@days)", ct, ("days", dayList));
+        await ExecAsync(conn, tx, DriverCells.InsertDays(
+                "r.responded_at >= @rfrom AND r.responded_at < @rto AND (r.responded_at AT TIME ZONE 'UTC')::date = ANY(@days)",
+                "i.opened_at >= @ifrom AND i.opened_at < @ito"), ct,
+            ("rfrom", Utc(dayList[0])), ("rto", Utc(dayList[^1].AddDays(1))), ("days", dayList),
+            ("ifrom", Utc(firstMonth.AddDays(-35))), ("ito", Utc(endMonth)));
+        await ExecAsync(conn, tx, "DELETE FROM driver_cell WHERE grain = 'month' AND period_start = ANY(@months)", ct, ("months", months));
+        await ExecAsync(conn, tx, DriverCells.InsertMonths(
+                "period_start >= @from AND period_start < @to AND date_trunc('month', period_start)::date = ANY(@months)"), ct,
+            ("from", firstMonth), ("to", endMonth), ("months", months));
+    }
+
+    private static DateTime Utc(DateOnly day) => day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
 
     /// <summary>The dirty-day marks this run's snapshot saw (unit, day, fact, marked_at).</summary>
     private sealed record Consumed(long[] Units, DateOnly[] Days, string[] Facts, DateTime[] MarkedAt);
@@ -160,9 +217,12 @@ public sealed class RollupEngine(NpgsqlDataSource dataSource)
             """, CancellationToken.None, ("units", consumed.Units), ("days", consumed.Days), ("facts", consumed.Facts), ("marks", consumed.MarkedAt));
     }
 
-    private static async Task<DateOnly[]> DaysAsync(NpgsqlConnection conn, NpgsqlTransaction tx, CancellationToken ct)
+    private static Task<DateOnly[]> DaysAsync(NpgsqlConnection conn, NpgsqlTransaction tx, CancellationToken ct) =>
+        DaysAsync(conn, tx, "SELECT DISTINCT day FROM consumed ORDER BY 1", ct);
+
+    private static async Task<DateOnly[]> DaysAsync(NpgsqlConnection conn, NpgsqlTransaction tx, string sql, CancellationToken ct)
     {
-        await using var cmd = new NpgsqlCommand("SELECT DISTINCT day FROM consumed ORDER BY 1", conn, tx);
+        await using var cmd = new NpgsqlCommand(sql, conn, tx);
         await using var r = await cmd.ExecuteReaderAsync(ct);
         var days = new List<DateOnly>();
         while (await r.ReadAsync(ct)) days.Add(r.GetFieldValue<DateOnly>(0));

@@ -25,6 +25,15 @@ public sealed class ScorecardKpi
     /// <summary>The <see cref="ScorecardService.TrendLength"/> periods ending with the scorecard's period, oldest first.</summary>
     public required IReadOnlyList<KpiPeriodValue> Trend { get; init; }
 
+    /// <summary>The same KPI (same unit, metric and slice) in the period before, as the caller may see it.</summary>
+    public required KpiPeriodValue Previous { get; init; }
+
+    /// <summary>
+    /// <see cref="Current"/> minus <see cref="Previous"/> with its significance test, on this line's own cells (so a sliced
+    /// KPI compares its slice); null when either side has no value or is hidden from the caller.
+    /// </summary>
+    public ValueChange? Change { get; init; }
+
     /// <summary>Weight in the unit's score: the KPI's weight, multiplied for shared KPIs.</summary>
     public required double EffectiveWeight { get; init; }
 

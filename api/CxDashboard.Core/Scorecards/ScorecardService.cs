@@ -76,12 +76,16 @@ public sealed class ScorecardService(NpgsqlDataSource db)
             cells.GetValueOrDefault((k.UnitId, Slice.Of(k.SliceDimension, k.SliceValue), p.First)) ?? CellStats.Empty;
         double? Target(KpiDefinition k, Period p) => targets.TryGetValue((k.Id, p.First), out var t) ? t : null;
 
-        KpiPeriodValue ValueOf(KpiDefinition k, Period p)
+        MetricValue Shown(KpiDefinition k, Period p)
         {
             var reading = MetricReading.Read(k.MetricCode, Cell(k, p));
-            var shown = gate is null
+            return gate is null
                 ? MetricValue.Of(reading, confidence, applyPrivacyFloor)
                 : MetricValue.Shown(reading, confidence, gate(SubjectKind.Unit, k.UnitId, k.MetricCode, p, Slice.Of(k.SliceDimension, k.SliceValue), reading.N));
+        }
+
+        KpiPeriodValue ValueOf(KpiDefinition k, Period p, MetricValue shown)
+        {
             var (actual, n) = (shown.N > 0 ? shown.Value : null, shown.N);
             var target = Target(k, p);
             var attainment = Attainment.Percent(actual, target, k.Direction, k.MetricUnit);
@@ -95,18 +99,30 @@ public sealed class ScorecardService(NpgsqlDataSource db)
 
         expanded.UnionWith(units);
         // Each KPI's trend; its last point is the current period (a scorecard period ends its own series).
+        // The series has the period before as its second last point (months, quarters and years tile time), so each
+        // line's change is tested on its own cells: a sliced KPI against its slice, not the unit's total.
         var trends = new Dictionary<long, KpiPeriodValue[]>(kpis.Count);
+        var changes = new Dictionary<long, ValueChange?>(kpis.Count);
         foreach (var k in kpis)
         {
             var trend = new KpiPeriodValue[periods.Count];
-            for (var i = 0; i < trend.Length; i++) trend[i] = ValueOf(k, periods[i]);
+            MetricValue? before = null, now = null;
+            for (var i = 0; i < trend.Length; i++)
+            {
+                var shown = Shown(k, periods[i]);
+                trend[i] = ValueOf(k, periods[i], shown);
+                (before, now) = (now, shown);
+            }
             trends[k.Id] = trend;
+            changes[k.Id] = before is not null && now is not null ? now.ComparedWith(before) : null;
         }
         var lines = kpis.ToDictionary(k => k.Id, k => new ScorecardKpi
         {
             Kpi = k,
             Expanded = expanded.Contains(k.UnitId),
             Current = trends[k.Id][^1],
+            Previous = trends[k.Id][^2],
+            Change = changes[k.Id],
             Trend = trends[k.Id],
             EffectiveWeight = (double)k.Weight * (k.IsShared ? SharedWeightFactor : 1),
             LatestCheckin = checkins.GetValueOrDefault(k.Id),

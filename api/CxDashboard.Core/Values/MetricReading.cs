@@ -81,7 +81,9 @@ public sealed record MetricReading(string Metric, ReadingShape Shape, double? Va
             ReadingShape.Mean => MetricMath.MeanChange(Raw.A, Raw.B, N, other.Raw.A, other.Raw.B, other.N),
             _ => null,
         };
-        return test is { } t ? new ValueChange(v1 - v2, t.Z, t.Significant) : new ValueChange(v1 - v2, null, null);
+        return test is { } t
+            ? new ValueChange(v1 - v2, t.Z, t.Significant) { Low = v1 - v2 - MetricMath.Z95 * t.StandardError, High = v1 - v2 + MetricMath.Z95 * t.StandardError }
+            : new ValueChange(v1 - v2, null, null);
     }
 
     private static MetricReading Nps(string metric, long p, long d, long n)
@@ -111,5 +113,11 @@ public sealed record MetricReading(string Metric, ReadingShape Shape, double? Va
         };
 }
 
-/// <summary>A difference between two readings; <see cref="Z"/> and <see cref="Significant"/> are null when no test applies.</summary>
-public sealed record ValueChange(double Difference, double? Z, bool? Significant);
+/// <summary>A difference between two readings; <see cref="Z"/>, <see cref="Significant"/> and the interval are null when no test applies.</summary>
+public sealed record ValueChange(double Difference, double? Z, bool? Significant)
+{
+    /// <summary>95% interval of the difference: difference ± 1.96 · its standard error.</summary>
+    public double? Low { get; init; }
+
+    public double? High { get; init; }
+}

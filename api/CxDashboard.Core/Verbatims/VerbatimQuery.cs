@@ -76,21 +76,7 @@ public sealed class VerbatimQuery(NpgsqlDataSource db)
         var items = units.ToDictionary(u => u, _ => new List<Verbatim>());
         if (units.Length == 0) return new Dictionary<long, VerbatimPage>();
         var sliceSql = slice.Dimension == "all" ? "" : $"AND r.{slice.Dimension} = @slice_value"; // the dimension is one of the fixed column names (Slice.Of)
-        var cursorSql = cursor is null ? "" : "AND (r.responded_at, r.id) < (@after_ts, @after_id)";
-        await using var cmd = db.CreateCommand($"""
-            SELECT u.unit_id, v.id, v.responded_at, v.org_unit_id, v.channel, v.journey_stage, v.segment, v.nps, v.csat, v.ces, v.comment
-            FROM unnest(@units) AS u(unit_id)
-            CROSS JOIN LATERAL (
-                SELECT r.id, r.responded_at, r.org_unit_id, r.channel, r.journey_stage, r.segment, r.nps, r.csat, r.ces, r.comment
-                FROM survey_response r
-                JOIN org_unit_closure c ON c.descendant_id = r.org_unit_id AND c.ancestor_id = u.unit_id
-                WHERE r.org_unit_id = ANY(@visible) AND r.comment IS NOT NULL AND r.comment <> ''
-                  AND r.responded_at >= @from AND r.responded_at < @to
-                  AND {BandSql(band)} {sliceSql} {cursorSql}
-                ORDER BY r.responded_at DESC, r.id DESC
-                LIMIT @limit) v
-            ORDER BY u.unit_id, v.responded_at DESC, v.id DESC
-            """);
+        await using var cmd = db.CreateCommand(PageSql(band, slice, cursor is not null));
         cmd.Parameters.Add(new NpgsqlParameter("units", NpgsqlDbType.Array | NpgsqlDbType.Bigint) { Value = units });
         cmd.Parameters.Add(new NpgsqlParameter("visible", NpgsqlDbType.Array | NpgsqlDbType.Bigint) { Value = visibleUnitIds.ToArray() });
         cmd.Parameters.AddWithValue("from", new DateTimeOffset(period.First.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero));
@@ -130,16 +116,51 @@ public sealed class VerbatimQuery(NpgsqlDataSource db)
             : kv.Value.Count > first ? new VerbatimPage(kv.Value[..first], true) : new VerbatimPage(kv.Value, false));
     }
 
+    /// <summary>
+    /// One page per unit in <c>@units</c>: each visible descendant's newest <c>@limit</c> comments, taken from the
+    /// comment indexes (<c>ix_survey_response_comment*</c>: unit[, band], time) as a short backward range scan, then merged. The rows
+    /// read are at most descendants × <c>@limit</c> per partition of the period, never the period's partition.
+    /// </summary>
+    public static string PageSql(VerbatimBand band, Slice slice, bool hasCursor)
+    {
+        var sliceSql = slice.Dimension == "all" ? "" : $"AND r.{slice.Dimension} = @slice_value"; // the dimension is one of the fixed column names (Slice.Of)
+        var cursorSql = hasCursor ? "AND (r.responded_at, r.id) < (@after_ts, @after_id)" : "";
+        return $"""
+            SELECT u.unit_id, v.id, v.responded_at, v.org_unit_id, v.channel, v.journey_stage, v.segment, v.nps, v.csat, v.ces, v.comment
+            FROM unnest(@units) AS u(unit_id)
+            CROSS JOIN LATERAL (
+                SELECT x.* FROM org_unit_closure c
+                CROSS JOIN LATERAL (
+                    SELECT r.id, r.responded_at, r.org_unit_id, r.channel, r.journey_stage, r.segment, r.nps, r.csat, r.ces, r.comment
+                    FROM survey_response r
+                    WHERE r.org_unit_id = c.descendant_id AND r.comment IS NOT NULL AND r.comment <> ''
+                      AND r.responded_at >= @from AND r.responded_at < @to
+                      AND {BandSql(band)} {sliceSql} {cursorSql}
+                    ORDER BY r.responded_at DESC, r.id DESC
+                    LIMIT @limit) x
+                WHERE c.ancestor_id = u.unit_id AND c.descendant_id = ANY(@visible)
+                ORDER BY x.responded_at DESC, x.id DESC
+                LIMIT @limit) v
+            ORDER BY u.unit_id, v.responded_at DESC, v.id DESC
+            """;
+    }
+
+    // A band is an equality on the score's band expression, written exactly as in the comment indexes (migration
+    // VerbatimIndex), so the planner serves it from the index keyed (unit, band, time); NULL scores fall in no band.
+    private const string NpsBand = "(CASE WHEN r.nps >= 9 THEN 2 WHEN r.nps >= 7 THEN 1 WHEN r.nps <= 6 THEN 0 END)";
+    private const string CsatBand = "(CASE WHEN r.csat >= 4 THEN 2 WHEN r.csat = 3 THEN 1 WHEN r.csat <= 2 THEN 0 END)";
+    private const string CesBand = "(CASE WHEN r.ces >= 5 THEN 2 WHEN r.ces = 4 THEN 1 WHEN r.ces <= 3 THEN 0 END)";
+
     private static string BandSql(VerbatimBand band) => band switch
     {
         VerbatimBand.All => "TRUE",
-        VerbatimBand.NpsPromoters => "r.nps >= 9",
-        VerbatimBand.NpsPassives => "r.nps BETWEEN 7 AND 8",
-        VerbatimBand.NpsDetractors => "r.nps <= 6",
-        VerbatimBand.CsatSatisfied => "r.csat >= 4",
-        VerbatimBand.CsatDissatisfied => "r.csat <= 2",
-        VerbatimBand.CesEasy => "r.ces >= 5",
-        VerbatimBand.CesHard => "r.ces <= 3",
+        VerbatimBand.NpsPromoters => $"{NpsBand} = 2",
+        VerbatimBand.NpsPassives => $"{NpsBand} = 1",
+        VerbatimBand.NpsDetractors => $"{NpsBand} = 0",
+        VerbatimBand.CsatSatisfied => $"{CsatBand} = 2",
+        VerbatimBand.CsatDissatisfied => $"{CsatBand} = 0",
+        VerbatimBand.CesEasy => $"{CesBand} = 2",
+        VerbatimBand.CesHard => $"{CesBand} = 0",
         _ => throw new ArgumentOutOfRangeException(nameof(band)),
     };
 

@@ -12,7 +12,7 @@ namespace CxDashboard.Tests.Drivers;
 /// check runs per department and summer month (no seasonal dip): the planted effect must lie
 /// inside the measured gap's 95% interval in at least 85% of those analyses (nominal: 95%).
 /// </summary>
-public sealed class PlantedEffectsTests(SeededDatabase db) : IClassFixture<SeededDatabase>
+public sealed class PlantedEffectsTests(DriverDatabase db) : IClassFixture<DriverDatabase>
 {
     private static readonly Period Summer = Period.Of("quarter", new DateOnly(2026, 7, 1));
     private static readonly DateOnly[] SummerMonths = [new(2026, 7, 1), new(2026, 8, 1), new(2026, 9, 1)];

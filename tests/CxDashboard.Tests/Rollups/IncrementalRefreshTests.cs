@@ -11,8 +11,11 @@ namespace CxDashboard.Tests.Rollups;
 public sealed class IncrementalRefreshTests
 {
     private const string CellsFingerprint = """
-        SELECT md5(string_agg(t::text, E'\n' ORDER BY t::text)) FROM rollup_cell t
+        SELECT (SELECT md5(string_agg(t::text, E'\n' ORDER BY t::text)) FROM rollup_cell t)
+            || (SELECT md5(string_agg(t::text, E'\n' ORDER BY t::text)) FROM driver_cell t)
         """;
+
+    private const string DriverCellsFingerprint = "SELECT md5(string_agg(t::text, E'\\n' ORDER BY t::text)) FROM driver_cell t";
 
     private static async Task<(CxDatabase Db, RollupEngine Engine)> SeededAsync()
     {
@@ -82,6 +85,43 @@ public sealed class IncrementalRefreshTests
             Assert.True((await ImportAsync(db, ImportKind.Interactions, csv)).Succeeded);
 
             await AssertIncrementalEqualsFullAsync(db, engine, "incremental");
+        }
+        finally
+        {
+            await db.DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public async Task Changed_linked_interactions_and_new_linked_responses_refresh_driver_cells_like_a_full_rebuild()
+    {
+        var (db, engine) = await SeededAsync();
+        try
+        {
+            // A linked interaction of the last month changes: not resolved any more, transferred, opened a day earlier;
+            // a new response in the next days links to another existing interaction.
+            var linked = await db.RowsAsync("""
+                SELECT i.external_id, i.customer_key, to_char(i.opened_at - interval '1 day', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'), u.code, i.channel, i.journey_stage, i.segment,
+                       coalesce(i.resolved_first_contact, false)
+                FROM interaction i JOIN survey_response r ON r.interaction_external_id = i.external_id JOIN org_unit u ON u.id = i.org_unit_id
+                WHERE i.opened_at >= '2026-10-05' AND i.transfers = 0
+                ORDER BY i.external_id LIMIT 2
+                """);
+            var (a, b) = (linked[0], linked[1]);
+            var before = await db.ScalarAsync<string>(DriverCellsFingerprint);
+            var interactions = $"""
+                external_id,customer_key,opened_at,unit_code,channel,journey_stage,segment,resolved_first_contact,transfers
+                {a[0]},{a[1]},{a[2]},{a[3]},{a[4]},{a[5]},{a[6]},{(!(bool)a[7]!).ToString().ToLowerInvariant()},2
+                """;
+            Assert.True((await ImportAsync(db, ImportKind.Interactions, interactions)).Succeeded);
+            var responses = $"""
+                external_id,responded_at,unit_code,channel,journey_stage,segment,nps,csat,ces,interaction_external_id
+                inc-linked-1,2026-10-30T10:00:00Z,{b[3]},{b[4]},{b[5]},{b[6]},3,1,2,{b[0]}
+                """;
+            Assert.True((await ImportAsync(db, ImportKind.Responses, responses)).Succeeded);
+
+            await AssertIncrementalEqualsFullAsync(db, engine, "incremental");
+            Assert.NotEqual(before, await db.ScalarAsync<string>(DriverCellsFingerprint));
         }
         finally
         {

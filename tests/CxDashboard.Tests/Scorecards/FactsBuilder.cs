@@ -28,12 +28,12 @@ public sealed class FactsBuilder(CxDatabase db, string prefix)
     }
 
     /// <summary><paramref name="count"/> responses at <paramref name="unit"/> on <paramref name="day"/> with the given scores.</summary>
-    public FactsBuilder Responses(string unit, DateOnly day, int count, int? nps, int? csat, int? ces = null, string? interaction = null)
+    public FactsBuilder Responses(string unit, DateOnly day, int count, int? nps, int? csat, int? ces = null, string? interaction = null, string segment = "consumer")
     {
         for (var i = 0; i < count; i++)
         {
             var id = $"{prefix}-r{next++}";
-            responses.Add(string.Join(',', id, Ts(day, i), Code(unit), "phone", "service", "consumer", N(nps), N(csat), N(ces), interaction ?? ""));
+            responses.Add(string.Join(',', id, Ts(day, i), Code(unit), "phone", "service", segment, N(nps), N(csat), N(ces), interaction ?? ""));
         }
         return this;
     }

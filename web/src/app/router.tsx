@@ -46,6 +46,10 @@ export const routes: RouteObject[] = [
             path: 'units/:unit/process',
             lazy: () => import('../features/process/routes/process').then((m) => ({ Component: m.ProcessRoute })),
           },
+          {
+            path: 'admin/embedding',
+            lazy: () => import('../features/embed-admin/routes/embed-admin').then((m) => ({ Component: m.EmbedAdminRoute })),
+          },
         ],
       },
       { path: '*', lazy: () => import('./routes/not-found').then((m) => ({ Component: m.NotFoundRoute })) },

@@ -1,7 +1,7 @@
 /** Small builders for GraphQL answers in component tests (only the fields the operations select, as the API spells them). */
 export function kpiLine(
   metric: string,
-  o: Partial<{ id: string; shared: boolean; valueUnit: string; actual: number | null; target: number | null; attainment: number | null; status: string; n: number; lowConfidence: boolean; suppressed: boolean; drivers: unknown[]; direction: string; kind: string; reconciliation: unknown; latestCheckin: unknown }> = {},
+  o: Partial<{ id: string; shared: boolean; valueUnit: string; actual: number | null; target: number | null; attainment: number | null; status: string; n: number; lowConfidence: boolean; suppressed: boolean; drivers: unknown[]; direction: string; kind: string; reconciliation: unknown; latestCheckin: unknown; sliceDimension: string; sliceValue: string; previous: number | null; change: unknown; trend: unknown[] }> = {},
 ) {
   return {
     kpi: {
@@ -11,8 +11,8 @@ export function kpiLine(
       direction: o.direction ?? 'HIGHER_IS_BETTER',
       valueUnit: o.valueUnit ?? 'PERCENT',
       shared: o.shared ?? false,
-      sliceDimension: null,
-      sliceValue: null,
+      sliceDimension: o.sliceDimension ?? null,
+      sliceValue: o.sliceValue ?? null,
     },
     actual: o.actual === undefined ? 50 : o.actual,
     target: o.target === undefined ? 60 : o.target,
@@ -22,7 +22,9 @@ export function kpiLine(
     lowConfidence: o.lowConfidence ?? false,
     suppressed: o.suppressed ?? false,
     effectiveWeight: 1,
-    trend: Array.from({ length: 13 }, (_, i) => ({ period: `2025-${String(i + 1).padStart(2, '0')}`, actual: 40 + i, target: 60 })),
+    previous: { period: '2025-12', actual: o.previous === undefined ? 51 : o.previous },
+    change: o.change ?? null,
+    trend: o.trend ?? Array.from({ length: 13 }, (_, i) => ({ period: `2025-${String(i + 1).padStart(2, '0')}`, actual: 40 + i, target: 60, suppressed: false })),
     reconciliation: o.reconciliation ?? null,
     latestCheckin: o.latestCheckin ?? null,
     drivers: o.drivers ?? [],

@@ -31,6 +31,7 @@ export function RootLayout() {
               <NavLink to={`/units/${unit}/process${carry}`}>{t('nav.process')}</NavLink>
             </>
           )}
+          {session?.role === 'analyst' && <NavLink to="/admin/embedding">{t('embedAdmin.nav')}</NavLink>}
         </nav>
         <label className="topbar__locale">
           <span className="visually-hidden">{t('nav.language')}</span>

@@ -2,7 +2,8 @@ import { graphql } from '../../../gql';
 
 /**
  * The whole scorecard screen in one round trip: the unit with its breadcrumb, every KPI line with its 13-period
- * trend, reconciliation and latest check-in; the value and change against the previous period (with its test) of each
+ * trend, reconciliation, latest check-in and its own change against the previous period (a sliced KPI against its
+ * slice, with its test); the value and change against the previous period (with its test) of each
  * metric of the catalogue, and the trends of the main process metrics, so that process metrics the unit has no KPI
  * on are still shown beside the outcomes (DESIGN §2).
  */
@@ -33,13 +34,13 @@ export const ScorecardQuery = graphql(`
       containment: value(metric: "containment", period: $period) { ...MetricNow }
       channel_switch: value(metric: "channel_switch", period: $period) { ...MetricNow }
       abandonment: value(metric: "abandonment", period: $period) { ...MetricNow }
-      fcr_trend: series(metric: "fcr", grain: $grain, end: $period) { period value }
-      sla_trend: series(metric: "sla", grain: $grain, end: $period) { period value }
-      response_time_trend: series(metric: "response_time", grain: $grain, end: $period) { period value }
-      repeat_rate_trend: series(metric: "repeat_rate", grain: $grain, end: $period) { period value }
-      transfer_rate_trend: series(metric: "transfer_rate", grain: $grain, end: $period) { period value }
-      channel_switch_trend: series(metric: "channel_switch", grain: $grain, end: $period) { period value }
-      containment_trend: series(metric: "containment", grain: $grain, end: $period) { period value }
+      fcr_trend: series(metric: "fcr", grain: $grain, end: $period) { period value suppressed }
+      sla_trend: series(metric: "sla", grain: $grain, end: $period) { period value suppressed }
+      response_time_trend: series(metric: "response_time", grain: $grain, end: $period) { period value suppressed }
+      repeat_rate_trend: series(metric: "repeat_rate", grain: $grain, end: $period) { period value suppressed }
+      transfer_rate_trend: series(metric: "transfer_rate", grain: $grain, end: $period) { period value suppressed }
+      channel_switch_trend: series(metric: "channel_switch", grain: $grain, end: $period) { period value suppressed }
+      containment_trend: series(metric: "containment", grain: $grain, end: $period) { period value suppressed }
       scorecard(period: $period) {
         period
         score
@@ -68,10 +69,16 @@ export const ScorecardQuery = graphql(`
     lowConfidence
     suppressed
     change {
-      difference
-      z
-      significant
+      ...ChangeTest
     }
+  }
+
+  fragment ChangeTest on Change {
+    difference
+    z
+    significant
+    low
+    high
   }
 
   fragment ScorecardLine on ScorecardKpi {
@@ -96,10 +103,18 @@ export const ScorecardQuery = graphql(`
     lowConfidence
     suppressed
     effectiveWeight
+    previous {
+      period
+      actual
+    }
+    change {
+      ...ChangeTest
+    }
     trend {
       period
       actual
       target
+      suppressed
     }
     reconciliation {
       volumeBasis

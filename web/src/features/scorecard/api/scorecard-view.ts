@@ -22,8 +22,21 @@ export interface KpiRow {
   n: number;
   lowConfidence: boolean;
   suppressed: boolean;
-  change: { difference: number; z: number | null; significant: boolean | null } | null;
-  trend: { period: string; actual: number | null; target: number | null }[];
+  /** Against the previous period, on this line's own data (a sliced KPI against its slice), with its test. */
+  change: Change | null;
+  /** The previous period's actual, null when there is none or it is hidden. */
+  previous: number | null;
+  /** Hidden months are marked as hidden (the privacy floor), not as missing data. */
+  trend: { period: string; actual: number | null; target: number | null; hidden: boolean }[];
+}
+
+/** A change with its test: z, significance and the 95% interval of the difference are null when no test applies. */
+export interface Change {
+  difference: number;
+  z: number | null;
+  significant: boolean | null;
+  low: number | null;
+  high: number | null;
 }
 
 export interface Reconciliation {
@@ -60,14 +73,17 @@ export interface ScorecardView {
 /** The process metrics whose trends the query reads (aliases `<code>_trend`). */
 export const processMetrics = ['fcr', 'sla', 'response_time', 'repeat_rate', 'transfer_rate', 'channel_switch', 'containment'];
 
-type MetricNow = { value?: number | null; n: number; lowConfidence: boolean; suppressed: boolean; change?: { difference: number; z?: number | null; significant?: boolean | null } | null };
+type ApiChange = { difference: number; z?: number | null; significant?: boolean | null; low?: number | null; high?: number | null };
+type MetricNow = { value?: number | null; n: number; lowConfidence: boolean; suppressed: boolean; change?: ApiChange | null };
 
 type Line = NonNullable<ScorecardResult['unit']>['scorecard']['kpis'][number];
-type Changes = Record<string, { change?: { difference: number; z?: number | null; significant?: boolean | null } | null } | null | undefined>;
 
-function row(line: Omit<Line, 'drivers'>, drives: string | null, changes: Changes): KpiRow {
+function toChange(c: ApiChange | null | undefined): Change | null {
+  return c ? { difference: c.difference, z: c.z ?? null, significant: c.significant ?? null, low: c.low ?? null, high: c.high ?? null } : null;
+}
+
+function row(line: Omit<Line, 'drivers'>, drives: string | null): KpiRow {
   const k = line.kpi;
-  const change = !k.sliceDimension ? changes[k.metric.code]?.change ?? null : null;
   return {
     id: k.id,
     metric: k.metric.code,
@@ -85,8 +101,9 @@ function row(line: Omit<Line, 'drivers'>, drives: string | null, changes: Change
     n: line.n,
     lowConfidence: line.lowConfidence,
     suppressed: line.suppressed,
-    change: change ? { difference: change.difference, z: change.z ?? null, significant: change.significant ?? null } : null,
-    trend: line.trend.map((p) => ({ period: p.period, actual: p.actual ?? null, target: p.target ?? null })),
+    change: toChange(line.change),
+    previous: line.previous.actual ?? null,
+    trend: line.trend.map((p) => ({ period: p.period, actual: p.actual ?? null, target: p.target ?? null, hidden: p.suppressed })),
   };
 }
 
@@ -98,27 +115,27 @@ export function toScorecardView(data: ScorecardResult): ScorecardView | null {
   const unit = data.unit;
   const card = unit?.scorecard;
   if (!unit || !card) return null;
-  const changes = unit as unknown as Changes;
+  const changes = unit as unknown as Record<string, MetricNow | null | undefined>;
   const rows: KpiRow[] = [];
   const seen = new Set<string>();
   const lines = [...card.kpis].sort((a, b) => Number(b.kpi.shared) - Number(a.kpi.shared));
   for (const line of lines) {
     if (seen.has(line.kpi.id)) continue;
     seen.add(line.kpi.id);
-    rows.push(row(line, null, changes));
+    rows.push(row(line, null));
     for (const driver of line.drivers) {
       if (seen.has(driver.kpi.id)) continue;
       seen.add(driver.kpi.id);
-      rows.push(row(driver, line.kpi.metric.code, changes));
+      rows.push(row(driver, line.kpi.metric.code));
     }
   }
   // Process metrics the unit has no KPI on still sit beside the outcomes, as plain values.
   const covered = new Set(rows.filter((r) => !r.slice).map((r) => r.metric));
   for (const metric of processMetrics) {
     const m = data.metrics.find((x) => x.code === metric);
-    const now = changes[metric] as MetricNow | null | undefined;
+    const now = changes[metric];
     if (covered.has(metric) || !m || !now) continue;
-    const trend = (unit as unknown as Record<string, { period: string; value?: number | null }[]>)[`${metric}_trend`] ?? [];
+    const trend = (unit as unknown as Record<string, { period: string; value?: number | null; suppressed?: boolean }[]>)[`${metric}_trend`] ?? [];
     rows.push({
       id: `metric:${metric}`,
       metric,
@@ -136,8 +153,9 @@ export function toScorecardView(data: ScorecardResult): ScorecardView | null {
       n: now.n,
       lowConfidence: now.lowConfidence,
       suppressed: now.suppressed,
-      change: now.change ? { difference: now.change.difference, z: now.change.z ?? null, significant: now.change.significant ?? null } : null,
-      trend: trend.map((p) => ({ period: p.period, actual: p.value ?? null, target: null })),
+      change: toChange(now.change),
+      previous: null,
+      trend: trend.map((p) => ({ period: p.period, actual: p.value ?? null, target: null, hidden: p.suppressed ?? false })),
     });
   }
   const all = [...card.kpis, ...card.kpis.flatMap((l) => l.drivers)];

@@ -61,7 +61,16 @@ function KpiLine({ row: r }: { row: KpiRow }) {
       <td className="num">{formatValue(r.target, r.valueUnit, lng)}</td>
       <td className="num">{formatAttainment(r.attainment, lng)}</td>
       <td>
-        {r.status ? <StatusBadge status={r.status} compact /> : <span className="muted small">{t('scorecard.noKpi')}</span>}
+        {/* A hidden actual has no status to show: "suppressed" is meant, not "no data" (n is there). */}
+        {r.status && r.suppressed ? (
+          <span title={t('scorecard.suppressed')} data-testid="suppressed-status">
+            <StatusBadge status="SUPPRESSED" compact />
+          </span>
+        ) : r.status ? (
+          <StatusBadge status={r.status} compact />
+        ) : (
+          <span className="muted small">{t('scorecard.noKpi')}</span>
+        )}
       </td>
       <td className="num">
         <Change row={r} />
@@ -84,7 +93,13 @@ function KpiLine({ row: r }: { row: KpiRow }) {
         <Sparkline
           values={r.trend.map((p) => p.actual)}
           targets={r.trend.map((p) => p.target)}
-          label={t('scorecard.sparkline', { kpi: name }) + ': ' + r.trend.map((p) => `${formatPeriod(p.period, lng, 'short')} ${formatValue(p.actual, r.valueUnit, lng)}`).join(', ')}
+          hidden={r.trend.map((p) => p.hidden)}
+          label={t('scorecard.sparklineLabel', {
+            kpi: name,
+            points: r.trend
+              .map((p) => t('scorecard.sparklinePoint', { period: formatPeriod(p.period, lng, 'short'), value: p.hidden ? t('scorecard.hiddenPeriod') : formatValue(p.actual, r.valueUnit, lng) }))
+              .join(t('scorecard.listSeparator')),
+          })}
         />
       </td>
     </tr>
@@ -98,17 +113,21 @@ function Change({ row: r }: { row: KpiRow }) {
   const c = r.change;
   if (!c || r.suppressed) return <>–</>;
   const better = c.difference !== 0 ? (c.difference > 0) === (directionOf(r) === 'higher') : null;
-  // The test's standard error is difference / z, so the 95% interval is difference ± 1.96 · |difference / z|.
+  // The API gives the 95% interval of the difference; without it (older answers), the test's standard error is
+  // difference / z, so the interval is difference ± 1.96 · |difference / z|.
   const se = c.z ? Math.abs(c.difference / c.z) : null;
-  const tip =
-    c.z != null && se != null
+  const low = c.low ?? (se != null ? c.difference - 1.96 * se : null);
+  const high = c.high ?? (se != null ? c.difference + 1.96 * se : null);
+  const test =
+    c.z != null && low != null && high != null
       ? t('scorecard.changeTooltip', {
           difference: formatDifference(c.difference, r.valueUnit, lng),
           z: formatNumber(c.z, 2, lng),
-          low: formatDifference(c.difference - 1.96 * se, r.valueUnit, lng),
-          high: formatDifference(c.difference + 1.96 * se, r.valueUnit, lng),
+          low: formatDifference(low, r.valueUnit, lng),
+          high: formatDifference(high, r.valueUnit, lng),
         })
       : t('scorecard.changeTooltipNoTest', { difference: formatDifference(c.difference, r.valueUnit, lng) });
+  const tip = r.previous != null ? t('scorecard.changeWithPrevious', { previous: formatValue(r.previous, r.valueUnit, lng), test }) : test;
   return (
     <span className="change" tabIndex={0} aria-label={tip}>
       <span className={better == null ? undefined : better ? 'up' : 'down'}>{formatDifference(c.difference, r.valueUnit, lng)}</span>

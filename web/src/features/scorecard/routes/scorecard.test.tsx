@@ -45,6 +45,8 @@ function answer(overrides: Record<string, unknown> = {}) {
             attainment: 101.1,
             status: 'ON_TRACK',
             n: 412,
+            // The line's own change, with the interval the API computed: −2.0 ± 1.96 · 0.8.
+            change: { difference: -2, z: -2.5, significant: true, low: -3.568, high: -0.432 },
             drivers: [kpiLine('fcr', { id: 'k3', kind: 'PROCESS', actual: 72.1, target: 75, status: 'AT_RISK', n: 3, suppressed: true })],
             latestCheckin: { periodStart: '2026-10-01', status: 'AT_RISK', note: 'Queue backlog after the outage', author: 'Dana Head', createdAt: '2026-10-20T09:00:00Z' },
           }),
@@ -102,6 +104,83 @@ describe('scorecard screen', () => {
     const crumbs = screen.getByRole('navigation', { name: 'Breadcrumbs' });
     expect(within(crumbs).queryByRole('link', { name: 'Northwind Group' })).toBeNull();
     expect(within(crumbs).getByRole('link', { name: 'Customer Care' })).toHaveAttribute('href', '/units/3/scorecard?period=2026-10');
+  });
+
+  it('a sliced KPI shows its own change against the previous period, not the unit total\'s', async () => {
+    // Premium NPS −60 against 40 (n 40 and 10): difference −100, z −3.5921, interval −154.564 … −45.436 (worked out in
+    // ScorecardChangeTests); the unit's whole NPS moved −2.0, which must not appear on the premium line.
+    const premium = kpiLine('nps', {
+      id: 'k9',
+      valueUnit: 'SCORE',
+      actual: -60,
+      n: 40,
+      sliceDimension: 'segment',
+      sliceValue: 'premium',
+      previous: 40,
+      change: { difference: -100, z: -3.5921, significant: true, low: -154.564, high: -45.436 },
+    });
+    const unsliced = kpiLine('csat', { id: 'k2', change: null });
+    server.use(graphql.query('Scorecard', () => HttpResponse.json({ data: answer({ scorecard: { ...answer().unit.scorecard, kpis: [premium, unsliced] } }) })));
+    renderRoute(route, '/units/7/scorecard?period=2026-10');
+
+    const row = (await screen.findByRole('rowheader', { name: /^NPS.*premium/ })).closest('tr')!;
+    expect(within(row).getByTestId('significant')).toBeInTheDocument();
+    expect(within(row).getByLabelText('Previous period 40.0. Difference −100.0, z = -3.59, 95% interval −154.6 to −45.4')).toBeInTheDocument();
+    expect(row).not.toHaveTextContent('−2.0');
+    // A line without a change of its own shows none (never the unit's).
+    const csat = screen.getByRole('rowheader', { name: /^CSAT/ }).closest('tr')!;
+    expect(within(csat).queryByTestId('significant')).toBeNull();
+    expect(within(csat).queryByText('+0.4')).toBeNull();
+  });
+
+  it('a KPI hidden by complementary suppression shows the suppressed status, not no data, in both languages', async () => {
+    // The partner manager's NPS and CSAT: n 17 and 15 (above the floor of 5) hidden so that a smaller group cannot be
+    // worked out; the API says status NO_DATA with suppressed true.
+    const nps = kpiLine('nps', { id: 'k1', valueUnit: 'SCORE', actual: null, attainment: null, status: 'NO_DATA', n: 17, suppressed: true, previous: null });
+    const csat = kpiLine('csat', { id: 'k2', actual: null, attainment: null, status: 'NO_DATA', n: 15, suppressed: true, previous: null });
+    const empty = kpiLine('ces', { id: 'k3', valueUnit: 'MEAN', actual: null, attainment: null, status: 'NO_DATA', n: 0, previous: null });
+    server.use(graphql.query('Scorecard', () => HttpResponse.json({ data: answer({ scorecard: { ...answer().unit.scorecard, kpis: [nps, csat, empty] } }) })));
+    renderRoute(route, '/units/7/scorecard?period=2026-10');
+
+    for (const name of [/^NPS/, /^CSAT/]) {
+      const row = (await screen.findByRole('rowheader', { name })).closest('tr')!;
+      expect(within(row).getByTestId('suppressed-status')).toHaveTextContent('Suppressed');
+      expect(row).not.toHaveTextContent('No data');
+      expect(within(row).getByTestId('suppressed-mark')).toBeInTheDocument();
+    }
+    // A KPI with no responses at all still says no data.
+    const ces = screen.getByRole('rowheader', { name: /^Customer effort/ }).closest('tr')!;
+    expect(ces).toHaveTextContent('No data');
+    expect(within(ces).queryByTestId('suppressed-status')).toBeNull();
+
+    await i18n.changeLanguage('zh-CN');
+    const row = (await screen.findByRole('rowheader', { name: /^NPS|^净推荐值/ })).closest('tr')!;
+    await waitFor(() => expect(within(row).getByTestId('suppressed-status')).toHaveTextContent('已隐藏'));
+    expect(row).not.toHaveTextContent('无数据');
+  });
+
+  it('sparkline months hidden by the floor are drawn as marked gaps, and a value between them keeps its own dot', async () => {
+    // 13 months: shown, hidden ×5, one shown month, hidden ×5, the current month shown.
+    const hidden = [1, 2, 3, 4, 5, 7, 8, 9, 10, 11];
+    const trend = Array.from({ length: 13 }, (_, i) => ({
+      period: `2025-${String(i + 1).padStart(2, '0')}`,
+      actual: hidden.includes(i) ? null : 70 + i,
+      target: 75,
+      suppressed: hidden.includes(i),
+    }));
+    const fcr = kpiLine('fcr', { id: 'k3', kind: 'PROCESS', actual: 82, n: 40, trend });
+    server.use(graphql.query('Scorecard', () => HttpResponse.json({ data: answer({ scorecard: { ...answer().unit.scorecard, kpis: [fcr] } }) })));
+    renderRoute(route, '/units/7/scorecard?period=2026-10');
+
+    const row = (await screen.findByRole('rowheader', { name: /^First-contact/ })).closest('tr')!;
+    const chart = within(row).getByRole('img');
+    expect(within(row).getAllByTestId('sparkline-gap')).toHaveLength(10);
+    // The three shown months: the first and the middle one get a dot each (no neighbour to draw a line to), the last
+    // its end dot; no line segment crosses a hidden month.
+    expect(chart.querySelectorAll('.sparkline__point')).toHaveLength(2);
+    expect(chart.querySelectorAll('.sparkline__dot')).toHaveLength(1);
+    expect(chart.querySelector('.sparkline__line')!.getAttribute('d')).not.toContain('L');
+    expect(chart).toHaveAccessibleName(/Jan 2025 70\.0%, Feb 2025 hidden, .*Jul 2025 76\.0%, Aug 2025 hidden/);
   });
 
   it('changing the period puts it in the URL and asks for that period', async () => {

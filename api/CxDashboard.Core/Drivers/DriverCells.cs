@@ -1,0 +1,81 @@
+namespace CxDashboard.Core.Drivers;
+
+/// <summary>
+/// The counts a driver analysis needs, kept by the rollup engine in <c>driver_cell</c> (one row per unit's own responses
+/// and day or month; migration <c>DriverCells</c> must match these columns). For each condition and side (it held / it
+/// did not) the CSAT n and top-2 and the NPS n, promoters and detractors, plus the linked responses: additive, so a
+/// subtree and a quarter are column sums of month rows, and the privacy floor's parts (each unit's own month) are rows.
+/// </summary>
+public static class DriverCells
+{
+    /// <summary>A condition's key (column prefix) and its truth per linked (response, interaction) row; NULL = not known, in neither group.</summary>
+    public static readonly (string Key, string Holds)[] Conditions =
+    [
+        ("fcr", "f.resolved_first_contact"),
+        ("sla", "CASE WHEN f.sla_target_seconds IS NULL THEN NULL ELSE coalesce(f.response_seconds <= f.sla_target_seconds, false) END"),
+        ("transferred", "f.transfers > 0"),
+        ("switched", "f.switched_channel"),
+        ("low_effort", "f.ces >= 5"),
+    ];
+
+    public static readonly (string Side, string Test)[] Sides = [("w", "IS TRUE"), ("wo", "IS FALSE")];
+
+    public static readonly (string Stat, string Aggregate)[] Stats =
+    [
+        ("csat_n", "count(f.csat)"),
+        ("csat_top2", "count(*) FILTER (WHERE f.csat >= 4 AND {0})"),
+        ("nps_n", "count(f.nps)"),
+        ("promoters", "count(*) FILTER (WHERE f.nps >= 9 AND {0})"),
+        ("detractors", "count(*) FILTER (WHERE f.nps <= 6 AND {0})"),
+    ];
+
+    public static string Column(string condition, string side, string stat) => $"{condition}_{side}_{stat}";
+
+    /// <summary>Every count column after <c>linked</c>, in a fixed order: condition, side, stat.</summary>
+    public static readonly string[] CountColumns =
+        [.. Conditions.SelectMany(c => Sides.SelectMany(s => Stats.Select(st => Column(c.Key, s.Side, st.Stat))))];
+
+    /// <summary>The aggregate of each of <see cref="CountColumns"/> over linked rows <c>f</c>.</summary>
+    public static IEnumerable<string> Aggregates() =>
+        Conditions.SelectMany(c => Sides.SelectMany(s => Stats.Select(st =>
+        {
+            var when = $"({c.Holds}) {s.Test}";
+            return st.Aggregate.StartsWith("count(f.", StringComparison.Ordinal)
+                ? $"{st.Aggregate} FILTER (WHERE {when})"
+                : string.Format(System.Globalization.CultureInfo.InvariantCulture, st.Aggregate, when);
+        })));
+
+    /// <summary>
+    /// The linked (response, interaction) rows the analysis counts, with what the conditions read. A response counts an
+    /// interaction opened from 35 days before the start of the response's month up to the end of that month, so every
+    /// link belongs to the response's month alone and a quarter's groups are exactly the sum of its months'.
+    /// <paramref name="responseWhere"/> limits the responses (alias r) and <paramref name="interactionWhere"/> the
+    /// interaction partitions read (alias i).
+    /// </summary>
+    public static string LinkedRows(string responseWhere, string interactionWhere) => $"""
+        SELECT r.csat, r.nps, r.ces, i.resolved_first_contact, i.transfers, i.switched_channel, i.sla_target_seconds,
+               extract(epoch FROM i.first_response_at - i.opened_at) AS response_seconds,
+               r.org_unit_id, (r.responded_at AT TIME ZONE 'UTC')::date AS day
+        FROM survey_response r
+        JOIN interaction i ON i.external_id = r.interaction_external_id
+        WHERE {responseWhere} AND {interactionWhere}
+          AND i.opened_at >= (date_trunc('month', r.responded_at AT TIME ZONE 'UTC') - interval '35 days') AT TIME ZONE 'UTC'
+          AND i.opened_at < (date_trunc('month', r.responded_at AT TIME ZONE 'UTC') + interval '1 month') AT TIME ZONE 'UTC'
+        """;
+
+    /// <summary>Day rows of driver_cell from the linked rows of the responses that <paramref name="responseWhere"/> selects.</summary>
+    public static string InsertDays(string responseWhere, string interactionWhere) => $"""
+        INSERT INTO driver_cell (org_unit_id, grain, period_start, linked, {string.Join(", ", CountColumns)})
+        SELECT f.org_unit_id, 'day', f.day, count(*), {string.Join(", ", Aggregates())}
+        FROM ({LinkedRows(responseWhere, interactionWhere)}) f
+        GROUP BY f.org_unit_id, f.day
+        """;
+
+    /// <summary>Month rows as sums of the day rows of the months in <paramref name="monthWhere"/> (over period_start of day rows).</summary>
+    public static string InsertMonths(string monthWhere) => $"""
+        INSERT INTO driver_cell (org_unit_id, grain, period_start, linked, {string.Join(", ", CountColumns)})
+        SELECT org_unit_id, 'month', date_trunc('month', period_start)::date, sum(linked), {string.Join(", ", CountColumns.Select(c => $"sum({c})"))}
+        FROM driver_cell WHERE grain = 'day' AND {monthWhere}
+        GROUP BY org_unit_id, date_trunc('month', period_start)
+        """;
+}

@@ -1,0 +1,47 @@
+// The embedding admin screen in a real browser (issue 17 §1): the analyst registers a host application, issues an API
+// key shown once, the key really obtains an embed token from POST /embed/token, and once revoked on the screen it is refused.
+import { test, expect, baseUrl, signIn, seriousA11yViolations } from './harness.mjs';
+
+const tokenWith = (key) =>
+  fetch(new URL('/embed/token', baseUrl), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `ApiKey ${key}` },
+    body: JSON.stringify({ view: 'scorecard', locked: { unit: 'DEP-RETAIL-STORES', period: '2026-10' }, ttlSeconds: 60 }),
+  });
+
+test('the analyst registers a host on the embedding screen, its key (shown once) obtains a token, and revoked it is refused', async (page) => {
+  await signIn(page, 'analyst');
+  await page.getByRole('link', { name: 'Embedding' }).click();
+  await page.getByRole('heading', { name: 'Embedding: host applications' }).waitFor();
+  const name = `e2e admin ${Date.now()}`;
+  const form = page.getByRole('form', { name: 'Register a host application' });
+  await form.getByLabel('Name').fill(name);
+  await form.getByLabel('Allowed origins (one per line)').fill('https://portal.e2e.test');
+  await form.getByLabel('Org units it may grant (codes)').fill('DIV-RETAIL');
+  await form.getByRole('button', { name: 'Register' }).click();
+  const card = page.getByRole('region', { name, exact: true });
+  await card.waitFor();
+  expect((await card.innerText()).includes('https://portal.e2e.test'), 'the new host does not list its origin');
+
+  await card.getByRole('button', { name: 'Issue an API key' }).click();
+  const secret = (await page.getByTestId('new-key-secret').innerText()).trim();
+  expect(secret.length > 20, `key shown: ${secret}`);
+  const a11y = await seriousA11yViolations(page);
+  expect(a11y.length === 0, `axe: ${JSON.stringify(a11y)}`);
+
+  const issued = await tokenWith(secret);
+  const answer = await issued.text();
+  expect(issued.status === 200, `POST /embed/token with the new key: HTTP ${issued.status} ${answer}`);
+  const { token } = JSON.parse(answer);
+  expect(typeof token === 'string' && token.split('.').length === 3, 'no token in the answer');
+
+  await page.getByRole('button', { name: 'I have stored it' }).click();
+  expect(!(await page.content()).includes(secret), 'the secret is still on the page after it was dismissed');
+
+  page.once('dialog', (d) => d.accept());
+  const row = card.locator('tbody tr').filter({ has: page.getByRole('button', { name: /^Revoke / }) }).first();
+  await row.getByRole('button', { name: /^Revoke / }).click();
+  await card.getByText(/^revoked /).waitFor();
+  const refused = await tokenWith(secret);
+  expect(refused.status === 401, `POST /embed/token with the revoked key: HTTP ${refused.status}`);
+});
