@@ -118,6 +118,27 @@ public sealed class ArchitectureTests
             "the scope gate reads feature data (move the read into the feature's Visible* reader):\n  " + string.Join("\n  ", featureReads));
     }
 
+    /// <summary>
+    /// <c>Api/GraphQL</c> is shared plumbing (limits, errors, loaders, the HTTP endpoint) that every feature uses, so it
+    /// must not use a feature back; the one exception is the composition list (<c>GraphQLExtensions</c>: which features
+    /// make the schema, and their readers).
+    /// </summary>
+    [Fact]
+    public void The_graphql_plumbing_uses_no_feature_but_in_its_composition_list()
+    {
+        var features = Api.GetTypes().Select(t => FeatureOf(t, "CxDashboard.Api")).OfType<string>()
+            .Where(f => f is not ("GraphQL" or "Hosting" or "Cli")).Distinct().Select(f => "CxDashboard.Api." + f).ToArray();
+        Assert.Contains("CxDashboard.Api.Values", features); // the rule has something to guard
+
+        var result = Types.InAssembly(Api)
+            .That().ResideInNamespace("CxDashboard.Api.GraphQL")
+            .And().MeetCustomRule(t => !t.FullName.StartsWith("CxDashboard.Api.GraphQL.GraphQLExtensions", StringComparison.Ordinal))
+            .ShouldNot().HaveDependencyOnAny(features)
+            .GetResult();
+
+        Assert.True(result.IsSuccessful, Describe("GraphQL plumbing that uses a feature", result));
+    }
+
     private static HashSet<string> ReadServices() => Core.GetTypes()
         .Where(t => t is { IsPublic: true, IsClass: true, IsAbstract: false } && !WriteServices.Contains(t.Name)
             && ReadServiceSuffixes.Any(s => t.Name.EndsWith(s, StringComparison.Ordinal)))
