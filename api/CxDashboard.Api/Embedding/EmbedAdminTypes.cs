@@ -36,14 +36,14 @@ public sealed class HostApplicationType : ObjectTypeDefinition<HostApplication>
     {
         d.Name("HostApplication").Description("An application that embeds CxDashboard views (analysts only).");
         d.Field("id").Type("ID!").Description("The host's id (updateHostApplication, issueApiKey).").ResolveFromParent<HostApplication>(h => h.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        d.Field("name").Type("String!").Description("The host's name.").ResolveFromParent<HostApplication>(h => h.Name);
-        d.Field("origins").Type("[String!]!").Description("Origins allowed to frame the views.").ResolveFromParent<HostApplication>(h => h.Origins);
-        d.Field("grantUnits").Type("[String!]!").Description("Org unit codes whose subtrees the host may grant.").ResolveFromParent<HostApplication>(h => h.GrantUnits);
-        d.Field("grantPartners").Type("[String!]!").Description("Partner codes whose engagements the host may grant.").ResolveFromParent<HostApplication>(h => h.GrantPartners);
-        d.Field("views").Type("[String!]!").Description("The views the host may embed: scorecard, cascade, process, partner.").ResolveFromParent<HostApplication>(h => h.Views);
-        d.Field("permissions").Type("[String!]!").Description("What its tokens may do: view, drill, export.").ResolveFromParent<HostApplication>(h => h.Permissions);
-        d.Field("createdAt").Type("DateTime!").Description("When it was registered.").ResolveFromParent<HostApplication>(h => h.CreatedAt);
-        d.Field("disabledAt").Type("DateTime").Description("When it was disabled; null while active.").ResolveFromParent<HostApplication>(h => h.DisabledAt);
+        d.Field(h => h.Name).Description("The host's name.");
+        d.Field(h => h.Origins).Description("Origins allowed to frame the views.");
+        d.Field(h => h.GrantUnits).Description("Org unit codes whose subtrees the host may grant.");
+        d.Field(h => h.GrantPartners).Description("Partner codes whose engagements the host may grant.");
+        d.Field(h => h.Views).Description("The views the host may embed: scorecard, cascade, process, partner.");
+        d.Field(h => h.Permissions).Description("What its tokens may do: view, drill, export.");
+        d.Field(h => h.CreatedAt).Description("When it was registered.");
+        d.Field(h => h.DisabledAt).Description("When it was disabled; null while active.");
         d.Field("keys").Type("[ApiKey!]!").Description("Its API keys (ids and dates; a key's secret is shown only when issued).")
             .ResolveFromParent<HostApplication>(h => h.Keys.OrderBy(k => k.Id).ToList());
     }
@@ -54,11 +54,11 @@ public sealed class ApiKeyType : ObjectTypeDefinition<EmbedApiKey>
     protected override void Configure(IObjectTypeDescriptor<EmbedApiKey> d)
     {
         d.Name("ApiKey").Description("An API key of a host application, without its secret.");
-        d.Field("keyId").Type("String!").Description("The key's public id (the part before the secret).").ResolveFromParent<EmbedApiKey>(k => k.KeyId);
-        d.Field("createdAt").Type("DateTime!").Description("When it was issued.").ResolveFromParent<EmbedApiKey>(k => k.CreatedAt);
-        d.Field("expiresAt").Type("DateTime").Description("The end of a rotated-out key's overlap.").ResolveFromParent<EmbedApiKey>(k => k.ExpiresAt);
-        d.Field("revokedAt").Type("DateTime").Description("When it was revoked; null while valid.").ResolveFromParent<EmbedApiKey>(k => k.RevokedAt);
-        d.Field("lastUsedAt").Type("DateTime").Description("When it last obtained a token.").ResolveFromParent<EmbedApiKey>(k => k.LastUsedAt);
+        d.Field(k => k.KeyId).Description("The key's public id (the part before the secret).");
+        d.Field(k => k.CreatedAt).Description("When it was issued.");
+        d.Field(k => k.ExpiresAt).Description("The end of a rotated-out key's overlap.");
+        d.Field(k => k.RevokedAt).Description("When it was revoked; null while valid.");
+        d.Field(k => k.LastUsedAt).Description("When it last obtained a token.");
     }
 }
 
@@ -68,8 +68,8 @@ public sealed class IssuedApiKeyType : ObjectTypeDefinition<IssuedApiKey>
     {
         d.Name("IssuedApiKey").Description("A new API key. Its secret is in 'key' this once: store it now, it cannot be shown again.");
         d.Field("hostId").Type("ID!").Description("The host the key belongs to.").ResolveFromParent<IssuedApiKey>(k => k.HostId.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        d.Field("keyId").Type("String!").Description("The key's public id.").ResolveFromParent<IssuedApiKey>(k => k.KeyId);
-        d.Field("key").Type("String!").Description("Send as Authorization: ApiKey <key> to POST /embed/token.").ResolveFromParent<IssuedApiKey>(k => k.Key);
-        d.Field("createdAt").Type("DateTime!").Description("When it was issued.").ResolveFromParent<IssuedApiKey>(k => k.CreatedAt);
+        d.Field(k => k.KeyId).Description("The key's public id.");
+        d.Field(k => k.Key).Description("Send as Authorization: ApiKey <key> to POST /embed/token.");
+        d.Field(k => k.CreatedAt).Description("When it was issued.");
     }
 }

@@ -4,7 +4,6 @@ using CxDashboard.Api.Hierarchy;
 using CxDashboard.Api.Partners;
 using CxDashboard.Api.Rollups;
 using CxDashboard.Api.Scorecards;
-using CxDashboard.Api.Security;
 using CxDashboard.Api.Values;
 using CxDashboard.Api.Verbatims;
 using CxDashboard.Core.Hierarchy;

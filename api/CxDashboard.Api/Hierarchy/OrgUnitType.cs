@@ -13,8 +13,8 @@ public sealed class OrgUnitType : ObjectTypeDefinition<OrgNode>
         // Other features add their fields to this type (values, partner, verbatims, scorecard, drivers: SchemaBuilder.ExtendObjectType).
         d.Name("OrgUnit").Description("A node of the org tree inside the caller's scope; its values cover it and everything under it.");
         d.Field("id").Type("ID!").Description("The unit's id (stable; codes can be renamed by an org import).").ResolveFromParent<OrgNode>(p => Ids.Format(p.Id));
-        d.Field("code").Type("String!").Description("The unit's code, e.g. CO, DIV-CARE (unit(code:) finds it).").ResolveFromParent<OrgNode>(p => p.Code);
-        d.Field("name").Type("String!").Description("Display name.").ResolveFromParent<OrgNode>(p => p.Name);
+        d.Field(p => p.Code).Description("The unit's code, e.g. CO, DIV-CARE (unit(code:) finds it).");
+        d.Field(p => p.Name).Description("Display name.");
         d.Field("kind").Type("OrgUnitKind!").Description("The unit's level in the tree, or PARTNER for an engagement of an external partner.")
             .ResolveFromParent<OrgNode>(p => UnitKinds.Of(p.Kind));
         d.Field("parent").Type("OrgUnit").Description("Null at the top of the caller's scope (a parent outside it is never shown).")
@@ -63,8 +63,8 @@ public sealed class CrumbType : ObjectTypeDefinition<Crumb>
     protected override void Configure(IObjectTypeDescriptor<Crumb> d)
     {
         d.Name("Crumb").Description("One step of a breadcrumb.");
-        d.Field("name").Type("String!").Description("The ancestor's name (shown even outside the caller's scope).").ResolveFromParent<Crumb>(p => p.Name);
-        d.Field("unit").Type("OrgUnit").Description("The unit, when it is inside the caller's scope; null otherwise.").ResolveFromParent<Crumb>(p => p.Unit);
+        d.Field(p => p.Name).Description("The ancestor's name (shown even outside the caller's scope).");
+        d.Field(p => p.Unit).Description("The unit, when it is inside the caller's scope; null otherwise.");
     }
 }
 
@@ -76,10 +76,10 @@ public sealed class CallerType : ObjectTypeDefinition<Caller>
     protected override void Configure(IObjectTypeDescriptor<Caller> d)
     {
         d.Name("Caller").Description("Who is asking, as the bearer token says, and how much of the org tree it sees.");
-        d.Field("subject").Type("String!").Description("The token's subject (sub claim).").ResolveFromParent<Caller>(p => p.Subject);
-        d.Field("persona").Type("String").Description("The demo persona the token was issued for, if any.").ResolveFromParent<Caller>(p => p.Persona);
-        d.Field("role").Type("String").Description("executive, department_head, partner_manager or analyst: what the caller may change.").ResolveFromParent<Caller>(p => p.Role);
-        d.Field("visibleUnitCount").Type("Int!").Description("Units inside the caller's scope.").ResolveFromParent<Caller>(p => p.VisibleUnitCount);
+        d.Field(p => p.Subject).Description("The token's subject (sub claim).");
+        d.Field(p => p.Persona).Description("The demo persona the token was issued for, if any.");
+        d.Field(p => p.Role).Description("executive, department_head, partner_manager or analyst: what the caller may change.");
+        d.Field(p => p.VisibleUnitCount).Description("Units inside the caller's scope.");
         d.Field("roots").Type("[OrgUnit!]!").Description("The top-most units of the scope.")
             .Resolve(async ctx => await ctx.Service<VisibleOrg>().RootsAsync(ctx.CancellationToken));
     }

@@ -15,8 +15,8 @@ public sealed class PartnerType : ObjectTypeDefinition<PartnerInfo>
     {
         d.Name("Partner").Description("An external partner; its values cover its engagements inside the caller's scope (all of them for the whole company).");
         d.Field("id").Type("ID!").Description("The partner's id.").ResolveFromParent<PartnerInfo>(p => Ids.Format(p.Id));
-        d.Field("code").Type("String!").Description("The partner's code, e.g. PRT-ACME (partner(code:) finds it).").ResolveFromParent<PartnerInfo>(p => p.Code);
-        d.Field("name").Type("String!").Description("Display name.").ResolveFromParent<PartnerInfo>(p => p.Name);
+        d.Field(p => p.Code).Description("The partner's code, e.g. PRT-ACME (partner(code:) finds it).");
+        d.Field(p => p.Name).Description("Display name.");
         d.Field("engagements").Type("[OrgUnit!]!").Description("Engagement nodes inside the caller's scope.")
             .Resolve(async ctx =>
             {
@@ -35,8 +35,8 @@ public sealed class LeagueRowType : ObjectTypeDefinition<LeagueRow>
     protected override void Configure(IObjectTypeDescriptor<LeagueRow> d)
     {
         d.Name("LeagueRow").Description("A partner's place in a league table.");
-        d.Field("rank").Type("Int").Description("1 = best in the metric's direction; null without a (visible) value.").ResolveFromParent<LeagueRow>(p => p.Rank);
-        d.Field("partner").Type("Partner!").Description("The partner.").ResolveFromParent<LeagueRow>(p => p.Partner);
-        d.Field("value").Type("MetricValue!").Description("Its value on the league's metric and period (its visible engagements only).").ResolveFromParent<LeagueRow>(p => p.Value);
+        d.Field(p => p.Rank).Description("1 = best in the metric's direction; null without a (visible) value.");
+        d.Field(p => p.Partner).Description("The partner.");
+        d.Field(p => p.Value).Description("Its value on the league's metric and period (its visible engagements only).");
     }
 }

@@ -53,8 +53,7 @@ public sealed class RollupRunStartedType : ObjectTypeDefinition<RollupStart>
     {
         d.Name("RollupRunStarted").Description("What startRollupRun did: the job, whether a run was queued now, and where to follow it.");
         d.Field("enqueued").Type("String!").Description("The job asked for (rollup-refresh or rollup-rebuild).").ResolveFromParent<RollupStart>(p => p.Job);
-        d.Field("state").Type("RollupStartState!").Description("ENQUEUED, or ALREADY_QUEUED when a run of the job was waiting to start (none added).")
-            .ResolveFromParent<RollupStart>(p => p.State);
-        d.Field("status").Type("String!").Description("Where to follow the run: the REST path listing rollup runs.").ResolveFromParent<RollupStart>(p => p.Status);
+        d.Field(p => p.State).Description("ENQUEUED, or ALREADY_QUEUED when a run of the job was waiting to start (none added).");
+        d.Field(p => p.Status).Description("Where to follow the run: the REST path listing rollup runs.");
     }
 }

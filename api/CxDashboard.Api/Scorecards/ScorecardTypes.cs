@@ -16,10 +16,9 @@ public sealed class ScorecardType : ObjectTypeDefinition<Scorecard>
         d.Field("score").Type("Float").Description(
                 $"Weighted attainment in percent: Σ w·min(attainment, {ScorecardService.ScoreCap}) / Σ w over KPIs with an attainment; shared KPIs count ×{ScorecardService.SharedWeightFactor}.")
             .ResolveFromParent<Scorecard>(p => p.Score);
-        d.Field("scoredWeight").Type("Float!").Description("Effective weight of the KPIs that have an attainment this period.")
-            .ResolveFromParent<Scorecard>(p => p.ScoredWeight);
-        d.Field("totalWeight").Type("Float!").Description("Effective weight of all its KPIs.").ResolveFromParent<Scorecard>(p => p.TotalWeight);
-        d.Field("kpis").Type("[ScorecardKpi!]!").Description("The unit's KPI lines: each outcome KPI followed by the process KPIs that drive it.").ResolveFromParent<Scorecard>(p => p.Kpis);
+        d.Field(p => p.ScoredWeight).Description("Effective weight of the KPIs that have an attainment this period.");
+        d.Field(p => p.TotalWeight).Description("Effective weight of all its KPIs.");
+        d.Field(p => p.Kpis).Description("The unit's KPI lines: each outcome KPI followed by the process KPIs that drive it.");
     }
 }
 
@@ -28,12 +27,10 @@ public sealed class ScorecardKpiType : ObjectTypeDefinition<ScorecardKpi>
     protected override void Configure(IObjectTypeDescriptor<ScorecardKpi> d)
     {
         d.Name("ScorecardKpi").Description("One KPI line of a scorecard.");
-        d.Field("kpi").Type("Kpi!").Description("The KPI on this line.").ResolveFromParent<ScorecardKpi>(p => p.Kpi);
+        d.Field(p => p.Kpi).Description("The KPI on this line.");
         PointFields.Add(d, line => line.Current);
-        d.Field("effectiveWeight").Type("Float!").Description("Weight in the unit's score (×2 when shared).")
-            .ResolveFromParent<ScorecardKpi>(line => line.EffectiveWeight);
-        d.Field("previous").Type("KpiPoint!").Description("The same KPI (unit, metric and slice) in the period before, with its own target and status.")
-            .ResolveFromParent<ScorecardKpi>(p => p.Previous);
+        d.Field(line => line.EffectiveWeight).Description("Weight in the unit's score (×2 when shared).");
+        d.Field(p => p.Previous).Description("The same KPI (unit, metric and slice) in the period before, with its own target and status.");
         d.Field("change").Type("Change").Description(
                 "This period's actual minus the previous period's on the line's own cells (a sliced KPI compares its slice), with the test of DESIGN §6; null when either is missing or hidden.")
             .ResolveFromParent<ScorecardKpi>(p => p.Change);
@@ -46,7 +43,7 @@ public sealed class ScorecardKpiType : ObjectTypeDefinition<ScorecardKpi>
         d.Field("reconciliation").Type("TargetReconciliation")
             .Description("Do the children's targets, at last period's volumes, add up to this KPI's target? Null without same-metric children or for medians.")
             .Resolve(async ctx => (await ScorecardLoader.ExpandedAsync(ctx, ctx.ParentAs<ScorecardKpi>())).Reconciliation);
-        d.Field("latestCheckin").Type("KpiCheckin").Description("The newest check-in about this period, if any.").ResolveFromParent<ScorecardKpi>(p => p.LatestCheckin);
+        d.Field(p => p.LatestCheckin).Description("The newest check-in about this period, if any.");
     }
 }
 
@@ -88,18 +85,15 @@ public sealed class TargetReconciliationType : ObjectTypeDefinition<TargetReconc
         d.Name("TargetReconciliation").Description(
             "For ratio metrics the parent value is the volume-weighted combination of its children: implied parent target = Σ nᵢ·targetᵢ / Σ nᵢ with nᵢ the children's volumes in the previous period.");
         d.Field("volumeBasis").Type("String!").Description("The period whose volumes weigh the children.").ResolveFromParent<TargetReconciliation>(p => p.VolumeBasis.ToString());
-        d.Field("parentTarget").Type("Float").Description("This KPI's target.").ResolveFromParent<TargetReconciliation>(p => p.ParentTarget);
-        d.Field("impliedParentTarget").Type("Float").Description("Σ nᵢ·targetᵢ / Σ nᵢ over the children with a target.").ResolveFromParent<TargetReconciliation>(p => p.ImpliedParentTarget);
-        d.Field("gap").Type("Float").Description("Implied − parent target, positive when the children's targets more than cover it.")
-            .ResolveFromParent<TargetReconciliation>(p => p.Gap);
-        d.Field("addsUp").Type("Boolean").Description("The implied target meets this KPI's target; null without both.").ResolveFromParent<TargetReconciliation>(p => p.AddsUp);
-        d.Field("parentVolume").Type("Int!").Description("This KPI's unit's volume in the volume basis period.").ResolveFromParent<TargetReconciliation>(p => (int)p.ParentVolume);
-        d.Field("childrenVolume").Type("Int!").Description("The children's volume in that period.").ResolveFromParent<TargetReconciliation>(p => (int)p.ChildrenVolume);
-        d.Field("coverage").Type("Float").Description("Share of the parent's volume that the children with KPIs carry.")
-            .ResolveFromParent<TargetReconciliation>(p => p.Coverage);
-        d.Field("childrenWithoutTarget").Type("Int!").Description("Children with no target for the period (left out of the implied target).").ResolveFromParent<TargetReconciliation>(p => p.ChildrenWithoutTarget);
-        d.Field("children").Type("[ReconciliationChild!]!").Description("Children inside the caller's scope (all of them count in the figures above).")
-            .ResolveFromParent<TargetReconciliation>(p => p.Children);
+        d.Field(p => p.ParentTarget).Description("This KPI's target.");
+        d.Field(p => p.ImpliedParentTarget).Description("Σ nᵢ·targetᵢ / Σ nᵢ over the children with a target.");
+        d.Field(p => p.Gap).Description("Implied − parent target, positive when the children's targets more than cover it.");
+        d.Field(p => p.AddsUp).Description("The implied target meets this KPI's target; null without both.");
+        d.Field(p => (int)p.ParentVolume).Description("This KPI's unit's volume in the volume basis period.");
+        d.Field(p => (int)p.ChildrenVolume).Description("The children's volume in that period.");
+        d.Field(p => p.Coverage).Description("Share of the parent's volume that the children with KPIs carry.");
+        d.Field(p => p.ChildrenWithoutTarget).Description("Children with no target for the period (left out of the implied target).");
+        d.Field(p => p.Children).Description("Children inside the caller's scope (all of them count in the figures above).");
     }
 }
 
@@ -110,8 +104,8 @@ public sealed class ReconciliationChildType : ObjectTypeDefinition<Reconciliatio
         d.Name("ReconciliationChild").Description("One child KPI in a target reconciliation.");
         d.Field("kpi").Type("Kpi!").Description("The child KPI.").Resolve(async ctx => await ctx.KpiAsync(ctx.ParentAs<ReconciliationChild>().KpiId));
         d.Field("unit").Type("OrgUnit!").Description("The child KPI's unit.").Resolve(async ctx => await ctx.UnitAsync(ctx.ParentAs<ReconciliationChild>().UnitId));
-        d.Field("target").Type("Float").Description("The child's target; null without one.").ResolveFromParent<ReconciliationChild>(p => p.Target);
-        d.Field("expectedVolume").Type("Int!").Description("Its volume in the volume basis period (the weight of its target).").ResolveFromParent<ReconciliationChild>(p => (int)p.ExpectedVolume);
-        d.Field("volumeShare").Type("Float").Description("Its share (0–1) of the children's volume.").ResolveFromParent<ReconciliationChild>(p => p.VolumeShare);
+        d.Field(p => p.Target).Description("The child's target; null without one.");
+        d.Field(p => (int)p.ExpectedVolume).Description("Its volume in the volume basis period (the weight of its target).");
+        d.Field(p => p.VolumeShare).Description("Its share (0–1) of the children's volume.");
     }
 }

@@ -21,8 +21,8 @@ public sealed class MetricType : ObjectTypeDefinition<Metric>
         d.Field(m => m.Description).Description("What the metric tells, in one sentence.");
         d.Field(m => m.Computation).Description("How the value is computed from the pooled counts of the rollup cells.");
         d.Field(m => m.Method).Description("Where the data comes from (survey, agent flag, …); null when not recorded.");
-        d.Field("scaleMin").Type("Int").Description("Survey metrics: the lowest answer on the question's scale.").ResolveFromParent<Metric>(p => (int?)p.ScaleMin);
-        d.Field("scaleMax").Type("Int").Description("Survey metrics: the highest answer on the question's scale.").ResolveFromParent<Metric>(p => (int?)p.ScaleMax);
+        d.Field(p => (int?)p.ScaleMin).Description("Survey metrics: the lowest answer on the question's scale.");
+        d.Field(p => (int?)p.ScaleMax).Description("Survey metrics: the highest answer on the question's scale.");
     }
 }
 
@@ -67,12 +67,11 @@ public sealed class ChangeType : ObjectTypeDefinition<ValueChange>
     protected override void Configure(IObjectTypeDescriptor<ValueChange> d)
     {
         d.Name("Change").Description("A difference between two values and its two-sample test (DESIGN §6).");
-        d.Field("difference").Type("Float!").Description("In the metric's unit (NPS points, percentage points, seconds, …).").ResolveFromParent<ValueChange>(p => p.Difference);
+        d.Field(p => p.Difference).Description("In the metric's unit (NPS points, percentage points, seconds, …).");
         d.Field("z").Type("Float").Description("Test statistic; null when no test applies (durations).").ResolveFromParent<ValueChange>(p => p.Z is { } z && double.IsFinite(z) ? z : (double?)null);
-        d.Field("significant").Type("Boolean").Description("|z| > 1.96; null when no test applies.").ResolveFromParent<ValueChange>(p => p.Significant);
-        d.Field("low").Type("Float").Description("Lower end of the difference's 95% interval (difference − 1.96 · standard error); null when no test applies.")
-            .ResolveFromParent<ValueChange>(p => p.Low);
-        d.Field("high").Type("Float").Description("Upper end of the difference's 95% interval; null when no test applies.").ResolveFromParent<ValueChange>(p => p.High);
+        d.Field(p => p.Significant).Description("|z| > 1.96; null when no test applies.");
+        d.Field(p => p.Low).Description("Lower end of the difference's 95% interval (difference − 1.96 · standard error); null when no test applies.");
+        d.Field(p => p.High).Description("Upper end of the difference's 95% interval; null when no test applies.");
     }
 }
 
@@ -85,8 +84,8 @@ public sealed class BreakdownRowType : ObjectTypeDefinition<BreakdownRow>
     {
         d.Name("BreakdownRow").Description("The metric for one channel, journey stage or segment of a unit.");
         d.Field("dimension").Type("SliceDimension!").Description("The dimension broken down by.").ResolveFromParent<BreakdownRow>(p => MetricEnums.Dimension(p.Dimension));
-        d.Field("key").Type("String!").Description("The channel, journey stage or segment.").ResolveFromParent<BreakdownRow>(p => p.Key);
-        d.Field("value").Type("MetricValue!").Description("The metric for the unit restricted to this key.").ResolveFromParent<BreakdownRow>(p => p.Value);
+        d.Field(p => p.Key).Description("The channel, journey stage or segment.");
+        d.Field(p => p.Value).Description("The metric for the unit restricted to this key.");
     }
 }
 
@@ -98,9 +97,9 @@ public sealed class MoverType : ObjectTypeDefinition<Mover>
     protected override void Configure(IObjectTypeDescriptor<Mover> d)
     {
         d.Name("Mover").Description("A child unit whose value moved against the previous period.");
-        d.Field("unit").Type("OrgUnit!").Description("The child unit.").ResolveFromParent<Mover>(p => p.Unit);
-        d.Field("value").Type("MetricValue!").Description("Its value in the period asked for.").ResolveFromParent<Mover>(p => p.Value);
-        d.Field("change").Type("Change!").Description("Its value minus the previous period's, with the significance test.").ResolveFromParent<Mover>(p => p.Change);
+        d.Field(p => p.Unit).Description("The child unit.");
+        d.Field(p => p.Value).Description("Its value in the period asked for.");
+        d.Field(p => p.Change).Description("Its value minus the previous period's, with the significance test.");
     }
 }
 

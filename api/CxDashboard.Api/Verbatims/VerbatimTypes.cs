@@ -15,19 +15,19 @@ public sealed class VerbatimType : ObjectTypeDefinition<Verbatim>
     {
         d.Name("Verbatim").Description("A survey response's comment with its scores and dimensions.");
         d.Field("id").Type("ID!").Description("The survey response's id.").ResolveFromParent<Verbatim>(p => Ids.Format(p.Id));
-        d.Field("respondedAt").Type("DateTime!").Description("When the customer answered.").ResolveFromParent<Verbatim>(p => p.RespondedAt);
+        d.Field(p => p.RespondedAt).Description("When the customer answered.");
         d.Field("unit").Type("OrgUnit").Description("The unit the response is attributed to.").Resolve(async ctx => await ctx.UnitAsync(ctx.ParentAs<Verbatim>().UnitId));
-        d.Field("channel").Type("String!").Description("The channel the response is attributed to.").ResolveFromParent<Verbatim>(p => p.Channel);
-        d.Field("journeyStage").Type("String!").Description("The journey stage.").ResolveFromParent<Verbatim>(p => p.JourneyStage);
-        d.Field("segment").Type("String!").Description("The customer segment.").ResolveFromParent<Verbatim>(p => p.Segment);
-        d.Field("nps").Type("Int").Description("The 0–10 recommendation score, if answered; null for callers under the privacy floor (see npsBand).").ResolveFromParent<Verbatim>(p => (int?)p.Nps);
-        d.Field("csat").Type("Int").Description("The 1–5 satisfaction score, if answered.").ResolveFromParent<Verbatim>(p => (int?)p.Csat);
-        d.Field("ces").Type("Int").Description("The 1–7 effort agreement score, if answered.").ResolveFromParent<Verbatim>(p => (int?)p.Ces);
+        d.Field(p => p.Channel).Description("The channel the response is attributed to.");
+        d.Field(p => p.JourneyStage).Description("The journey stage.");
+        d.Field(p => p.Segment).Description("The customer segment.");
+        d.Field(p => (int?)p.Nps).Description("The 0–10 recommendation score, if answered; null for callers under the privacy floor (see npsBand).");
+        d.Field(p => (int?)p.Csat).Description("The 1–5 satisfaction score, if answered.");
+        d.Field(p => (int?)p.Ces).Description("The 1–7 effort agreement score, if answered.");
         d.Field("npsBand").Type("NpsBand").Description("The NPS answer's band; callers under the privacy floor see bands, not scores.").ResolveFromParent<Verbatim>(p => ScoreBands.Nps(p.NpsBand));
         d.Field("csatBand").Type("CsatBand").Description("The CSAT answer's band.").ResolveFromParent<Verbatim>(p => ScoreBands.Csat(p.CsatBand));
         d.Field("cesBand").Type("CesBand").Description("The CES answer's band.").ResolveFromParent<Verbatim>(p => ScoreBands.Ces(p.CesBand));
-        d.Field("comment").Type("String!").Description("The comment text.").ResolveFromParent<Verbatim>(p => p.Comment);
-        d.Field("cursor").Type("String!").Description("Pass as after to continue after this comment.").ResolveFromParent<Verbatim>(p => p.Cursor);
+        d.Field(p => p.Comment).Description("The comment text.");
+        d.Field(p => p.Cursor).Description("Pass as after to continue after this comment.");
     }
 }
 
@@ -36,9 +36,9 @@ public sealed class VerbatimPageType : ObjectTypeDefinition<VerbatimPage>
     protected override void Configure(IObjectTypeDescriptor<VerbatimPage> d)
     {
         d.Name("VerbatimPage").Description("One page of comments, newest first; pass endCursor as 'after' for the next page.");
-        d.Field("items").Type("[Verbatim!]!").Description("The comments, newest first.").ResolveFromParent<VerbatimPage>(p => p.Items);
-        d.Field("hasNextPage").Type("Boolean!").Description("More comments follow.").ResolveFromParent<VerbatimPage>(p => p.HasNextPage);
-        d.Field("endCursor").Type("String").Description("The last comment's cursor; null on an empty page.").ResolveFromParent<VerbatimPage>(p => p.EndCursor);
+        d.Field(p => p.Items).Description("The comments, newest first.");
+        d.Field(p => p.HasNextPage).Description("More comments follow.");
+        d.Field(p => p.EndCursor).Description("The last comment's cursor; null on an empty page.");
     }
 }
 

@@ -32,8 +32,19 @@ internal sealed class ObjectTypeDescriptor<T>(TypeConfig config) : IObjectTypeDe
             return new ObjectFieldDescriptor(new FieldConfig("__invalid"), config);
         }
         var field = config.GetOrAddField(MemberBinding.CamelCase(info.Name), info);
-        field.Type ??= MemberBinding.InferType(info);
-        field.Resolver ??= MemberBinding.CreateResolver(info, typeof(T));
+        // x => (double)x.Weight: the field is typed and read as the conversion says; x => x.Name: as the member is.
+        var converted = MemberBinding.IsConversion(member, info);
+        field.Type ??= converted ? TypeReference.FromClr(typeof(TValue), null) : MemberBinding.InferType(info);
+        if (field.Resolver is null)
+        {
+            if (!converted && MemberBinding.IsAsync(info)) field.Resolver = MemberBinding.CreateResolver(info, typeof(T));
+            else
+            {
+                // A synchronous read of the parent: the executor's fast path (no resolve context), as ResolveFromParent.
+                var read = member.Compile();
+                new ObjectFieldDescriptor(field, config).ResolveFromParent<T>(p => read(p));
+            }
+        }
         return new ObjectFieldDescriptor(field, config);
     }
 
@@ -67,6 +78,39 @@ internal sealed class ObjectFieldDescriptor(FieldConfig field, TypeConfig owner)
     public IObjectFieldDescriptor Argument(string name, string typeReference, Action<IArgumentDescriptor>? configure = null)
     {
         ArgumentDescriptor.Add(field.Arguments, name, typeReference, configure, owner, field.Name);
+        return this;
+    }
+
+    public IObjectFieldDescriptor Arguments<TArgs>()
+    {
+        var parameters = typeof(TArgs).GetConstructors().OrderByDescending(c => c.GetParameters().Length).FirstOrDefault()?.GetParameters();
+        if (parameters is null)
+        {
+            owner.Problems.Add($"Field \"{owner.Name}.{field.Name}\": {typeof(TArgs).Name} has no public constructor to read arguments into.");
+            return this;
+        }
+        foreach (var p in parameters)
+        {
+            var name = MemberBinding.CamelCase(p.Name!);
+            if (field.Arguments.Exists(a => a.Name == name))
+            {
+                owner.Problems.Add($"Argument \"{owner.Name}.{field.Name}({name}:)\" can only be defined once.");
+                continue;
+            }
+            var argument = new InputValueConfig(name)
+            {
+                Type = p.GetCustomAttribute<GraphQLTypeAttribute>() is { } declared ? TypeReference.Parse(declared.TypeReference) : MemberBinding.InferType(p),
+                Description = p.GetCustomAttribute<System.ComponentModel.DescriptionAttribute>()?.Description,
+            };
+            if (p.HasDefaultValue && p.DefaultValue is not null)
+            {
+                argument.HasDefault = true;
+                // An enum parameter's default comes back as its underlying number.
+                var enumType = Nullable.GetUnderlyingType(p.ParameterType) ?? p.ParameterType;
+                argument.Default = enumType.IsEnum && !enumType.IsInstanceOfType(p.DefaultValue) ? Enum.ToObject(enumType, p.DefaultValue) : p.DefaultValue;
+            }
+            field.Arguments.Add(argument);
+        }
         return this;
     }
 

@@ -55,6 +55,15 @@ public interface IObjectFieldDescriptor
 
     IObjectFieldDescriptor Type(GraphQLType type);
     IObjectFieldDescriptor Argument(string name, string typeReference, Action<IArgumentDescriptor>? configure = null);
+
+    /// <summary>
+    /// Declares one argument per parameter of <typeparamref name="TArgs"/>'s widest public constructor (a positional
+    /// record): the name in camelCase, the type inferred from the parameter's type and nullable annotation, its default
+    /// value (a null default only makes the argument optional), its <see cref="System.ComponentModel.DescriptionAttribute"/>.
+    /// The resolver reads them back with <c>ctx.ArgumentsAs&lt;TArgs&gt;()</c>, so each argument is named once.
+    /// </summary>
+    IObjectFieldDescriptor Arguments<TArgs>();
+
     IObjectFieldDescriptor Description(string? description);
 
     /// <summary>Marks the field deprecated; a null reason prints as plain <c>@deprecated</c>.</summary>

@@ -22,6 +22,20 @@ internal static class MemberBinding
         };
     }
 
+    /// <summary>Whether <paramref name="expression"/> converts the member's value (<c>x =&gt; (double)x.Weight</c>) rather than reading it as is.</summary>
+    public static bool IsConversion(LambdaExpression expression, MemberInfo member) =>
+        expression.Body is UnaryExpression { NodeType: ExpressionType.Convert or ExpressionType.ConvertChecked } u &&
+        u.Type != typeof(object) && u.Type != ValueType(member);
+
+    /// <summary>Members returning Task&lt;T&gt; or ValueTask&lt;T&gt; are awaited by a full resolver.</summary>
+    public static bool IsAsync(MemberInfo member) => UnwrapTask(member switch
+    {
+        PropertyInfo p => p.PropertyType,
+        FieldInfo f => f.FieldType,
+        MethodInfo m => m.ReturnType,
+        _ => typeof(void),
+    }) is not null;
+
     /// <summary>GraphQL names fields in camelCase: <c>OrgUnitId</c> becomes <c>orgUnitId</c>, <c>NPS</c> becomes <c>nps</c>.</summary>
     public static string CamelCase(string name)
     {
@@ -50,6 +64,14 @@ internal static class MemberBinding
         var type = ValueType(member);
         if (type != info.Type && info.GenericTypeArguments.Length == 1) info = info.GenericTypeArguments[0];
         return TypeReference.FromClr(type, info);
+    }
+
+    /// <summary>A constructor parameter's type with its nullable annotation (arguments read into records).</summary>
+    public static TypeReference InferType(ParameterInfo parameter)
+    {
+        NullabilityInfo info;
+        lock (Nullability) info = Nullability.Create(parameter);
+        return TypeReference.FromClr(parameter.ParameterType, info);
     }
 
     public static Type ValueType(MemberInfo member)

@@ -15,6 +15,13 @@ public static class ResolveContextExtensions
     public static T ArgumentOr<T>(this IResolveContext context, string name, T fallback) =>
         context.Arguments.TryGetValue(name, out var value) && value is not null ? ValueConverter.Convert<T>(value)! : fallback;
 
+    /// <summary>
+    /// The field's arguments as one <typeparamref name="TArgs"/> (constructor parameters by name, then settable
+    /// properties), the record its <c>Arguments&lt;TArgs&gt;()</c> declared them from.
+    /// </summary>
+    public static TArgs ArgumentsAs<TArgs>(this IResolveContext context) =>
+        (TArgs)InputObjectFactory.Create(typeof(TArgs), context.Arguments, null);
+
     /// <summary>True when the caller gave the argument (even as null), false when it was left out.</summary>
     public static bool HasArgument(this IResolveContext context, string name) => context.Arguments.ContainsKey(name);
 }
