@@ -11,6 +11,8 @@ export function BreakdownTable({ items, metric, compare, caption }: { items: Bre
   const previousPeriod = items.find((i) => i.previous)?.previous?.period;
   const shown = (b: BreakdownItem['now']) => (b.suppressed ? <span className="mark mark--suppressed">{t('scorecard.suppressedValue')}</span> : formatValue(b.value, metric.unit, lng));
   return (
+    // The cards are a third of the page wide: the table scrolls inside its card rather than spilling out of it.
+    <div className="breakdown-table-wrap">
     <table className="table table--compact breakdown-table">
       <caption className="visually-hidden">{caption}</caption>
       <thead>
@@ -48,5 +50,6 @@ export function BreakdownTable({ items, metric, compare, caption }: { items: Bre
         ))}
       </tbody>
     </table>
+    </div>
   );
 }
