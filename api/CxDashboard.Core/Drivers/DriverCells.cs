@@ -50,13 +50,13 @@ public static class DriverCells
     /// interaction opened from 35 days before the start of the response's month up to the end of that month, so every
     /// link belongs to the response's month alone and a quarter's groups are exactly the sum of its months'.
     /// <paramref name="responseWhere"/> limits the responses (alias r) and <paramref name="interactionWhere"/> the
-    /// interaction partitions read (alias i).
+    /// interaction partitions read (alias i); <paramref name="responseFrom"/> may join the responses (alias r) to keys.
     /// </summary>
-    public static string LinkedRows(string responseWhere, string interactionWhere) => $"""
+    public static string LinkedRows(string responseWhere, string interactionWhere, string responseFrom = "survey_response r") => $"""
         SELECT r.csat, r.nps, r.ces, i.resolved_first_contact, i.transfers, i.switched_channel, i.sla_target_seconds,
                extract(epoch FROM i.first_response_at - i.opened_at) AS response_seconds,
                r.org_unit_id, (r.responded_at AT TIME ZONE 'UTC')::date AS day
-        FROM survey_response r
+        FROM {responseFrom}
         JOIN interaction i ON i.external_id = r.interaction_external_id
         WHERE {responseWhere} AND {interactionWhere}
           AND i.opened_at >= (date_trunc('month', r.responded_at AT TIME ZONE 'UTC') - interval '35 days') AT TIME ZONE 'UTC'
@@ -64,10 +64,10 @@ public static class DriverCells
         """;
 
     /// <summary>Day rows of driver_cell from the linked rows of the responses that <paramref name="responseWhere"/> selects.</summary>
-    public static string InsertDays(string responseWhere, string interactionWhere) => $"""
+    public static string InsertDays(string responseWhere, string interactionWhere, string responseFrom = "survey_response r") => $"""
         INSERT INTO driver_cell (org_unit_id, grain, period_start, linked, {string.Join(", ", CountColumns)})
         SELECT f.org_unit_id, 'day', f.day, count(*), {string.Join(", ", Aggregates())}
-        FROM ({LinkedRows(responseWhere, interactionWhere)}) f
+        FROM ({LinkedRows(responseWhere, interactionWhere, responseFrom)}) f
         GROUP BY f.org_unit_id, f.day
         """;
 
@@ -77,5 +77,14 @@ public static class DriverCells
         SELECT org_unit_id, 'month', date_trunc('month', period_start)::date, sum(linked), {string.Join(", ", CountColumns.Select(c => $"sum({c})"))}
         FROM driver_cell WHERE grain = 'day' AND {monthWhere}
         GROUP BY org_unit_id, date_trunc('month', period_start)
+        """;
+
+    /// <summary>Month rows re-summed from the day rows of the (unit_id, month) pairs in table <paramref name="unitMonths"/>.</summary>
+    public static string InsertMonthsOf(string unitMonths) => $"""
+        INSERT INTO driver_cell (org_unit_id, grain, period_start, linked, {string.Join(", ", CountColumns)})
+        SELECT d.org_unit_id, 'month', m.month, sum(d.linked), {string.Join(", ", CountColumns.Select(c => $"sum(d.{c})"))}
+        FROM {unitMonths} m JOIN driver_cell d ON d.org_unit_id = m.unit_id AND d.grain = 'day'
+         AND d.period_start >= m.month AND d.period_start < (m.month + interval '1 month')::date
+        GROUP BY d.org_unit_id, m.month
         """;
 }

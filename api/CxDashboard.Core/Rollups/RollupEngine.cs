@@ -6,16 +6,21 @@ using Npgsql;
 namespace CxDashboard.Core.Rollups;
 
 /// <summary>
-/// Turns raw facts into rollup cells. A full rebuild recomputes everything; an incremental refresh
-/// recomputes only the days marked in <c>dirty_day</c> (for every subject, since each day cell of an
-/// ancestor sums all its descendants) and then the weeks, months, quarters and years containing
-/// them. Each run is one REPEATABLE READ transaction, so readers see the old cells or the new ones,
-/// never half a period, and rows imported during a run are left for the next one. Runs are
-/// serialised by an advisory lock; a changed org tree (closure) forces a full rebuild.
+/// Turns raw facts into rollup cells. A full rebuild reads every fact once into each unit's own day cells, sums subtrees
+/// level by level from the deepest (a unit's cell = its own + its children's), partners from their engagement roots,
+/// weeks and months from days, quarters from months and years from quarters. An incremental refresh reads only the
+/// (unit, day) pairs marked in <c>dirty_day</c> (by index), takes each one's change (new own cell minus the old one, which
+/// is its stored cell minus its children's) and adds it to that unit's ancestors and partners at every grain. Each run is
+/// one REPEATABLE READ transaction, so readers see the old cells or the new ones, never half a period, and rows imported
+/// during a run are left for the next one. Runs are serialised by an advisory lock; a changed org tree (closure) forces
+/// a full rebuild.
 /// </summary>
 public sealed class RollupEngine(NpgsqlDataSource dataSource)
 {
     private const long LockKey = 0x6378_726F_6C6C; // "cxroll"
+
+    /// <summary>The sort and hash memory of a rollup run (the benchmark gives its baseline the same).</summary>
+    public const string WorkMem = "256MB";
 
     public Task<RollupRun> RebuildAsync(Action<string>? progress = null, CancellationToken ct = default) =>
         RunAsync(forceFull: true, progress, ct);
@@ -34,6 +39,8 @@ public sealed class RollupEngine(NpgsqlDataSource dataSource)
             // Holding the lock means no other run is alive: any run still marked running was cut off.
             var jobRunId = await StartJobRunAsync(forceFull ? "rollup-rebuild" : "rollup-refresh", ct);
             await using var tx = await conn.BeginTransactionAsync(IsolationLevel.RepeatableRead, ct);
+            // Grouping a cell's ~90 sums per key spills to disk at the default 4 MB long before the groups are many.
+            await ExecAsync(conn, tx, $"SET LOCAL work_mem = '{WorkMem}'", ct);
             return await RunLockedAsync(conn, tx, jobRunId, forceFull, clock, progress, ct);
         }
         finally
@@ -63,19 +70,24 @@ public sealed class RollupEngine(NpgsqlDataSource dataSource)
             if (full)
             {
                 progress?.Invoke("reading survey responses");
-                await ExecAsync(conn, tx, RollupSql.FillOwnResponses("true"), ct);
+                await ExecAsync(conn, tx, RollupSql.FillOwnResponses(), ct);
                 progress?.Invoke("reading interactions");
-                await ExecAsync(conn, tx, RollupSql.FillOwnInteractions("true"), ct);
-                progress?.Invoke("summing subtrees and partners");
-                await ExecAsync(conn, tx, RollupSql.CreateDayCells(), ct);
+                await ExecAsync(conn, tx, RollupSql.FillOwnInteractions(), ct);
+                progress?.Invoke("summing subtrees level by level, and partners");
+                await SumSubtreesAsync(conn, tx, ct);
                 await ExecAsync(conn, tx, "DELETE FROM rollup_cell", ct);
-                cells = await ExecAsync(conn, tx, RollupSql.InsertDayCells(), ct);
-                foreach (var grain in RollupGrains.Coarser)
-                {
-                    progress?.Invoke($"building {grain} cells");
-                    cells += await ExecAsync(conn, tx, RollupSql.InsertCoarserFromDayCells(grain), ct);
-                }
-                days = await ScalarAsync<int>(conn, tx, "SELECT count(DISTINCT day)::int FROM day_cells", ct);
+                cells = await ExecAsync(conn, tx, RollupSql.InsertCells("day", "day_cells"), ct);
+                progress?.Invoke("building week and month cells from days");
+                await ExecAsync(conn, tx, RollupSql.CreateCoarser("week", "day_cells"), ct);
+                cells += await ExecAsync(conn, tx, RollupSql.InsertCells("week", "week_cells"), ct);
+                await ExecAsync(conn, tx, RollupSql.CreateCoarser("month", "day_cells"), ct);
+                cells += await ExecAsync(conn, tx, RollupSql.InsertCells("month", "month_cells"), ct);
+                progress?.Invoke("building quarter cells from months and year cells from quarters");
+                await ExecAsync(conn, tx, RollupSql.CreateCoarser("quarter", "month_cells"), ct);
+                cells += await ExecAsync(conn, tx, RollupSql.InsertCells("quarter", "quarter_cells"), ct);
+                await ExecAsync(conn, tx, RollupSql.CreateCoarser("year", "quarter_cells"), ct);
+                cells += await ExecAsync(conn, tx, RollupSql.InsertCells("year", "year_cells"), ct);
+                days = await ScalarAsync<int>(conn, tx, "SELECT count(DISTINCT day)::int FROM own", ct);
                 progress?.Invoke("building driver cells");
                 await ExecAsync(conn, tx, "DELETE FROM driver_cell", ct);
                 await ExecAsync(conn, tx, DriverCells.InsertDays("true", "true"), ct);
@@ -83,31 +95,29 @@ public sealed class RollupEngine(NpgsqlDataSource dataSource)
             }
             else
             {
-                var touched = await DaysAsync(conn, tx, ct);
-                days = touched.Length;
+                await ExecAsync(conn, tx, RollupSql.CreateMarks, ct);
+                days = await ScalarAsync<int>(conn, tx, "SELECT count(DISTINCT day)::int FROM marks", ct);
                 cells = 0;
                 if (days > 0)
                 {
-                    var range = "{time} >= @from AND {time} < @to AND ({time} AT TIME ZONE 'UTC')::date = ANY(@days)";
-                    var from = touched.Min().ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
-                    var to = touched.Max().AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
-                    progress?.Invoke($"recomputing {days} day(s)");
-                    await ExecAsync(conn, tx, RollupSql.FillOwnResponses(range), ct, ("from", from), ("to", to), ("days", touched));
-                    await ExecAsync(conn, tx, RollupSql.FillOwnInteractions(range), ct, ("from", from), ("to", to), ("days", touched));
-                    progress?.Invoke("summing subtrees and partners of those days");
-                    await ExecAsync(conn, tx, RollupSql.CreateDayCells(), ct);
-                    // Coarser cells change by (new − old) of the touched days: no re-summing of whole years.
-                    await ExecAsync(conn, tx, RollupSql.CreateDelta(), ct, ("days", touched));
-                    await ExecAsync(conn, tx, "DELETE FROM rollup_cell WHERE grain = 'day' AND period_start = ANY(@days)", ct, ("days", touched));
-                    cells = await ExecAsync(conn, tx, RollupSql.InsertDayCells(), ct);
-                    progress?.Invoke("adding the change to weeks, months, quarters and years");
-                    foreach (var grain in RollupGrains.Coarser)
-                    {
-                        var periods = touched.Select(d => RollupGrains.PeriodStart(grain, d)).Distinct().ToArray();
-                        cells += await ExecAsync(conn, tx, RollupSql.ApplyDelta(grain), ct, ("periods", periods));
-                    }
+                    // Everything below is driven by a few hundred marked keys and reads by index. The planner cannot see
+                    // that each probe of a partitioned table is pruned to one partition at run time, so it costs a probe
+                    // against every month and prefers hash joins that scan whole months: those are ruled out here. Those
+                    // inflated costs also made it JIT-compile the ~90 sums of each statement, which took longer than
+                    // the statement (0.5 s and more): off for the same reason.
+                    await ExecAsync(conn, tx, "SET LOCAL enable_hashjoin = off; SET LOCAL enable_mergejoin = off; SET LOCAL jit = off", ct);
+                    progress?.Invoke($"reading the marked unit-days of {days} day(s)");
+                    await ExecAsync(conn, tx, RollupSql.FillOwnResponses(RollupSql.Marked), ct);
+                    await ExecAsync(conn, tx, RollupSql.FillOwnInteractions(RollupSql.Marked), ct);
+                    progress?.Invoke("adding their change to the subtrees and partners above them, every grain");
+                    await ExecAsync(conn, tx, RollupSql.CreateDelta(), ct);
+                    await ExecAsync(conn, tx, RollupSql.CreatePartnerRoots, ct);
+                    await ExecAsync(conn, tx, RollupSql.CreateDeltaCells(), ct);
+                    foreach (var grain in RollupGrains.All)
+                        cells += await ExecAsync(conn, tx, RollupSql.ApplyDelta(grain), ct);
                     progress?.Invoke("recomputing driver cells");
                     await RefreshDriverCellsAsync(conn, tx, ct);
+                    await ExecAsync(conn, tx, "SET LOCAL enable_hashjoin TO DEFAULT; SET LOCAL enable_mergejoin TO DEFAULT; SET LOCAL jit TO DEFAULT", ct);
                 }
             }
 
@@ -136,49 +146,73 @@ public sealed class RollupEngine(NpgsqlDataSource dataSource)
     }
 
     /// <summary>
-    /// Recomputes the driver cells of every response day whose linked rows may have changed: the days with changed
-    /// responses, and the days of responses linked to an interaction opened on a day with changed interactions. A
-    /// response links only interactions opened from 35 days before its month to the end of its month, so those responses
-    /// lie in the interaction day's month or the next two: the search reads at most three months of responses, never the
-    /// whole history. Month rows are then re-summed from the day rows of the months touched.
+    /// Subtree day cells of every unit, from the deepest level up (each level = its units' own cells + their children's
+    /// subtree cells), then partners from their engagement roots: the raw facts are read once, into table own.
+    /// </summary>
+    private static async Task SumSubtreesAsync(NpgsqlConnection conn, NpgsqlTransaction tx, CancellationToken ct)
+    {
+        await ExecAsync(conn, tx, RollupSql.CreateTree, ct);
+        await ExecAsync(conn, tx, RollupSql.CreateDayCellsTable(), ct);
+        var deepest = await ScalarAsync<int?>(conn, tx, "SELECT max(level)::int FROM tree", ct) ?? -1;
+        string? below = null;
+        for (var level = deepest; level >= 0; level--)
+        {
+            var into = $"level_{level}";
+            await ExecAsync(conn, tx, RollupSql.SumLevel(level, into, below), ct);
+            if (below is not null) await ExecAsync(conn, tx, $"DROP TABLE {below}", ct);
+            below = into;
+        }
+        await ExecAsync(conn, tx, RollupSql.CreatePartnerRoots, ct);
+        await ExecAsync(conn, tx, RollupSql.InsertPartnerDayCells(), ct);
+    }
+
+    /// <summary>
+    /// Recomputes the driver cells of every (unit, day) whose linked rows may have changed: the unit-days with changed
+    /// responses, and the unit-days of responses linked to an interaction of a unit-day with changed interactions (found
+    /// by the link index, never by scanning months). Each is re-read by the (unit, time) index, its interactions by
+    /// external id; then the month rows of those units and months are re-summed from their day rows.
     /// </summary>
     private static async Task RefreshDriverCellsAsync(NpgsqlConnection conn, NpgsqlTransaction tx, CancellationToken ct)
     {
-        var responseDays = await DaysAsync(conn, tx, "SELECT DISTINCT day FROM consumed WHERE fact = 'response' ORDER BY 1", ct);
-        var interactionDays = await DaysAsync(conn, tx, "SELECT DISTINCT day FROM consumed WHERE fact = 'interaction' ORDER BY 1", ct);
-        var driverDays = new SortedSet<DateOnly>(responseDays);
-        if (interactionDays.Length > 0)
-        {
-            var (first, last) = (interactionDays.Min(), interactionDays.Max());
-            await using var cmd = new NpgsqlCommand("""
-                SELECT DISTINCT (r.responded_at AT TIME ZONE 'UTC')::date FROM survey_response r
-                JOIN interaction i ON i.external_id = r.interaction_external_id
-                WHERE i.opened_at >= @ifrom AND i.opened_at < @ito AND (i.opened_at AT TIME ZONE 'UTC')::date = ANY(@idays)
-                  AND r.responded_at >= @rfrom AND r.responded_at < @rto
-                """, conn, tx) { CommandTimeout = 0 };
-            cmd.Parameters.AddWithValue("ifrom", Utc(first));
-            cmd.Parameters.AddWithValue("ito", Utc(last.AddDays(1)));
-            cmd.Parameters.AddWithValue("idays", interactionDays);
-            cmd.Parameters.AddWithValue("rfrom", Utc(RollupGrains.PeriodStart("month", first)));
-            cmd.Parameters.AddWithValue("rto", Utc(RollupGrains.PeriodStart("month", last.AddDays(35)).AddMonths(1)));
-            await using var r = await cmd.ExecuteReaderAsync(ct);
-            while (await r.ReadAsync(ct)) driverDays.Add(r.GetFieldValue<DateOnly>(0));
-        }
-        if (driverDays.Count == 0) return;
-        var dayList = driverDays.ToArray();
-        var months = dayList.Select(d => RollupGrains.PeriodStart("month", d)).Distinct().ToArray();
-        var firstMonth = months.Min();
-        var endMonth = months.Max().AddMonths(1);
-        await ExecAsync(conn, tx, "DELETE FROM driver_cell WHERE grain = 'day' AND period_start = ANY(@days)", ct, ("days", dayList));
-        await ExecAsync(conn, tx, DriverCells.InsertDays(
-                "r.responded_at >= @rfrom AND r.responded_at < @rto AND (r.responded_at AT TIME ZONE 'UTC')::date = ANY(@days)",
-                "i.opened_at >= @ifrom AND i.opened_at < @ito"), ct,
-            ("rfrom", Utc(dayList[0])), ("rto", Utc(dayList[^1].AddDays(1))), ("days", dayList),
-            ("ifrom", Utc(firstMonth.AddDays(-35))), ("ito", Utc(endMonth)));
-        await ExecAsync(conn, tx, "DELETE FROM driver_cell WHERE grain = 'month' AND period_start = ANY(@months)", ct, ("months", months));
-        await ExecAsync(conn, tx, DriverCells.InsertMonths(
-                "period_start >= @from AND period_start < @to AND date_trunc('month', period_start)::date = ANY(@months)"), ct,
-            ("from", firstMonth), ("to", endMonth), ("months", months));
+        // A response links interactions opened from 35 days before its month to the end of it, so the responses linked to an
+        // interaction of day d (before or after its change: both days are marked) lie in d's month or the next two.
+        // (With no changed interaction the range is empty.)
+        var span = await InteractionMarkSpanAsync(conn, tx, ct);
+        var rfrom = span is { } sf ? RollupGrains.PeriodStart("month", sf.First) : DateOnly.MinValue;
+        var rto = span is { } st ? RollupGrains.PeriodStart("month", st.Last.AddDays(35)).AddMonths(1) : DateOnly.MinValue;
+        await ExecAsync(conn, tx, """
+            CREATE TEMP TABLE driver_marks ON COMMIT DROP AS
+            SELECT unit_id, day, (day::timestamp AT TIME ZONE 'UTC') AS t0, ((day + 1)::timestamp AT TIME ZONE 'UTC') AS t1
+            FROM (SELECT org_unit_id AS unit_id, day FROM consumed WHERE fact = 'response'
+                  UNION
+                  SELECT r.org_unit_id, (r.responded_at AT TIME ZONE 'UTC')::date
+                  FROM consumed c
+                  JOIN interaction i ON i.org_unit_id = c.org_unit_id
+                   AND i.opened_at >= (c.day::timestamp AT TIME ZONE 'UTC') AND i.opened_at < ((c.day + 1)::timestamp AT TIME ZONE 'UTC')
+                  JOIN survey_response r ON r.interaction_external_id = i.external_id AND r.interaction_external_id IS NOT NULL
+                   AND r.responded_at >= @rfrom AND r.responded_at < @rto
+                  WHERE c.fact = 'interaction') d;
+            ANALYZE driver_marks
+            """, ct, ("rfrom", Utc(rfrom)), ("rto", Utc(rto)));
+        await ExecAsync(conn, tx, """
+            DELETE FROM driver_cell d USING driver_marks m WHERE d.org_unit_id = m.unit_id AND d.grain = 'day' AND d.period_start = m.day
+            """, ct);
+        await ExecAsync(conn, tx, DriverCells.InsertDays("true", "true",
+            "driver_marks m JOIN survey_response r ON r.org_unit_id = m.unit_id AND r.responded_at >= m.t0 AND r.responded_at < m.t1"), ct);
+        await ExecAsync(conn, tx, """
+            CREATE TEMP TABLE driver_months ON COMMIT DROP AS
+            SELECT DISTINCT unit_id, date_trunc('month', day)::date AS month FROM driver_marks;
+            DELETE FROM driver_cell d USING driver_months m WHERE d.org_unit_id = m.unit_id AND d.grain = 'month' AND d.period_start = m.month
+            """, ct);
+        await ExecAsync(conn, tx, DriverCells.InsertMonthsOf("driver_months"), ct);
+    }
+
+    private static async Task<(DateOnly First, DateOnly Last)?> InteractionMarkSpanAsync(NpgsqlConnection conn, NpgsqlTransaction tx, CancellationToken ct)
+    {
+        await using var cmd = new NpgsqlCommand("SELECT min(day), max(day) FROM consumed WHERE fact = 'interaction'", conn, tx);
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        await r.ReadAsync(ct);
+        return r.IsDBNull(0) ? null : (r.GetFieldValue<DateOnly>(0), r.GetFieldValue<DateOnly>(1));
     }
 
     private static DateTime Utc(DateOnly day) => day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
@@ -215,18 +249,6 @@ public sealed class RollupEngine(NpgsqlDataSource dataSource)
             DELETE FROM dirty_day d USING unnest(@units, @days, @facts, @marks) AS c(org_unit_id, day, fact, marked_at)
             WHERE d.org_unit_id = c.org_unit_id AND d.day = c.day AND d.fact = c.fact AND d.marked_at = c.marked_at
             """, CancellationToken.None, ("units", consumed.Units), ("days", consumed.Days), ("facts", consumed.Facts), ("marks", consumed.MarkedAt));
-    }
-
-    private static Task<DateOnly[]> DaysAsync(NpgsqlConnection conn, NpgsqlTransaction tx, CancellationToken ct) =>
-        DaysAsync(conn, tx, "SELECT DISTINCT day FROM consumed ORDER BY 1", ct);
-
-    private static async Task<DateOnly[]> DaysAsync(NpgsqlConnection conn, NpgsqlTransaction tx, string sql, CancellationToken ct)
-    {
-        await using var cmd = new NpgsqlCommand(sql, conn, tx);
-        await using var r = await cmd.ExecuteReaderAsync(ct);
-        var days = new List<DateOnly>();
-        while (await r.ReadAsync(ct)) days.Add(r.GetFieldValue<DateOnly>(0));
-        return [.. days];
     }
 
     /// <summary>Recorded outside the run's transaction so it is visible while the run goes on.</summary>

@@ -10,7 +10,7 @@ internal static class RollupSql
     private const string Sets =
         "GROUPING SETS ((org_unit_id, day), (org_unit_id, day, channel), (org_unit_id, day, journey_stage), (org_unit_id, day, segment))";
 
-    private static string Names(IEnumerable<CellColumn> cols) => string.Join(", ", cols.Select(c => c.Name));
+    private static string Names(IEnumerable<CellColumn> cols, string prefix = "") => string.Join(", ", cols.Select(c => prefix + c.Name));
     private static string Sums(IEnumerable<CellColumn> cols, string alias = "") =>
         string.Join(", ", cols.Select(c => $"sum({alias}{c.Name})::{c.SqlType} AS {c.Name}"));
 
@@ -19,83 +19,158 @@ internal static class RollupSql
             {string.Join(", ", CellColumns.All.Select(c => $"{c.Name} {c.SqlType} NOT NULL DEFAULT 0"))}) ON COMMIT DROP
         """;
 
-    /// <summary>Each unit's own facts per day and slice; <paramref name="where"/> limits the rows read (partition pruning).</summary>
-    public static string FillOwnResponses(string where) => $"""
+    /// <summary>
+    /// Each unit's own facts per day and slice. A full rebuild reads every row (<paramref name="join"/> empty); a refresh
+    /// joins the marked (unit, day) pairs (<see cref="Marked"/>), read by the (unit, time) index.
+    /// </summary>
+    public static string FillOwnResponses(string join = "") => $"""
         INSERT INTO own (unit_id, day, dim, dim_value, {Names(CellColumns.Responses)})
         SELECT org_unit_id, day, {DimName}, {DimValue}, {string.Join(", ", CellColumns.Responses.Select(c => c.Aggregate))}
-        FROM (SELECT *, (responded_at AT TIME ZONE 'UTC')::date AS day FROM survey_response WHERE {where.Replace("{time}", "responded_at")}) f
+        FROM (SELECT f.*, (f.responded_at AT TIME ZONE 'UTC')::date AS day FROM survey_response f {join.Replace("{time}", "responded_at")}) f
         GROUP BY {Sets}
         """;
 
-    public static string FillOwnInteractions(string where) => $"""
+    public static string FillOwnInteractions(string join = "") => $"""
         INSERT INTO own (unit_id, day, dim, dim_value, {Names(CellColumns.Interactions)})
         SELECT org_unit_id, day, {DimName}, {DimValue}, {string.Join(", ", CellColumns.Interactions.Select(c => c.Aggregate))}
-        FROM (SELECT *, (opened_at AT TIME ZONE 'UTC')::date AS day, {CellColumns.InteractionBuckets}
-              FROM interaction WHERE {where.Replace("{time}", "opened_at")}) f
+        FROM (SELECT f.*, (f.opened_at AT TIME ZONE 'UTC')::date AS day, {CellColumns.InteractionBuckets}
+              FROM interaction f {join.Replace("{time}", "opened_at")}) f
         GROUP BY {Sets}
+        """;
+
+    /// <summary>The rows of the marked (unit, day) pairs of table alias f; {time} is the table's time column.</summary>
+    public const string Marked = "JOIN marks m ON f.org_unit_id = m.unit_id AND f.{time} >= m.t0 AND f.{time} < m.t1";
+
+    /// <summary>Every (unit, day) marked in this run's snapshot of dirty_day, with the day's bounds as timestamps for the index.</summary>
+    public const string CreateMarks = """
+        CREATE TEMP TABLE marks ON COMMIT DROP AS
+        SELECT unit_id, day, (day::timestamp AT TIME ZONE 'UTC') AS t0, ((day + 1)::timestamp AT TIME ZONE 'UTC') AS t1
+        FROM (SELECT DISTINCT org_unit_id AS unit_id, day FROM consumed) d;
+        ANALYZE marks
         """;
 
     /// <summary>
-    /// Day cells of every subject: each unit over its whole subtree (closure table), and each partner
-    /// over all its engagement nodes and what is under them (each fact counted once per partner).
+    /// The org tree as the closure sees it: each unit, its parent and its level (0 = a root), for summing subtrees
+    /// level by level from the deepest.
     /// </summary>
-    public static string CreateDayCells() => $"""
-        CREATE TEMP TABLE day_cells ON COMMIT DROP AS
-        SELECT 0::smallint AS subject_kind, c.ancestor_id AS subject_id, o.day, o.dim, o.dim_value, {Sums(CellColumns.All, "o.")}
-        FROM own o JOIN org_unit_closure c ON c.descendant_id = o.unit_id
-        GROUP BY c.ancestor_id, o.day, o.dim, o.dim_value
-        UNION ALL
-        SELECT 1::smallint, pm.partner_id, o.day, o.dim, o.dim_value, {Sums(CellColumns.All, "o.")}
-        FROM own o JOIN (SELECT DISTINCT c.descendant_id, u.partner_id
-                         FROM org_unit_closure c JOIN org_unit u ON u.id = c.ancestor_id
-                         WHERE u.partner_id IS NOT NULL) pm ON pm.descendant_id = o.unit_id
-        GROUP BY pm.partner_id, o.day, o.dim, o.dim_value
+    public const string CreateTree = """
+        CREATE TEMP TABLE tree ON COMMIT DROP AS
+        SELECT s.descendant_id AS unit_id, p.ancestor_id AS parent_id,
+               (SELECT max(a.depth) FROM org_unit_closure a WHERE a.descendant_id = s.descendant_id) AS level
+        FROM org_unit_closure s LEFT JOIN org_unit_closure p ON p.descendant_id = s.descendant_id AND p.depth = 1
+        WHERE s.depth = 0;
+        ANALYZE tree
         """;
 
-    public static string InsertDayCells() => $"""
-        INSERT INTO rollup_cell (subject_kind, subject_id, grain, period_start, dim, dim_value, {Names(CellColumns.All)})
-        SELECT subject_kind, subject_id, 'day', day, dim, dim_value, {Names(CellColumns.All)} FROM day_cells
+    public static string CreateDayCellsTable() => $"""
+        CREATE TEMP TABLE day_cells (subject_kind smallint, subject_id bigint, day date, dim text, dim_value text,
+            {string.Join(", ", CellColumns.All.Select(c => $"{c.Name} {c.SqlType}"))}) ON COMMIT DROP
         """;
 
-    /// <summary>Coarser cells as sums of day cells; <paramref name="where"/> (over rollup_cell day rows) limits the periods.</summary>
-    public static string InsertCoarser(string grain, string where) => $"""
-        INSERT INTO rollup_cell (subject_kind, subject_id, grain, period_start, dim, dim_value, {Names(CellColumns.All)})
-        SELECT subject_kind, subject_id, '{grain}', date_trunc('{grain}', period_start)::date, dim, dim_value, {Sums(CellColumns.All)}
-        FROM rollup_cell WHERE grain = 'day' AND {where}
-        GROUP BY subject_kind, subject_id, date_trunc('{grain}', period_start), dim, dim_value
+    /// <summary>
+    /// Subtree day cells of the units on one level: their own cells plus the subtree cells of their children (the level
+    /// below, table <paramref name="below"/>), so raw facts are read once and each cell is summed from the cells under
+    /// it rather than from every fact of the subtree. Appended to day_cells and kept as <paramref name="into"/> for the
+    /// level above.
+    /// </summary>
+    public static string SumLevel(int level, string into, string? below) => $"""
+        CREATE TEMP TABLE {into} ON COMMIT DROP AS
+        SELECT unit_id, day, dim, dim_value, {Sums(CellColumns.All)}
+        FROM (SELECT o.unit_id, o.day, o.dim, o.dim_value, {Names(CellColumns.All, "o.")}
+              FROM own o JOIN tree t ON t.unit_id = o.unit_id WHERE t.level = {level}
+              {(below is null ? "" : $"""
+              UNION ALL
+              SELECT t.parent_id, s.day, s.dim, s.dim_value, {Names(CellColumns.All, "s.")}
+              FROM {below} s JOIN tree t ON t.unit_id = s.unit_id
+              """)}) x
+        GROUP BY unit_id, day, dim, dim_value;
+        INSERT INTO day_cells SELECT 0, * FROM {into}
         """;
 
-    /// <summary>Coarser cells straight from this run's day cells (full rebuild: no need to read them back).</summary>
-    public static string InsertCoarserFromDayCells(string grain) => $"""
+    /// <summary>
+    /// The engagement nodes whose subtrees make up each partner: those with no ancestor engaged by the same partner.
+    /// Their subtrees are disjoint, so a partner's cell is the sum of their subtree cells and counts each fact once.
+    /// </summary>
+    public const string CreatePartnerRoots = """
+        CREATE TEMP TABLE partner_root ON COMMIT DROP AS
+        SELECT u.id AS unit_id, u.partner_id FROM org_unit u
+        WHERE u.partner_id IS NOT NULL AND EXISTS (SELECT 1 FROM org_unit_closure s WHERE s.ancestor_id = u.id AND s.depth = 0)
+          AND NOT EXISTS (SELECT 1 FROM org_unit_closure c JOIN org_unit a ON a.id = c.ancestor_id
+                          WHERE c.descendant_id = u.id AND c.depth > 0 AND a.partner_id = u.partner_id);
+        ANALYZE partner_root
+        """;
+
+    /// <summary>Partner day cells from the subtree day cells of their engagement roots.</summary>
+    public static string InsertPartnerDayCells() => $"""
+        INSERT INTO day_cells
+        SELECT 1, e.partner_id, d.day, d.dim, d.dim_value, {Sums(CellColumns.All, "d.")}
+        FROM day_cells d JOIN partner_root e ON d.subject_kind = 0 AND d.subject_id = e.unit_id
+        GROUP BY e.partner_id, d.day, d.dim, d.dim_value
+        """;
+
+    /// <summary>Cells of a temp table (period start in column day) into rollup_cell under <paramref name="grain"/>.</summary>
+    public static string InsertCells(string grain, string table) => $"""
         INSERT INTO rollup_cell (subject_kind, subject_id, grain, period_start, dim, dim_value, {Names(CellColumns.All)})
-        SELECT subject_kind, subject_id, '{grain}', date_trunc('{grain}', day)::date, dim, dim_value, {Sums(CellColumns.All)}
-        FROM day_cells
+        SELECT subject_kind, subject_id, '{grain}', day, dim, dim_value, {Names(CellColumns.All)} FROM {table}
+        """;
+
+    /// <summary>
+    /// Cells of a coarser grain summed from the cells of a finer one (<paramref name="from"/>): weeks and months from days,
+    /// quarters from months, years from quarters. Every statistic is a count or a sum, so this is exact.
+    /// </summary>
+    public static string CreateCoarser(string grain, string from) => $"""
+        CREATE TEMP TABLE {grain}_cells ON COMMIT DROP AS
+        SELECT subject_kind, subject_id, date_trunc('{grain}', day)::date AS day, dim, dim_value, {Sums(CellColumns.All)}
+        FROM {from}
         GROUP BY subject_kind, subject_id, date_trunc('{grain}', day), dim, dim_value
         """;
 
     /// <summary>
-    /// New minus old day cells of the touched days, per subject and slice: what every containing
-    /// week, month, quarter and year must change by (cells are additive, so this is exact).
+    /// What each marked (unit, day) changes by, per slice: its new own cell (table own, from the raw rows) minus its old
+    /// one, which is the stored subtree cell minus the stored subtree cells of its children. Only non-zero rows.
     /// </summary>
     public static string CreateDelta() => $"""
         CREATE TEMP TABLE delta ON COMMIT DROP AS
-        SELECT subject_kind, subject_id, day, dim, dim_value, {Sums(CellColumns.All)}
-        FROM (SELECT subject_kind, subject_id, day, dim, dim_value, {Names(CellColumns.All)} FROM day_cells
+        SELECT unit_id, day, dim, dim_value, {Sums(CellColumns.All)}
+        FROM (SELECT unit_id, day, dim, dim_value, {Names(CellColumns.All)} FROM own
               UNION ALL
-              SELECT subject_kind, subject_id, period_start, dim, dim_value, {string.Join(", ", CellColumns.All.Select(c => $"-{c.Name}"))}
-              FROM rollup_cell WHERE grain = 'day' AND period_start = ANY(@days)) x
-        GROUP BY subject_kind, subject_id, day, dim, dim_value
+              SELECT m.unit_id, m.day, c.dim, c.dim_value, {Names(CellColumns.All, "-c.")}
+              FROM marks m JOIN rollup_cell c ON c.subject_kind = 0 AND c.subject_id = m.unit_id AND c.grain = 'day' AND c.period_start = m.day
+              UNION ALL
+              SELECT m.unit_id, m.day, c.dim, c.dim_value, {Names(CellColumns.All, "c.")}
+              FROM marks m JOIN org_unit_closure k ON k.ancestor_id = m.unit_id AND k.depth = 1
+              JOIN rollup_cell c ON c.subject_kind = 0 AND c.subject_id = k.descendant_id AND c.grain = 'day' AND c.period_start = m.day) x
+        GROUP BY unit_id, day, dim, dim_value
+        HAVING {string.Join(" OR ", CellColumns.All.Select(c => $"sum({c.Name}) <> 0"))}
         """;
 
-    /// <summary>Adds the delta into the coarser cells of one grain, then drops cells left empty.</summary>
+    /// <summary>The change of every subject's day cells: each unit's delta goes to all its ancestors and to its partners.</summary>
+    public static string CreateDeltaCells() => $"""
+        CREATE TEMP TABLE delta_cells ON COMMIT DROP AS
+        SELECT 0::smallint AS subject_kind, k.ancestor_id AS subject_id, d.day, d.dim, d.dim_value, {Sums(CellColumns.All, "d.")}
+        FROM delta d JOIN org_unit_closure k ON k.descendant_id = d.unit_id
+        GROUP BY k.ancestor_id, d.day, d.dim, d.dim_value
+        UNION ALL
+        SELECT 1::smallint, e.partner_id, d.day, d.dim, d.dim_value, {Sums(CellColumns.All, "d.")}
+        FROM delta d JOIN org_unit_closure k ON k.descendant_id = d.unit_id JOIN partner_root e ON e.unit_id = k.ancestor_id
+        GROUP BY e.partner_id, d.day, d.dim, d.dim_value
+        """;
+
+    /// <summary>
+    /// Adds the change into the cells of one grain (a cell the change creates is inserted), then deletes the cells it
+    /// emptied: a cell with no response and no contact holds no fact, and a full rebuild would not have it.
+    /// </summary>
     public static string ApplyDelta(string grain) => $"""
         INSERT INTO rollup_cell (subject_kind, subject_id, grain, period_start, dim, dim_value, {Names(CellColumns.All)})
         SELECT subject_kind, subject_id, '{grain}', date_trunc('{grain}', day)::date, dim, dim_value, {Sums(CellColumns.All)}
-        FROM delta
+        FROM delta_cells
         GROUP BY subject_kind, subject_id, date_trunc('{grain}', day), dim, dim_value
         ON CONFLICT (subject_kind, subject_id, grain, period_start, dim, dim_value) DO UPDATE SET
             {string.Join(", ", CellColumns.All.Select(c => $"{c.Name} = rollup_cell.{c.Name} + EXCLUDED.{c.Name}"))};
-        DELETE FROM rollup_cell WHERE grain = '{grain}' AND period_start = ANY(@periods) AND responses = 0 AND contacts = 0
+        DELETE FROM rollup_cell c
+        USING (SELECT DISTINCT subject_kind, subject_id, date_trunc('{grain}', day)::date AS period_start, dim, dim_value FROM delta_cells) k
+        WHERE c.subject_kind = k.subject_kind AND c.subject_id = k.subject_id AND c.grain = '{grain}' AND c.period_start = k.period_start
+          AND c.dim = k.dim AND c.dim_value = k.dim_value AND c.responses = 0 AND c.contacts = 0
         """;
 
     public const string ClosureFingerprint = """
