@@ -75,23 +75,28 @@ public sealed class RollupEngine(NpgsqlDataSource dataSource)
                 await ExecAsync(conn, tx, RollupSql.FillOwnInteractions(), ct);
                 progress?.Invoke("summing subtrees level by level, and partners");
                 await SumSubtreesAsync(conn, tx, ct);
-                await ExecAsync(conn, tx, "DELETE FROM rollup_cell", ct);
-                cells = await ExecAsync(conn, tx, RollupSql.InsertCells("day", "day_cells"), ct);
+                await ExecAsync(conn, tx, RollupSql.CreateNextCells, ct);
+                const string next = RollupSql.NextCells;
+                cells = await ExecAsync(conn, tx, RollupSql.InsertCells("day", "day_cells", next), ct);
                 progress?.Invoke("building week and month cells from days");
                 await ExecAsync(conn, tx, RollupSql.CreateCoarser("week", "day_cells"), ct);
-                cells += await ExecAsync(conn, tx, RollupSql.InsertCells("week", "week_cells"), ct);
+                cells += await ExecAsync(conn, tx, RollupSql.InsertCells("week", "week_cells", next), ct);
                 await ExecAsync(conn, tx, RollupSql.CreateCoarser("month", "day_cells"), ct);
-                cells += await ExecAsync(conn, tx, RollupSql.InsertCells("month", "month_cells"), ct);
+                cells += await ExecAsync(conn, tx, RollupSql.InsertCells("month", "month_cells", next), ct);
                 progress?.Invoke("building quarter cells from months and year cells from quarters");
                 await ExecAsync(conn, tx, RollupSql.CreateCoarser("quarter", "month_cells"), ct);
-                cells += await ExecAsync(conn, tx, RollupSql.InsertCells("quarter", "quarter_cells"), ct);
+                cells += await ExecAsync(conn, tx, RollupSql.InsertCells("quarter", "quarter_cells", next), ct);
                 await ExecAsync(conn, tx, RollupSql.CreateCoarser("year", "quarter_cells"), ct);
-                cells += await ExecAsync(conn, tx, RollupSql.InsertCells("year", "year_cells"), ct);
+                cells += await ExecAsync(conn, tx, RollupSql.InsertCells("year", "year_cells", next), ct);
+                progress?.Invoke("indexing the new cells");
+                var swap = await IndexNextCellsAsync(conn, tx, ct);
                 days = await ScalarAsync<int>(conn, tx, "SELECT count(DISTINCT day)::int FROM own", ct);
                 progress?.Invoke("building driver cells");
                 await ExecAsync(conn, tx, "DELETE FROM driver_cell", ct);
                 await ExecAsync(conn, tx, DriverCells.InsertDays("true", "true"), ct);
                 await ExecAsync(conn, tx, DriverCells.InsertMonths("true"), ct);
+                progress?.Invoke("swapping the new cells in");
+                await ExecAsync(conn, tx, swap, ct);
             }
             else
             {
@@ -143,6 +148,43 @@ public sealed class RollupEngine(NpgsqlDataSource dataSource)
             await FailJobRunAsync(jobRunId, ex);
             throw;
         }
+    }
+
+    /// <summary>
+    /// Builds on the new cells table a copy of every index rollup_cell has (read from the catalog, so an index a later
+    /// migration adds is carried too) and analyzes it; returns the statements that then replace rollup_cell by it. They
+    /// run last, just before the commit: dropping the old table waits for the queries reading it and holds new readers
+    /// only until the commit, after which they read the new cells (a reader never sees a mix of old and new).
+    /// </summary>
+    private static async Task<string> IndexNextCellsAsync(NpgsqlConnection conn, NpgsqlTransaction tx, CancellationToken ct)
+    {
+        const string next = RollupSql.NextCells;
+        var indexes = new List<(string Name, string Def, string? Constraint, string? ConstraintDef)>();
+        await using (var cmd = new NpgsqlCommand(RollupSql.CellIndexes, conn, tx))
+        await using (var r = await cmd.ExecuteReaderAsync(ct))
+        {
+            while (await r.ReadAsync(ct))
+                indexes.Add((r.GetString(0), r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2), r.IsDBNull(3) ? null : r.GetString(3)));
+        }
+        var renames = new List<string> { "DROP TABLE rollup_cell", $"ALTER TABLE {next} RENAME TO rollup_cell" };
+        foreach (var (name, def, constraint, constraintDef) in indexes)
+        {
+            if (constraint is not null)
+            {
+                await ExecAsync(conn, tx, $"ALTER TABLE {next} ADD CONSTRAINT {constraint}_next {constraintDef}", ct);
+                renames.Add($"ALTER TABLE rollup_cell RENAME CONSTRAINT {constraint}_next TO {constraint}");
+            }
+            else
+            {
+                var onNext = System.Text.RegularExpressions.Regex.Replace(def, @"^CREATE (UNIQUE )?INDEX (\S+) ON (\S+\.)?rollup_cell ",
+                    m => $"CREATE {m.Groups[1].Value}INDEX {name}_next ON {next} ");
+                if (onNext == def) throw new InvalidOperationException($"unexpected index definition on rollup_cell: {def}");
+                await ExecAsync(conn, tx, onNext, ct);
+                renames.Add($"ALTER INDEX {name}_next RENAME TO {name}");
+            }
+        }
+        await ExecAsync(conn, tx, $"ANALYZE {next}", ct);
+        return string.Join(";\n", renames);
     }
 
     /// <summary>
