@@ -29,6 +29,13 @@ describe('embed start (the partner view)', () => {
     await waitFor(() => expect(router.state.location.pathname + router.state.location.search).toBe('/embed/partners/PRT-ACME?period=2026-10'));
   });
 
+  it('waits while the token is still in the URL (the layout takes it out first)', async () => {
+    const { router, findByText } = renderRoute(route, '/embed/partner?token=x.y.z', [page]);
+    expect(router.state.location.pathname).toBe('/embed/partner');
+    await router.navigate('/embed/partner', { replace: true });
+    expect(await findByText('partner page')).toBeInTheDocument();
+  });
+
   it('opens the partner the host names (the server decides whether it is in scope)', async () => {
     const { router } = renderRoute(route, '/embed/partner?partner=PRT-SWIFT', [page]);
     await waitFor(() => expect(router.state.location.pathname).toBe('/embed/partners/PRT-SWIFT'));

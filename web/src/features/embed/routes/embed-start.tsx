@@ -28,6 +28,8 @@ export function EmbedStartRoute() {
   const isUnitView = ['scorecard', 'cascade', 'process'].includes(view);
   const [{ data, error }] = useQuery({ query: EmbedRootQuery, pause: !isUnitView });
   if (view === 'partner') {
+    // Not before the layout has taken the token out of the URL (its replace would undo this navigation).
+    if (params.has('token')) return <div className="embed__message" aria-busy="true">{t('common.loading')}</div>;
     const partner = params.get('partner') ?? embed?.partner;
     if (!partner) return <p className="embed__message">{t('embed.notAvailable')}</p>;
     return <Navigate to={`/embed/partners/${encodeURIComponent(partner)}?period=${encodeURIComponent(period)}`} replace />;
