@@ -23,7 +23,7 @@ const kpi = (id: string, metric: string, o: Partial<{ kind: string; targets: { p
   owner: null,
   parent: null,
   defaultStatusRule: false,
-  statusRule: [{ status: 'ON_TRACK', measure: 'PERCENT_OF_TARGET', min: 100, max: null }],
+  statusRule: [{ status: 'ON_TRACK', measure: 'PERCENT_OF_TARGET', min: 100, max: null }] as { status: string; measure: string; min: number | null; max: number | null }[],
   targets: o.targets ?? [],
   checkins: o.checkins ?? [],
 });
