@@ -59,6 +59,7 @@ public sealed class RollupEngine(NpgsqlDataSource dataSource)
             var state = await ScalarAsync<string?>(conn, tx, "SELECT closure_fingerprint FROM rollup_state WHERE id = 1", ct);
             var full = forceFull || state is null || state != fingerprint;
             var mode = full ? (forceFull ? "full" : "full (org tree changed or first run)") : "incremental";
+            var steps = new RunProgress(dataSource, jobRunId, full ? 8 : 3, progress);
 
             await ExecAsync(conn, tx, """
                 CREATE TEMP TABLE consumed ON COMMIT DROP AS SELECT org_unit_id, day, fact, marked_at FROM dirty_day
@@ -69,33 +70,33 @@ public sealed class RollupEngine(NpgsqlDataSource dataSource)
             long cells;
             if (full)
             {
-                progress?.Invoke("reading survey responses");
+                await steps.StepAsync("reading survey responses", ct);
                 await ExecAsync(conn, tx, RollupSql.FillOwnResponses(), ct);
-                progress?.Invoke("reading interactions");
+                await steps.StepAsync("reading interactions", ct);
                 await ExecAsync(conn, tx, RollupSql.FillOwnInteractions(), ct);
-                progress?.Invoke("summing subtrees level by level, and partners");
+                await steps.StepAsync("summing subtrees level by level, and partners", ct, rowsRead: await RowsReadAsync(conn, tx, ct));
                 await SumSubtreesAsync(conn, tx, ct);
                 await ExecAsync(conn, tx, RollupSql.CreateNextCells, ct);
                 const string next = RollupSql.NextCells;
                 cells = await ExecAsync(conn, tx, RollupSql.InsertCells("day", "day_cells", next), ct);
-                progress?.Invoke("building week and month cells from days");
+                await steps.StepAsync("building week and month cells from days", ct, cellsWritten: cells);
                 await ExecAsync(conn, tx, RollupSql.CreateCoarser("week", "day_cells"), ct);
                 cells += await ExecAsync(conn, tx, RollupSql.InsertCells("week", "week_cells", next), ct);
                 await ExecAsync(conn, tx, RollupSql.CreateCoarser("month", "day_cells"), ct);
                 cells += await ExecAsync(conn, tx, RollupSql.InsertCells("month", "month_cells", next), ct);
-                progress?.Invoke("building quarter cells from months and year cells from quarters");
+                await steps.StepAsync("building quarter cells from months and year cells from quarters", ct, cellsWritten: cells);
                 await ExecAsync(conn, tx, RollupSql.CreateCoarser("quarter", "month_cells"), ct);
                 cells += await ExecAsync(conn, tx, RollupSql.InsertCells("quarter", "quarter_cells", next), ct);
                 await ExecAsync(conn, tx, RollupSql.CreateCoarser("year", "quarter_cells"), ct);
                 cells += await ExecAsync(conn, tx, RollupSql.InsertCells("year", "year_cells", next), ct);
-                progress?.Invoke("indexing the new cells");
+                await steps.StepAsync("indexing the new cells", ct, cellsWritten: cells);
                 var swap = await IndexNextCellsAsync(conn, tx, ct);
                 days = await ScalarAsync<int>(conn, tx, "SELECT count(DISTINCT day)::int FROM own", ct);
-                progress?.Invoke("building driver cells");
+                await steps.StepAsync("building driver cells", ct, cellsWritten: cells);
                 await ExecAsync(conn, tx, "DELETE FROM driver_cell", ct);
                 await ExecAsync(conn, tx, DriverCells.InsertDays("true", "true"), ct);
                 await ExecAsync(conn, tx, DriverCells.InsertMonths("true"), ct);
-                progress?.Invoke("swapping the new cells in");
+                await steps.StepAsync("swapping the new cells in", ct);
                 await ExecAsync(conn, tx, swap, ct);
             }
             else
@@ -111,22 +112,22 @@ public sealed class RollupEngine(NpgsqlDataSource dataSource)
                     // inflated costs also made it JIT-compile the ~90 sums of each statement, which took longer than
                     // the statement (0.5 s and more): off for the same reason.
                     await ExecAsync(conn, tx, "SET LOCAL enable_hashjoin = off; SET LOCAL enable_mergejoin = off; SET LOCAL jit = off", ct);
-                    progress?.Invoke($"reading the marked unit-days of {days} day(s)");
+                    await steps.StepAsync($"reading the marked unit-days of {days} day(s)", ct);
                     await ExecAsync(conn, tx, RollupSql.FillOwnResponses(RollupSql.Marked), ct);
                     await ExecAsync(conn, tx, RollupSql.FillOwnInteractions(RollupSql.Marked), ct);
-                    progress?.Invoke("adding their change to the subtrees and partners above them, every grain");
+                    await steps.StepAsync("adding their change to the subtrees and partners above them, every grain", ct, rowsRead: await RowsReadAsync(conn, tx, ct));
                     await ExecAsync(conn, tx, RollupSql.CreateDelta(), ct);
                     await ExecAsync(conn, tx, RollupSql.CreatePartnerRoots, ct);
                     await ExecAsync(conn, tx, RollupSql.CreateDeltaCells(), ct);
                     foreach (var grain in RollupGrains.All)
                         cells += await ExecAsync(conn, tx, RollupSql.ApplyDelta(grain), ct);
-                    progress?.Invoke("recomputing driver cells");
+                    await steps.StepAsync("recomputing driver cells", ct, cellsWritten: cells);
                     await RefreshDriverCellsAsync(conn, tx, ct);
                     await ExecAsync(conn, tx, "SET LOCAL enable_hashjoin TO DEFAULT; SET LOCAL enable_mergejoin TO DEFAULT; SET LOCAL jit TO DEFAULT", ct);
                 }
             }
 
-            var rowsRead = await ScalarAsync<long>(conn, tx, "SELECT coalesce(sum(responses + contacts), 0)::bigint FROM own WHERE dim = 'all'", ct);
+            var rowsRead = await RowsReadAsync(conn, tx, ct);
             var consumed = await ConsumedAsync(conn, tx, ct);
             await ExecAsync(conn, tx, """
                 INSERT INTO rollup_state (id, closure_fingerprint, watermark, refreshed_at) VALUES (1, @fp, @wm, now())
@@ -139,6 +140,7 @@ public sealed class RollupEngine(NpgsqlDataSource dataSource)
                 """, ct, ("rows", rowsRead), ("cells", cells), ("wm", watermark), ("scope", $"{mode}; {days} day(s)"), ("id", jobRunId));
             await tx.CommitAsync(ct);
             await ClearConsumedAsync(conn, consumed);
+            await steps.DoneAsync(rowsRead, cells);
             progress?.Invoke("done");
             return new RollupRun(jobRunId, mode, rowsRead, cells, days, clock.Elapsed, new DateTimeOffset(watermark, TimeSpan.Zero));
         }
@@ -256,6 +258,10 @@ public sealed class RollupEngine(NpgsqlDataSource dataSource)
         await r.ReadAsync(ct);
         return r.IsDBNull(0) ? null : (r.GetFieldValue<DateOnly>(0), r.GetFieldValue<DateOnly>(1));
     }
+
+    /// <summary>The fact rows this run has read so far (each unit's own cells over all slices).</summary>
+    private static Task<long> RowsReadAsync(NpgsqlConnection conn, NpgsqlTransaction tx, CancellationToken ct) =>
+        ScalarAsync<long>(conn, tx, "SELECT coalesce(sum(responses + contacts), 0)::bigint FROM own WHERE dim = 'all'", ct);
 
     private static DateTime Utc(DateOnly day) => day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
 
