@@ -61,13 +61,13 @@ public sealed class FactImporter(NpgsqlDataSource dataSource, FactSpec spec, Imp
         if (!headerOk || (loop.ErrorCount > 0 && !request.Quarantine))
         {
             await tx.RollbackAsync(ct);
-            return Report(request, loop, mode, succeeded: false);
+            return loop.Report(mode, false);
         }
 
         request.Progress?.WriteLine($"import {Path.GetFileName(request.FileName)}: merging {footprint.Rows:N0} staged rows into {spec.Table}…");
         var counts = footprint.Rows == 0 ? new MergeCounts(0, 0, 0, 0) : await MergeAsync(conn, tx, footprint, bulk, request.Progress, ct);
         await tx.CommitAsync(ct);
-        return Report(request, loop, mode, succeeded: true) with
+        return loop.Report(mode, true) with
         {
             Inserted = counts.Inserted, Updated = counts.Updated, Unchanged = counts.Unchanged, Late = counts.Late,
         };
@@ -180,21 +180,6 @@ public sealed class FactImporter(NpgsqlDataSource dataSource, FactSpec spec, Imp
         while (await r.ReadAsync(ct)) ids[r.GetString(0)] = r.GetInt64(1);
         return ids;
     }
-
-    private ImportReport Report(ImportRequest request, RecordLoop loop, string mode, bool succeeded) => new()
-    {
-        Kind = request.Kind.Name(),
-        File = request.FileName,
-        Mode = mode,
-        Succeeded = succeeded,
-        RowsRead = loop.RowsRead,
-        Rejected = loop.Rejected,
-        ErrorCount = loop.ErrorCount,
-        Errors = loop.Errors,
-        RejectedRows = loop.RejectedRows,
-        Seconds = loop.Clock.Elapsed.TotalSeconds,
-        ParseSeconds = loop.ParseSeconds,
-    };
 
     private sealed record MergeCounts(long Inserted, long Updated, long Unchanged, long Late);
 }

@@ -70,7 +70,7 @@ public sealed class OrgUnitImporter(NpgsqlDataSource dataSource, ImportOptions o
         }, ct);
 
         var mode = request.Quarantine ? "quarantine" : "all-or-nothing";
-        if (!headerOk) return Report(request, loop, mode, false);
+        if (!headerOk) return loop.Report(mode, false);
 
         await using var conn = await dataSource.OpenConnectionAsync(ct);
         await using var tx = await conn.BeginTransactionAsync(ct);
@@ -90,7 +90,7 @@ public sealed class OrgUnitImporter(NpgsqlDataSource dataSource, ImportOptions o
         if (loop.ErrorCount > 0 && !request.Quarantine)
         {
             await tx.RollbackAsync(ct);
-            return Report(request, loop, mode, false);
+            return loop.Report(mode, false);
         }
         var rejectedLines = failures.Select(f => f.Row.Line).ToHashSet();
         rows = rows.Where(r => !rejectedLines.Contains(r.Line)).ToList();
@@ -100,7 +100,7 @@ public sealed class OrgUnitImporter(NpgsqlDataSource dataSource, ImportOptions o
             if (loop.ErrorCount > 0 && !request.Quarantine)
             {
                 await tx.RollbackAsync(ct);
-                return Report(request, loop, mode, false);
+                return loop.Report(mode, false);
             }
         }
 
@@ -108,7 +108,7 @@ public sealed class OrgUnitImporter(NpgsqlDataSource dataSource, ImportOptions o
         {
             var (inserted, updated, unchanged, moved) = await MergeAsync(conn, tx, rows, ct);
             await tx.CommitAsync(ct);
-            return Report(request, loop, mode, true) with { Inserted = inserted, Updated = updated, Unchanged = unchanged, Moved = moved };
+            return loop.Report(mode, true) with { Inserted = inserted, Updated = updated, Unchanged = unchanged, Moved = moved };
         }
         catch (PostgresException ex) when (ex.SqlState == "23514" && ex.MessageText.Contains("cycle", StringComparison.Ordinal))
         {
@@ -118,7 +118,7 @@ public sealed class OrgUnitImporter(NpgsqlDataSource dataSource, ImportOptions o
             var culprit = rows.FirstOrDefault(r => codes.Contains(r.Code));
             loop.AddError(new ImportError(request.FileName, culprit?.Line ?? 1, culprit?.ParentColumn, "parent_code",
                 $"these parents would make a cycle: {string.Join(", ", codes)}"));
-            return Report(request, loop, mode, false);
+            return loop.Report(mode, false);
         }
     }
 
@@ -255,18 +255,4 @@ public sealed class OrgUnitImporter(NpgsqlDataSource dataSource, ImportOptions o
         if (value is null) copy.WriteNull();
         else copy.Write(value, NpgsqlDbType.Text);
     }
-
-    private static ImportReport Report(ImportRequest request, RecordLoop loop, string mode, bool succeeded) => new()
-    {
-        Kind = request.Kind.Name(),
-        File = request.FileName,
-        Mode = mode,
-        Succeeded = succeeded,
-        RowsRead = loop.RowsRead,
-        Rejected = loop.Rejected,
-        ErrorCount = loop.ErrorCount,
-        Errors = loop.Errors,
-        RejectedRows = loop.RejectedRows,
-        Seconds = loop.Clock.Elapsed.TotalSeconds,
-    };
 }

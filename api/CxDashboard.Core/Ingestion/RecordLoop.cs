@@ -26,6 +26,22 @@ internal sealed class RecordLoop(ImportRequest request, FieldSet fields, ImportO
     /// <summary>Time spent reading, validating and staging (the rest of an import is the merge).</summary>
     public double ParseSeconds { get; private set; }
 
+    /// <summary>What an import reports of this loop: counts, the first errors, rejects and times.</summary>
+    public ImportReport Report(string mode, bool succeeded) => new()
+    {
+        Kind = request.Kind.Name(),
+        File = request.FileName,
+        Mode = mode,
+        Succeeded = succeeded,
+        RowsRead = RowsRead,
+        Rejected = Rejected,
+        ErrorCount = ErrorCount,
+        Errors = Errors,
+        RejectedRows = RejectedRows,
+        Seconds = Clock.Elapsed.TotalSeconds,
+        ParseSeconds = ParseSeconds,
+    };
+
     /// <summary>
     /// Runs the loop; false when the file as a whole is unusable (<see cref="FileRejected"/>): a bad header, no
     /// data rows, or records that cannot be told apart. Fact timestamps are checked against <paramref name="window"/>.

@@ -47,6 +47,25 @@ describe('app shell and routes', () => {
     expect(JSON.parse(sessionStorage.getItem('cx.session')!).token).toBe('tok-1');
   });
 
+  it('off a unit\'s pages the top bar keeps the screens of the unit last opened, and forgets it at sign-out', async () => {
+    sessionStorage.setItem('cx.session', JSON.stringify({ token: 't', persona: 'analyst', name: 'Ana', role: 'analyst' }));
+    server.use(
+      graphql.query('Scorecard', () => HttpResponse.json({ data: { unit: null, metrics: [], scorecard: null } })),
+      http.get('*/api/rollups/runs', () => HttpResponse.json([])),
+    );
+    renderAt('/units/7/scorecard?period=2026-10');
+    const nav = await screen.findByRole('navigation', { name: 'Main' });
+    fireEvent.click(within(nav).getByRole('link', { name: 'Data & jobs' }));
+    expect(await screen.findByRole('heading', { level: 1, name: 'Data and jobs' })).toBeInTheDocument();
+    expect(within(nav).getByRole('link', { name: 'Data & jobs' })).toHaveAttribute('aria-current', 'page');
+    expect(within(nav).getByRole('link', { name: 'Scorecard' }).getAttribute('href')).toMatch(/^\/units\/7\/scorecard(\?|$)/);
+    expect(within(nav).getByRole('link', { name: 'KPIs' })).toHaveAttribute('href', '/units/7/kpis');
+
+    fireEvent.click(screen.getByRole('button', { name: 'Sign out' }));
+    await waitFor(() => expect(window.location.pathname).toBe('/sign-in'));
+    expect(sessionStorage.getItem('cx.unit')).toBeNull();
+  });
+
   it('home sends a signed-in caller to their top unit for the latest month with responses', async () => {
     sessionStorage.setItem('cx.session', JSON.stringify({ token: 't', persona: 'executive', name: 'Erin', role: 'executive' }));
     server.use(home, graphql.query('Scorecard', () => HttpResponse.json({ data: { unit: null, metrics: [], scorecard: null } })));

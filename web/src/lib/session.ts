@@ -9,6 +9,7 @@ export interface Session {
 }
 
 const key = 'cx.session';
+const unitKey = 'cx.unit';
 const listeners = new Set<() => void>();
 let cached: { raw: string | null; session: Session | null } = { raw: null, session: null };
 
@@ -20,11 +21,13 @@ export function loadSession(): Session | null {
 
 export function saveSession(session: Session): void {
   sessionStorage.setItem(key, JSON.stringify(session));
+  sessionStorage.removeItem(unitKey);
   listeners.forEach((l) => l());
 }
 
 export function clearSession(): void {
   sessionStorage.removeItem(key);
+  sessionStorage.removeItem(unitKey);
   listeners.forEach((l) => l());
 }
 
@@ -37,4 +40,17 @@ export function useSession(): Session | null {
     },
     loadSession,
   );
+}
+
+/**
+ * The unit last opened in this tab by this session: the top bar keeps its screens one click away on pages that are
+ * not about a unit (partners, data and jobs, embedding). Forgotten at sign-in and sign-out, so no persona inherits
+ * another's unit.
+ */
+export function rememberUnit(unit: string): void {
+  if (sessionStorage.getItem(unitKey) !== unit) sessionStorage.setItem(unitKey, unit);
+}
+
+export function lastUnit(): string | null {
+  return sessionStorage.getItem(unitKey);
 }

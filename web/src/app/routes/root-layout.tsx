@@ -1,14 +1,20 @@
+import { useEffect } from 'react';
 import { Link, NavLink, Outlet, useLocation, useNavigate, useParams, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { locales, rememberLocale, type Locale } from '../../lib/i18n';
-import { clearSession, useSession } from '../../lib/session';
+import { clearSession, lastUnit, rememberUnit, useSession } from '../../lib/session';
 
 /** The shell: brand, the screens of the current unit, language switch, who is signed in. */
 export function RootLayout() {
   const { t, i18n } = useTranslation();
   const session = useSession();
   const navigate = useNavigate();
-  const { unit } = useParams();
+  const { unit: routeUnit } = useParams();
+  useEffect(() => {
+    if (routeUnit) rememberUnit(routeUnit);
+  }, [routeUnit]);
+  // Off a unit's pages the top bar still offers the screens of the unit last opened.
+  const unit = routeUnit ?? (session ? lastUnit() : null);
   const [params] = useSearchParams();
   const location = useLocation();
   const period = params.get('period');

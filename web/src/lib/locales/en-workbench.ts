@@ -127,6 +127,8 @@ export const workbenchEn = {
     rejectedCount_one: '{{n}} row left out.',
     rejectedCount_other: '{{n}} rows left out.',
     refused: 'The file was rejected',
+    refusedDetail_one: '{{n}} error in {{file}}; nothing was written. Fix it, or tick quarantine to load the good rows.',
+    refusedDetail_other: '{{n}} errors in {{file}}; nothing was written. Fix them, or tick quarantine to load the good rows.',
     downloadRejects: 'Download the {{n}} rows left out (CSV)',
     errors: 'Errors by line and column',
     columns: { line: 'Line', column: 'Column', field: 'Field', reason: 'Problem' },

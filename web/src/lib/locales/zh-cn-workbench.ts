@@ -129,6 +129,8 @@ export const workbenchZhCN: typeof workbenchEn = {
     rejectedCount_one: '{{n}} 行被排除。',
     rejectedCount_other: '{{n}} 行被排除。',
     refused: '文件被拒绝',
+    refusedDetail_one: '{{file}} 中有 {{n}} 处错误，未写入任何内容。请修正，或勾选隔离以导入正确的行。',
+    refusedDetail_other: '{{file}} 中有 {{n}} 处错误，未写入任何内容。请修正，或勾选隔离以导入正确的行。',
     downloadRejects: '下载被排除的 {{n}} 行（CSV）',
     errors: '按行和列列出的错误',
     columns: { line: '行', column: '列', field: '字段', reason: '问题' },

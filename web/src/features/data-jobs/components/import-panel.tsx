@@ -99,8 +99,13 @@ export function ImportPanel({
             </p>
           ) : (
             <div role="alert" className="import-result__refused">
-              <strong>{outcome.title ?? t('data.refused')}</strong>
-              {outcome.detail && <p className="small">{outcome.detail}</p>}
+              {/* A 422 carries the report: said in the reader's language from its counts (the API's detail is English). */}
+              <strong>{outcome.status === 422 ? t('data.refused') : (outcome.title ?? t('data.refused'))}</strong>
+              {outcome.status === 422 && outcome.errorCount > 0 ? (
+                <p className="small">{t('data.refusedDetail', { count: outcome.errorCount, n: formatInteger(outcome.errorCount, lng), file: file?.name ?? '' })}</p>
+              ) : (
+                outcome.detail && <p className="small">{outcome.detail}</p>
+              )}
             </div>
           )}
           {rejectsHref && (

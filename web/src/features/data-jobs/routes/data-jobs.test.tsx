@@ -54,7 +54,7 @@ describe('data and jobs', () => {
 
     const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent('The file was rejected');
-    expect(alert).toHaveTextContent('nothing was written');
+    expect(alert).toHaveTextContent('2 errors in r.csv; nothing was written. Fix them, or tick quarantine to load the good rows.');
     expect(asked!.pathname).toBe('/api/import/responses');
     expect(asked!.search).toBe('');
     expect(fileText).toBe('id,nps\n1,11\n');

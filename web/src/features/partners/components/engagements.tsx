@@ -53,7 +53,8 @@ export function Engagements({ departments, period }: { departments: PartnerView[
                         <td className="num">{formatValue(k.target, k.valueUnit, lng)}</td>
                         <td className="num">{formatAttainment(k.attainment, lng)}</td>
                         <td>
-                          <StatusBadge status={k.status} compact />
+                          {/* A hidden actual has no status of its own: "suppressed", not "no data" (n is there). */}
+                          <StatusBadge status={k.suppressed ? 'SUPPRESSED' : k.status} compact />
                         </td>
                         <td className="num">
                           <NWithMarks n={k.n} suppressed={k.suppressed} lowConfidence={k.lowConfidence} />

@@ -77,7 +77,8 @@ describe('partner page', () => {
     expect(within(care).getByRole('link', { name: 'Open the scorecard of Acme for Contact Centre' })).toHaveAttribute('href', '/units/21/scorecard?period=2026-10');
     const fcr = within(care).getAllByRole('row').find((r) => r.getAttribute('data-metric') === 'fcr')!;
     expect(within(fcr).getByTestId('actual')).toHaveTextContent('suppressed');
-    expect(fcr).toHaveTextContent('No data');
+    expect(fcr).toHaveTextContent('Suppressed');
+    expect(fcr).not.toHaveTextContent('No data');
     expect(within(region).getByRole('region', { name: 'Retail Stores' })).toHaveTextContent('This unit has no KPIs.');
   });
 
