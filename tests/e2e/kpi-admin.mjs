@@ -1,5 +1,6 @@
 // Browser test of KPI administration (issue 15): create a KPI, paste a row of targets, see the scorecard's status
-// change, and a bad target refused at its cell with nothing saved (checked through /graphql).
+// change, edit the status rule, and a bad target refused at its cell with nothing of the save written: KPI, rule and
+// targets go in one call (saveKpi), checked through /graphql.
 import { mkdirSync } from 'node:fs';
 import { test, expect, signIn, graphql, seriousA11yViolations } from './harness.mjs';
 
@@ -15,8 +16,10 @@ async function paste(locator, text) {
 }
 
 const targetsOf = async (page, id) => (await graphql(page, 'query($k: ID!) { kpi(id: $k) { targets(grain: MONTH) { periodStart target } } }', { k: id })).kpi.targets;
+const kpiOf = async (page, id) =>
+  (await graphql(page, 'query($k: ID!) { kpi(id: $k) { weight owner defaultStatusRule statusRule { status measure min max } targets(grain: MONTH) { periodStart target } } }', { k: id })).kpi;
 
-test('an analyst creates a KPI, pastes a row of targets, sees the scorecard status change, and a bad target saves nothing', async (page) => {
+test('an analyst creates a KPI, pastes a row of targets, sees the scorecard status change, edits the status rule, and a bad target saves nothing of the call', async (page) => {
   await signIn(page, 'analyst');
   await page.waitForURL(/scorecard\?period=2026-10$/);
   // A unit (the company, else a division) without a KPI on a higher-is-better metric, so that a target of 1 is met.
@@ -58,7 +61,7 @@ test('an analyst creates a KPI, pastes a row of targets, sees the scorecard stat
   // A row copied from Excel: ten months, January to October, tab-separated.
   await paste(grid.getByLabel('Jan 2026'), ['1', '1', '1', '1', '1', '1', '1', '1', '1', '1'].join('\t') + '\r\n');
   expect((await grid.getByLabel('Oct 2026').inputValue()) === '1', 'the pasted row did not reach October');
-  await page.getByRole('button', { name: 'Save targets' }).click();
+  await page.getByRole('button', { name: 'Save KPI' }).click();
   await page.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
   const saved = await targetsOf(page, kpi);
   expect(saved.length === 10 && saved.every((t) => t.target === 1), `targets in the API: ${JSON.stringify(saved)}`);
@@ -73,23 +76,38 @@ test('an analyst creates a KPI, pastes a row of targets, sees the scorecard stat
   expect(after === 'ON_TRACK' && after !== before, `status before ${before}, after ${after}`);
   await page.waitForFunction(([m, w]) => document.querySelector(`tr[data-metric="${m}"]`)?.innerText.includes(w), [metric, words[after]]);
 
-  // A bad target (a percentage of 150) with a good one beside it: refused at its cell, nothing saved.
+  // The status rule: customise the default, tighten "on track" to 105% of target, and save: one call.
   await page.goto(`/units/${unit}/kpis?kpi=${kpi}&year=2026`);
   await grid.waitFor();
+  const edit = page.getByRole('form', { name: 'Edit KPI' });
+  await edit.getByRole('button', { name: 'Customise the rule' }).click();
+  await edit.getByLabel('Min of condition 1').fill('105');
+  await edit.getByRole('button', { name: 'Save KPI' }).click();
+  await page.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
+  const ruled = await kpiOf(page, kpi);
+  expect(!ruled.defaultStatusRule && ruled.statusRule[0].min === 105 && ruled.statusRule.length === 3, `rule in the API: ${JSON.stringify(ruled.statusRule)}`);
+
+  // A bad target (a percentage of 150) beside a good one, a new owner and another rule line: refused at its cell, and
+  // nothing of the call is saved (the KPI, its rule and every target read back unchanged).
   await grid.getByLabel('Feb 2026').fill('2');
   await grid.getByLabel('Mar 2026').fill('150');
-  await page.getByRole('button', { name: 'Save targets' }).click();
-  await page.getByTestId('targets-refused').waitFor();
+  await edit.getByLabel('Owner').fill('Someone else');
+  await edit.getByRole('button', { name: 'Add a condition' }).click();
+  await edit.getByRole('button', { name: 'Save KPI' }).click();
+  await page.getByTestId('form-refused').waitFor();
   const mar = grid.getByLabel('Mar 2026');
   expect((await mar.getAttribute('aria-invalid')) === 'true', 'the bad cell is not marked');
   const description = await mar.evaluate((el) => document.getElementById(el.getAttribute('aria-describedby'))?.innerText ?? '');
   expect(/150/.test(description), `the error at the cell: "${description}"`);
   expect((await grid.getByLabel('Feb 2026').getAttribute('aria-invalid')) === 'false', 'the good cell is marked');
-  const unchanged = await targetsOf(page, kpi);
-  expect(JSON.stringify(unchanged) === JSON.stringify(saved), `something was saved: ${JSON.stringify(unchanged)}`);
+  // the added line after "otherwise off track" is unreachable: its error shows at that line
+  await edit.getByTestId('rule-line-error-3').waitFor();
+  const unchanged = await kpiOf(page, kpi);
+  expect(JSON.stringify(unchanged) === JSON.stringify(ruled), `something was saved: ${JSON.stringify(unchanged)} (before ${JSON.stringify(ruled)})`);
+  expect(JSON.stringify(unchanged.targets) === JSON.stringify(saved), `a target was saved: ${JSON.stringify(unchanged.targets)}`);
   a11y = await seriousA11yViolations(page);
   expect(a11y.length === 0, `axe (errors): ${JSON.stringify(a11y)}`);
   await page.getByRole('combobox', { name: 'Language' }).selectOption('zh-CN');
-  await page.getByRole('button', { name: '保存目标' }).waitFor();
+  await page.getByRole('button', { name: '保存 KPI' }).waitFor();
   await page.screenshot({ path: `${shots}kpi-admin-zh-CN.png`, fullPage: true });
 });

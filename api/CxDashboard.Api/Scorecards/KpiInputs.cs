@@ -38,6 +38,24 @@ public sealed class UpdateKpiArgs
     public bool ClearParent { get; set; }
 }
 
+public sealed class SaveKpiArgs
+{
+    public string? Id { get; set; }
+    public string? Unit { get; set; }
+    public string? Metric { get; set; }
+    public SliceDimension? SliceDimension { get; set; }
+    public string? SliceValue { get; set; }
+    public double? Weight { get; set; }
+    public bool? Shared { get; set; }
+    public string? Owner { get; set; }
+    public string? Parent { get; set; }
+    public bool ClearParent { get; set; }
+    public List<StatusConditionArgs>? StatusRule { get; set; }
+    public bool DefaultStatusRule { get; set; }
+    public TargetGrain TargetGrain { get; set; } = TargetGrain.Month;
+    public List<TargetArgs> Targets { get; set; } = [];
+}
+
 public sealed class TargetArgs
 {
     public DateOnly PeriodStart { get; set; }
@@ -100,6 +118,29 @@ public sealed class UpdateKpiInputType : InputObjectTypeDefinition<UpdateKpiArgs
         d.Field("owner").Type("String").Description("New owner.");
         d.Field("parent").Type("ID").Description("New parent KPI (same rules as on creation).");
         d.Field("clearParent").Type("Boolean!").DefaultValue(false).Description("Removes the parent KPI (the KPI becomes a cascade top).");
+    }
+}
+
+public sealed class SaveKpiInputType : InputObjectTypeDefinition<SaveKpiArgs>
+{
+    protected override void Configure(IInputObjectTypeDescriptor<SaveKpiArgs> d)
+    {
+        d.Name("SaveKpiInput").Description(
+            "A KPI with its status rule and targets, saved in one transaction after everything is checked: any refused field or target saves nothing.");
+        d.Field("id").Type("ID").Description("The KPI to change; absent creates one (then unit and metric are required).");
+        d.Field("unit").Type("ID").Description("A new KPI's unit (inside the caller's scope); fixed once created.");
+        d.Field("metric").Type("String").Description("A new KPI's metric code, e.g. nps; fixed once created.");
+        d.Field("sliceDimension").Type("SliceDimension").Description("A new KPI's slice dimension (with sliceValue); fixed once created.");
+        d.Field("sliceValue").Type("String").Description("A new KPI's slice value, e.g. phone; fixed once created.");
+        d.Field("weight").Type("Float").Description("Weight in the unit's score (a new KPI: 1 when absent).");
+        d.Field("shared").Type("Boolean").Description("Shared KPIs weigh double in a unit's score.");
+        d.Field("owner").Type("String").Description("Who answers for the KPI.");
+        d.Field("parent").Type("ID").Description("Parent KPI: the same metric at a unit above, or (for a process KPI) the outcome KPI of this unit it drives.");
+        d.Field("clearParent").Type("Boolean!").DefaultValue(false).Description("Removes the parent KPI.");
+        d.Field("statusRule").Type("[StatusConditionInput!]").Description("Replaces the ordered status rule (first match wins); absent leaves it.");
+        d.Field("defaultStatusRule").Type("Boolean!").DefaultValue(false).Description("Restores the default rule: on track from 100% of target, at risk from 95%, else off track.");
+        d.Field("targetGrain").Type("TargetGrain!").DefaultValue(TargetGrain.Month).Description("The grain of every target given.");
+        d.Field("targets").Type("[KpiTargetInput!]!").DefaultValue(new List<TargetArgs>()).Description("Targets to set (a null target removes the period's); other periods stay as they are.");
     }
 }
 

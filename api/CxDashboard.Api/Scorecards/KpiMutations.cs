@@ -33,6 +33,22 @@ public static class KpiMutations
                 return await KpiCaller.AdminAsync(ctx, admin => admin.UpdateAsync(
                     new KpiUpdateInput(id, (decimal?)a.Weight, a.Shared, a.Owner, parent, a.ClearParent), ctx.CancellationToken));
             });
+        d.Field("saveKpi").Type("Kpi!")
+            .Description("Analysts only. Creates or changes a KPI with its status rule and targets in one transaction; any refused field or target saves nothing, each error naming its field (input.targets[3].value).")
+            .Argument("input", "SaveKpiInput!")
+            .Resolve(async ctx =>
+            {
+                RoleGate.Require(ctx, "change KPIs", RoleGate.Analyst);
+                var a = ctx.Argument<SaveKpiArgs>("input")!;
+                long? id = a.Id is null ? null : await KpiCaller.VisibleKpiAsync(ctx, a.Id);
+                long? unit = a.Unit is null ? null : await KpiCaller.VisibleUnitAsync(ctx, a.Unit);
+                long? parent = a.Parent is null ? null : await KpiCaller.VisibleKpiAsync(ctx, a.Parent);
+                var targets = a.Targets.Select(t => new KpiTargetValue(t.PeriodStart, (decimal?)t.Target)).ToList();
+                return await KpiCaller.AdminAsync(ctx, admin => admin.SaveAsync(new KpiSaveInput(id, unit, a.Metric,
+                    a.SliceDimension is { } dim ? ValueArguments.DimensionName(dim) : null, a.SliceValue, (decimal?)a.Weight, a.Shared, a.Owner,
+                    parent, a.ClearParent, a.StatusRule?.Select(c => c.ToCondition()).ToList(), a.DefaultStatusRule,
+                    TargetGrainNames.Name(a.TargetGrain), targets), ctx.CancellationToken));
+            });
         d.Field("setKpiTargets").Type("[KpiTarget!]!").Description("Analysts only. Upserts the given periods (a null target removes one); all or nothing.")
             .Argument("input", "SetKpiTargetsInput!")
             .Resolve(async ctx =>

@@ -39,6 +39,8 @@ public sealed class KpiType : ObjectTypeDefinition<KpiDefinition>
         d.Field(p => p.Owner).Description("Who answers for the KPI.");
         d.Field("statusRule").Type("[StatusCondition!]!").Description("Ordered: the first condition that matches gives the status.")
             .ResolveFromParent<KpiDefinition>(p => p.Rule.Conditions);
+        d.Field("defaultStatusRule").Type("Boolean!").Description("True when the KPI has no rule of its own and statusRule is the default.")
+            .ResolveFromParent<KpiDefinition>(p => p.Rule.IsDefault);
         d.Field("targets").Type("[KpiTarget!]!").Description("The KPI's targets, by grain then period.")
             .Arguments<TargetsArgs>()
             .Resolve(async ctx =>

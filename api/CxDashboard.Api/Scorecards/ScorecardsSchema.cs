@@ -20,7 +20,7 @@ public static class ScorecardsSchema
             .AddType<KpiType>().AddType<StatusConditionType>().AddType<KpiTargetType>().AddType<KpiCheckinType>()
             .AddType<ScorecardType>().AddType<ScorecardKpiType>().AddType<KpiPointType>()
             .AddType<TargetReconciliationType>().AddType<ReconciliationChildType>()
-            .AddType<StatusConditionInputType>().AddType<CreateKpiInputType>().AddType<UpdateKpiInputType>()
+            .AddType<StatusConditionInputType>().AddType<CreateKpiInputType>().AddType<UpdateKpiInputType>().AddType<SaveKpiInputType>()
             .AddType<TargetInputType>().AddType<SetTargetsInputType>().AddType<CheckinInputType>();
         schema.Types.ExtendObjectType<OrgNode>("OrgUnit", AddUnitFields);
         return schema.Query(AddQueries).Mutation(KpiMutations.Add);

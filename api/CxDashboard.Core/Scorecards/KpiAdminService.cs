@@ -26,68 +26,82 @@ public sealed class KpiAdminService(NpgsqlDataSource db, KpiQueries queries, Ing
 
     private static readonly string[] SliceDimensions = ["channel", "journey_stage", "segment"];
 
-    public async Task<KpiDefinition> CreateAsync(KpiCreateInput input, CancellationToken ct = default)
+    public Task<KpiDefinition> CreateAsync(KpiCreateInput input, CancellationToken ct = default) =>
+        SaveAsync(new KpiSaveInput(null, input.UnitId, input.Metric, input.SliceDimension, input.SliceValue, input.Weight, input.IsShared,
+            input.Owner, input.ParentKpiId, StatusRule: input.StatusRule), ct);
+
+    public Task<KpiDefinition> UpdateAsync(KpiUpdateInput input, CancellationToken ct = default) =>
+        SaveAsync(new KpiSaveInput(input.KpiId, Weight: input.Weight, IsShared: input.IsShared, Owner: input.Owner,
+            ParentKpiId: input.ParentKpiId, ClearParent: input.ClearParent), ct);
+
+    /// <summary>
+    /// Creates (no <see cref="KpiSaveInput.KpiId"/>) or changes a KPI together with its status rule and targets: every
+    /// field and every target is checked first, then all is written in one transaction, so a refused target leaves the
+    /// KPI and all its targets as they were (issue 15, "nothing half-saved").
+    /// </summary>
+    public async Task<KpiDefinition> SaveAsync(KpiSaveInput input, CancellationToken ct = default)
     {
         var errors = new InputErrors("input");
-        if (!await UnitExistsAsync(input.UnitId, ct)) errors.Add("unit", $"no org unit with id {input.UnitId}");
-        var metric = await MetricAsync(input.Metric, ct);
-        if (metric is null) errors.Add("metric", $"unknown metric '{input.Metric}'");
-        CheckSlice(input.SliceDimension, input.SliceValue, errors);
-        CheckWeight(input.Weight, errors);
-        CheckOwner(input.Owner, errors);
-        if (input.StatusRule is { } rule) StatusRuleValidation.Check(rule, errors, "statusRule");
-        if (input.ParentKpiId is { } parentId && metric is not null && !errors.Any)
+        KpiDefinition? existing = null;
+        Metric? metric = null;
+        long? unitId = null;
+        if (input.KpiId is { } id)
         {
-            await CheckParentAsync(input.UnitId, metric, parentId, errors, ct);
+            existing = (await queries.ByIdsAsync([id], ct)).GetValueOrDefault(id);
+            if (existing is null) errors.Add("id", $"no KPI with id {id}");
+            if (input.UnitId is not null) errors.Add("unit", "a KPI's unit is fixed once it is created");
+            if (input.Metric is not null) errors.Add("metric", "a KPI's metric is fixed once it is created");
+            if (input.SliceDimension is not null || input.SliceValue is not null) errors.Add("sliceDimension", "a KPI's slice is fixed once it is created");
+            if (existing is not null)
+            {
+                unitId = existing.UnitId;
+                metric = await MetricAsync(existing.MetricCode, ct);
+            }
         }
-        if (!errors.Any && await DuplicateAsync(input, ct)) errors.Add("metric", "the unit already has a KPI on this metric and slice");
-        errors.ThrowIfAny();
-
-        await using var cmd = db.CreateCommand("""
-            INSERT INTO kpi (org_unit_id, metric_code, slice_dimension, slice_value, parent_kpi_id, weight, is_shared, owner, status_rule)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb) RETURNING id
-            """);
-        cmd.Parameters.Add(new() { Value = input.UnitId });
-        cmd.Parameters.Add(new() { Value = input.Metric });
-        cmd.Parameters.Add(new() { Value = (object?)input.SliceDimension ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
-        cmd.Parameters.Add(new() { Value = (object?)input.SliceValue ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
-        cmd.Parameters.Add(new() { Value = (object?)input.ParentKpiId ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Bigint });
-        cmd.Parameters.Add(new() { Value = input.Weight });
-        cmd.Parameters.Add(new() { Value = input.IsShared });
-        cmd.Parameters.Add(new() { Value = (object?)Trimmed(input.Owner) ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
-        cmd.Parameters.Add(new() { Value = input.StatusRule is { } r ? RuleJson(r) : DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
-        var id = (long)(await cmd.ExecuteScalarAsync(ct))!;
-        return (await queries.ByIdsAsync([id], ct))[id];
-    }
-
-    public async Task<KpiDefinition> UpdateAsync(KpiUpdateInput input, CancellationToken ct = default)
-    {
-        var errors = new InputErrors("input");
-        var existing = (await queries.ByIdsAsync([input.KpiId], ct)).GetValueOrDefault(input.KpiId);
-        if (existing is null) errors.Add("id", $"no KPI with id {input.KpiId}");
+        else
+        {
+            if (input.UnitId is not { } unit) errors.Add("unit", "a new KPI needs its unit");
+            else if (!await UnitExistsAsync(unit, ct)) errors.Add("unit", $"no org unit with id {unit}");
+            else unitId = unit;
+            if (string.IsNullOrEmpty(input.Metric)) errors.Add("metric", "a new KPI needs its metric");
+            else if ((metric = await MetricAsync(input.Metric, ct)) is null) errors.Add("metric", $"unknown metric '{input.Metric}'");
+            CheckSlice(input.SliceDimension, input.SliceValue, errors);
+        }
         if (input.Weight is { } w) CheckWeight(w, errors);
         CheckOwner(input.Owner, errors);
         if (input.ClearParent && input.ParentKpiId is not null) errors.Add("parent", "give a parent or clearParent, not both");
-        if (input.ParentKpiId is { } parentId && existing is not null)
+        if (input.StatusRule is { } rule)
         {
-            if (parentId == existing.Id) errors.Add("parent", "a KPI cannot be its own parent");
-            else if (await MetricAsync(existing.MetricCode, ct) is { } metric) await CheckParentAsync(existing.UnitId, metric, parentId, errors, ct);
+            if (input.DefaultStatusRule) errors.Add("statusRule", "give a rule or defaultStatusRule, not both");
+            StatusRuleValidation.Check(rule, errors, "statusRule");
+        }
+        var targets = input.Targets ?? [];
+        CheckTargets(metric, input.TargetGrain, targets, errors);
+        if (input.ParentKpiId is { } parentId && metric is not null && unitId is { } u)
+        {
+            // A new KPI's parent is checked once the rest holds (a refused unit or slice says enough).
+            if (parentId == existing?.Id) errors.Add("parent", "a KPI cannot be its own parent");
+            else if (existing is not null || !errors.Any) await CheckParentAsync(u, metric, parentId, errors, ct);
+        }
+        if (existing is null && !errors.Any && await DuplicateAsync(unitId!.Value, metric!.Code, input.SliceDimension, input.SliceValue, ct))
+        {
+            errors.Add("metric", "the unit already has a KPI on this metric and slice");
         }
         errors.ThrowIfAny();
 
-        await using var cmd = db.CreateCommand("""
-            UPDATE kpi SET weight = coalesce($2, weight), is_shared = coalesce($3, is_shared), owner = coalesce($4, owner),
-                           parent_kpi_id = CASE WHEN $6 THEN NULL ELSE coalesce($5, parent_kpi_id) END
-            WHERE id = $1
-            """);
-        cmd.Parameters.Add(new() { Value = input.KpiId });
-        cmd.Parameters.Add(new() { Value = (object?)input.Weight ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Numeric });
-        cmd.Parameters.Add(new() { Value = (object?)input.IsShared ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Boolean });
-        cmd.Parameters.Add(new() { Value = (object?)Trimmed(input.Owner) ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
-        cmd.Parameters.Add(new() { Value = (object?)input.ParentKpiId ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Bigint });
-        cmd.Parameters.Add(new() { Value = input.ClearParent });
-        await cmd.ExecuteNonQueryAsync(ct);
-        return (await queries.ByIdsAsync([input.KpiId], ct))[input.KpiId];
+        var ruleJson = input.StatusRule is { } r2 ? RuleJson(r2) : null;
+        await using var conn = await db.OpenConnectionAsync(ct);
+        await using var tx = await conn.BeginTransactionAsync(ct);
+        var kpiId = existing?.Id ?? await KpiWrites.InsertAsync(conn, tx, unitId!.Value, metric!.Code, input.SliceDimension, input.SliceValue,
+            input.ParentKpiId, input.Weight ?? 1m, input.IsShared ?? false, Trimmed(input.Owner), ruleJson, ct);
+        if (existing is not null)
+        {
+            await KpiWrites.UpdateAsync(conn, tx, kpiId, input.Weight, input.IsShared, Trimmed(input.Owner), input.ParentKpiId, input.ClearParent,
+                setRule: input.StatusRule is not null || input.DefaultStatusRule, ruleJson, ct);
+        }
+        await KpiWrites.TargetsAsync(conn, tx, kpiId, input.TargetGrain, targets, ct);
+        await tx.CommitAsync(ct);
+        return (await queries.ByIdsAsync([kpiId], ct))[kpiId];
     }
 
     /// <summary>Replaces the status rule; null restores <see cref="StatusRule.Default"/>.</summary>
@@ -110,45 +124,32 @@ public sealed class KpiAdminService(NpgsqlDataSource db, KpiQueries queries, Ing
         var errors = new InputErrors("input");
         var kpi = (await queries.ByIdsAsync([input.KpiId], ct)).GetValueOrDefault(input.KpiId);
         if (kpi is null) errors.Add("kpi", $"no KPI with id {input.KpiId}");
-        var grainOk = TargetGrains.IsTargetGrain(input.Grain);
-        if (!grainOk) errors.Add("grain", $"'{input.Grain}' is not a target grain (month, quarter or year)");
         if (input.Targets.Count == 0) errors.Add("targets", "give at least one target");
-        if (input.Targets.Count > MaxTargetsPerCall) errors.Add("targets", $"at most {MaxTargetsPerCall} targets per call");
-        var metric = kpi is null ? null : await MetricAsync(kpi.MetricCode, ct);
-        var seen = new HashSet<DateOnly>();
-        for (var i = 0; i < input.Targets.Count; i++)
-        {
-            var t = input.Targets[i];
-            if (!InWindow(t.PeriodStart, errors, $"targets[{i}].periodStart")) continue;
-            if (grainOk && !TargetGrains.IsAligned(input.Grain, t.PeriodStart)) errors.Add($"targets[{i}].periodStart", $"{t.PeriodStart:yyyy-MM-dd} is not the first day of a {input.Grain}");
-            if (!seen.Add(t.PeriodStart)) errors.Add($"targets[{i}].periodStart", $"{t.PeriodStart:yyyy-MM-dd} is given more than once");
-            if (t.Value is { } v && metric is not null) CheckValue(metric, v, errors, $"targets[{i}].value");
-        }
+        CheckTargets(kpi is null ? null : await MetricAsync(kpi.MetricCode, ct), input.Grain, input.Targets, errors, grainField: "grain");
         errors.ThrowIfAny();
 
         await using var conn = await db.OpenConnectionAsync(ct);
         await using var tx = await conn.BeginTransactionAsync(ct);
-        var set = input.Targets.Where(t => t.Value is not null).ToArray();
-        await using (var upsert = new NpgsqlCommand("""
-            INSERT INTO kpi_target (kpi_id, grain, period_start, target) SELECT $1, $2, p, v FROM unnest($3::date[], $4::numeric[]) AS x(p, v)
-            ON CONFLICT (kpi_id, grain, period_start) DO UPDATE SET target = EXCLUDED.target
-            """, conn, tx))
-        {
-            upsert.Parameters.Add(new() { Value = input.KpiId });
-            upsert.Parameters.Add(new() { Value = input.Grain });
-            upsert.Parameters.Add(new() { Value = set.Select(t => t.PeriodStart).ToArray() });
-            upsert.Parameters.Add(new() { Value = set.Select(t => t.Value!.Value).ToArray() });
-            await upsert.ExecuteNonQueryAsync(ct);
-        }
-        await using (var delete = new NpgsqlCommand("DELETE FROM kpi_target WHERE kpi_id = $1 AND grain = $2 AND period_start = ANY($3)", conn, tx))
-        {
-            delete.Parameters.Add(new() { Value = input.KpiId });
-            delete.Parameters.Add(new() { Value = input.Grain });
-            delete.Parameters.Add(new() { Value = input.Targets.Where(t => t.Value is null).Select(t => t.PeriodStart).ToArray() });
-            await delete.ExecuteNonQueryAsync(ct);
-        }
+        await KpiWrites.TargetsAsync(conn, tx, input.KpiId, input.Grain, input.Targets, ct);
         await tx.CommitAsync(ct);
         return [.. (await queries.TargetsAsync([input.KpiId], input.Grain, ct))[input.KpiId]];
+    }
+
+    /// <summary>Targets at one grain: aligned periods inside the date window, each once, values in the metric's range (when known).</summary>
+    private void CheckTargets(Metric? metric, string grain, IReadOnlyList<KpiTargetValue> targets, InputErrors errors, string grainField = "targetGrain")
+    {
+        var grainOk = TargetGrains.IsTargetGrain(grain);
+        if (!grainOk) errors.Add(grainField, $"'{grain}' is not a target grain (month, quarter or year)");
+        if (targets.Count > MaxTargetsPerCall) errors.Add("targets", $"at most {MaxTargetsPerCall} targets per call");
+        var seen = new HashSet<DateOnly>();
+        for (var i = 0; i < targets.Count; i++)
+        {
+            var t = targets[i];
+            if (!InWindow(t.PeriodStart, errors, $"targets[{i}].periodStart")) continue;
+            if (grainOk && !TargetGrains.IsAligned(grain, t.PeriodStart)) errors.Add($"targets[{i}].periodStart", $"{t.PeriodStart:yyyy-MM-dd} is not the first day of a {grain}");
+            if (!seen.Add(t.PeriodStart)) errors.Add($"targets[{i}].periodStart", $"{t.PeriodStart:yyyy-MM-dd} is given more than once");
+            if (t.Value is { } v && metric is not null) CheckValue(metric, v, errors, $"targets[{i}].value");
+        }
     }
 
     private bool InWindow(DateOnly date, InputErrors errors, string field)
@@ -265,16 +266,16 @@ public sealed class KpiAdminService(NpgsqlDataSource db, KpiQueries queries, Ing
         return await cmd.ExecuteScalarAsync(ct) is not null;
     }
 
-    private async Task<bool> DuplicateAsync(KpiCreateInput input, CancellationToken ct)
+    private async Task<bool> DuplicateAsync(long unitId, string metric, string? sliceDimension, string? sliceValue, CancellationToken ct)
     {
         await using var cmd = db.CreateCommand("""
             SELECT 1 FROM kpi WHERE org_unit_id = $1 AND metric_code = $2
               AND slice_dimension IS NOT DISTINCT FROM $3 AND slice_value IS NOT DISTINCT FROM $4
             """);
-        cmd.Parameters.Add(new() { Value = input.UnitId });
-        cmd.Parameters.Add(new() { Value = input.Metric });
-        cmd.Parameters.Add(new() { Value = (object?)input.SliceDimension ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
-        cmd.Parameters.Add(new() { Value = (object?)input.SliceValue ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
+        cmd.Parameters.Add(new() { Value = unitId });
+        cmd.Parameters.Add(new() { Value = metric });
+        cmd.Parameters.Add(new() { Value = (object?)sliceDimension ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
+        cmd.Parameters.Add(new() { Value = (object?)sliceValue ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
         return await cmd.ExecuteScalarAsync(ct) is not null;
     }
 

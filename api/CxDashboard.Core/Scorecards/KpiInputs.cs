@@ -11,6 +11,19 @@ public sealed record KpiCreateInput(
 public sealed record KpiUpdateInput(
     long KpiId, decimal? Weight = null, bool? IsShared = null, string? Owner = null, long? ParentKpiId = null, bool ClearParent = false);
 
+/// <summary>
+/// A KPI with its status rule and targets, saved as one (<see cref="KpiAdminService.SaveAsync"/>). Without
+/// <see cref="KpiId"/> a KPI is created (<see cref="UnitId"/> and <see cref="Metric"/> required, slice optional);
+/// with it, unit, metric and slice are fixed and null leaves a field as it is. <see cref="StatusRule"/> replaces the
+/// rule, <see cref="DefaultStatusRule"/> restores the default; <see cref="Targets"/> are upserted at
+/// <see cref="TargetGrain"/> (a null value removes one).
+/// </summary>
+public sealed record KpiSaveInput(
+    long? KpiId, long? UnitId = null, string? Metric = null, string? SliceDimension = null, string? SliceValue = null,
+    decimal? Weight = null, bool? IsShared = null, string? Owner = null, long? ParentKpiId = null, bool ClearParent = false,
+    IReadOnlyList<StatusCondition>? StatusRule = null, bool DefaultStatusRule = false,
+    string TargetGrain = "month", IReadOnlyList<KpiTargetValue>? Targets = null);
+
 /// <summary>Per-period targets at one grain, written as a set (existing periods are replaced).</summary>
 public sealed record KpiTargetsInput(long KpiId, string Grain, IReadOnlyList<KpiTargetValue> Targets);
 

@@ -42,6 +42,9 @@ public sealed record StatusRule(IReadOnlyList<StatusCondition> Conditions)
         new(KpiStatus.OffTrack, StatusMeasure.Always),
     ]);
 
+    /// <summary>The KPI has no rule of its own (none stored, or one that could not be read).</summary>
+    public bool IsDefault => ReferenceEquals(this, Default);
+
     public KpiStatus Evaluate(double? actual, double? target, double? attainment, double? gap)
     {
         if (actual is not { } a) return KpiStatus.NoData;

@@ -52,6 +52,7 @@ export const KpiAdminQuery = graphql(`
             name
           }
         }
+        defaultStatusRule
         statusRule {
           status
           measure

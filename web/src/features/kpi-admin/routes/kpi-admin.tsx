@@ -10,17 +10,17 @@ import { useSession } from '../../../lib/session';
 import { KpiAdminQuery } from '../api/get-kpi-admin';
 import { sliceLabel, type TargetGrainWord } from '../api/kpi-admin-view';
 import { CheckinForm } from '../components/checkin-form';
-import { KpiForm } from '../components/kpi-form';
+import { KpiEditor } from '../components/kpi-editor';
 import { KpiList } from '../components/kpi-list';
-import { TargetsGrid } from '../components/targets-grid';
 import '../../../components/filters.css';
 import '../components/kpi-admin.css';
 
 const grains: TargetGrainWord[] = ['month', 'quarter', 'year'];
 
 /**
- * KPI administration of a unit (/units/:unit/kpis?kpi=…&year=2026&grain=month): analysts create and edit KPIs and set
- * targets; department heads record check-ins. The API checks every change; the screen only hides what a role may not do.
+ * KPI administration of a unit (/units/:unit/kpis?kpi=…&year=2026&grain=month): analysts create and edit a KPI with its
+ * status rule and targets (one save, one call); department heads record check-ins. The API checks every change; the
+ * screen only hides what a role may not do.
  */
 export function KpiAdminRoute() {
   const { t } = useTranslation();
@@ -32,6 +32,7 @@ export function KpiAdminRoute() {
   const grain = grains.find((g) => g === params.get('grain')) ?? 'month';
   const thisYear = new Date().getUTCFullYear();
   const year = Number(params.get('year')) || thisYear;
+  const years = [thisYear - 2, thisYear - 1, thisYear, thisYear + 1];
   const [{ data, error, fetching }, refetch] = useQuery({ query: KpiAdminQuery, variables: { unit, targetGrain: grain.toUpperCase() as 'MONTH' | 'QUARTER' | 'YEAR' } });
   if (isNotFound(error)) return <OutOfScope unit={unit} />;
 
@@ -92,48 +93,35 @@ export function KpiAdminRoute() {
             {selected === 'new' && analyst ? (
               <section className="panel" aria-labelledby="kpi-new">
                 <h2 id="kpi-new">{t('kpiAdmin.newTitle')}</h2>
-                <KpiForm unit={unit} kpi={null} metrics={data.metrics} parents={parents} onSaved={(id) => navigate(hrefOf(id))} />
+                <KpiEditor
+                  unit={unit}
+                  kpi={null}
+                  metrics={data.metrics}
+                  parents={parents}
+                  grain={grain}
+                  year={year}
+                  years={years}
+                  onView={set}
+                  onSaved={(id) => navigate(hrefOf(id))}
+                />
               </section>
             ) : kpi ? (
               <>
                 {analyst && (
                   <section className="panel" aria-labelledby="kpi-edit">
                     <h2 id="kpi-edit">{t('kpiAdmin.editTitle')}</h2>
-                    <KpiForm key={kpi.id} unit={unit} kpi={kpi} metrics={data.metrics} parents={parents} onSaved={() => undefined} />
-                    <p className="small muted">
-                      {t('kpiAdmin.rule')}:{' '}
-                      {kpi.statusRule.map((r) => `${t(`status.${r.status}`)} ${t(`kpiAdmin.measures.${r.measure}`)} ${r.min ?? '…'}–${r.max ?? '…'}`).join(' · ')}
-                    </p>
-                  </section>
-                )}
-                {analyst && (
-                  <section className="panel" aria-labelledby="kpi-targets">
-                    <div className="kpi-admin__targets-head">
-                      <h2 id="kpi-targets">{t('kpiAdmin.targets')}</h2>
-                      <div className="filters">
-                        <span className="field-inline">
-                          <label htmlFor="targets-grain">{t('common.grain')}</label>
-                          <select id="targets-grain" value={grain} onChange={(e) => set('grain', e.target.value)}>
-                            {grains.map((g) => (
-                              <option key={g} value={g}>
-                                {t(`common.${g}`)}
-                              </option>
-                            ))}
-                          </select>
-                        </span>
-                        <span className="field-inline">
-                          <label htmlFor="targets-year">{t('common.year')}</label>
-                          <select id="targets-year" value={year} onChange={(e) => set('year', e.target.value)}>
-                            {[thisYear - 2, thisYear - 1, thisYear, thisYear + 1].map((y) => (
-                              <option key={y} value={y}>
-                                {y}
-                              </option>
-                            ))}
-                          </select>
-                        </span>
-                      </div>
-                    </div>
-                    <TargetsGrid key={`${kpi.id}-${grain}-${year}`} kpi={kpi.id} unit={unit} year={year} grain={grain} targets={kpi.targets} />
+                    <KpiEditor
+                      key={kpi.id}
+                      unit={unit}
+                      kpi={kpi}
+                      metrics={data.metrics}
+                      parents={parents}
+                      grain={grain}
+                      year={year}
+                      years={years}
+                      onView={set}
+                      onSaved={() => undefined}
+                    />
                   </section>
                 )}
                 {mayCheckIn && (
