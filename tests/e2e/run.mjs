@@ -4,6 +4,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { test, run, expect, baseUrl, signIn, graphql, seriousA11yViolations } from './harness.mjs';
 import './embed.mjs';
 import './embed-admin.mjs';
+import './embed-partner.mjs';
 import './partners.mjs';
 import './breakdowns.mjs';
 import './verbatims.mjs';

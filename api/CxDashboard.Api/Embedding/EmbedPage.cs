@@ -9,11 +9,12 @@ using Npgsql;
 namespace CxDashboard.Api.Embedding;
 
 /// <summary>
-/// <c>GET /embed/{view}?token=…</c> (or <c>?host=&lt;id&gt;</c> when the token comes by postMessage): the web app in
-/// embed mode, framed only by the host's origins (<c>Content-Security-Policy: frame-ancestors</c>), and
-/// <c>GET /embed/sdk.js</c>, the host SDK. The page holds no data: every figure it shows is read with the token, through
-/// the scope gate. An expired token still names its host (its signature is checked, its lifetime not), so the frame can
-/// say the view expired instead of being refused by the browser.
+/// <c>GET /embed/{view}?token=…</c> (or <c>?host=&lt;id&gt;</c> when the token comes by postMessage; the frame's own
+/// pages under <c>/embed/units/…</c> and <c>/embed/partners/…</c> alike): the web app in embed mode, framed only by the
+/// host's origins (<c>Content-Security-Policy: frame-ancestors</c>), and <c>GET /embed/sdk.js</c>, the host SDK. The
+/// page holds no data: every figure it shows is read with the token, through the scope gate. An expired token still
+/// names its host (its signature is checked, its lifetime not), so the frame can say the view expired instead of being
+/// refused by the browser.
 /// </summary>
 public static class EmbedPage
 {
@@ -36,6 +37,8 @@ public static class EmbedPage
         });
         group.MapGet("/{view:regex(^(scorecard|cascade|process|partner)$)}", PageAsync);
         group.MapGet("/units/{unit}/{view:regex(^(scorecard|cascade|process)$)}", PageAsync);
+        // the partner view's page (a reload inside the frame); which partner it may show is the token's scope
+        group.MapGet("/partners/{code}", PageAsync);
     }
 
     private static async Task<IResult> PageAsync(HttpContext http, string? token, string? host, CancellationToken ct)

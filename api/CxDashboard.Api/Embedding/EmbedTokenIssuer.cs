@@ -134,7 +134,8 @@ public sealed class EmbedTokenIssuer(ScopeResolver scopes, EmbedSigningKeys keys
         if (new[] { r.Scope?.Units, r.Scope?.Partners, [r.Locked?.Unit ?? "", r.Locked?.Slice?.Value ?? ""] }.SelectMany(c => c ?? []).Any(c => !HostRegistry.Storable(c)))
             return (null, Bad("A code holds a character that cannot be stored (NUL or a lone surrogate)."));
         // Scopes are compared as the unit sets the scope gate would resolve them to.
-        var askUnits = Clean(r.Scope?.Units) ?? host.GrantUnits;
+        // A scope naming only partners (or only units) is just that; no scope at all is the host's whole grant.
+        var askUnits = Clean(r.Scope?.Units) ?? (r.Scope?.Partners is null ? host.GrantUnits : []);
         var askPartners = Clean(r.Scope?.Partners) ?? (r.Scope?.Units is null ? host.GrantPartners : []);
         if (askUnits.Contains(ScopeEverything) || askPartners.Contains(ScopeEverything)) return (null, Wider("'*' is not a unit or partner code."));
         if (askUnits.Length == 0 && askPartners.Length == 0) return (null, Bad("scope names no unit and no partner."));
@@ -146,6 +147,7 @@ public sealed class EmbedTokenIssuer(ScopeResolver scopes, EmbedSigningKeys keys
         var units = askUnits;
         var partners = askPartners;
         var lockUnit = r.Locked?.Unit?.Trim();
+        if (view == EmbedViews.Partner && PartnerViewProblem(askUnits, askPartners, lockUnit) is { } problem) return (null, Bad(problem));
         if (!string.IsNullOrEmpty(lockUnit))
         {
             var locked = await scopes.ResolveAsync(Principal([lockUnit], []), ct);
@@ -159,6 +161,20 @@ public sealed class EmbedTokenIssuer(ScopeResolver scopes, EmbedSigningKeys keys
     }
 
     private const string ScopeEverything = "*";
+
+    /// <summary>
+    /// The partner view is one partner's page: its scope is that partner (all its engagements, the page's figures pool
+    /// them), so the token names exactly one partner and no units; drilling opens its engagements. Checked after the
+    /// grant, so a wider ask is still a 403.
+    /// </summary>
+    private static string? PartnerViewProblem(string[] units, string[] partners, string? lockUnit)
+    {
+        if (!string.IsNullOrEmpty(lockUnit))
+            return "locked.unit does not apply to the partner view: it opens on its partner (scope.partners); with 'drill' its engagements open inside it.";
+        if (units.Length > 0 || partners.Length != 1)
+            return $"The partner view shows one partner: name it alone in scope.partners (asked: {partners.Length} partner(s) and {units.Length} unit(s)).";
+        return null;
+    }
 
     private static string[]? Clean(string[]? codes) => codes?.Select(c => c.Trim()).Where(c => c.Length > 0).Distinct(StringComparer.Ordinal).ToArray();
 

@@ -9,11 +9,12 @@
 //   frame → host  cx:unit-clicked {unit, code}   the viewer opened or clicked a unit
 //   frame → host  cx:error {code, message}       expired, refused, or failed
 // Usage: const embed = await createEmbed({ container, baseUrl, view: 'scorecard', getToken: () => fetch('/my/token').then(r => r.text()) });
+//        (views: scorecard, cascade, process, partner)
 //        embed.on('loaded', e => …); embed.destroy();
 
 /**
  * @param {{ container: HTMLElement, baseUrl: string, view: string, getToken: () => Promise<string>,
- *           host?: string, tokenInUrl?: boolean, minHeight?: number, title?: string }} options
+ *           host?: string, tokenInUrl?: boolean, minHeight?: number, title?: string, partner?: string }} options
  */
 export async function createEmbed(options) {
   const { container, view, getToken } = options;
@@ -31,6 +32,9 @@ export async function createEmbed(options) {
   frame.style.height = `${options.minHeight ?? 400}px`;
   frame.setAttribute('referrerpolicy', 'no-referrer');
   const url = new URL(`/embed/${encodeURIComponent(view)}`, base);
+  // The partner view opens on the token's partner; `partner` names it explicitly (one outside the token's scope shows
+  // "not in your scope", never its data).
+  if (options.partner) url.searchParams.set('partner', options.partner);
   // Token in the URL (simplest) or only by postMessage (keeps it out of URLs and logs): then the frame needs the host id
   // for its frame-ancestors policy.
   if (options.tokenInUrl === false) url.searchParams.set('host', String(options.host ?? hostOf(first)));

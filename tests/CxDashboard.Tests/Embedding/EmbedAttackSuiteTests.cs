@@ -15,7 +15,7 @@ namespace CxDashboard.Tests.Embedding;
 /// or a partner without a visible engagement (the forbidden sets come from SQL over org_unit and the closure table).
 /// The suite prints how many cases it ran and how each ended.
 /// </summary>
-public sealed class EmbedAttackSuiteTests(EmbedAttackSuiteTests.App app, ITestOutputHelper output) : IClassFixture<EmbedAttackSuiteTests.App>
+public sealed partial class EmbedAttackSuiteTests(EmbedAttackSuiteTests.App app, ITestOutputHelper output) : IClassFixture<EmbedAttackSuiteTests.App>
 {
     public sealed class App : EmbedApp;
 
@@ -42,6 +42,7 @@ public sealed class EmbedAttackSuiteTests(EmbedAttackSuiteTests.App app, ITestOu
         var month = app.Month;
         var other = DateOnly.ParseExact(month + "-01", "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture).AddMonths(-1).ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
         var storesId = (await app.UnitIdAsync(Stores)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        await AddEngagementDeskAsync();
 
         var retail = await app.RegisterHostAsync("attack-retail", ["DIV-RETAIL"], []);
         var partnerHost = await app.RegisterHostAsync("attack-partner", [], ["PRT-SWIFT"], views: ["partner"], permissions: ["view", "drill"]);
@@ -263,6 +264,9 @@ public sealed class EmbedAttackSuiteTests(EmbedAttackSuiteTests.App app, ITestOu
         attacks.Add(Wider("everything ('*')", retail.Key, new { view = "scorecard", scope = new { units = new[] { "*" } } }));
         attacks.Add(Wider("a code that does not exist", retail.Key, new { view = "scorecard", scope = new { units = new[] { "DEP-NOPE" } } }));
 
+        // The partner view's own cases (EmbedAttackSuiteTests.PartnerView.cs).
+        await AddPartnerViewAttacksAsync(attacks, tokens["partner"], forbiddenFor["partner"], month, other);
+
         // 10. Two tokens with different scopes alternating on one connection (the KPI-side cache warmed by each).
         using var shared = app.Factory.CreateClient();
         {
@@ -316,7 +320,7 @@ public sealed class EmbedAttackSuiteTests(EmbedAttackSuiteTests.App app, ITestOu
         var groups = attacks.GroupBy(a => a.Group).Select(g => $"{g.Key} {g.Count()}");
         output.WriteLine($"embed attack suite: {attacks.Count} cases, {tally[Kind.Refused]} refused, {tally[Kind.Filtered]} filtered, {tally[Kind.Leaked]} leaked ({string.Join("; ", groups)})");
         Assert.True(leaks.Count == 0, "leaks:\n" + string.Join("\n", leaks));
-        Assert.True(attacks.Count >= 150, $"only {attacks.Count} cases");
+        Assert.True(attacks.Count >= 290, $"only {attacks.Count} cases");
     }
 
     private Attack Gql(string group, string name, string token, Forbidden forbidden, string query, object? variables = null, bool mustRefuse = false, string[]? ignoreIdProperties = null) =>

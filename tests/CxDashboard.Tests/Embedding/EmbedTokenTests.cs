@@ -9,7 +9,7 @@ using CxDashboard.Tests.Ingestion;
 namespace CxDashboard.Tests.Embedding;
 
 /// <summary>Host applications, API keys, embed tokens and signing keys through HTTP and the CLI (issue 17 §1, §2, §5).</summary>
-public sealed class EmbedTokenTests(EmbedTokenTests.App app) : IClassFixture<EmbedTokenTests.App>
+public sealed partial class EmbedTokenTests(EmbedTokenTests.App app) : IClassFixture<EmbedTokenTests.App>
 {
     public sealed class App : EmbedApp;
 

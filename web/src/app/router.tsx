@@ -22,6 +22,7 @@ export const routes: RouteObject[] = [
       { path: 'units/:unit/scorecard', Component: ScorecardRoute },
       { path: 'units/:unit/cascade', lazy: () => import('../features/cascade/routes/cascade').then((m) => ({ Component: m.CascadeRoute })) },
       { path: 'units/:unit/process', lazy: () => import('../features/process/routes/process').then((m) => ({ Component: m.ProcessRoute })) },
+      { path: 'partners/:code', lazy: () => import('../features/partners/routes/partner').then((m) => ({ Component: m.PartnerRoute })) },
     ],
   },
   {

@@ -8,6 +8,8 @@ export interface EmbedClaims {
   lock_unit?: string;
   lock_period?: string;
   lock_slice?: string;
+  /** The partner view's partner (its one scope partner). */
+  scope_partner?: string | string[];
   locale?: string;
   permission?: string | string[];
   origin?: string | string[];
@@ -32,6 +34,8 @@ export interface EmbedState {
   claims: EmbedClaims;
   canDrill: boolean;
   lockedPeriod: string | null;
+  /** The partner view's partner code (null in the other views). */
+  partner: string | null;
 }
 
 export const EmbedContext = createContext<EmbedState | null>(null);

@@ -75,6 +75,9 @@ export const en = {
     period: 'Period',
     slice: 'Slice',
     notAvailable: 'This view is not available in the embedded app yet.',
+    partner: 'Partner',
+    backToPartner: '← Back to the page of {{partner}}',
+    kpisNotInSlice: 'This view is locked to one slice: the engagements’ KPI lines span every slice and are not shown.',
   },
   common: {
     loading: 'Loading…',
@@ -85,6 +88,7 @@ export const en = {
     backHome: 'Back to your scorecard',
     outOfScopeTitle: 'Not in your scope',
     outOfScopeText: 'The unit {{unit}} is outside the part of the organisation you can see. No data is shown.',
+    outOfScopePartnerText: 'The partner {{partner}} is outside what you can see. No data is shown.',
     noData: 'No responses in this period.',
     dataTable: 'Data table',
     showTable: 'Show data table',

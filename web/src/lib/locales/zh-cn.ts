@@ -76,6 +76,9 @@ export const zhCN: Resources = {
     period: '期间',
     slice: '切片',
     notAvailable: '嵌入式应用暂不支持此视图。',
+    partner: '合作伙伴',
+    backToPartner: '← 返回 {{partner}} 的页面',
+    kpisNotInSlice: '此视图已锁定为一个切片：项目的 KPI 行涵盖所有切片，因此不显示。',
   },
   common: {
     loading: '加载中…',
@@ -86,6 +89,7 @@ export const zhCN: Resources = {
     backHome: '返回您的计分卡',
     outOfScopeTitle: '不在您的权限范围内',
     outOfScopeText: '单位 {{unit}} 不在您可查看的组织范围内。不显示任何数据。',
+    outOfScopePartnerText: '合作伙伴 {{partner}} 不在您可查看的范围内。不显示任何数据。',
     noData: '此期间没有回复。',
     dataTable: '数据表',
     showTable: '显示数据表',

@@ -83,16 +83,32 @@ export function EmbedLayout() {
   }, [phase, origins]);
 
   const state: EmbedState | null = useMemo(
-    () => (claims ? { claims, canDrill: asList(claims.permission).includes('drill'), lockedPeriod: claims.lock_period ?? null } : null),
+    () =>
+      claims
+        ? {
+            claims,
+            canDrill: asList(claims.permission).includes('drill'),
+            lockedPeriod: claims.lock_period ?? null,
+            partner: claims.view === 'partner' ? (asList(claims.scope_partner)[0] ?? null) : null,
+          }
+        : null,
     [claims],
   );
 
-  // Links to units stay in the frame (and in the token's scope, which the server enforces) when drilling is allowed.
+  // Links to units stay in the frame (and in the token's scope, which the server enforces) when drilling is allowed;
+  // a link to a partner's page stays in the frame too (the partner view's own page: another partner reads as not in scope).
   const onClickCapture = (e: React.MouseEvent) => {
     const a = (e.target as HTMLElement).closest('a');
     const href = a?.getAttribute('href');
     if (!a || !href) return;
     e.preventDefault();
+    const p = /^(?:\/embed)?\/partners\/([^/?#]+)(\?[^#]*)?/.exec(href);
+    if (p) {
+      const q = new URLSearchParams(p[2] ?? '');
+      if (state?.lockedPeriod) q.set('period', state.lockedPeriod);
+      navigate(`/embed/partners/${p[1]}?${q}`);
+      return;
+    }
     const m = /^\/units\/([^/?#]+)\/(scorecard|cascade|process)(\?[^#]*)?/.exec(href);
     if (!m) return;
     postToHost({ type: 'cx:unit-clicked', unit: decodeURIComponent(m[1]) }, origins);
@@ -116,7 +132,13 @@ export function EmbedLayout() {
     <EmbedContext.Provider value={state}>
       <UrqlProvider value={client}>
         <div className="embed" data-testid="embed" onClickCapture={onClickCapture}>
-          <Locks claims={state.claims} />
+          <Locks claims={state.claims} partner={state.partner} />
+          {/* The partner view drilled into an engagement: the way back to the partner's page. */}
+          {state.partner && location.pathname.startsWith('/embed/units/') && (
+            <p className="embed__back small">
+              <a href={`/partners/${encodeURIComponent(state.partner)}${location.search}`}>{t('embed.backToPartner', { partner: state.partner })}</a>
+            </p>
+          )}
           <Outlet />
         </div>
       </UrqlProvider>
@@ -124,9 +146,10 @@ export function EmbedLayout() {
   );
 }
 
-function Locks({ claims }: { claims: EmbedClaims }) {
+function Locks({ claims, partner }: { claims: EmbedClaims; partner: string | null }) {
   const { t } = useTranslation();
   const locks = [
+    partner && [t('embed.partner'), partner],
     claims.lock_unit && [t('embed.unit'), claims.lock_unit],
     claims.lock_period && [t('embed.period'), claims.lock_period],
     claims.lock_slice && [t('embed.slice'), claims.lock_slice.replace('=', ' = ')],

@@ -3,10 +3,11 @@ import { graphql } from '../../../gql';
 /**
  * A partner's page in one request: its outcome and process metrics for the period (its engagements in the caller's
  * scope pooled), and each engagement with the department above it (the breadcrumb's last step, a name even outside
- * the scope) and its scorecard's KPI lines.
+ * the scope) and its scorecard's KPI lines — left out ($kpis false) for an embed locked to one slice, which reads no
+ * scorecard (a scorecard's KPIs carry their own slices).
  */
 export const PartnerQuery = graphql(`
-  query Partner($code: String!, $period: String!) {
+  query Partner($code: String!, $period: String!, $kpis: Boolean! = true) {
     partner(code: $code) {
       id
       code
@@ -31,7 +32,7 @@ export const PartnerQuery = graphql(`
             id
           }
         }
-        scorecard(period: $period) {
+        scorecard(period: $period) @include(if: $kpis) {
           score
           kpis {
             kpi {

@@ -112,8 +112,8 @@ export function toPartnerView(data: PartnerQuery): PartnerView | null {
       id: e.id,
       code: e.code,
       name: e.name,
-      score: e.scorecard.score ?? null,
-      kpis: e.scorecard.kpis.map((l) => ({
+      score: e.scorecard?.score ?? null,
+      kpis: (e.scorecard?.kpis ?? []).map((l) => ({
         id: l.kpi.id,
         metric: l.kpi.metric.code,
         metricName: l.kpi.metric.name,

@@ -5,8 +5,21 @@ import { StatusBadge } from '../../../components/status-badge';
 import { formatAttainment, formatValue } from '../../../lib/format';
 import type { PartnerView } from '../api/partner-view';
 
-/** The partner's engagements under each department, each with its KPI lines and a link to its full scorecard. */
-export function Engagements({ departments, period }: { departments: PartnerView['departments']; period: string }) {
+/**
+ * The partner's engagements under each department, each with its KPI lines and a link to its full scorecard (no link
+ * when the caller may not open it: an embed token without drill; no KPI lines when they are not read).
+ */
+export function Engagements({
+  departments,
+  period,
+  canOpen = true,
+  kpis = true,
+}: {
+  departments: PartnerView['departments'];
+  period: string;
+  canOpen?: boolean;
+  kpis?: boolean;
+}) {
   const { t, i18n } = useTranslation();
   const lng = i18n.language;
   return (
@@ -14,18 +27,20 @@ export function Engagements({ departments, period }: { departments: PartnerView[
       {departments.map((d, i) => (
         <section key={d.name} className="engagements__department" aria-labelledby={`dept-${i}`}>
           <h3 id={`dept-${i}`}>
-            {d.unitId ? <Link to={`/units/${d.unitId}/scorecard?period=${period}`}>{d.name}</Link> : d.name}
+            {d.unitId && canOpen ? <Link to={`/units/${d.unitId}/scorecard?period=${period}`}>{d.name}</Link> : d.name}
           </h3>
           {d.engagements.map((e) => (
             <div key={e.id} className="engagements__item" data-engagement={e.code}>
               <div className="engagements__head">
                 <h4>{e.name}</h4>
                 <span className="muted small">{e.code}</span>
-                <Link to={`/units/${e.id}/scorecard?period=${period}`} aria-label={t('partners.openScorecard', { name: e.name })}>
-                  {t('partners.scorecard')}
-                </Link>
+                {canOpen && (
+                  <Link to={`/units/${e.id}/scorecard?period=${period}`} aria-label={t('partners.openScorecard', { name: e.name })}>
+                    {t('partners.scorecard')}
+                  </Link>
+                )}
               </div>
-              {e.kpis.length === 0 ? (
+              {!kpis ? null : e.kpis.length === 0 ? (
                 <p className="muted small">{t('scorecard.noKpis')}</p>
               ) : (
                 <table className="table table--compact">

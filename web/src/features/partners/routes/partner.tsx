@@ -6,6 +6,7 @@ import { EmptyState, ErrorState } from '../../../components/error-state';
 import { OutOfScope } from '../../../components/out-of-scope';
 import { PeriodPicker } from '../../../components/period-picker';
 import { Skeleton } from '../../../components/skeleton';
+import { useEmbed } from '../../../lib/embed';
 import { isNotFound } from '../../../lib/graphql-errors';
 import { currentMonth, usePeriodParam } from '../../../lib/use-period';
 import { PartnerQuery } from '../api/get-partner';
@@ -17,15 +18,25 @@ import '../components/partners.css';
 /**
  * A partner's page: its outcomes beside their process metrics, and its engagements under each department with their
  * KPIs. A partner outside the caller's scope (a partner manager editing the URL) is "not in your scope", no data.
+ * Embedded (the partner view, /embed/partners/:code): no league, engagements open only when the token may drill, and
+ * a token locked to one slice shows the slice's figures without the engagements' KPI lines (they span every slice).
  */
 export function PartnerRoute() {
   const { t } = useTranslation();
   const location = useLocation();
   const { code = '' } = useParams();
   const [period, setPeriod] = usePeriodParam();
-  const [{ data, error, fetching }, refetch] = useQuery({ query: PartnerQuery, variables: { code, period: period ?? '' }, pause: !period });
-  if (!period) return <Navigate to={`/?next=${encodeURIComponent(location.pathname + location.search)}`} replace />;
-  if (isNotFound(error)) return <OutOfScope unit={code} />;
+  const embed = useEmbed();
+  const sliced = Boolean(embed?.claims.lock_slice);
+  const variables = { code, period: period ?? '', ...(sliced ? { kpis: false } : {}) };
+  const [{ data, error, fetching }, refetch] = useQuery({ query: PartnerQuery, variables, pause: !period });
+  if (!period) {
+    const to = embed
+      ? `${location.pathname}?period=${encodeURIComponent(embed.lockedPeriod ?? currentMonth())}`
+      : `/?next=${encodeURIComponent(location.pathname + location.search)}`;
+    return <Navigate to={to} replace />;
+  }
+  if (isNotFound(error)) return <OutOfScope partner={code} />;
 
   const view = data ? toPartnerView(data) : null;
   const metrics = data ? toMetrics(data.metrics) : [];
@@ -33,7 +44,7 @@ export function PartnerRoute() {
     <div className="page page--wide" aria-busy={fetching}>
       <div className="page-head">
         <div>
-          <Breadcrumbs items={[{ name: t('partners.leagueTitle'), to: `/partners?period=${period}` }]} current={view?.name ?? code} />
+          <Breadcrumbs items={embed ? [] : [{ name: t('partners.leagueTitle'), to: `/partners?period=${period}` }]} current={view?.name ?? code} />
           <h1>{view ? t('partners.title', { name: view.name }) : t('common.loading')}</h1>
           <p className="muted small unit-code">{code}</p>
         </div>
@@ -55,10 +66,17 @@ export function PartnerRoute() {
           </section>
           <section className="panel" aria-labelledby="partner-engagements">
             <h2 id="partner-engagements">{t('partners.engagements')}</h2>
-            {view.departments.length === 0 ? <EmptyState>{t('partners.noEngagements')}</EmptyState> : <Engagements departments={view.departments} period={period} />}
-            <p className="small">
-              <Link to={`/partners?period=${period}`}>{t('partners.backToLeague')}</Link>
-            </p>
+            {sliced && <p className="muted small">{t('embed.kpisNotInSlice')}</p>}
+            {view.departments.length === 0 ? (
+              <EmptyState>{t('partners.noEngagements')}</EmptyState>
+            ) : (
+              <Engagements departments={view.departments} period={period} canOpen={!embed || embed.canDrill} kpis={!sliced} />
+            )}
+            {!embed && (
+              <p className="small">
+                <Link to={`/partners?period=${period}`}>{t('partners.backToLeague')}</Link>
+              </p>
+            )}
           </section>
         </div>
       )}
