@@ -31,6 +31,7 @@ public sealed class CxDbContext(DbContextOptions<CxDbContext> options) : DbConte
     public DbSet<KpiTarget> KpiTargets => Set<KpiTarget>();
     public DbSet<KpiCheckin> KpiCheckins => Set<KpiCheckin>();
     public DbSet<JobRun> JobRuns => Set<JobRun>();
+    public DbSet<JobRunProgress> JobRunProgress => Set<JobRunProgress>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

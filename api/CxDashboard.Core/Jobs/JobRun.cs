@@ -15,4 +15,6 @@ public sealed class JobRun
     /// <summary><c>running</c>, <c>succeeded</c> or <c>failed</c>.</summary>
     public required string Outcome { get; set; }
     public string? Error { get; set; }
+    /// <summary>How far the run got (steps, rows, cells); null for runs that report none.</summary>
+    public JobRunProgress? Progress { get; set; }
 }

@@ -3,8 +3,8 @@ using Npgsql;
 namespace CxDashboard.Core.Jobs;
 
 /// <summary>
-/// The one reader of <c>job_run</c> (the rollup engine writes it): recent runs for the runs endpoint and the last
-/// rollup run for the health check.
+/// The one reader of <c>job_run</c> (the rollup engine writes it): recent runs, each with its progress, for the runs
+/// endpoint and the last rollup run for the health check.
 /// </summary>
 public sealed class JobRunLog(NpgsqlDataSource db)
 {
@@ -25,11 +25,12 @@ public sealed class JobRunLog(NpgsqlDataSource db)
     private async Task<IReadOnlyList<JobRun>> QueryAsync(int limit, string? jobPrefix, bool skipAbandoned, CancellationToken ct)
     {
         await using var cmd = db.CreateCommand("""
-            SELECT id, job, scope, node, started_at, finished_at, rows_read, cells_written, watermark, outcome, error
-            FROM job_run
+            SELECT id, job, scope, node, started_at, finished_at, j.rows_read, j.cells_written, watermark, outcome, error,
+                   p.step, p.steps_done, p.steps_total, p.rows_read, p.cells_written, p.updated_at
+            FROM job_run j LEFT JOIN job_run_progress p ON p.job_run_id = j.id
             WHERE ($2::text IS NULL OR starts_with(job, $2))
               AND NOT ($3 AND outcome = 'failed' AND coalesce(starts_with(error, $4), false))
-            ORDER BY id DESC LIMIT $1
+            ORDER BY j.id DESC LIMIT $1
             """);
         cmd.Parameters.Add(new NpgsqlParameter { Value = limit });
         cmd.Parameters.Add(new NpgsqlParameter { Value = (object?)jobPrefix ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
@@ -52,6 +53,11 @@ public sealed class JobRunLog(NpgsqlDataSource db)
                 Watermark = r.IsDBNull(8) ? null : r.GetFieldValue<DateTimeOffset>(8),
                 Outcome = r.GetString(9),
                 Error = r.IsDBNull(10) ? null : r.GetString(10),
+                Progress = r.IsDBNull(11) ? null : new JobRunProgress
+                {
+                    JobRunId = r.GetInt64(0), Step = r.GetString(11), StepsDone = r.GetInt32(12), StepsTotal = r.GetInt32(13),
+                    RowsRead = r.GetInt64(14), CellsWritten = r.GetInt64(15), UpdatedAt = r.GetFieldValue<DateTimeOffset>(16),
+                },
             });
         }
         return runs;

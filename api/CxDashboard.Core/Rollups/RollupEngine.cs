@@ -52,6 +52,7 @@ public sealed class RollupEngine(NpgsqlDataSource dataSource)
             var state = await ScalarAsync<string?>(conn, tx, "SELECT closure_fingerprint FROM rollup_state WHERE id = 1", ct);
             var full = forceFull || state is null || state != fingerprint;
             var mode = full ? (forceFull ? "full" : "full (org tree changed or first run)") : "incremental";
+            var steps = new RunProgress(dataSource, jobRunId, full ? 4 + RollupGrains.Coarser.Length : 4, progress);
 
             await ExecAsync(conn, tx, """
                 CREATE TEMP TABLE consumed ON COMMIT DROP AS SELECT org_unit_id, day, fact, marked_at FROM dirty_day
@@ -62,21 +63,21 @@ public sealed class RollupEngine(NpgsqlDataSource dataSource)
             long cells;
             if (full)
             {
-                progress?.Invoke("reading survey responses");
+                await steps.StepAsync("reading survey responses", ct);
                 await ExecAsync(conn, tx, RollupSql.FillOwnResponses("true"), ct);
-                progress?.Invoke("reading interactions");
+                await steps.StepAsync("reading interactions", ct);
                 await ExecAsync(conn, tx, RollupSql.FillOwnInteractions("true"), ct);
-                progress?.Invoke("summing subtrees and partners");
+                await steps.StepAsync("summing subtrees and partners", ct, rowsRead: await RowsReadAsync(conn, tx, ct));
                 await ExecAsync(conn, tx, RollupSql.CreateDayCells(), ct);
                 await ExecAsync(conn, tx, "DELETE FROM rollup_cell", ct);
                 cells = await ExecAsync(conn, tx, RollupSql.InsertDayCells(), ct);
                 foreach (var grain in RollupGrains.Coarser)
                 {
-                    progress?.Invoke($"building {grain} cells");
+                    await steps.StepAsync($"building {grain} cells", ct, cellsWritten: cells);
                     cells += await ExecAsync(conn, tx, RollupSql.InsertCoarserFromDayCells(grain), ct);
                 }
                 days = await ScalarAsync<int>(conn, tx, "SELECT count(DISTINCT day)::int FROM day_cells", ct);
-                progress?.Invoke("building driver cells");
+                await steps.StepAsync("building driver cells", ct, cellsWritten: cells);
                 await ExecAsync(conn, tx, "DELETE FROM driver_cell", ct);
                 await ExecAsync(conn, tx, DriverCells.InsertDays("true", "true"), ct);
                 await ExecAsync(conn, tx, DriverCells.InsertMonths("true"), ct);
@@ -91,27 +92,27 @@ public sealed class RollupEngine(NpgsqlDataSource dataSource)
                     var range = "{time} >= @from AND {time} < @to AND ({time} AT TIME ZONE 'UTC')::date = ANY(@days)";
                     var from = touched.Min().ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
                     var to = touched.Max().AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
-                    progress?.Invoke($"recomputing {days} day(s)");
+                    await steps.StepAsync($"recomputing {days} day(s)", ct);
                     await ExecAsync(conn, tx, RollupSql.FillOwnResponses(range), ct, ("from", from), ("to", to), ("days", touched));
                     await ExecAsync(conn, tx, RollupSql.FillOwnInteractions(range), ct, ("from", from), ("to", to), ("days", touched));
-                    progress?.Invoke("summing subtrees and partners of those days");
+                    await steps.StepAsync("summing subtrees and partners of those days", ct, rowsRead: await RowsReadAsync(conn, tx, ct));
                     await ExecAsync(conn, tx, RollupSql.CreateDayCells(), ct);
                     // Coarser cells change by (new − old) of the touched days: no re-summing of whole years.
                     await ExecAsync(conn, tx, RollupSql.CreateDelta(), ct, ("days", touched));
                     await ExecAsync(conn, tx, "DELETE FROM rollup_cell WHERE grain = 'day' AND period_start = ANY(@days)", ct, ("days", touched));
                     cells = await ExecAsync(conn, tx, RollupSql.InsertDayCells(), ct);
-                    progress?.Invoke("adding the change to weeks, months, quarters and years");
+                    await steps.StepAsync("adding the change to weeks, months, quarters and years", ct, cellsWritten: cells);
                     foreach (var grain in RollupGrains.Coarser)
                     {
                         var periods = touched.Select(d => RollupGrains.PeriodStart(grain, d)).Distinct().ToArray();
                         cells += await ExecAsync(conn, tx, RollupSql.ApplyDelta(grain), ct, ("periods", periods));
                     }
-                    progress?.Invoke("recomputing driver cells");
+                    await steps.StepAsync("recomputing driver cells", ct, cellsWritten: cells);
                     await RefreshDriverCellsAsync(conn, tx, ct);
                 }
             }
 
-            var rowsRead = await ScalarAsync<long>(conn, tx, "SELECT coalesce(sum(responses + contacts), 0)::bigint FROM own WHERE dim = 'all'", ct);
+            var rowsRead = await RowsReadAsync(conn, tx, ct);
             var consumed = await ConsumedAsync(conn, tx, ct);
             await ExecAsync(conn, tx, """
                 INSERT INTO rollup_state (id, closure_fingerprint, watermark, refreshed_at) VALUES (1, @fp, @wm, now())
@@ -124,6 +125,7 @@ public sealed class RollupEngine(NpgsqlDataSource dataSource)
                 """, ct, ("rows", rowsRead), ("cells", cells), ("wm", watermark), ("scope", $"{mode}; {days} day(s)"), ("id", jobRunId));
             await tx.CommitAsync(ct);
             await ClearConsumedAsync(conn, consumed);
+            await steps.DoneAsync(rowsRead, cells);
             progress?.Invoke("done");
             return new RollupRun(jobRunId, mode, rowsRead, cells, days, clock.Elapsed, new DateTimeOffset(watermark, TimeSpan.Zero));
         }
@@ -180,6 +182,10 @@ public sealed class RollupEngine(NpgsqlDataSource dataSource)
                 "period_start >= @from AND period_start < @to AND date_trunc('month', period_start)::date = ANY(@months)"), ct,
             ("from", firstMonth), ("to", endMonth), ("months", months));
     }
+
+    /// <summary>The fact rows this run has read so far (each unit's own cells over all slices).</summary>
+    private static Task<long> RowsReadAsync(NpgsqlConnection conn, NpgsqlTransaction tx, CancellationToken ct) =>
+        ScalarAsync<long>(conn, tx, "SELECT coalesce(sum(responses + contacts), 0)::bigint FROM own WHERE dim = 'all'", ct);
 
     private static DateTime Utc(DateOnly day) => day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
 

@@ -23,162 +23,6 @@ namespace CxDashboard.Migrations.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
-            modelBuilder.Entity("CxDashboard.Core.Scorecards.Kpi", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
-                        .HasColumnName("id");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
-
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("created_at")
-                        .HasDefaultValueSql("now()");
-
-                    b.Property<bool>("IsShared")
-                        .HasColumnType("boolean")
-                        .HasColumnName("is_shared");
-
-                    b.Property<string>("MetricCode")
-                        .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("metric_code");
-
-                    b.Property<long>("OrgUnitId")
-                        .HasColumnType("bigint")
-                        .HasColumnName("org_unit_id");
-
-                    b.Property<string>("Owner")
-                        .HasColumnType("text")
-                        .HasColumnName("owner");
-
-                    b.Property<long?>("ParentKpiId")
-                        .HasColumnType("bigint")
-                        .HasColumnName("parent_kpi_id");
-
-                    b.Property<string>("SliceDimension")
-                        .HasColumnType("text")
-                        .HasColumnName("slice_dimension");
-
-                    b.Property<string>("SliceValue")
-                        .HasColumnType("text")
-                        .HasColumnName("slice_value");
-
-                    b.Property<JsonDocument>("StatusRule")
-                        .HasColumnType("jsonb")
-                        .HasColumnName("status_rule");
-
-                    b.Property<decimal>("Weight")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("numeric")
-                        .HasDefaultValue(1m)
-                        .HasColumnName("weight");
-
-                    b.HasKey("Id")
-                        .HasName("PK_kpi");
-
-                    b.HasIndex("MetricCode")
-                        .HasDatabaseName("IX_kpi_metric_code");
-
-                    b.HasIndex("OrgUnitId")
-                        .HasDatabaseName("ix_kpi_org_unit");
-
-                    b.HasIndex("ParentKpiId")
-                        .HasDatabaseName("ix_kpi_parent");
-
-                    b.ToTable("kpi", null, t =>
-                        {
-                            t.HasCheckConstraint("ck_kpi_slice", "(slice_dimension IS NULL) = (slice_value IS NULL)");
-
-                            t.HasCheckConstraint("ck_kpi_slice_dimension", "slice_dimension IS NULL OR slice_dimension IN ('channel','journey_stage','segment')");
-
-                            t.HasCheckConstraint("ck_kpi_weight", "weight > 0");
-                        });
-                });
-
-            modelBuilder.Entity("CxDashboard.Core.Scorecards.KpiCheckin", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
-                        .HasColumnName("id");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
-
-                    b.Property<string>("Author")
-                        .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("author");
-
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("created_at")
-                        .HasDefaultValueSql("now()");
-
-                    b.Property<long>("KpiId")
-                        .HasColumnType("bigint")
-                        .HasColumnName("kpi_id");
-
-                    b.Property<string>("Note")
-                        .HasColumnType("text")
-                        .HasColumnName("note");
-
-                    b.Property<DateOnly>("PeriodStart")
-                        .HasColumnType("date")
-                        .HasColumnName("period_start");
-
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("status");
-
-                    b.Property<decimal?>("Value")
-                        .HasColumnType("numeric")
-                        .HasColumnName("value");
-
-                    b.HasKey("Id")
-                        .HasName("PK_kpi_checkin");
-
-                    b.HasIndex("KpiId", "PeriodStart")
-                        .HasDatabaseName("ix_kpi_checkin_kpi_period");
-
-                    b.ToTable("kpi_checkin", null, t =>
-                        {
-                            t.HasCheckConstraint("ck_kpi_checkin_status", "status IN ('on_track','at_risk','off_track','no_data')");
-                        });
-                });
-
-            modelBuilder.Entity("CxDashboard.Core.Scorecards.KpiTarget", b =>
-                {
-                    b.Property<long>("KpiId")
-                        .HasColumnType("bigint")
-                        .HasColumnName("kpi_id");
-
-                    b.Property<string>("Grain")
-                        .HasColumnType("text")
-                        .HasColumnName("grain");
-
-                    b.Property<DateOnly>("PeriodStart")
-                        .HasColumnType("date")
-                        .HasColumnName("period_start");
-
-                    b.Property<decimal>("Target")
-                        .HasColumnType("numeric")
-                        .HasColumnName("target");
-
-                    b.HasKey("KpiId", "Grain", "PeriodStart")
-                        .HasName("pk_kpi_target");
-
-                    b.ToTable("kpi_target", null, t =>
-                        {
-                            t.HasCheckConstraint("ck_kpi_target_grain", "grain IN ('month','quarter','year')");
-                        });
-                });
-
             modelBuilder.Entity("CxDashboard.Core.Embedding.EmbedApiKey", b =>
                 {
                     b.Property<long>("Id")
@@ -764,6 +608,46 @@ namespace CxDashboard.Migrations.Migrations
                         });
                 });
 
+            modelBuilder.Entity("CxDashboard.Core.Jobs.JobRunProgress", b =>
+                {
+                    b.Property<long>("JobRunId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("job_run_id");
+
+                    b.Property<long>("CellsWritten")
+                        .HasColumnType("bigint")
+                        .HasColumnName("cells_written");
+
+                    b.Property<long>("RowsRead")
+                        .HasColumnType("bigint")
+                        .HasColumnName("rows_read");
+
+                    b.Property<string>("Step")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("step");
+
+                    b.Property<int>("StepsDone")
+                        .HasColumnType("integer")
+                        .HasColumnName("steps_done");
+
+                    b.Property<int>("StepsTotal")
+                        .HasColumnType("integer")
+                        .HasColumnName("steps_total");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("JobRunId")
+                        .HasName("pk_job_run_progress");
+
+                    b.ToTable("job_run_progress", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_job_run_progress_steps", "steps_done >= 0 AND steps_done <= steps_total");
+                        });
+                });
+
             modelBuilder.Entity("CxDashboard.Core.Metrics.Metric", b =>
                 {
                     b.Property<string>("Code")
@@ -984,45 +868,158 @@ namespace CxDashboard.Migrations.Migrations
 
             modelBuilder.Entity("CxDashboard.Core.Scorecards.Kpi", b =>
                 {
-                    b.HasOne("CxDashboard.Core.Metrics.Metric", null)
-                        .WithMany()
-                        .HasForeignKey("MetricCode")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired()
-                        .HasConstraintName("fk_kpi_metric");
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
 
-                    b.HasOne("CxDashboard.Core.Hierarchy.OrgUnit", null)
-                        .WithMany()
-                        .HasForeignKey("OrgUnitId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_kpi_org_unit");
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
 
-                    b.HasOne("CxDashboard.Core.Scorecards.Kpi", null)
-                        .WithMany()
-                        .HasForeignKey("ParentKpiId")
-                        .OnDelete(DeleteBehavior.SetNull)
-                        .HasConstraintName("fk_kpi_parent");
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at")
+                        .HasDefaultValueSql("now()");
+
+                    b.Property<bool>("IsShared")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_shared");
+
+                    b.Property<string>("MetricCode")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("metric_code");
+
+                    b.Property<long>("OrgUnitId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("org_unit_id");
+
+                    b.Property<string>("Owner")
+                        .HasColumnType("text")
+                        .HasColumnName("owner");
+
+                    b.Property<long?>("ParentKpiId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("parent_kpi_id");
+
+                    b.Property<string>("SliceDimension")
+                        .HasColumnType("text")
+                        .HasColumnName("slice_dimension");
+
+                    b.Property<string>("SliceValue")
+                        .HasColumnType("text")
+                        .HasColumnName("slice_value");
+
+                    b.Property<JsonDocument>("StatusRule")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("status_rule");
+
+                    b.Property<decimal>("Weight")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("numeric")
+                        .HasDefaultValue(1m)
+                        .HasColumnName("weight");
+
+                    b.HasKey("Id")
+                        .HasName("PK_kpi");
+
+                    b.HasIndex("MetricCode")
+                        .HasDatabaseName("IX_kpi_metric_code");
+
+                    b.HasIndex("OrgUnitId")
+                        .HasDatabaseName("ix_kpi_org_unit");
+
+                    b.HasIndex("ParentKpiId")
+                        .HasDatabaseName("ix_kpi_parent");
+
+                    b.ToTable("kpi", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_kpi_slice", "(slice_dimension IS NULL) = (slice_value IS NULL)");
+
+                            t.HasCheckConstraint("ck_kpi_slice_dimension", "slice_dimension IS NULL OR slice_dimension IN ('channel','journey_stage','segment')");
+
+                            t.HasCheckConstraint("ck_kpi_weight", "weight > 0");
+                        });
                 });
 
             modelBuilder.Entity("CxDashboard.Core.Scorecards.KpiCheckin", b =>
                 {
-                    b.HasOne("CxDashboard.Core.Scorecards.Kpi", null)
-                        .WithMany()
-                        .HasForeignKey("KpiId")
-                        .OnDelete(DeleteBehavior.Cascade)
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Author")
                         .IsRequired()
-                        .HasConstraintName("fk_kpi_checkin_kpi");
+                        .HasColumnType("text")
+                        .HasColumnName("author");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at")
+                        .HasDefaultValueSql("now()");
+
+                    b.Property<long>("KpiId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("kpi_id");
+
+                    b.Property<string>("Note")
+                        .HasColumnType("text")
+                        .HasColumnName("note");
+
+                    b.Property<DateOnly>("PeriodStart")
+                        .HasColumnType("date")
+                        .HasColumnName("period_start");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("status");
+
+                    b.Property<decimal?>("Value")
+                        .HasColumnType("numeric")
+                        .HasColumnName("value");
+
+                    b.HasKey("Id")
+                        .HasName("PK_kpi_checkin");
+
+                    b.HasIndex("KpiId", "PeriodStart")
+                        .HasDatabaseName("ix_kpi_checkin_kpi_period");
+
+                    b.ToTable("kpi_checkin", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_kpi_checkin_status", "status IN ('on_track','at_risk','off_track','no_data')");
+                        });
                 });
 
             modelBuilder.Entity("CxDashboard.Core.Scorecards.KpiTarget", b =>
                 {
-                    b.HasOne("CxDashboard.Core.Scorecards.Kpi", null)
-                        .WithMany()
-                        .HasForeignKey("KpiId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_kpi_target_kpi");
+                    b.Property<long>("KpiId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("kpi_id");
+
+                    b.Property<string>("Grain")
+                        .HasColumnType("text")
+                        .HasColumnName("grain");
+
+                    b.Property<DateOnly>("PeriodStart")
+                        .HasColumnType("date")
+                        .HasColumnName("period_start");
+
+                    b.Property<decimal>("Target")
+                        .HasColumnType("numeric")
+                        .HasColumnName("target");
+
+                    b.HasKey("KpiId", "Grain", "PeriodStart")
+                        .HasName("pk_kpi_target");
+
+                    b.ToTable("kpi_target", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_kpi_target_grain", "grain IN ('month','quarter','year')");
+                        });
                 });
 
             modelBuilder.Entity("CxDashboard.Core.Embedding.EmbedApiKey", b =>
@@ -1079,9 +1076,67 @@ namespace CxDashboard.Migrations.Migrations
                         .HasConstraintName("fk_closure_descendant");
                 });
 
+            modelBuilder.Entity("CxDashboard.Core.Jobs.JobRunProgress", b =>
+                {
+                    b.HasOne("CxDashboard.Core.Jobs.JobRun", null)
+                        .WithOne("Progress")
+                        .HasForeignKey("CxDashboard.Core.Jobs.JobRunProgress", "JobRunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_job_run_progress_job_runs_job_run_id");
+                });
+
+            modelBuilder.Entity("CxDashboard.Core.Scorecards.Kpi", b =>
+                {
+                    b.HasOne("CxDashboard.Core.Metrics.Metric", null)
+                        .WithMany()
+                        .HasForeignKey("MetricCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_kpi_metric");
+
+                    b.HasOne("CxDashboard.Core.Hierarchy.OrgUnit", null)
+                        .WithMany()
+                        .HasForeignKey("OrgUnitId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_kpi_org_unit");
+
+                    b.HasOne("CxDashboard.Core.Scorecards.Kpi", null)
+                        .WithMany()
+                        .HasForeignKey("ParentKpiId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_kpi_parent");
+                });
+
+            modelBuilder.Entity("CxDashboard.Core.Scorecards.KpiCheckin", b =>
+                {
+                    b.HasOne("CxDashboard.Core.Scorecards.Kpi", null)
+                        .WithMany()
+                        .HasForeignKey("KpiId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_kpi_checkin_kpi");
+                });
+
+            modelBuilder.Entity("CxDashboard.Core.Scorecards.KpiTarget", b =>
+                {
+                    b.HasOne("CxDashboard.Core.Scorecards.Kpi", null)
+                        .WithMany()
+                        .HasForeignKey("KpiId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_kpi_target_kpi");
+                });
+
             modelBuilder.Entity("CxDashboard.Core.Embedding.HostApplication", b =>
                 {
                     b.Navigation("Keys");
+                });
+
+            modelBuilder.Entity("CxDashboard.Core.Jobs.JobRun", b =>
+                {
+                    b.Navigation("Progress");
                 });
 #pragma warning restore 612, 618
         }

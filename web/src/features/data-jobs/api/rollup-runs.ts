@@ -13,6 +13,40 @@ export interface RollupRun {
   cellsWritten: number | null;
   outcome: 'running' | 'succeeded' | 'failed' | string;
   error: string | null;
+  /** How far the run got, written by the run as it advances; null for runs from before progress was kept. */
+  progress: RollupProgress | null;
+}
+
+/** A run's progress: steps done of the total, the step under way (the engine's words), rows read and cells written so far. */
+export interface RollupProgress {
+  step: string;
+  stepsDone: number;
+  stepsTotal: number;
+  rowsRead: number;
+  cellsWritten: number;
+  updatedAt: string;
+}
+
+/**
+ * The engine's step as a message key of data.steps and its values; a step it does not know is shown as the engine says it.
+ */
+export function stepMessage(step: string): { key: string; values?: Record<string, string | number> } | null {
+  const fixed: Record<string, string> = {
+    'reading survey responses': 'responses',
+    'reading interactions': 'interactions',
+    'summing subtrees and partners': 'subtrees',
+    'summing subtrees and partners of those days': 'subtreesOfDays',
+    'adding the change to weeks, months, quarters and years': 'delta',
+    'building driver cells': 'drivers',
+    'recomputing driver cells': 'drivers',
+    done: 'done',
+  };
+  if (fixed[step]) return { key: fixed[step] };
+  const grain = /^building (week|month|quarter|year) cells$/.exec(step);
+  if (grain) return { key: `grain_${grain[1]}` };
+  const days = /^recomputing (\d+) day\(s\)$/.exec(step);
+  if (days) return { key: 'days', values: { count: Number(days[1]) } };
+  return null;
 }
 
 const auth = (): RequestInit => ({ headers: { authorization: `Bearer ${loadSession()?.token ?? ''}` } });

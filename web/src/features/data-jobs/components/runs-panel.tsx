@@ -3,13 +3,14 @@ import { useTranslation } from 'react-i18next';
 import { ErrorState } from '../../../components/error-state';
 import { Skeleton } from '../../../components/skeleton';
 import { formatDuration, formatInteger } from '../../../lib/format';
-import { listRollupRuns, startRollupRun, type RollupRun } from '../api/rollup-runs';
+import { listRollupRuns, startRollupRun, stepMessage, type RollupRun } from '../api/rollup-runs';
 
 const pollMs = 3000;
 
 /**
- * Recent rollup runs with status, duration, rows and cells, and error; polled while one runs. Start a refresh
- * (changed days) or a rebuild (everything); the API says when a run of that job was already waiting.
+ * Recent rollup runs with status, duration, rows and cells, and error; polled while one runs, which shows its progress
+ * (a bar of steps done, the step under way, rows read and cells written so far). Start a refresh (changed days) or a
+ * rebuild (everything); the API says when a run of that job was already waiting.
  */
 export function RunsPanel() {
   const { t, i18n } = useTranslation();
@@ -53,6 +54,18 @@ export function RunsPanel() {
       setMessage((e as Error).message);
     }
   }
+
+  // A finished run's own counts; a running one's counts so far, said so.
+  const count = (final: number | null, soFar: number | undefined) =>
+    final != null ? (
+      formatInteger(final, lng)
+    ) : soFar != null ? (
+      <>
+        {formatInteger(soFar, lng)} <span className="kpi-sub">{t('data.soFar')}</span>
+      </>
+    ) : (
+      '–'
+    );
 
   return (
     <div className="runs-panel">
@@ -100,11 +113,12 @@ export function RunsPanel() {
                   </th>
                   <td>
                     <span className={`run-status run-status--${r.outcome}`}>{t(`data.outcomes.${r.outcome}`, { defaultValue: r.outcome })}</span>
+                    {r.outcome === 'running' && r.progress && <RunProgress run={r} />}
                   </td>
                   <td className="small">{new Intl.DateTimeFormat(lng, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(r.startedAt))}</td>
                   <td className="num">{formatDuration(Math.max(0, (end - Date.parse(r.startedAt)) / 1000), lng)}</td>
-                  <td className="num">{r.rowsRead == null ? '–' : formatInteger(r.rowsRead, lng)}</td>
-                  <td className="num">{r.cellsWritten == null ? '–' : formatInteger(r.cellsWritten, lng)}</td>
+                  <td className="num">{count(r.rowsRead, r.progress?.rowsRead)}</td>
+                  <td className="num">{count(r.cellsWritten, r.progress?.cellsWritten)}</td>
                   <td className="small error-cell">{r.error ?? ''}</td>
                 </tr>
               );
@@ -112,6 +126,21 @@ export function RunsPanel() {
           </tbody>
         </table>
       )}
+    </div>
+  );
+}
+
+/** A running run's progress: a bar of steps done of the total and the step under way, in the reader's language. */
+function RunProgress({ run }: { run: RollupRun }) {
+  const { t } = useTranslation();
+  const p = run.progress!;
+  const message = stepMessage(p.step);
+  const step = message ? t(`data.steps.${message.key}`, message.values) : p.step;
+  const label = t('data.stepOf', { done: p.stepsDone + 1 > p.stepsTotal ? p.stepsTotal : p.stepsDone + 1, total: p.stepsTotal, step });
+  return (
+    <div className="run-progress" data-testid="run-progress">
+      <progress value={p.stepsDone} max={p.stepsTotal} aria-label={t('data.progress', { id: run.id })} aria-valuetext={label} />
+      <span className="small">{label}</span>
     </div>
   );
 }

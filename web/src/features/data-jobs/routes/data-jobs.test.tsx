@@ -10,7 +10,7 @@ setupMswServer();
 const route = { path: '/data', element: <DataJobsRoute /> };
 const asAnalyst = () => saveSession({ token: 'test-token', persona: 'analyst', name: 'Ana Analyst', role: 'analyst' });
 const runs = [
-  { id: 12, job: 'rollup-refresh', scope: null, node: 'n1', startedAt: '2026-11-02T10:00:00Z', finishedAt: null, rowsRead: null, cellsWritten: null, outcome: 'running', error: null },
+  { id: 12, job: 'rollup-refresh', scope: null, node: 'n1', startedAt: '2026-11-02T10:00:00Z', finishedAt: null, rowsRead: null, cellsWritten: null, outcome: 'running', error: null, progress: null },
   { id: 11, job: 'rollup-rebuild', scope: null, node: 'n1', startedAt: '2026-11-01T10:00:00Z', finishedAt: '2026-11-01T10:01:32Z', rowsRead: 59936, cellsWritten: 516808, outcome: 'succeeded', error: null },
   { id: 10, job: 'rollup-refresh', scope: null, node: 'n1', startedAt: '2026-10-31T10:00:00Z', finishedAt: '2026-10-31T10:00:05Z', rowsRead: 10, cellsWritten: 0, outcome: 'failed', error: 'disk full' },
 ];
@@ -123,6 +123,34 @@ describe('data and jobs', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Start a rebuild' }));
     expect(await screen.findByText('A rollup-rebuild run is already waiting; none was added.')).toBeInTheDocument();
     expect(posts).toEqual(['refresh', 'rebuild']);
+  });
+
+  it('a running rebuild shows its progress (steps, the step under way, rows and cells so far), polled until it ends', { timeout: 20000 }, async () => {
+    const progress = (stepsDone: number, step: string, rowsRead: number, cellsWritten: number) => ({ step, stepsDone, stepsTotal: 8, rowsRead, cellsWritten, updatedAt: '2026-11-02T10:00:05Z' });
+    const answers = [
+      [{ ...runs[1], id: 13, finishedAt: null, rowsRead: null, cellsWritten: null, outcome: 'running', progress: progress(2, 'summing subtrees and partners', 59936, 0) }],
+      [{ ...runs[1], id: 13, finishedAt: null, rowsRead: null, cellsWritten: null, outcome: 'running', progress: progress(5, 'building quarter cells', 59936, 401200) }],
+      [{ ...runs[1], id: 13, outcome: 'succeeded', progress: progress(8, 'done', 59936, 516808) }],
+    ];
+    let calls = 0;
+    server.use(http.get('*/api/rollups/runs', () => HttpResponse.json(answers[Math.min(calls++, answers.length - 1)])));
+    renderRoute(route, '/data');
+    asAnalyst();
+    const bar = await screen.findByRole('progressbar', { name: 'Progress of run 13' });
+    expect(bar).toHaveAttribute('value', '2');
+    expect(bar).toHaveAttribute('max', '8');
+    const row = () => screen.getAllByRole('row').find((r) => r.getAttribute('data-run') === '13')!;
+    expect(row()).toHaveTextContent('Step 3 of 8: summing subtrees and partners');
+    expect(row()).toHaveTextContent('59,936 so far');
+    // the next poll: further on
+    await waitFor(() => expect(row()).toHaveTextContent('Step 6 of 8: building quarter cells'), { timeout: 8000 });
+    expect(screen.getByRole('progressbar', { name: 'Progress of run 13' })).toHaveAttribute('value', '5');
+    expect(row()).toHaveTextContent('401,200 so far');
+    // ended: no bar, the run's own counts
+    await waitFor(() => expect(row()).toHaveTextContent('succeeded'), { timeout: 8000 });
+    expect(screen.queryByRole('progressbar')).toBeNull();
+    expect(row()).toHaveTextContent('516,808');
+    expect(row()).not.toHaveTextContent('so far');
   });
 
   it('is for analysts only', async () => {
