@@ -166,6 +166,14 @@ export const workbenchEn = {
     progress: 'Progress of run {{id}}',
     stepOf: 'Step {{done}} of {{total}}: {{step}}',
     soFar: 'so far',
+    scopes: {
+      full_one: 'full rebuild; {{n}} day',
+      full_other: 'full rebuild; {{n}} days',
+      fullFirst_one: 'full (org tree changed or first run); {{n}} day',
+      fullFirst_other: 'full (org tree changed or first run); {{n}} days',
+      incremental_one: 'incremental; {{n}} day',
+      incremental_other: 'incremental; {{n}} days',
+    },
     steps: {
       responses: 'reading survey responses',
       interactions: 'reading interactions',

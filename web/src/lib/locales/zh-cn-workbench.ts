@@ -168,6 +168,14 @@ export const workbenchZhCN: typeof workbenchEn = {
     progress: '运行 {{id}} 的进度',
     stepOf: '第 {{done}} 步，共 {{total}} 步：{{step}}',
     soFar: '目前',
+    scopes: {
+      full_one: '全量重建；{{n}} 天',
+      full_other: '全量重建；{{n}} 天',
+      fullFirst_one: '全量（组织结构有变或首次运行）；{{n}} 天',
+      fullFirst_other: '全量（组织结构有变或首次运行）；{{n}} 天',
+      incremental_one: '增量；{{n}} 天',
+      incremental_other: '增量；{{n}} 天',
+    },
     steps: {
       responses: '读取问卷答复',
       interactions: '读取客户接触',

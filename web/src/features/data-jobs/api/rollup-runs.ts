@@ -49,6 +49,14 @@ export function stepMessage(step: string): { key: string; values?: Record<string
   return null;
 }
 
+/** A run's scope as the engine writes it ("incremental; 3 day(s)") as a message key of data.scopes and its day count. */
+export function scopeMessage(scope: string): { key: 'full' | 'fullFirst' | 'incremental'; days: number } | null {
+  const m = /^(full|full \(org tree changed or first run\)|incremental); (\d+) day\(s\)$/.exec(scope);
+  if (!m) return null;
+  const key = m[1] === 'incremental' ? 'incremental' : m[1] === 'full' ? 'full' : 'fullFirst';
+  return { key, days: Number(m[2]) };
+}
+
 const auth = (): RequestInit => ({ headers: { authorization: `Bearer ${loadSession()?.token ?? ''}` } });
 
 export const listRollupRuns = (limit = 20) => fetchJson<RollupRun[]>(`/api/rollups/runs?limit=${limit}`, auth());

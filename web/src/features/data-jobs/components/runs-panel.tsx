@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { ErrorState } from '../../../components/error-state';
 import { Skeleton } from '../../../components/skeleton';
 import { formatDuration, formatInteger } from '../../../lib/format';
-import { listRollupRuns, startRollupRun, stepMessage, type RollupRun } from '../api/rollup-runs';
+import { listRollupRuns, scopeMessage, startRollupRun, stepMessage, type RollupRun } from '../api/rollup-runs';
 
 const pollMs = 3000;
 
@@ -15,9 +15,14 @@ const pollMs = 3000;
 export function RunsPanel() {
   const { t, i18n } = useTranslation();
   const lng = i18n.language;
+  const scopeText = (scope: string) => {
+    const m = scopeMessage(scope);
+    return m ? t(`data.scopes.${m.key}`, { count: m.days, n: formatInteger(m.days, lng) }) : scope;
+  };
   const [runs, setRuns] = useState<RollupRun[] | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [message, setMessage] = useState<string | null>(null);
+  // Kept as a key, not a translated string: a language switch re-says it.
+  const [message, setMessage] = useState<{ key: string; job?: string } | { text: string } | null>(null);
   const [now, setNow] = useState(() => Date.now());
 
   // Each reload is a new tick; the list is read in the effect and set when it arrives.
@@ -48,10 +53,10 @@ export function RunsPanel() {
   async function start(mode: 'refresh' | 'rebuild') {
     try {
       const r = await startRollupRun(mode);
-      setMessage(t(r.state === 'already-queued' ? 'data.alreadyQueued' : 'data.enqueued', { job: r.enqueued }));
+      setMessage({ key: r.state === 'already-queued' ? 'data.alreadyQueued' : 'data.enqueued', job: r.enqueued });
       load();
     } catch (e) {
-      setMessage((e as Error).message);
+      setMessage({ text: (e as Error).message });
     }
   }
 
@@ -77,7 +82,7 @@ export function RunsPanel() {
           {t('data.startRebuild')}
         </button>
         <span className="small" role="status" aria-live="polite">
-          {message}
+          {message && ('key' in message ? t(message.key, { job: message.job }) : message.text)}
         </span>
       </div>
       {error ? (
@@ -109,7 +114,7 @@ export function RunsPanel() {
                   <td className="num">{r.id}</td>
                   <th scope="row">
                     {r.job}
-                    {r.scope && <span className="kpi-sub">{r.scope}</span>}
+                    {r.scope && <span className="kpi-sub">{scopeText(r.scope)}</span>}
                   </th>
                   <td>
                     <span className={`run-status run-status--${r.outcome}`}>{t(`data.outcomes.${r.outcome}`, { defaultValue: r.outcome })}</span>

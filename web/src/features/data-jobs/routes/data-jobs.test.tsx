@@ -1,6 +1,7 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
+import { i18n } from '../../../lib/i18n';
 import { saveSession } from '../../../lib/session';
 import { server, setupMswServer } from '../../../testing/msw';
 import { renderRoute } from '../../../testing/render';
@@ -11,8 +12,8 @@ const route = { path: '/data', element: <DataJobsRoute /> };
 const asAnalyst = () => saveSession({ token: 'test-token', persona: 'analyst', name: 'Ana Analyst', role: 'analyst' });
 const runs = [
   { id: 12, job: 'rollup-refresh', scope: null, node: 'n1', startedAt: '2026-11-02T10:00:00Z', finishedAt: null, rowsRead: null, cellsWritten: null, outcome: 'running', error: null, progress: null },
-  { id: 11, job: 'rollup-rebuild', scope: null, node: 'n1', startedAt: '2026-11-01T10:00:00Z', finishedAt: '2026-11-01T10:01:32Z', rowsRead: 59936, cellsWritten: 516808, outcome: 'succeeded', error: null },
-  { id: 10, job: 'rollup-refresh', scope: null, node: 'n1', startedAt: '2026-10-31T10:00:00Z', finishedAt: '2026-10-31T10:00:05Z', rowsRead: 10, cellsWritten: 0, outcome: 'failed', error: 'disk full' },
+  { id: 11, job: 'rollup-rebuild', node: 'n1', startedAt: '2026-11-01T10:00:00Z', finishedAt: '2026-11-01T10:01:32Z', rowsRead: 59936, cellsWritten: 516808, outcome: 'succeeded', error: null, scope: 'full (org tree changed or first run); 396 day(s)' },
+  { id: 10, job: 'rollup-refresh', node: 'n1', startedAt: '2026-10-31T10:00:00Z', finishedAt: '2026-10-31T10:00:05Z', rowsRead: 10, cellsWritten: 0, outcome: 'failed', error: 'disk full', scope: 'incremental; 1 day(s)' },
 ];
 const runsHandler = http.get('*/api/rollups/runs', () => HttpResponse.json(runs));
 
@@ -123,6 +124,14 @@ describe('data and jobs', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Start a rebuild' }));
     expect(await screen.findByText('A rollup-rebuild run is already waiting; none was added.')).toBeInTheDocument();
     expect(posts).toEqual(['refresh', 'rebuild']);
+
+    // The engine's scope and the last message are said in the reader's language, again after a switch.
+    expect(row(11)).toHaveTextContent('full (org tree changed or first run); 396 days');
+    expect(row(10)).toHaveTextContent('incremental; 1 day');
+    expect(row(10)).not.toHaveTextContent('day(s)');
+    await i18n.changeLanguage('zh-CN');
+    expect(await screen.findByText('已有一个 rollup-rebuild 作业在等待，未再添加。')).toBeInTheDocument();
+    await waitFor(() => expect(row(10)).toHaveTextContent('增量；1 天'));
   });
 
   it('a running rebuild shows its progress (steps, the step under way, rows and cells so far), polled until it ends', { timeout: 20000 }, async () => {
