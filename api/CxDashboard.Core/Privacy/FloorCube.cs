@@ -14,13 +14,24 @@ public sealed record FloorPartner(long Id, IReadOnlyList<long> TopEngagements, b
 /// <summary>
 /// The suppression pattern of one scope: for every cell it can read at an aligned grain (week, month, quarter,
 /// year) and every metric basis, whether the value is published. Built from the cells' counts alone, with the
-/// additive relations a caller can see: time (month → quarter → year; weeks against the months they straddle),
-/// organisation (a unit → its visible children, a partner → its visible engagements) and slice (all → the values
-/// of each dimension). See <see cref="SuppressionSolver"/>.
+/// additive relations a caller can see: time, organisation (a unit → its visible children, a partner → its visible
+/// engagements) and slice (all → the values of each dimension). See <see cref="SuppressionSolver"/>.
 /// </summary>
+/// <remarks>
+/// Time: a year is its quarters and its months, a quarter its months. ISO weeks are a tiling of their own: a week that
+/// straddles a month end is two <see cref="Segment"/> cells (its days in each month), read from the day cells and
+/// published nowhere, so a month is the weeks lying inside it plus the segments at its ends, and a straddling week is
+/// its two segments. Chains through them (month − its inside weeks = its end segments; week − one segment = the other)
+/// are then relations like any other, so a week needs no more than its own relations, and a month hides nothing just
+/// because a week it overlaps is hidden. Where the n say a month, quarter or year is exactly the sum of the weeks
+/// overlapping it (or of the weeks inside it), that sum is a relation too.
+/// </remarks>
 public sealed class FloorCube
 {
     private static readonly string[] AlignedGrains = ["week", "month", "quarter", "year"];
+
+    /// <summary>The grain of a week's days in one month, for a week straddling a month end; <see cref="FloorCell.Start"/> is its first day.</summary>
+    public const string Segment = "segment";
 
     private readonly Dictionary<FloorCell, int> index = [];
     private readonly long[][] counts; // [basis][cell]
@@ -35,8 +46,8 @@ public sealed class FloorCube
 
     public int Cells => index.Count;
 
-    /// <summary>How many cells are suppressed for the basis, primary and complementary together.</summary>
-    public int SuppressedCount(int basis) => off[basis].Count(x => x);
+    /// <summary>How many readable cells (not segments) are suppressed for the basis, primary and complementary together.</summary>
+    public int SuppressedCount(int basis) => index.Count(kv => kv.Key.Grain != Segment && off[basis][kv.Value]);
 
     /// <summary>
     /// Whether a value read with count <paramref name="n"/> is hidden. A count that differs from the one the pattern
@@ -68,12 +79,20 @@ public sealed class FloorCube
         int floor, CancellationToken ct = default)
     {
         var wholePartners = partners.Where(p => p.WhollyVisible).Select(p => p.Id).ToArray();
+        // One statement (one snapshot): the aligned cells, then the segments of the weeks straddling a month end, summed
+        // from the day cells (the first day of a segment is the later of its week's and its month's first day).
         await using var cmd = db.CreateCommand($"""
-            SELECT subject_kind, subject_id, grain, period_start, dim, dim_value, {string.Join(", ", FloorBasis.Columns)}
+            SELECT subject_kind, subject_id, grain, period_start, dim, dim_value, {string.Join(", ", FloorBasis.Columns.Select(c => $"{c}::bigint"))}
             FROM rollup_cell
-            WHERE grain = ANY(@grains)
-              AND ((subject_kind = 0 AND subject_id = ANY(@units)) OR (subject_kind = 1 AND subject_id = ANY(@partners)))
-            ORDER BY subject_kind, subject_id, grain, period_start, dim, dim_value
+            WHERE grain = ANY(@grains) AND {InScope}
+            UNION ALL
+            SELECT subject_kind, subject_id, '{Segment}', greatest(date_trunc('week', period_start::timestamp), date_trunc('month', period_start::timestamp))::date,
+                   dim, dim_value, {string.Join(", ", FloorBasis.Columns.Select(c => $"sum({c})::bigint"))}
+            FROM rollup_cell
+            WHERE grain = 'day' AND {InScope}
+              AND date_trunc('month', date_trunc('week', period_start::timestamp)) <> date_trunc('month', date_trunc('week', period_start::timestamp) + interval '6 days')
+            GROUP BY subject_kind, subject_id, 4, dim, dim_value
+            ORDER BY 1, 2, 3, 4, 5, 6
             """);
         cmd.Parameters.Add(new NpgsqlParameter("grains", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = AlignedGrains });
         cmd.Parameters.Add(new NpgsqlParameter("units", NpgsqlDbType.Array | NpgsqlDbType.Bigint) { Value = units.Keys.Order().ToArray() });
@@ -86,7 +105,7 @@ public sealed class FloorCube
                 var dim = r.GetString(4);
                 var cell = new FloorCell((SubjectKind)r.GetInt16(0), r.GetInt64(1), r.GetString(2), r.GetFieldValue<DateOnly>(3), dim, dim == Slice.All.Dimension ? "" : r.GetString(5));
                 var n = new long[FloorBasis.Columns.Length];
-                for (var b = 0; b < n.Length; b++) n[b] = r.GetInt32(6 + b);
+                for (var b = 0; b < n.Length; b++) n[b] = r.GetInt64(6 + b);
                 rows[cell] = n;
             }
         }
@@ -103,7 +122,9 @@ public sealed class FloorCube
         return Solve(rows, units, partners, floor);
     }
 
-    /// <summary>The pattern for counts already read (tests give them directly).</summary>
+    private const string InScope = "((subject_kind = 0 AND subject_id = ANY(@units)) OR (subject_kind = 1 AND subject_id = ANY(@partners)))";
+
+    /// <summary>The pattern for counts already read (tests give them directly; segment cells included).</summary>
     public static FloorCube Solve(IReadOnlyDictionary<FloorCell, long[]> rows, IReadOnlyDictionary<long, long?> units, IReadOnlyList<FloorPartner> partners, int floor)
     {
         var index = new Dictionary<FloorCell, int>();
@@ -120,24 +141,18 @@ public sealed class FloorCube
             foreach (var (cell, i) in index)
             {
                 counts[b][i] = rows[cell][b];
-                solver.AddCell(counts[b][i]);
+                solver.AddCell(counts[b][i], isReadable: cell.Grain != Segment);
             }
-            foreach (var (kind, total, parts) in relations)
+            foreach (var (total, parts) in relations)
             {
                 // No readable part: the total is all there is, nothing to subtract.
                 if (parts.Length == 0) continue;
-                if (kind == RelationKind.Cover)
-                {
-                    solver.AddCover(total, parts);
-                    continue;
-                }
                 // What the parts do not account for is a remainder nobody can read (a unit's own facts next to its children).
                 var rest = solver.CountOf(total) - parts.Sum(solver.CountOf);
                 solver.AddSum(total, rest == 0 ? parts : [.. parts, solver.AddCell(Math.Abs(rest), isHidden: true)]);
             }
-            // Weeks are their own tiling of time: a month, quarter or year is a sum of weeks only when the n say the days
-            // of those weeks outside it hold nothing for this basis. Then it is an exact relation like any other
-            // (a caller reads both grains): so a week hidden even as a precaution is not the whole minus its other weeks.
+            // Where the n say a month, quarter or year is exactly the weeks overlapping it (the days of those weeks outside it
+            // hold nothing for this basis), or the weeks inside it, that is a relation a caller can use like any other.
             foreach (var (whole, overlapping, inside) in weekSpans)
             {
                 var n = solver.CountOf(whole);
@@ -150,11 +165,18 @@ public sealed class FloorCube
         return new FloorCube(index, counts, off);
     }
 
-    private enum RelationKind
+    private static DateOnly LastDay(FloorCell cell) => (cell.Grain switch
     {
-        Sum,
-        Cover,
-    }
+        "week" => cell.Start.AddDays(7),
+        "month" => cell.Start.AddMonths(1),
+        "quarter" => cell.Start.AddMonths(3),
+        _ => cell.Start.AddYears(1),
+    }).AddDays(-1);
+
+    /// <summary>The Monday starting the ISO week of <paramref name="day"/>.</summary>
+    private static DateOnly Monday(DateOnly day) => day.AddDays(-(((int)day.DayOfWeek + 6) % 7));
+
+    private static DateOnly FirstOfMonth(DateOnly day) => new(day.Year, day.Month, 1);
 
     /// <summary>
     /// For every month, quarter and year cell: the week cells of the same subject and slice overlapping it, and those
@@ -167,12 +189,10 @@ public sealed class FloorCube
         foreach (var (cell, at) in index)
         {
             if (cell.Grain is not ("month" or "quarter" or "year")) continue;
-            var last = (cell.Grain switch { "month" => cell.Start.AddMonths(1), "quarter" => cell.Start.AddMonths(3), _ => cell.Start.AddYears(1) }).AddDays(-1);
+            var last = LastDay(cell);
             var overlapping = new List<int>();
             var inside = new List<int>();
-            // ISO weeks start on Monday: the first week overlapping the whole starts on or before its first day.
-            var monday = cell.Start.AddDays(-(((int)cell.Start.DayOfWeek + 6) % 7));
-            for (var w = monday; w <= last; w = w.AddDays(7))
+            for (var w = Monday(cell.Start); w <= last; w = w.AddDays(7))
             {
                 if (!index.TryGetValue(cell with { Grain = "week", Start = w }, out var week)) continue;
                 overlapping.Add(week);
@@ -183,9 +203,9 @@ public sealed class FloorCube
         return list;
     }
 
-    private static List<(RelationKind Kind, int Total, int[] Parts)> Relations(Dictionary<FloorCell, int> index, IReadOnlyDictionary<long, long?> units, IReadOnlyList<FloorPartner> partners)
+    private static List<(int Total, int[] Parts)> Relations(Dictionary<FloorCell, int> index, IReadOnlyDictionary<long, long?> units, IReadOnlyList<FloorPartner> partners)
     {
-        var list = new List<(RelationKind, int, int[])>();
+        var list = new List<(int, int[])>();
         int[] Existing(IEnumerable<FloorCell> cells) => cells.Where(index.ContainsKey).Select(c => index[c]).ToArray();
 
         var children = units.Where(kv => kv.Value is { } p && units.ContainsKey(p)).GroupBy(kv => kv.Value!.Value)
@@ -202,21 +222,34 @@ public sealed class FloorCube
             {
                 foreach (var dim in Slice.Dimensions)
                 {
-                    if (byDim.TryGetValue((cell.Kind, cell.SubjectId, cell.Grain, cell.Start, dim), out var values)) list.Add((RelationKind.Sum, at, Existing(values)));
+                    if (byDim.TryGetValue((cell.Kind, cell.SubjectId, cell.Grain, cell.Start, dim), out var values)) list.Add((at, Existing(values)));
                 }
             }
-            // time: year = Σ quarters, quarter = Σ months; a week against the months it straddles
+            // time: year = Σ quarters = Σ months, quarter = Σ months, month = Σ weeks inside it + the segments at its ends,
+            // a straddling week = its two segments
             switch (cell.Grain)
             {
                 case "year":
-                    list.Add((RelationKind.Sum, at, Existing(Enumerable.Range(0, 4).Select(q => cell with { Grain = "quarter", Start = cell.Start.AddMonths(3 * q) }))));
+                    list.Add((at, Existing(Enumerable.Range(0, 4).Select(q => cell with { Grain = "quarter", Start = cell.Start.AddMonths(3 * q) }))));
+                    list.Add((at, Existing(Enumerable.Range(0, 12).Select(m => cell with { Grain = "month", Start = cell.Start.AddMonths(m) }))));
                     break;
                 case "quarter":
-                    list.Add((RelationKind.Sum, at, Existing(Enumerable.Range(0, 3).Select(m => cell with { Grain = "month", Start = cell.Start.AddMonths(m) }))));
+                    list.Add((at, Existing(Enumerable.Range(0, 3).Select(m => cell with { Grain = "month", Start = cell.Start.AddMonths(m) }))));
+                    break;
+                case "month":
+                    var last = LastDay(cell);
+                    var days = new List<FloorCell>();
+                    for (var w = Monday(cell.Start); w <= last; w = w.AddDays(7))
+                    {
+                        days.Add(w >= cell.Start && w.AddDays(6) <= last
+                            ? cell with { Grain = "week", Start = w }
+                            : cell with { Grain = Segment, Start = w < cell.Start ? cell.Start : w });
+                    }
+                    list.Add((at, Existing(days)));
                     break;
                 case "week":
-                    var months = new[] { cell.Start, cell.Start.AddDays(6) }.Select(d => new DateOnly(d.Year, d.Month, 1)).Distinct();
-                    list.Add((RelationKind.Cover, at, Existing(months.Select(m => cell with { Grain = "month", Start = m }))));
+                    var next = FirstOfMonth(cell.Start.AddDays(6));
+                    if (next > cell.Start) list.Add((at, Existing([cell with { Grain = Segment }, cell with { Grain = Segment, Start = next }])));
                     break;
             }
             // organisation: a unit = Σ its visible children; a partner = Σ its visible top engagements
@@ -225,7 +258,7 @@ public sealed class FloorCube
                 : topsOf.GetValueOrDefault(cell.SubjectId);
             if (parts is { Length: > 0 })
             {
-                list.Add((RelationKind.Sum, at, Existing(parts.Select(u => cell with { Kind = SubjectKind.Unit, SubjectId = u }))));
+                list.Add((at, Existing(parts.Select(u => cell with { Kind = SubjectKind.Unit, SubjectId = u }))));
             }
         }
         return list;

@@ -4,11 +4,16 @@ namespace CxDashboard.Core.Privacy;
 /// Primary and secondary (complementary) cell suppression over additive relations — standard statistical
 /// disclosure control. Cells carry n (the count a value is computed from); a cell with 0 &lt; n &lt; floor is
 /// suppressed (primary). Every relation <c>total = Σ parts</c> then gets 0 or at least 2 unpublished members, so
-/// no suppressed cell equals a published total minus published parts: where a relation has exactly one, the
-/// smallest published part with data is suppressed too (the total when no part is left). Hidden cells (a
-/// remainder nobody can read, e.g. a unit's own facts next to its children) count as unpublished from the start.
+/// no unpublished cell is a total minus parts that are known, however such differences are chained: the cells left
+/// published are closed under taking differences. Where a relation has exactly one, one more member is suppressed:
+/// a cell nobody reads if there is one (it costs no published figure), else the part with the smallest n, else the
+/// total. Hidden cells (a remainder nobody can read, e.g. a unit's own facts next to its children) count as
+/// unpublished from the start.
 /// </summary>
 /// <remarks>
+/// Cells nobody reads (the two parts of a week that straddles a month end, remainders) are modelled as cells so that
+/// chains through them are seen: a part of a week is known to an attacker unless it is suppressed here, so suppressing
+/// one holds only because its own relations get a second unknown too.
 /// Deterministic: the same cells and relations in the same order give the same pattern, so a caller sees the
 /// same suppression whatever it asks and in whichever order. A worklist makes it linear in the relations' size
 /// times the (small) number of times a relation is revisited.
@@ -17,23 +22,21 @@ public sealed class SuppressionSolver
 {
     private readonly List<long> n = [];
     private readonly List<bool> hidden = [];
+    private readonly List<bool> readable = [];
     private readonly List<int[]> relations = [];
-    private readonly List<RelationKind> kinds = [];
     private readonly List<List<int>> memberOf = [];
-
-    private enum RelationKind
-    {
-        Sum,
-        Cover,
-    }
 
     public int Count => n.Count;
 
-    /// <summary>A cell with count <paramref name="count"/>; hidden cells are never published.</summary>
-    public int AddCell(long count, bool isHidden = false)
+    /// <summary>
+    /// A cell with count <paramref name="count"/>; hidden cells are never published; a cell that is not
+    /// <paramref name="isReadable"/> has no value anyone reads, so suppressing it costs nothing.
+    /// </summary>
+    public int AddCell(long count, bool isHidden = false, bool isReadable = true)
     {
         n.Add(count);
         hidden.Add(isHidden);
+        readable.Add(isReadable && !isHidden);
         memberOf.Add([]);
         return n.Count - 1;
     }
@@ -44,38 +47,16 @@ public sealed class SuppressionSolver
     public void AddSum(int total, IReadOnlyList<int> parts)
     {
         if (parts.Count == 0) return;
-        Add(RelationKind.Sum, [total, .. parts]);
-    }
-
-    /// <summary>
-    /// A coarse cell (<paramref name="coarse"/>: a week) overlapping finer-grained wholes it is not a part of
-    /// (<paramref name="wholes"/>: the months it straddles). Periods of two tilings can add up to the same days when
-    /// the days between their boundaries hold no data, so: a whole that is unpublished hides the week too, and a week
-    /// suppressed for itself (primary or complementary, not because of a whole) hides the wholes it overlaps.
-    /// </summary>
-    public void AddCover(int coarse, IReadOnlyList<int> wholes)
-    {
-        if (wholes.Count == 0) return;
-        Add(RelationKind.Cover, [coarse, .. wholes]);
-    }
-
-    private void Add(RelationKind kind, int[] members)
-    {
+        int[] members = [total, .. parts];
         relations.Add(members);
-        kinds.Add(kind);
         foreach (var m in members.Distinct()) memberOf[m].Add(relations.Count - 1);
     }
 
     /// <summary>Which cells are unpublished for <paramref name="floor"/>.</summary>
-    /// <remarks>
-    /// A week hidden only because a month it straddles is (state <see cref="Soft"/>) may still be worked out where the
-    /// days between week and month boundaries hold no data, so it never counts as one of the two unknowns a relation
-    /// needs: only firm suppressions (primary, hidden, complementary) do.
-    /// </remarks>
     public bool[] Solve(int floor)
     {
         var count = n.Count;
-        var state = new byte[count];
+        var off = new bool[count];
         var queue = new Queue<int>();
         var queued = new bool[relations.Count];
         void Enqueue(int r)
@@ -84,16 +65,10 @@ public sealed class SuppressionSolver
             queued[r] = true;
             queue.Enqueue(r);
         }
-        void Suppress(int cell, byte to)
-        {
-            if (state[cell] >= to || n[cell] == 0) return;
-            state[cell] = to;
-            foreach (var r in memberOf[cell]) Enqueue(r);
-        }
 
         for (var i = 0; i < count; i++)
         {
-            if (n[i] > 0 && (hidden[i] || n[i] < floor)) state[i] = Firm;
+            if (n[i] > 0 && (hidden[i] || n[i] < floor)) off[i] = true;
         }
         for (var r = 0; r < relations.Count; r++) Enqueue(r);
 
@@ -102,43 +77,28 @@ public sealed class SuppressionSolver
             var r = queue.Dequeue();
             queued[r] = false;
             var members = relations[r];
-            if (kinds[r] == RelationKind.Cover)
+            var unknown = 0;
+            foreach (var m in members)
             {
-                var week = members[0];
-                var wholeOff = false;
-                for (var i = 1; i < members.Length; i++) wholeOff |= state[members[i]] != Published;
-                if (wholeOff) Suppress(week, Soft);
-                if (state[week] == Firm)
-                {
-                    for (var i = 1; i < members.Length; i++) Suppress(members[i], Firm);
-                }
-                continue;
+                if (off[m]) unknown++;
             }
-
-            int firm = 0, soft = 0;
-            for (var i = 0; i < members.Length; i++)
-            {
-                if (state[members[i]] == Firm) firm++;
-                else if (state[members[i]] == Soft) soft++;
-            }
-            // One firm unknown: a second firm one. No firm but one soft (a week hidden for its month): a second soft one,
-            // so even a precautionary hiding is not undone by subtraction.
-            var level = firm == 1 ? Firm : firm == 0 && soft == 1 ? Soft : Published;
-            if (level == Published) continue;
-            // The smallest part with data not suppressed at that level yet; the total when there is none.
+            if (unknown != 1) continue;
+            // The cheapest part with data still published: one nobody reads, else the smallest n; the total when none is left.
             var pick = -1;
             for (var i = 1; i < members.Length; i++)
             {
                 var m = members[i];
-                if (state[m] >= level || n[m] == 0) continue;
-                if (pick < 0 || n[m] < n[pick] || (n[m] == n[pick] && m < pick)) pick = m;
+                if (off[m] || n[m] == 0) continue;
+                if (pick < 0 || Cheaper(m, pick)) pick = m;
             }
-            Suppress(pick >= 0 ? pick : members[0], level);
+            if (pick < 0) pick = members[0];
+            if (off[pick] || n[pick] == 0) continue; // cannot happen for a consistent relation (a total with data has a part with data)
+            off[pick] = true;
+            foreach (var q in memberOf[pick]) Enqueue(q);
         }
-        return [.. state.Select(x => x != Published)];
+        return off;
     }
 
-    private const byte Published = 0;
-    private const byte Soft = 1;
-    private const byte Firm = 2;
+    private bool Cheaper(int a, int b) =>
+        readable[a] != readable[b] ? !readable[a] : n[a] != n[b] ? n[a] < n[b] : a < b;
 }
