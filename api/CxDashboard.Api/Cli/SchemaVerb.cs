@@ -16,6 +16,12 @@ internal static class SchemaVerb
         var sdl = SchemaPrinter.Print(GraphQLExtensions.BuildCxSchema());
         if (o.Value("--out") is { } path)
         {
+            // `dotnet run --project …` runs in the project's folder, so a path relative to the shell's folder lands there.
+            if (Path.GetDirectoryName(Path.GetFullPath(path)) is { } dir && !Directory.Exists(dir))
+            {
+                Console.Error.WriteLine($"schema: no folder {dir} to write {Path.GetFileName(path)} into (relative paths are taken from {Environment.CurrentDirectory}; under `dotnet run` give an absolute path)");
+                return 2;
+            }
             await File.WriteAllTextAsync(path, sdl);
             Console.Error.WriteLine($"schema: {sdl.Length:N0} characters written to {Path.GetFullPath(path)}");
         }

@@ -10,7 +10,7 @@ namespace CxDashboard.Tests.GraphQL;
 /// </summary>
 public sealed class SchemaFileTests
 {
-    private const string Regenerate = "dotnet run --project api/CxDashboard.Api -- schema --out api/schema.graphql";
+    private const string Regenerate = "dotnet run --project api/CxDashboard.Api -- schema --out \"$PWD/api/schema.graphql\"";
 
     private static readonly Schema Schema = GraphQLExtensions.BuildCxSchema();
 
