@@ -70,6 +70,7 @@ public sealed class RollupEngine(NpgsqlDataSource dataSource)
             long cells;
             if (full)
             {
+                // Step names are shown translated by the web app (data-jobs/api/rollup-runs.ts stepMessage): rename both.
                 await steps.StepAsync("reading survey responses", ct);
                 await ExecAsync(conn, tx, RollupSql.FillOwnResponses(), ct);
                 await steps.StepAsync("reading interactions", ct);

@@ -31,20 +31,22 @@ export interface RollupProgress {
  * The engine's step as a message key of data.steps and its values; a step it does not know is shown as the engine says it.
  */
 export function stepMessage(step: string): { key: string; values?: Record<string, string | number> } | null {
+  // The names RollupEngine gives its steps (Core/Rollups/RollupEngine.cs, StepAsync).
   const fixed: Record<string, string> = {
     'reading survey responses': 'responses',
     'reading interactions': 'interactions',
-    'summing subtrees and partners': 'subtrees',
-    'summing subtrees and partners of those days': 'subtreesOfDays',
-    'adding the change to weeks, months, quarters and years': 'delta',
+    'summing subtrees level by level, and partners': 'subtrees',
+    'building week and month cells from days': 'weeksMonths',
+    'building quarter cells from months and year cells from quarters': 'quartersYears',
+    'indexing the new cells': 'indexing',
     'building driver cells': 'drivers',
+    'swapping the new cells in': 'swapping',
+    'adding their change to the subtrees and partners above them, every grain': 'delta',
     'recomputing driver cells': 'drivers',
     done: 'done',
   };
   if (fixed[step]) return { key: fixed[step] };
-  const grain = /^building (week|month|quarter|year) cells$/.exec(step);
-  if (grain) return { key: `grain_${grain[1]}` };
-  const days = /^recomputing (\d+) day\(s\)$/.exec(step);
+  const days = /^reading the marked unit-days of (\d+) day\(s\)$/.exec(step);
   if (days) return { key: 'days', values: { count: Number(days[1]) } };
   return null;
 }

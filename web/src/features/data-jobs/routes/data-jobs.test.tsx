@@ -137,7 +137,7 @@ describe('data and jobs', () => {
   it('a running rebuild shows its progress (steps, the step under way, rows and cells so far), polled until it ends', { timeout: 20000 }, async () => {
     const progress = (stepsDone: number, step: string, rowsRead: number, cellsWritten: number) => ({ step, stepsDone, stepsTotal: 8, rowsRead, cellsWritten, updatedAt: '2026-11-02T10:00:05Z' });
     const answers = [
-      [{ ...runs[1], id: 13, finishedAt: null, rowsRead: null, cellsWritten: null, outcome: 'running', progress: progress(2, 'summing subtrees and partners', 59936, 0) }],
+      [{ ...runs[1], id: 13, finishedAt: null, rowsRead: null, cellsWritten: null, outcome: 'running', progress: progress(2, 'summing subtrees level by level, and partners', 59936, 0) }],
       [{ ...runs[1], id: 13, finishedAt: null, rowsRead: null, cellsWritten: null, outcome: 'running', progress: progress(5, 'building quarter cells', 59936, 401200) }],
       [{ ...runs[1], id: 13, outcome: 'succeeded', progress: progress(8, 'done', 59936, 516808) }],
     ];
@@ -149,7 +149,7 @@ describe('data and jobs', () => {
     expect(bar).toHaveAttribute('value', '2');
     expect(bar).toHaveAttribute('max', '8');
     const row = () => screen.getAllByRole('row').find((r) => r.getAttribute('data-run') === '13')!;
-    expect(row()).toHaveTextContent('Step 3 of 8: summing subtrees and partners');
+    expect(row()).toHaveTextContent('Step 3 of 8: summing subtrees level by level, and partners');
     expect(row()).toHaveTextContent('59,936 so far');
     // the next poll: further on
     await waitFor(() => expect(row()).toHaveTextContent('Step 6 of 8: building quarter cells'), { timeout: 8000 });
