@@ -15,6 +15,10 @@ source api/scripts/lib.sh
 
 cx_require_dotnet
 port=${CX_PORT:-5080}
+# Checked before the build: a second start while one is serving would end in the host's bind error after minutes.
+if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+  cx_die "port $port is already in use (is CxDashboard already running from this or another checkout?). Stop it, or start on another port: CX_PORT=5081 ./api/run.sh"
+fi
 local_dir="$CX_ROOT/.local"
 mkdir -p "$local_dir"
 
