@@ -30,6 +30,8 @@ test('an analyst imports a file with one bad row: line and column shown, nothing
   await table.waitFor();
   const rows = await table.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [tr.querySelector('[data-testid="line"]').innerText, tr.querySelector('[data-testid="column"]').innerText, tr.querySelector('[data-testid="field"]').innerText]));
   expect(JSON.stringify(rows) === JSON.stringify([['3', '7', 'nps']]), `errors shown: ${JSON.stringify(rows)}`);
+  const reason = await table.getByTestId('reason').first().innerText();
+  expect(reason === '11 is out of range 0–10', `the problem shown: "${reason}"`);
   expect((await page.getByRole('alert').innerText()).includes('nothing was written'), 'the refusal does not say nothing was written');
   const written = async () => {
     const v = (await graphql(page, 'query($c: String!) { unit(code: $c) { id } }', { c: team })).unit.id;
@@ -60,5 +62,8 @@ test('an analyst imports a file with one bad row: line and column shown, nothing
   expect(a11y.length === 0, `axe (quarantine, runs): ${JSON.stringify(a11y)}`);
   await page.getByRole('combobox', { name: 'Language' }).selectOption('zh-CN');
   await page.getByRole('heading', { level: 1, name: '数据与作业' }).waitFor();
+  // the problem of the quarantined row, said again in Chinese from its code and params
+  const reasonZh = await page.getByRole('table', { name: '按行和列列出的错误' }).getByTestId('reason').first().innerText();
+  expect(reasonZh === '11 超出范围 0–10', `the problem in Chinese: "${reasonZh}"`);
   await page.screenshot({ path: `${shots}data-jobs-zh-CN.png`, fullPage: true });
 });

@@ -107,7 +107,12 @@ test('an analyst creates a KPI, pastes a row of targets, sees the scorecard stat
   expect(JSON.stringify(unchanged.targets) === JSON.stringify(saved), `a target was saved: ${JSON.stringify(unchanged.targets)}`);
   a11y = await seriousA11yViolations(page);
   expect(a11y.length === 0, `axe (errors): ${JSON.stringify(a11y)}`);
+  const marCell = await mar.elementHandle();
   await page.getByRole('combobox', { name: 'Language' }).selectOption('zh-CN');
   await page.getByRole('button', { name: '保存 KPI' }).waitFor();
+  // the cell's error said again in Chinese from its code and params (ces_agree: a percentage, 0 to 100; csat_mean: 1 to 5)
+  const zh = await marCell.evaluate((el) => document.getElementById(el.getAttribute('aria-describedby'))?.innerText ?? '');
+  const range = metric === 'ces_agree' ? '（百分比）的取值为 0 到 100' : '（均值）的取值为 1 到 5';
+  expect(zh.startsWith('150 超出范围：') && zh.endsWith(range), `the error at the cell in Chinese: "${zh}"`);
   await page.screenshot({ path: `${shots}kpi-admin-zh-CN.png`, fullPage: true });
 });

@@ -28,7 +28,7 @@ internal static class KpiCaller
         }
         catch (InputRejectedException e)
         {
-            throw FieldErrors.Rejected(e.Errors.Select(x => (x.Path, x.Message)));
+            throw FieldErrors.Rejected(e.Errors);
         }
     }
 }

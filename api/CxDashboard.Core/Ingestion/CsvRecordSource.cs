@@ -44,7 +44,7 @@ public sealed class CsvRecordSource : IRecordSource
         catch (CsvFormatException ex)
         {
             Header = [];
-            Fatal = new ImportError(file, Math.Max(1, (int)ex.LineNumber), null, null, "the header row cannot be read: a quote in it is never closed");
+            Fatal = new ImportError(file, Math.Max(1, (int)ex.LineNumber), null, null, ImportProblem.HeaderUnreadable, "the header row cannot be read: a quote in it is never closed");
         }
         catch (InvalidOperationException)
         {
@@ -73,7 +73,7 @@ public sealed class CsvRecordSource : IRecordSource
         catch (CsvFormatException ex)
         {
             // Only a record larger than MaxRecordBytes gets here: in practice a quote that never closes.
-            Fatal = new ImportError(file, Math.Max(1, (int)ex.LineNumber), null, null,
+            Fatal = new ImportError(file, Math.Max(1, (int)ex.LineNumber), null, null, ImportProblem.RecordTooLong,
                 "a record starting here is too long to be one row: a quoted field in it is probably never closed; the file is rejected");
             return false;
         }
@@ -83,19 +83,22 @@ public sealed class CsvRecordSource : IRecordSource
         {
             var (line, field, spanned) = QuoteOrigin(raw, Line, (byte)reader.Separator);
             var where = field < Header.Count ? Header[field] : null;
-            Fatal = new ImportError(file, line, field + 1, where, malformed == CsvMalformedReason.UnterminatedQuote
-                ? "a quoted field opened here is never closed: the rest of the file cannot be read as rows, so the file is rejected"
-                : $"a quoted field opened here runs over {spanned} lines (the limit is {maxQuotedLines}, Imports:MaxQuotedFieldLines): " +
-                  "probably a quote that is never closed, so the file is rejected");
+            Fatal = malformed == CsvMalformedReason.UnterminatedQuote
+                ? new ImportError(file, line, field + 1, where, ImportProblem.UnclosedQuote,
+                    "a quoted field opened here is never closed: the rest of the file cannot be read as rows, so the file is rejected")
+                : new ImportError(file, line, field + 1, where, ImportProblem.UnclosedQuote,
+                    $"a quoted field opened here runs over {spanned} lines (the limit is {maxQuotedLines}, Imports:MaxQuotedFieldLines): " +
+                    "probably a quote that is never closed, so the file is rejected", ("lines", spanned), ("max", maxQuotedLines));
             return false;
         }
         if (malformed is { } reason)
         {
-            errors.Add(new ImportError(file, Line, null, null, Describe(reason)));
+            errors.Add(new ImportError(file, Line, null, null, ImportProblem.MalformedCsv, Describe(reason), ("kind", KindOf(reason))));
         }
         else if (reader.FieldCount != Header.Count)
         {
-            errors.Add(new ImportError(file, Line, null, null, $"expected {Header.Count} fields as in the header, found {reader.FieldCount}"));
+            errors.Add(new ImportError(file, Line, null, null, ImportProblem.FieldCount, $"expected {Header.Count} fields as in the header, found {reader.FieldCount}",
+                ("expected", Header.Count), ("found", reader.FieldCount)));
         }
         else if (!CheckUtf8(errors))
         {
@@ -116,7 +119,7 @@ public sealed class CsvRecordSource : IRecordSource
         {
             var bytes = reader.GetSpan(i);
             var at = Utf8Check.FirstInvalid(bytes);
-            if (at >= 0) errors.Add(new ImportError(file, Line, i + 1, i < Header.Count ? Header[i] : null, Utf8Check.Reason(bytes, at)));
+            if (at >= 0) errors.Add(Utf8Check.Error(file, Line, i + 1, i < Header.Count ? Header[i] : null, bytes, at));
         }
         return false;
     }
@@ -188,6 +191,16 @@ public sealed class CsvRecordSource : IRecordSource
         }
         return inQuotes ? (openLine, openField, line - openLine + 1) : widest;
     }
+
+    private static string KindOf(CsvMalformedReason reason) => reason switch
+    {
+        CsvMalformedReason.StrayQuote => "stray_quote",
+        CsvMalformedReason.TextAfterClosingQuote => "text_after_quote",
+        CsvMalformedReason.UnterminatedQuote => "unterminated_quote",
+        CsvMalformedReason.LineBreakInQuotes => "line_break_in_quotes",
+        CsvMalformedReason.TrailingEscape => "trailing_escape",
+        _ => "other",
+    };
 
     private static string Describe(CsvMalformedReason reason) => reason switch
     {

@@ -53,9 +53,9 @@ public sealed class FactImporter(NpgsqlDataSource dataSource, FactSpec spec, Imp
         }
 
         var mode = request.Quarantine ? "quarantine" : "all-or-nothing";
-        if (headerOk && await TooManyNewPartitionsAsync(conn, tx, footprint, ct) is { } tooMany)
+        if (headerOk && await TooManyNewPartitionsAsync(conn, tx, request.FileName, footprint, ct) is { } tooMany)
         {
-            loop.AddError(new ImportError(request.FileName, 1, null, null, tooMany));
+            loop.AddError(tooMany);
             headerOk = false;
         }
         if (!headerOk || (loop.ErrorCount > 0 && !request.Quarantine))
@@ -151,7 +151,8 @@ public sealed class FactImporter(NpgsqlDataSource dataSource, FactSpec spec, Imp
     /// The months of staged rows that have no partition yet; more than <see cref="ImportOptions.MaxNewPartitions"/>
     /// of them rejects the file (each partition costs locks and catalog entries until commit).
     /// </summary>
-    private async Task<string?> TooManyNewPartitionsAsync(NpgsqlConnection conn, NpgsqlTransaction tx, StagedFootprint footprint, CancellationToken ct)
+    private async Task<ImportError?> TooManyNewPartitionsAsync(NpgsqlConnection conn, NpgsqlTransaction tx, string file, StagedFootprint footprint,
+        CancellationToken ct)
     {
         if (footprint.RowsByMonth.Count <= options.MaxNewPartitions) return null;
         var months = footprint.RowsByMonth.Keys.Order().ToArray();
@@ -160,8 +161,10 @@ public sealed class FactImporter(NpgsqlDataSource dataSource, FactSpec spec, Imp
         cmd.Parameters.AddWithValue("names", months.Select(m => $"{spec.Table}_y{m:yyyy}m{m:MM}").ToArray());
         var missing = (int)(await cmd.ExecuteScalarAsync(ct))!;
         return missing <= options.MaxNewPartitions ? null
-            : $"the rows fall in {missing} months without a partition of {spec.Table} ({months[0]:yyyy-MM} … {months[^1]:yyyy-MM}); " +
-              $"one import may add at most {options.MaxNewPartitions} (setting Imports:MaxNewPartitions): split the file by period";
+            : new ImportError(file, 1, null, null, ImportProblem.TooManyNewPartitions,
+                $"the rows fall in {missing} months without a partition of {spec.Table} ({months[0]:yyyy-MM} … {months[^1]:yyyy-MM}); " +
+                $"one import may add at most {options.MaxNewPartitions} (setting Imports:MaxNewPartitions): split the file by period",
+                ("months", missing), ("table", spec.Table), ("first", $"{months[0]:yyyy-MM}"), ("last", $"{months[^1]:yyyy-MM}"), ("max", options.MaxNewPartitions));
     }
 
     private static async Task<DateTime> ServerNowAsync(NpgsqlConnection conn, NpgsqlTransaction tx, CancellationToken ct)

@@ -67,8 +67,8 @@ public sealed class ImportContext
         // A negative line: the first occurrence has already been reported.
         if (first.Line > 0 && !Quarantine)
         {
-            reportOther(new ImportError(f.File, first.Line, first.Column > 0 ? first.Column : null, field.Name,
-                $"duplicate external id '{externalId}' (again on line {f.Line})"));
+            reportOther(new ImportError(f.File, first.Line, first.Column > 0 ? first.Column : null, field.Name, ImportProblem.DuplicateAgain,
+                $"duplicate external id '{externalId}' (again on line {f.Line})", ("value", externalId), ("line", f.Line)));
             first.Line = -first.Line;
         }
         return Math.Abs(first.Line);
@@ -95,16 +95,16 @@ public abstract class FactSpec
         var code = f.Span(unitCode);
         if (code.IsEmpty)
         {
-            f.Fail(unitCode, "required value is missing");
+            f.Fail(unitCode, ImportProblem.Required, "required value is missing");
             return null;
         }
         if (ctx.TryGetUnit(code, out var id))
         {
             if (ctx.Scope is null || ctx.Scope.UnitIds.Contains((long)id)) return id;
-            f.Fail(unitCode, $"unit '{code}' {ImportScope.Refusal}");
+            f.Fail(unitCode, ImportProblem.OutsideScope, $"unit '{code}' {ImportScope.Refusal}", ("unit", code.ToString()), ("parent", null));
             return null;
         }
-        f.Fail(unitCode, $"unknown unit code '{code}'");
+        f.Fail(unitCode, ImportProblem.UnknownUnit, $"unknown unit code '{code}'", ("unit", code.ToString()));
         return null;
     }
 
@@ -112,7 +112,8 @@ public abstract class FactSpec
     {
         if (externalId is not null && ctx.FirstLineOf(f, source, externalId, field, column) is { } first)
         {
-            f.Fail(field, $"duplicate external id '{externalId}' (first on line {first}{(ctx.Quarantine ? ", which is kept" : "")})");
+            f.Fail(field, ImportProblem.Duplicate, $"duplicate external id '{externalId}' (first on line {first}{(ctx.Quarantine ? ", which is kept" : "")})",
+                ("value", externalId), ("line", first), ("kept", ctx.Quarantine));
         }
     }
 }

@@ -27,9 +27,11 @@ public sealed class FieldReader(IRecordSource source, string file, List<ImportEr
 
     public bool RecordHasErrors => errors.Count > ErrorsBefore;
 
-    public void Fail(Field field, string reason) => Fail(field, ColumnOf(field), reason);
+    /// <summary>A problem at <paramref name="field"/>: its <see cref="ImportProblem"/> code, English reason and the values it names.</summary>
+    public void Fail(Field field, string code, string reason, params (string Name, object? Value)[] values) =>
+        Fail(field, ColumnOf(field), code, reason, values);
 
-    public void FailRecord(string reason) => errors.Add(new ImportError(file, source.Line, null, null, reason));
+    public void FailRecord(string code, string reason) => errors.Add(new ImportError(file, source.Line, null, null, code, reason));
 
     public int ColumnOf(Field field)
     {
@@ -73,13 +75,13 @@ public sealed class FieldReader(IRecordSource source, string file, List<ImportEr
         }
         if (value.Length > maxLength)
         {
-            Fail(field, col, $"longer than {maxLength} characters");
+            Fail(field, col, ImportProblem.TooLong, $"longer than {maxLength} characters", ("max", maxLength));
             return false;
         }
         // PostgreSQL text cannot hold U+0000: it would fail the whole COPY with a server error instead.
         if (value.Contains('\0'))
         {
-            Fail(field, col, "contains a NUL character (U+0000)");
+            Fail(field, col, ImportProblem.NulCharacter, "contains a NUL character (U+0000)");
             return false;
         }
         return true;
@@ -98,7 +100,7 @@ public sealed class FieldReader(IRecordSource source, string file, List<ImportEr
         {
             if (v.Equals(a, StringComparison.OrdinalIgnoreCase)) return a;
         }
-        Fail(field, col, $"'{v}' is not one of {string.Join(", ", allowed)}");
+        Fail(field, col, ImportProblem.NotOneOf, $"'{v}' is not one of {string.Join(", ", allowed)}", ("value", v.ToString()), ("allowed", allowed));
         return null;
     }
 
@@ -120,14 +122,15 @@ public sealed class FieldReader(IRecordSource source, string file, List<ImportEr
         }
         if (parsed is not { } value)
         {
-            Fail(field, col, CalendarCheck.Problem(v) is { } problem
-                ? $"'{v}': {problem}"
-                : $"'{v}' is not an ISO 8601 timestamp with offset (e.g. 2026-03-01T14:05:00Z)");
+            if (CalendarCheck.Problem(v) is { } problem) Fail(field, col, ImportProblem.NoSuchDate, $"'{v}': {problem}", ("value", v.ToString()));
+            else Fail(field, col, ImportProblem.NotTimestamp, $"'{v}' is not an ISO 8601 timestamp with offset (e.g. 2026-03-01T14:05:00Z)", ("value", v.ToString()));
             return null;
         }
         if (Window is { } w && !w.Contains(value))
         {
-            Fail(field, col, $"'{v}' is outside the plausible date window {w} (settings Imports:EarliestDate and Imports:LatestAhead)");
+            Fail(field, col, ImportProblem.OutsideDateWindow, $"'{v}' is outside the plausible date window {w} (settings Imports:EarliestDate and Imports:LatestAhead)",
+                ("value", v.ToString()), ("from", w.From.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
+                ("to", w.To.ToString("yyyy-MM-dd'T'HH:mm'Z'", CultureInfo.InvariantCulture)));
             return null;
         }
         return value;
@@ -142,7 +145,8 @@ public sealed class FieldReader(IRecordSource source, string file, List<ImportEr
             return null;
         }
         if (DateOnly.TryParseExact(v, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)) return d;
-        Fail(field, col, CalendarCheck.Problem(v) is { } problem ? $"'{v}': {problem}" : $"'{v}' is not a date (yyyy-MM-dd)");
+        if (CalendarCheck.Problem(v) is { } problem) Fail(field, col, ImportProblem.NoSuchDate, $"'{v}': {problem}", ("value", v.ToString()));
+        else Fail(field, col, ImportProblem.NotDate, $"'{v}' is not a date (yyyy-MM-dd)", ("value", v.ToString()));
         return null;
     }
 
@@ -156,12 +160,12 @@ public sealed class FieldReader(IRecordSource source, string file, List<ImportEr
         }
         if (!int.TryParse(v, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var n))
         {
-            Fail(field, col, $"'{v}' is not a whole number");
+            Fail(field, col, ImportProblem.NotWholeNumber, $"'{v}' is not a whole number", ("value", v.ToString()));
             return null;
         }
         if (n < min || n > max)
         {
-            Fail(field, col, $"{n} is out of range {min}–{max}");
+            Fail(field, col, ImportProblem.OutOfRange, $"{n} is out of range {min}–{max}", ("value", n), ("min", min), ("max", max));
             return null;
         }
         return n;
@@ -173,16 +177,16 @@ public sealed class FieldReader(IRecordSource source, string file, List<ImportEr
         if (v.IsEmpty) return null;
         if (IsAny(v, "true", "1", "yes", "y", "t")) return true;
         if (IsAny(v, "false", "0", "no", "n", "f")) return false;
-        Fail(field, col, $"'{v}' is not a boolean (true/false, 1/0)");
+        Fail(field, col, ImportProblem.NotBoolean, $"'{v}' is not a boolean (true/false, 1/0)", ("value", v.ToString()));
         return null;
     }
 
-    private void Fail(Field field, int column, string reason) =>
-        errors.Add(new ImportError(file, source.Line, column > 0 ? column : null, field.Name, reason));
+    private void Fail(Field field, int column, string code, string reason, params (string Name, object? Value)[] values) =>
+        errors.Add(new ImportError(file, source.Line, column > 0 ? column : null, field.Name, code, reason, values));
 
     private void Missing(Field field, int column, bool required)
     {
-        if (required) Fail(field, column, "required value is missing");
+        if (required) Fail(field, column, ImportProblem.Required, "required value is missing");
     }
 
     private static bool IsAny(ReadOnlySpan<char> v, params ReadOnlySpan<string> options)

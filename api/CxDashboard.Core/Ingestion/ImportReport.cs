@@ -25,5 +25,8 @@ public sealed record ImportReport
     public double RowsPerSecond => Seconds > 0 ? RowsRead / Seconds : 0;
 }
 
-/// <summary>A row left out in quarantine mode, with its original text and reasons.</summary>
-public sealed record RejectedRow(int Line, string Text, IReadOnlyList<string> Reasons);
+/// <summary>A row left out in quarantine mode, with its original text and reasons (in English, and as coded problems).</summary>
+public sealed record RejectedRow(int Line, string Text, IReadOnlyList<string> Reasons)
+{
+    public IReadOnlyList<ImportError> Problems { get; init; } = [];
+}

@@ -74,8 +74,8 @@ public sealed class InteractionSpec : FactSpec
         v[18] = f.Integer(SlaTargetSeconds, 1, MaxSeconds);
         if (opened is { } o)
         {
-            if (firstResponse is { } fr && fr < o) f.Fail(FirstResponseAt, "is before opened_at");
-            if (closed is { } c && c < o) f.Fail(ClosedAt, "is before opened_at");
+            if (firstResponse is { } fr && fr < o) f.Fail(FirstResponseAt, ImportProblem.BeforeOther, "is before opened_at", ("other", "opened_at"));
+            if (closed is { } c && c < o) f.Fail(ClosedAt, ImportProblem.BeforeOther, "is before opened_at", ("other", "opened_at"));
         }
         CheckDuplicate(f, ctx, source, id, ExternalId, idColumn);
     }

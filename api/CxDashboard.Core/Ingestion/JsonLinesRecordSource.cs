@@ -57,13 +57,14 @@ public sealed class JsonLinesRecordSource : IRecordSource
         unknown.Clear();
         if (lines.Truncated)
         {
-            errors.Add(new ImportError(file, Line, null, null, $"the line is longer than {maxLineBytes:N0} bytes (Imports:MaxRecordBytes)"));
+            errors.Add(new ImportError(file, Line, null, null, ImportProblem.LineTooLong, $"the line is longer than {maxLineBytes:N0} bytes (Imports:MaxRecordBytes)",
+                ("max", maxLineBytes)));
             return true;
         }
         var invalid = Utf8Check.FirstInvalid(line);
         if (invalid >= 0)
         {
-            errors.Add(new ImportError(file, Line, Utf8Check.CharColumn(line, invalid), PropertyAt(line, invalid), Utf8Check.Reason(line, invalid)));
+            errors.Add(Utf8Check.Error(file, Line, Utf8Check.CharColumn(line, invalid), PropertyAt(line, invalid), line, invalid));
             return true;
         }
         try
@@ -71,7 +72,7 @@ public sealed class JsonLinesRecordSource : IRecordSource
             var json = new Utf8JsonReader(line);
             if (!json.Read() || json.TokenType != JsonTokenType.StartObject)
             {
-                errors.Add(new ImportError(file, Line, 1, null, "expected a JSON object on each line"));
+                errors.Add(new ImportError(file, Line, 1, null, ImportProblem.NotJsonObject, "expected a JSON object on each line"));
                 return true;
             }
             while (json.Read() && json.TokenType == JsonTokenType.PropertyName)
@@ -88,14 +89,14 @@ public sealed class JsonLinesRecordSource : IRecordSource
                     case JsonTokenType.False: value = "false"; break;
                     case JsonTokenType.Null: value = null; break;
                     default:
-                        errors.Add(new ImportError(file, Line, column, name,
+                        errors.Add(new ImportError(file, Line, column, name, ImportProblem.NotScalar,
                             $"expected a string, number, boolean or null, found {(json.TokenType == JsonTokenType.StartObject ? "an object" : "an array")}"));
                         return true;
                 }
                 var known = slotOf.TryGetValue(name, out var slot);
                 if (known ? slots[slot].Column != 0 : unknown.Exists(u => string.Equals(u.Field, name, StringComparison.OrdinalIgnoreCase)))
                 {
-                    errors.Add(new ImportError(file, Line, column, name, "property appears twice"));
+                    errors.Add(new ImportError(file, Line, column, name, ImportProblem.PropertyTwice, "property appears twice"));
                     return true;
                 }
                 if (headerSet.Add(name)) header.Add(name);
@@ -104,7 +105,7 @@ public sealed class JsonLinesRecordSource : IRecordSource
             }
             if (json.TokenType != JsonTokenType.EndObject || json.Read())
             {
-                errors.Add(new ImportError(file, Line, Utf8Check.CharColumn(line, (int)json.TokenStartIndex), null, "unexpected content after the object"));
+                errors.Add(new ImportError(file, Line, Utf8Check.CharColumn(line, (int)json.TokenStartIndex), null, ImportProblem.ContentAfterObject, "unexpected content after the object"));
                 return true;
             }
         }
@@ -113,7 +114,8 @@ public sealed class JsonLinesRecordSource : IRecordSource
             // The reader's own position is within this one line; its message names its own line counter and
             // options, which mean nothing to the file's author.
             var column = Utf8Check.CharColumn(line, (int)(ex.BytePositionInLine ?? 0));
-            errors.Add(new ImportError(file, Line, column, null, $"malformed JSON at line {Line}, column {column}: {JsonReason(ex.Message)}"));
+            var detail = JsonReason(ex.Message);
+            errors.Add(new ImportError(file, Line, column, null, ImportProblem.MalformedJson, $"malformed JSON at line {Line}, column {column}: {detail}", ("detail", detail)));
             return true;
         }
         recordIsUsable = true;

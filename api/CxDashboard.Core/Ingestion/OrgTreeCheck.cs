@@ -24,8 +24,8 @@ internal static class OrgTreeCheck
         IReadOnlyDictionary<string, int> rejectedEarlier)
     {
         var failed = new Dictionary<string, (Unit Row, ImportError Error)>(StringComparer.Ordinal);
-        void Fail(Unit row, int? column, string field, string reason) =>
-            failed.TryAdd(row.Code, (row, new ImportError(file, row.Line, column is > 0 ? column : null, field, reason)));
+        void Fail(Unit row, int? column, string field, string code, string reason, params (string, object?)[] values) =>
+            failed.TryAdd(row.Code, (row, new ImportError(file, row.Line, column is > 0 ? column : null, field, code, reason, values)));
 
         var byCode = rows.ToDictionary(r => r.Code, StringComparer.Ordinal);
 
@@ -40,15 +40,16 @@ internal static class OrgTreeCheck
             if (row.Kind == OrgUnitKind.Company)
             {
                 if (row.ParentCode is not null)
-                    Fail(row, row.ParentColumn, "parent_code", "the company is the root of the tree and has no parent");
+                    Fail(row, row.ParentColumn, "parent_code", ImportProblem.RootHasParent, "the company is the root of the tree and has no parent");
                 else if (root is null) root = row.Code;
                 else if (root != row.Code)
-                    Fail(row, row.KindColumn, "kind", $"a second root: the company is already '{root}'" +
-                        (byCode.TryGetValue(root, out var first) ? $" (line {first.Line})" : " (stored)") + "; every other unit hangs below it");
+                    Fail(row, row.KindColumn, "kind", ImportProblem.SecondRoot, $"a second root: the company is already '{root}'" +
+                        (byCode.TryGetValue(root, out var first) ? $" (line {first.Line})" : " (stored)") + "; every other unit hangs below it", ("root", root));
             }
             else if (row.ParentCode is null)
             {
-                Fail(row, row.ParentColumn, "parent_code", $"a {row.Kind} needs a parent_code: every unit must reach the company{(root is null ? "" : $" '{root}'")}");
+                Fail(row, row.ParentColumn, "parent_code", ImportProblem.ParentRequired,
+                    $"a {row.Kind} needs a parent_code: every unit must reach the company{(root is null ? "" : $" '{root}'")}", ("kind", row.Kind), ("root", root));
             }
         }
 
@@ -67,7 +68,8 @@ internal static class OrgTreeCheck
                     if (cycle.Contains(row.Code))
                     {
                         var shown = string.Join(" → ", cycle.Append(p));
-                        Fail(row, row.ParentColumn, "parent_code", $"parent '{row.ParentCode}' would make a cycle: {shown}");
+                        Fail(row, row.ParentColumn, "parent_code", ImportProblem.ParentCycle, $"parent '{row.ParentCode}' would make a cycle: {shown}",
+                            ("parent", row.ParentCode), ("cycle", cycle.Append(p).ToArray()));
                     }
                     break;
                 }
@@ -82,15 +84,13 @@ internal static class OrgTreeCheck
             foreach (var row in rows)
             {
                 if (failed.ContainsKey(row.Code) || row.ParentCode is not { } p) continue;
-                string? reason = null;
-                if (failed.TryGetValue(p, out var parent))
-                    reason = $"parent '{p}' rejected at line {parent.Row.Line}";
-                else if (rejectedEarlier.TryGetValue(p, out var line) && !byCode.ContainsKey(p))
-                    reason = $"parent '{p}' rejected at line {line}";
+                int? rejectedAt = failed.TryGetValue(p, out var parent) ? parent.Row.Line
+                    : rejectedEarlier.TryGetValue(p, out var line) && !byCode.ContainsKey(p) ? line : null;
+                if (rejectedAt is { } at)
+                    Fail(row, row.ParentColumn, "parent_code", ImportProblem.ParentRejected, $"parent '{p}' rejected at line {at}", ("parent", p), ("line", at));
                 else if (!byCode.ContainsKey(p) && !stored.ContainsKey(p))
-                    reason = $"unknown parent code '{p}' (not in this file nor stored)";
-                if (reason is null) continue;
-                Fail(row, row.ParentColumn, "parent_code", reason);
+                    Fail(row, row.ParentColumn, "parent_code", ImportProblem.UnknownParent, $"unknown parent code '{p}' (not in this file nor stored)", ("parent", p));
+                else continue;
                 changed = true;
             }
         }

@@ -42,17 +42,19 @@ public sealed class OrgUnitImporter(NpgsqlDataSource dataSource, ImportOptions o
             var partnerName = f.Text(PartnerName, maxLength: 300);
             var from = f.Date(ValidFrom);
             var to = f.Date(ValidTo);
-            if (kind == OrgUnitKind.Partner && partner is null) f.Fail(PartnerCode, "a partner engagement needs partner_code");
-            if (kind is not null && kind != OrgUnitKind.Partner && partner is not null) f.Fail(PartnerCode, $"only kind 'partner' units carry a partner (this one is '{kind}')");
-            if (from is { } a && to is { } b && b < a) f.Fail(ValidTo, "is before valid_from");
-            if (code is not null && parent == code) f.Fail(ParentCode, "a unit cannot be its own parent");
+            if (kind == OrgUnitKind.Partner && partner is null) f.Fail(PartnerCode, ImportProblem.PartnerCodeRequired, "a partner engagement needs partner_code");
+            if (kind is not null && kind != OrgUnitKind.Partner && partner is not null) f.Fail(PartnerCode, ImportProblem.PartnerCodeNotAllowed, $"only kind 'partner' units carry a partner (this one is '{kind}')", ("kind", kind));
+            if (from is { } a && to is { } b && b < a) f.Fail(ValidTo, ImportProblem.BeforeOther, "is before valid_from", ("other", "valid_from"));
+            if (code is not null && parent == code) f.Fail(ParentCode, ImportProblem.OwnParent, "a unit cannot be its own parent");
             if (code is not null && seen.TryGetValue(code, out var first))
             {
-                f.Fail(Code, $"duplicate code '{code}' (first on line {Math.Abs(first.Line)}{(request.Quarantine ? ", which is kept" : "")})");
+                f.Fail(Code, ImportProblem.Duplicate, $"duplicate code '{code}' (first on line {Math.Abs(first.Line)}{(request.Quarantine ? ", which is kept" : "")})",
+                    ("value", code), ("line", Math.Abs(first.Line)), ("kept", request.Quarantine));
                 // The first line is named too, once (a negative line marks it done); in quarantine mode it is kept.
                 if (!request.Quarantine && first.Line > 0)
                 {
-                    loop.AddError(new ImportError(request.FileName, first.Line, first.Column > 0 ? first.Column : null, Code.Name, $"duplicate code '{code}' (again on line {f.Line})"));
+                    loop.AddError(new ImportError(request.FileName, first.Line, first.Column > 0 ? first.Column : null, Code.Name, ImportProblem.DuplicateAgain,
+                        $"duplicate code '{code}' (again on line {f.Line})", ("value", code), ("line", f.Line)));
                     seen[code] = (-first.Line, first.Column);
                 }
             }
@@ -116,8 +118,8 @@ public sealed class OrgUnitImporter(NpgsqlDataSource dataSource, ImportOptions o
             await tx.RollbackAsync(ct);
             var codes = ex.MessageText[(ex.MessageText.IndexOf(':') + 1)..].Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
             var culprit = rows.FirstOrDefault(r => codes.Contains(r.Code));
-            loop.AddError(new ImportError(request.FileName, culprit?.Line ?? 1, culprit?.ParentColumn, "parent_code",
-                $"these parents would make a cycle: {string.Join(", ", codes)}"));
+            loop.AddError(new ImportError(request.FileName, culprit?.Line ?? 1, culprit?.ParentColumn, "parent_code", ImportProblem.ParentCycle,
+                $"these parents would make a cycle: {string.Join(", ", codes)}", ("parent", culprit?.ParentCode), ("cycle", codes)));
             return loop.Report(mode, false);
         }
     }
@@ -163,7 +165,8 @@ public sealed class OrgUnitImporter(NpgsqlDataSource dataSource, ImportOptions o
         foreach (var o in refused)
         {
             var reason = $"unit '{o.Code}' {ImportScope.Refusal}" + (o.ParentCode is { } p ? $" (or its parent '{p}' is)" : "");
-            loop.RejectRow(o.Line, o.Text, header, [new ImportError(request.FileName, o.Line, null, "code", reason)]);
+            loop.RejectRow(o.Line, o.Text, header,
+                [new ImportError(request.FileName, o.Line, null, "code", ImportProblem.OutsideScope, reason, ("unit", o.Code), ("parent", o.ParentCode))]);
         }
         var refusedLines = refused.Select(r => r.Line).ToHashSet();
         return rows.Where(r => !refusedLines.Contains(r.Line)).ToList();

@@ -71,7 +71,8 @@ internal sealed class RecordLoop(ImportRequest request, FieldSet fields, ImportO
             {
                 foreach (var (field, column) in source.UnknownFields())
                 {
-                    recordErrors.Add(new ImportError(request.FileName, source.Line, column, field, $"unknown field (known: {string.Join(", ", known.Order())})"));
+                    recordErrors.Add(new ImportError(request.FileName, source.Line, column, field, ImportProblem.UnknownField,
+                        $"unknown field (known: {string.Join(", ", known.Order())})", ("known", known.Order().ToArray())));
                 }
                 // Missing required values are reported by the typed reader when the kind reads them.
                 // Parse even after an unknown field so every problem of the record is reported at once;
@@ -91,8 +92,9 @@ internal sealed class RecordLoop(ImportRequest request, FieldSet fields, ImportO
         if (RowsRead == 0)
         {
             // One rule for both formats: a file with nothing to import is a mistake (wrong file, cut upload).
-            AddError(new ImportError(request.FileName, 1, null, null,
-                format == ImportFormat.Csv ? "the file has a header but no data rows" : "the file is empty: expected one JSON object per line"));
+            AddError(format == ImportFormat.Csv
+                ? new ImportError(request.FileName, 1, null, null, ImportProblem.NoDataRows, "the file has a header but no data rows")
+                : new ImportError(request.FileName, 1, null, null, ImportProblem.EmptyFile, "the file is empty: expected one JSON object per line"));
             return RejectFile();
         }
         return true;
@@ -109,25 +111,26 @@ internal sealed class RecordLoop(ImportRequest request, FieldSet fields, ImportO
         var header = source.Header.Select(h => h.Trim().TrimStart('\uFEFF')).ToList();
         if (header.Count == 0)
         {
-            AddError(source.Fatal ?? new ImportError(request.FileName, 1, null, null, "the file is empty: expected a header row"));
+            AddError(source.Fatal ?? new ImportError(request.FileName, 1, null, null, ImportProblem.EmptyFile, "the file is empty: expected a header row"));
             return false;
         }
         var ok = true;
         foreach (var field in fields.Required.Where(r => !header.Contains(r, StringComparer.OrdinalIgnoreCase)))
         {
-            AddError(new ImportError(request.FileName, 1, null, field, $"missing required column '{field}'"));
+            AddError(new ImportError(request.FileName, 1, null, field, ImportProblem.MissingColumn, $"missing required column '{field}'", ("column", field)));
             ok = false;
         }
         for (var i = 0; i < header.Count; i++)
         {
             if (!known.Contains(header[i]))
             {
-                AddError(new ImportError(request.FileName, 1, i + 1, header[i], $"unknown column (known: {string.Join(", ", known.Order())})"));
+                AddError(new ImportError(request.FileName, 1, i + 1, header[i], ImportProblem.UnknownColumn, $"unknown column (known: {string.Join(", ", known.Order())})",
+                    ("known", known.Order().ToArray())));
                 ok = false;
             }
             else if (header.FindIndex(h => string.Equals(h, header[i], StringComparison.OrdinalIgnoreCase)) != i)
             {
-                AddError(new ImportError(request.FileName, 1, i + 1, header[i], "column appears twice"));
+                AddError(new ImportError(request.FileName, 1, i + 1, header[i], ImportProblem.ColumnTwice, "column appears twice"));
                 ok = false;
             }
         }
@@ -148,7 +151,7 @@ internal sealed class RecordLoop(ImportRequest request, FieldSet fields, ImportO
         if (!request.Quarantine) return;
         var row = new RejectedRow(line, text, rowErrors.Select(e => e.Column is { } c
             ? $"column {c}{(e.Field is null ? "" : $" ({e.Field})")}: {e.Reason}"
-            : $"{(e.Field is null ? "" : $"{e.Field}: ")}{e.Reason}").ToList());
+            : $"{(e.Field is null ? "" : $"{e.Field}: ")}{e.Reason}").ToList()) { Problems = [.. rowErrors] };
         request.Rejects?.Write(row, header);
         if (RejectedRows.Count < MaxInlineRejects) RejectedRows.Add(row);
     }

@@ -58,7 +58,7 @@ public sealed class ResponseSpec : FactSpec
         v[12] = f.Text(InteractionExternalId, maxLength: 200);
         if (!f.RecordHasErrors && nps is null && csat is null && ces is null)
         {
-            f.FailRecord("a response needs at least one score (nps, csat or ces)");
+            f.FailRecord(ImportProblem.NoScore, "a response needs at least one score (nps, csat or ces)");
         }
         CheckDuplicate(f, ctx, source, id, ExternalId, idColumn);
     }

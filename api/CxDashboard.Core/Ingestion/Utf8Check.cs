@@ -26,6 +26,9 @@ internal static class Utf8Check
     /// <summary>1-based character position of byte <paramref name="index"/> (the characters before it, decoded leniently, plus one).</summary>
     public static int CharColumn(ReadOnlySpan<byte> bytes, int index) => Encoding.UTF8.GetCharCount(bytes[..Math.Min(index, bytes.Length)]) + 1;
 
-    public static string Reason(ReadOnlySpan<byte> bytes, int index) =>
-        $"invalid UTF-8 (byte 0x{bytes[index]:X2}): the file must be UTF-8, or name its encoding (CLI --encoding latin1, HTTP ?encoding=latin1)";
+    /// <summary>The problem of an invalid byte at <paramref name="index"/> of <paramref name="bytes"/>.</summary>
+    public static ImportError Error(string file, int line, int? column, string? field, ReadOnlySpan<byte> bytes, int index) =>
+        new(file, line, column, field, ImportProblem.InvalidUtf8,
+            $"invalid UTF-8 (byte 0x{bytes[index]:X2}): the file must be UTF-8, or name its encoding (CLI --encoding latin1, HTTP ?encoding=latin1)",
+            ("byte", $"0x{bytes[index]:X2}"));
 }

@@ -48,10 +48,10 @@ public sealed class KpiAdminService(NpgsqlDataSource db, KpiQueries queries, Ing
         if (input.KpiId is { } id)
         {
             existing = (await queries.ByIdsAsync([id], ct)).GetValueOrDefault(id);
-            if (existing is null) errors.Add("id", $"no KPI with id {id}");
-            if (input.UnitId is not null) errors.Add("unit", "a KPI's unit is fixed once it is created");
-            if (input.Metric is not null) errors.Add("metric", "a KPI's metric is fixed once it is created");
-            if (input.SliceDimension is not null || input.SliceValue is not null) errors.Add("sliceDimension", "a KPI's slice is fixed once it is created");
+            if (existing is null) errors.Add("id", KpiProblem.KpiNotFound, $"no KPI with id {id}", ("id", id));
+            if (input.UnitId is not null) errors.Add("unit", KpiProblem.FixedOnceCreated, "a KPI's unit is fixed once it is created", ("what", "unit"));
+            if (input.Metric is not null) errors.Add("metric", KpiProblem.FixedOnceCreated, "a KPI's metric is fixed once it is created", ("what", "metric"));
+            if (input.SliceDimension is not null || input.SliceValue is not null) errors.Add("sliceDimension", KpiProblem.FixedOnceCreated, "a KPI's slice is fixed once it is created", ("what", "slice"));
             if (existing is not null)
             {
                 unitId = existing.UnitId;
@@ -60,19 +60,19 @@ public sealed class KpiAdminService(NpgsqlDataSource db, KpiQueries queries, Ing
         }
         else
         {
-            if (input.UnitId is not { } unit) errors.Add("unit", "a new KPI needs its unit");
-            else if (!await UnitExistsAsync(unit, ct)) errors.Add("unit", $"no org unit with id {unit}");
+            if (input.UnitId is not { } unit) errors.Add("unit", KpiProblem.Required, "a new KPI needs its unit", ("what", "unit"));
+            else if (!await UnitExistsAsync(unit, ct)) errors.Add("unit", KpiProblem.UnitNotFound, $"no org unit with id {unit}", ("id", unit));
             else unitId = unit;
-            if (string.IsNullOrEmpty(input.Metric)) errors.Add("metric", "a new KPI needs its metric");
-            else if ((metric = await MetricAsync(input.Metric, ct)) is null) errors.Add("metric", $"unknown metric '{input.Metric}'");
+            if (string.IsNullOrEmpty(input.Metric)) errors.Add("metric", KpiProblem.Required, "a new KPI needs its metric", ("what", "metric"));
+            else if ((metric = await MetricAsync(input.Metric, ct)) is null) errors.Add("metric", KpiProblem.UnknownMetric, $"unknown metric '{input.Metric}'", ("metric", input.Metric));
             CheckSlice(input.SliceDimension, input.SliceValue, errors);
         }
         if (input.Weight is { } w) CheckWeight(w, errors);
         CheckOwner(input.Owner, errors);
-        if (input.ClearParent && input.ParentKpiId is not null) errors.Add("parent", "give a parent or clearParent, not both");
+        if (input.ClearParent && input.ParentKpiId is not null) errors.Add("parent", KpiProblem.NotBoth, "give a parent or clearParent, not both", ("first", "parent"), ("second", "clearParent"));
         if (input.StatusRule is { } rule)
         {
-            if (input.DefaultStatusRule) errors.Add("statusRule", "give a rule or defaultStatusRule, not both");
+            if (input.DefaultStatusRule) errors.Add("statusRule", KpiProblem.NotBoth, "give a rule or defaultStatusRule, not both", ("first", "statusRule"), ("second", "defaultStatusRule"));
             StatusRuleValidation.Check(rule, errors, "statusRule");
         }
         var targets = input.Targets ?? [];
@@ -80,12 +80,12 @@ public sealed class KpiAdminService(NpgsqlDataSource db, KpiQueries queries, Ing
         if (input.ParentKpiId is { } parentId && metric is not null && unitId is { } u)
         {
             // A new KPI's parent is checked once the rest holds (a refused unit or slice says enough).
-            if (parentId == existing?.Id) errors.Add("parent", "a KPI cannot be its own parent");
+            if (parentId == existing?.Id) errors.Add("parent", KpiProblem.OwnParent, "a KPI cannot be its own parent");
             else if (existing is not null || !errors.Any) await CheckParentAsync(u, metric, parentId, errors, ct);
         }
         if (existing is null && !errors.Any && await DuplicateAsync(unitId!.Value, metric!.Code, input.SliceDimension, input.SliceValue, ct))
         {
-            errors.Add("metric", "the unit already has a KPI on this metric and slice");
+            errors.Add("metric", KpiProblem.DuplicateKpi, "the unit already has a KPI on this metric and slice");
         }
         errors.ThrowIfAny();
 
@@ -108,7 +108,7 @@ public sealed class KpiAdminService(NpgsqlDataSource db, KpiQueries queries, Ing
     public async Task<KpiDefinition> SetStatusRuleAsync(long kpiId, IReadOnlyList<StatusCondition>? rule, CancellationToken ct = default)
     {
         var errors = new InputErrors("input");
-        if (await queries.UnitOfAsync(kpiId, ct) is null) errors.Add("kpi", $"no KPI with id {kpiId}");
+        if (await queries.UnitOfAsync(kpiId, ct) is null) errors.Add("kpi", KpiProblem.KpiNotFound, $"no KPI with id {kpiId}", ("id", kpiId));
         if (rule is not null) StatusRuleValidation.Check(rule, errors, "rules");
         errors.ThrowIfAny();
         await using var cmd = db.CreateCommand("UPDATE kpi SET status_rule = $2::jsonb WHERE id = $1");
@@ -123,8 +123,8 @@ public sealed class KpiAdminService(NpgsqlDataSource db, KpiQueries queries, Ing
     {
         var errors = new InputErrors("input");
         var kpi = (await queries.ByIdsAsync([input.KpiId], ct)).GetValueOrDefault(input.KpiId);
-        if (kpi is null) errors.Add("kpi", $"no KPI with id {input.KpiId}");
-        if (input.Targets.Count == 0) errors.Add("targets", "give at least one target");
+        if (kpi is null) errors.Add("kpi", KpiProblem.KpiNotFound, $"no KPI with id {input.KpiId}", ("id", input.KpiId));
+        if (input.Targets.Count == 0) errors.Add("targets", KpiProblem.NoTargets, "give at least one target");
         CheckTargets(kpi is null ? null : await MetricAsync(kpi.MetricCode, ct), input.Grain, input.Targets, errors, grainField: "grain");
         errors.ThrowIfAny();
 
@@ -139,15 +139,16 @@ public sealed class KpiAdminService(NpgsqlDataSource db, KpiQueries queries, Ing
     private void CheckTargets(Metric? metric, string grain, IReadOnlyList<KpiTargetValue> targets, InputErrors errors, string grainField = "targetGrain")
     {
         var grainOk = TargetGrains.IsTargetGrain(grain);
-        if (!grainOk) errors.Add(grainField, $"'{grain}' is not a target grain (month, quarter or year)");
-        if (targets.Count > MaxTargetsPerCall) errors.Add("targets", $"at most {MaxTargetsPerCall} targets per call");
+        if (!grainOk) errors.Add(grainField, KpiProblem.NotTargetGrain, $"'{grain}' is not a target grain (month, quarter or year)", ("grain", grain));
+        if (targets.Count > MaxTargetsPerCall) errors.Add("targets", KpiProblem.TooManyTargets, $"at most {MaxTargetsPerCall} targets per call", ("max", MaxTargetsPerCall));
         var seen = new HashSet<DateOnly>();
         for (var i = 0; i < targets.Count; i++)
         {
             var t = targets[i];
             if (!InWindow(t.PeriodStart, errors, $"targets[{i}].periodStart")) continue;
-            if (grainOk && !TargetGrains.IsAligned(grain, t.PeriodStart)) errors.Add($"targets[{i}].periodStart", $"{t.PeriodStart:yyyy-MM-dd} is not the first day of a {grain}");
-            if (!seen.Add(t.PeriodStart)) errors.Add($"targets[{i}].periodStart", $"{t.PeriodStart:yyyy-MM-dd} is given more than once");
+            if (grainOk && !TargetGrains.IsAligned(grain, t.PeriodStart)) errors.Add($"targets[{i}].periodStart", KpiProblem.NotPeriodStart, $"{t.PeriodStart:yyyy-MM-dd} is not the first day of a {grain}",
+                ("date", Day(t.PeriodStart)), ("grain", grain));
+            if (!seen.Add(t.PeriodStart)) errors.Add($"targets[{i}].periodStart", KpiProblem.DuplicatePeriod, $"{t.PeriodStart:yyyy-MM-dd} is given more than once", ("date", Day(t.PeriodStart)));
             if (t.Value is { } v && metric is not null) CheckValue(metric, v, errors, $"targets[{i}].value");
         }
     }
@@ -156,7 +157,8 @@ public sealed class KpiAdminService(NpgsqlDataSource db, KpiQueries queries, Ing
     {
         var (from, to) = DateWindow;
         if (date >= from && date <= to) return true;
-        errors.Add(field, $"{date:yyyy-MM-dd} is outside the dates this service accepts ({from:yyyy-MM-dd} to {to:yyyy-MM-dd})");
+        errors.Add(field, KpiProblem.DateOutsideWindow, $"{date:yyyy-MM-dd} is outside the dates this service accepts ({from:yyyy-MM-dd} to {to:yyyy-MM-dd})",
+            ("date", Day(date)), ("from", Day(from)), ("to", Day(to)));
         return false;
     }
 
@@ -164,11 +166,12 @@ public sealed class KpiAdminService(NpgsqlDataSource db, KpiQueries queries, Ing
     {
         var errors = new InputErrors("input");
         var kpi = (await queries.ByIdsAsync([input.KpiId], ct)).GetValueOrDefault(input.KpiId);
-        if (kpi is null) errors.Add("kpi", $"no KPI with id {input.KpiId}");
-        if (InWindow(input.PeriodStart, errors, "periodStart") && input.PeriodStart.Day != 1) errors.Add("periodStart", $"{input.PeriodStart:yyyy-MM-dd} is not the first day of a month");
+        if (kpi is null) errors.Add("kpi", KpiProblem.KpiNotFound, $"no KPI with id {input.KpiId}", ("id", input.KpiId));
+        if (InWindow(input.PeriodStart, errors, "periodStart") && input.PeriodStart.Day != 1) errors.Add("periodStart", KpiProblem.NotPeriodStart, $"{input.PeriodStart:yyyy-MM-dd} is not the first day of a month",
+            ("date", Day(input.PeriodStart)), ("grain", "month"));
         if (input.Value is { } v && kpi is not null && await MetricAsync(kpi.MetricCode, ct) is { } metric) CheckValue(metric, v, errors, "value");
-        if (input.Note is { Length: > MaxNoteLength }) errors.Add("note", $"at most {MaxNoteLength} characters");
-        if (string.IsNullOrWhiteSpace(author)) errors.Add("", "the caller has no name to sign the check-in with");
+        if (input.Note is { Length: > MaxNoteLength }) errors.Add("note", KpiProblem.TooLong, $"at most {MaxNoteLength} characters", ("max", MaxNoteLength));
+        if (string.IsNullOrWhiteSpace(author)) errors.Add("", KpiProblem.NoAuthor, "the caller has no name to sign the check-in with");
         errors.ThrowIfAny();
 
         await using var cmd = db.CreateCommand("""
@@ -190,22 +193,28 @@ public sealed class KpiAdminService(NpgsqlDataSource db, KpiQueries queries, Ing
         return doc.RootElement.GetRawText();
     }
 
+    private static string Day(DateOnly d) => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
     private static string? Trimmed(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 
     private static void CheckWeight(decimal weight, InputErrors errors)
     {
-        if (weight <= 0 || weight > MaxWeight) errors.Add("weight", $"must be greater than 0 and at most {MaxWeight}");
+        if (weight <= 0 || weight > MaxWeight) errors.Add("weight", KpiProblem.WeightOutOfRange, $"must be greater than 0 and at most {MaxWeight}", ("value", weight), ("max", MaxWeight));
     }
 
     private static void CheckOwner(string? owner, InputErrors errors)
     {
-        if (owner is { Length: > MaxOwnerLength }) errors.Add("owner", $"at most {MaxOwnerLength} characters");
+        if (owner is { Length: > MaxOwnerLength }) errors.Add("owner", KpiProblem.TooLong, $"at most {MaxOwnerLength} characters", ("max", MaxOwnerLength));
     }
 
     private static void CheckValue(Metric metric, decimal value, InputErrors errors, string field)
     {
         var (min, max) = MetricValueRange.Of(metric);
-        if (value < min || value > max) errors.Add(field, $"{value} is out of range: {MetricValueRange.Describe(metric)}");
+        if (value < min || value > max)
+        {
+            errors.Add(field, KpiProblem.OutOfRange, $"{value} is out of range: {MetricValueRange.Describe(metric)}",
+                ("value", value), ("min", min), ("max", max), ("metric", metric.Code), ("unit", metric.Unit));
+        }
     }
 
     private static void CheckSlice(string? dimension, string? value, InputErrors errors)
@@ -213,17 +222,21 @@ public sealed class KpiAdminService(NpgsqlDataSource db, KpiQueries queries, Ing
         if (dimension is null && value is null) return;
         if (dimension is null || value is null)
         {
-            errors.Add(dimension is null ? "sliceDimension" : "sliceValue", "a slice needs both a dimension and a value");
+            errors.Add(dimension is null ? "sliceDimension" : "sliceValue", KpiProblem.SliceIncomplete, "a slice needs both a dimension and a value");
             return;
         }
         if (Array.IndexOf(SliceDimensions, dimension) < 0)
         {
-            errors.Add("sliceDimension", $"'{dimension}' is not a slice dimension (channel, journey_stage or segment)");
+            errors.Add("sliceDimension", KpiProblem.NotSliceDimension, $"'{dimension}' is not a slice dimension (channel, journey_stage or segment)", ("dimension", dimension));
             return;
         }
         var known = dimension switch { "channel" => Dimensions.Channels, "journey_stage" => Dimensions.JourneyStages, _ => null };
-        if (known is not null && Array.IndexOf(known, value) < 0) errors.Add("sliceValue", $"'{value}' is not a {dimension} (one of {string.Join(", ", known)})");
-        if (known is null && (value.Length == 0 || value.Length > 100)) errors.Add("sliceValue", "a segment name has 1 to 100 characters");
+        if (known is not null && Array.IndexOf(known, value) < 0)
+        {
+            errors.Add("sliceValue", KpiProblem.UnknownSliceValue, $"'{value}' is not a {dimension} (one of {string.Join(", ", known)})",
+                ("value", value), ("dimension", dimension), ("allowed", known));
+        }
+        if (known is null && (value.Length == 0 || value.Length > 100)) errors.Add("sliceValue", KpiProblem.SegmentNameLength, "a segment name has 1 to 100 characters", ("min", 1), ("max", 100));
     }
 
     /// <summary>
@@ -235,14 +248,14 @@ public sealed class KpiAdminService(NpgsqlDataSource db, KpiQueries queries, Ing
         var parent = (await queries.ByIdsAsync([parentId], ct)).GetValueOrDefault(parentId);
         if (parent is null)
         {
-            errors.Add("parent", $"no KPI with id {parentId}");
+            errors.Add("parent", KpiProblem.KpiNotFound, $"no KPI with id {parentId}", ("id", parentId));
             return;
         }
         if (parent.UnitId == unitId)
         {
             if (metric.Kind != "process" || !parent.IsOutcome)
             {
-                errors.Add("parent", "a parent at the same unit must be an outcome KPI that this process KPI drives");
+                errors.Add("parent", KpiProblem.ParentNotOutcome, "a parent at the same unit must be an outcome KPI that this process KPI drives");
             }
             return;
         }
@@ -251,11 +264,12 @@ public sealed class KpiAdminService(NpgsqlDataSource db, KpiQueries queries, Ing
         cmd.Parameters.Add(new() { Value = unitId });
         if (await cmd.ExecuteScalarAsync(ct) is not int and not long and not short)
         {
-            errors.Add("parent", $"the parent KPI's unit ({parent.UnitCode}) is not above this KPI's unit");
+            errors.Add("parent", KpiProblem.ParentNotAbove, $"the parent KPI's unit ({parent.UnitCode}) is not above this KPI's unit", ("parentUnit", parent.UnitCode));
         }
         else if (parent.MetricCode != metric.Code)
         {
-            errors.Add("parent", $"a parent at a unit above must be on the same metric ({metric.Code}), not {parent.MetricCode}");
+            errors.Add("parent", KpiProblem.ParentOtherMetric, $"a parent at a unit above must be on the same metric ({metric.Code}), not {parent.MetricCode}",
+                ("metric", metric.Code), ("parentMetric", parent.MetricCode));
         }
     }
 

@@ -1,3 +1,4 @@
+import { errorsEn } from './en-errors';
 import { workbenchEn } from './en-workbench';
 
 /** English UI strings. Numbers, percentages, dates and months are never in here: they go through Intl (format.ts). */
@@ -193,6 +194,7 @@ export const en = {
     },
   },
   ...workbenchEn,
+  ...errorsEn,
 };
 
 export type Resources = typeof en;

@@ -1,3 +1,4 @@
+import { errorsZhCN } from './zh-cn-errors';
 import type { Resources } from './en';
 import { workbenchZhCN } from './zh-cn-workbench';
 
@@ -194,4 +195,5 @@ export const zhCN: Resources = {
     },
   },
   ...workbenchZhCN,
+  ...errorsZhCN,
 };

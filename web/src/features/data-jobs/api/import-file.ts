@@ -3,18 +3,23 @@ import { loadSession } from '../../../lib/session';
 export const importKinds = ['responses', 'interactions', 'org-units'] as const;
 export type ImportKind = (typeof importKinds)[number];
 
+/** One problem of the file: where, why in English (reason), and its code and params (said in the reader's language). */
 export interface ImportError {
   file: string;
   line: number;
   column: number | null;
   field: string | null;
   reason: string;
+  code?: string | null;
+  params?: Record<string, unknown> | null;
 }
 
 export interface RejectedRow {
   line: number;
   text: string;
   reasons: string[];
+  /** The same reasons as coded problems (absent from an older API: the English reasons are shown). */
+  problems?: ImportError[];
 }
 
 /** POST /api/import/{kind}'s answer: the report (200), or the 422 problem listing every error (nothing written). */
@@ -45,7 +50,7 @@ export function importFile(kind: ImportKind, file: File, quarantine: boolean, on
     const token = loadSession()?.token;
     if (token) xhr.setRequestHeader('authorization', `Bearer ${token}`);
     xhr.upload.onprogress = (e) => e.lengthComputable && onProgress(e.loaded / e.total);
-    xhr.onerror = () => reject(new Error('The upload failed (network).'));
+    xhr.onerror = () => reject(new UploadFailed());
     xhr.onload = () => {
       let body: Record<string, unknown> = {};
       try {
@@ -76,8 +81,19 @@ export function importFile(kind: ImportKind, file: File, quarantine: boolean, on
   });
 }
 
-/** The rows quarantine left out as a CSV file: line, the row's text, its reasons. */
-export function rejectsCsv(rows: RejectedRow[]): string {
+/** The network failed during the upload (no answer from the API): said by the panel in the reader's language. */
+export class UploadFailed extends Error {
+  constructor() {
+    super('The upload failed (network).');
+  }
+}
+
+/**
+ * The rows quarantine left out as a CSV file: line, the row's text, its reasons, each reason said by
+ * <paramref name="say"/> (the reader's language) when the row has its coded problems, else the API's English.
+ */
+export function rejectsCsv(rows: RejectedRow[], say?: (problem: ImportError) => string): string {
   const q = (s: string) => `"${s.replace(/"/g, '""')}"`;
-  return ['line,row,reasons', ...rows.map((r) => `${r.line},${q(r.text)},${q(r.reasons.join('; '))}`)].join('\r\n') + '\r\n';
+  const reasons = (r: RejectedRow) => (say && r.problems?.length ? r.problems.map(say) : r.reasons);
+  return ['line,row,reasons', ...rows.map((r) => `${r.line},${q(r.text)},${q(reasons(r).join('; '))}`)].join('\r\n') + '\r\n';
 }

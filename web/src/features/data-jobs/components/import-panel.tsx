@@ -1,7 +1,8 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatInteger, formatShare } from '../../../lib/format';
-import { importFile, importKinds, rejectsCsv, type ImportKind, type ImportOutcome } from '../api/import-file';
+import { translateApiError } from '../../../lib/api-errors';
+import { importFile, importKinds, rejectsCsv, UploadFailed, type ImportError, type ImportKind, type ImportOutcome } from '../api/import-file';
 import { ErrorTable, type SortKey } from './error-table';
 
 /**
@@ -29,7 +30,8 @@ export function ImportPanel({
   const [file, setFile] = useState<File | null>(null);
   const [progress, setProgress] = useState<number | null>(null);
   const [outcome, setOutcome] = useState<ImportOutcome | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
+  // An upload that got no answer is said from its kind; anything else thrown keeps its own words.
+  const [failure, setFailure] = useState<Error | null>(null);
 
   async function submit(e: React.FormEvent) {
     e.preventDefault();
@@ -40,14 +42,20 @@ export function ImportPanel({
     try {
       setOutcome(await importFile(kind, file, quarantine, setProgress));
     } catch (err) {
-      setFailure((err as Error).message);
+      setFailure(err as Error);
     } finally {
       setProgress(null);
     }
   }
 
   // A data: URL: the file is small (the rows left out) and needs no object URL to revoke.
-  const rejectsHref = outcome && outcome.rejectedRows.length ? `data:text/csv;charset=utf-8,${encodeURIComponent(rejectsCsv(outcome.rejectedRows))}` : null;
+  // The rejects file says each reason in the reader's language, where it is first ("column 7 (nps): …").
+  const say = (p: ImportError) => {
+    const reason = translateApiError(t, lng, { code: p.code, params: p.params, message: p.reason }, 'import');
+    const place = p.column != null ? t(p.field ? 'apiErrors.atColumnField' : 'apiErrors.atColumn', { column: formatInteger(p.column, lng), field: p.field }) : p.field;
+    return place ? `${place}: ${reason}` : reason;
+  };
+  const rejectsHref = outcome && outcome.rejectedRows.length ? `data:text/csv;charset=utf-8,${encodeURIComponent(rejectsCsv(outcome.rejectedRows, say))}` : null;
   return (
     <div className="import-panel">
       <form onSubmit={submit} aria-label={t('data.importTitle')} className="import-form">
@@ -82,7 +90,7 @@ export function ImportPanel({
       )}
       {failure && (
         <p className="field__error" role="alert">
-          {failure}
+          {failure instanceof UploadFailed ? t('apiErrors.uploadFailed') : failure.message}
         </p>
       )}
       {outcome && (

@@ -96,6 +96,57 @@ describe('data and jobs', () => {
     expect(csv).toBe('line,row,reasons\r\n3,"x,""y"",z","channel: unknown"\r\n');
   });
 
+  it('says each import problem in the reader\'s language at its row from its code and params, keeps the API\'s English for an unknown code, and re-says them on a language switch', async () => {
+    server.use(
+      runsHandler,
+      http.post('*/api/import/:kind', () =>
+        HttpResponse.json({
+          kind: 'responses',
+          rowsRead: 4,
+          inserted: 1,
+          updated: 0,
+          unchanged: 0,
+          rejected: 3,
+          errorCount: 3,
+          errors: [
+            { file: 'r.csv', line: 3, column: 8, field: 'nps', reason: '11 is out of range 0–10', code: 'OUT_OF_RANGE', params: { value: 11, min: 0, max: 10 } },
+            { file: 'r.csv', line: 4, column: 3, field: 'unit_code', reason: "duplicate external id 'r-1' (first on line 2, which is kept)", code: 'DUPLICATE', params: { value: 'r-1', line: 2, kept: true } },
+            { file: 'r.csv', line: 5, column: 9, field: 'csat', reason: 'a reason from a newer API', code: 'NEWER_THAN_THIS_WEB', params: {} },
+          ],
+          rejectedRows: [
+            {
+              line: 3,
+              text: 'r-2,…,11',
+              reasons: ['column 8 (nps): 11 is out of range 0–10'],
+              problems: [{ file: 'r.csv', line: 3, column: 8, field: 'nps', reason: '11 is out of range 0–10', code: 'OUT_OF_RANGE', params: { value: 11, min: 0, max: 10 } }],
+            },
+          ],
+        }),
+      ),
+    );
+    renderRoute(route, '/data?kind=responses&quarantine=1');
+    asAnalyst();
+    await i18n.changeLanguage('zh-CN');
+    await screen.findByRole('form', { name: '导入文件' });
+    const input = screen.getByLabelText('文件（CSV 或 JSON 行）');
+    fireEvent.change(input, { target: { files: [new File(['x'], 'r.csv', { type: 'text/csv' })] } });
+    fireEvent.click(screen.getByRole('button', { name: '上传并导入' }));
+
+    const table = await screen.findByRole('table', { name: '按行和列列出的错误' });
+    const reasonAt = (line: number) => within(table.querySelector<HTMLElement>(`tr[data-line="${line}"]`)!).getByTestId('reason').textContent;
+    expect(reasonAt(3)).toBe('11 超出范围 0–10');
+    expect(reasonAt(4)).toBe('“r-1”重复（首次出现在第 2 行，该行保留）');
+    expect(reasonAt(5)).toBe('a reason from a newer API');
+    const csv = () => decodeURIComponent(screen.getByTestId('rejects-link').getAttribute('href')!.replace('data:text/csv;charset=utf-8,', ''));
+    expect(csv()).toBe('line,row,reasons\r\n3,"r-2,…,11","第 8 列（nps）: 11 超出范围 0–10"\r\n');
+
+    await i18n.changeLanguage('en');
+    await waitFor(() => expect(reasonAt(3)).toBe('11 is out of range 0–10'));
+    expect(reasonAt(4)).toBe('duplicate “r-1” (first on line 2, which is kept)');
+    expect(reasonAt(5)).toBe('a reason from a newer API');
+    expect(csv()).toBe('line,row,reasons\r\n3,"r-2,…,11","column 8 (nps): 11 is out of range 0–10"\r\n');
+  });
+
   it('lists rollup runs with status, duration, rows and error, and starts a refresh', async () => {
     const posts: string[] = [];
     let state = 'enqueued';

@@ -1,8 +1,9 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useMutation, useQuery } from 'urql';
+import { useMutation, useQuery, type CombinedError } from 'urql';
 import { EmptyState, ErrorState } from '../../../components/error-state';
 import { Skeleton } from '../../../components/skeleton';
+import { graphQLErrorText } from '../../../lib/api-errors';
 import { formatDate } from '../../../lib/format';
 import { useSession } from '../../../lib/session';
 import { HostApplicationsQuery, IssueKeyMutation, RegisterHostMutation, RevokeKeyMutation, RotateKeyMutation, SetHostDisabledMutation } from '../api/host-applications';
@@ -24,7 +25,7 @@ function useHosts() {
  * Everything goes through the GraphQL mutations, which check the role and that a grant lies inside the caller's scope.
  */
 export function EmbedAdminRoute() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const session = useSession();
   const { hosts, error, fetching, refetch } = useHosts();
   const [register, registerRun] = useMutation(RegisterHostMutation);
@@ -33,14 +34,15 @@ export function EmbedAdminRoute() {
   const [, rotate] = useMutation(RotateKeyMutation);
   const [, setDisabled] = useMutation(SetHostDisabledMutation);
   const [issued, setIssued] = useState<Issued | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
+  // The refused call's error, said in the reader's language while rendering (a language switch re-says it).
+  const [problem, setProblem] = useState<CombinedError | null>(null);
 
   // Every mutation's error is shown, and the list read again after a change (keys' dates come from the server).
-  const run = async <T,>(call: () => Promise<{ error?: { message: string }; data?: T }>) => {
+  const run = async <T,>(call: () => Promise<{ error?: CombinedError; data?: T }>) => {
     setProblem(null);
     const result = await call();
     if (result.error) {
-      setProblem(result.error.message.replace(/^\[GraphQL\] /, ''));
+      setProblem(result.error);
       return null;
     }
     refetch();
@@ -64,7 +66,7 @@ export function EmbedAdminRoute() {
       <p className="muted">{t('embedAdmin.intro')}</p>
       {problem && (
         <div className="feedback feedback--error" role="alert">
-          {problem}
+          {graphQLErrorText(t, i18n.language, problem)}
         </div>
       )}
       {issued && (
@@ -79,7 +81,7 @@ export function EmbedAdminRoute() {
       <HostForm busy={register.fetching} onSubmit={onRegister} />
       <h2>{t('embedAdmin.hosts')}</h2>
       {error ? (
-        <ErrorState message={error.message} onRetry={refetch} />
+        <ErrorState message={graphQLErrorText(t, i18n.language, error)} onRetry={refetch} />
       ) : !hosts ? (
         <Skeleton label={t('common.loading')} rows={2} height={120} />
       ) : hosts.length === 0 ? (

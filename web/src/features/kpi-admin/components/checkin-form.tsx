@@ -18,7 +18,7 @@ export function CheckinForm({ kpi, month }: { kpi: AdminKpi; month: string }) {
   const [note, setNote] = useState('');
   const [result, record] = useMutation(RecordCheckinMutation);
   const [saved, setSaved] = useState(false);
-  const errors = fieldErrors(result.error);
+  const errors = fieldErrors(result.error, t, i18n.language);
 
   async function submit(e: React.FormEvent) {
     e.preventDefault();

@@ -41,7 +41,7 @@ export function KpiEditor({
   onView: (key: 'grain' | 'year', value: string) => void;
   onSaved: (id: string) => void;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [metric, setMetric] = useState(kpi?.metric.code ?? metrics[0]?.code ?? 'nps');
   const [sliceDimension, setSliceDimension] = useState('');
   const [sliceValue, setSliceValue] = useState('');
@@ -70,7 +70,7 @@ export function KpiEditor({
   };
   const [sent, setSent] = useState<{ view: string; indexes: number[] }>({ view, indexes: [] });
 
-  const errors = fieldErrors(result.error);
+  const errors = fieldErrors(result.error, t, i18n.language);
   const weightNumber = Number(weight.replace(',', '.'));
   const weightInvalid = weight.trim() === '' || Number.isNaN(weightNumber);
   const invalidCells = cells.map((c) => parseCell(c) === 'invalid');

@@ -243,6 +243,59 @@ describe('KPI admin', () => {
     expect(input).toEqual({ kpi: '41', periodStart: '2026-10-01', status: 'AT_RISK', note: 'Backlog after the outage' });
   });
 
+  it('says coded API errors in the reader\'s language at their field, cell and rule line; an unknown code keeps the API\'s English; a language switch re-says them', async () => {
+    server.use(
+      graphql.query('KpiAdmin', () => HttpResponse.json({ data: answer([kpi('41', 'nps')]) })),
+      graphql.mutation('SaveKpi', () =>
+        HttpResponse.json({
+          data: null,
+          errors: [
+            {
+              message: 'input.targets[0].value: 1500 is out of range: nps (score) takes values from -100 to 100',
+              extensions: { code: 'BAD_USER_INPUT', field: 'input.targets[0].value', problem: 'OUT_OF_RANGE', params: { value: 1500, min: -100, max: 100, metric: 'nps', unit: 'score' } },
+            },
+            {
+              message: 'input.weight: must be greater than 0 and at most 100',
+              extensions: { code: 'BAD_USER_INPUT', field: 'input.weight', problem: 'WEIGHT_OUT_OF_RANGE', params: { value: 500, max: 100 } },
+            },
+            {
+              message: 'input.statusRule[0]: give min, max or both (or use measure \'always\')',
+              extensions: { code: 'BAD_USER_INPUT', field: 'input.statusRule[0]', problem: 'RULE_NO_BOUNDS', params: {} },
+            },
+            {
+              message: 'input.owner: the owner must be a person in the directory',
+              extensions: { code: 'BAD_USER_INPUT', field: 'input.owner', problem: 'SOMETHING_NEWER_THAN_THIS_WEB', params: { x: 1 } },
+            },
+          ],
+        }),
+      ),
+    );
+    renderRoute(route, '/units/7/kpis?kpi=41&year=2026');
+    asAnalyst();
+    await i18n.changeLanguage('zh-CN');
+    const form = await screen.findByRole('form', { name: '编辑 KPI' });
+    const weight = within(form).getByLabelText('权重');
+    const owner = within(form).getByLabelText('负责人');
+    // the first cell of the targets grid: January (its label is the month in the reader's language)
+    const jan = form.querySelector<HTMLInputElement>('.targets-grid input')!;
+    fireEvent.change(jan, { target: { value: '1500' } });
+    fireEvent.change(weight, { target: { value: '500' } });
+    fireEvent.click(within(form).getByRole('button', { name: '保存 KPI' }));
+
+    await waitFor(() => expect(weight).toHaveAttribute('aria-invalid', 'true'));
+    expect(weight).toHaveAccessibleDescription('必须大于 0 且不超过 100');
+    // the number in the locale's format (1,500), the metric by its Chinese name, the unit in Chinese
+    expect(jan).toHaveAccessibleDescription('1,500 超出范围：净推荐值 (NPS)（分值）的取值为 -100 到 100');
+    expect(within(form).getByTestId('rule-line-error-0')).toHaveTextContent('请给出最小值、最大值或两者（或使用“始终”）');
+    expect(owner).toHaveAccessibleDescription('the owner must be a person in the directory');
+
+    await i18n.changeLanguage('en');
+    await waitFor(() => expect(weight).toHaveAccessibleDescription('must be greater than 0 and at most 100'));
+    expect(jan).toHaveAccessibleDescription('1,500 is out of range: NPS (score) takes values from -100 to 100');
+    expect(within(form).getByTestId('rule-line-error-0')).toHaveTextContent('give min, max or both (or use measure “always”)');
+    expect(owner).toHaveAccessibleDescription('the owner must be a person in the directory');
+  });
+
   it('out of scope shows no data; the list reads in Chinese', async () => {
     server.use(graphql.query('KpiAdmin', ({ variables }) => (variables.unit === '3' ? HttpResponse.json({ data: { unit: null, metrics: [] }, errors: [{ message: 'nf', extensions: { code: 'NOT_FOUND' } }] }) : HttpResponse.json({ data: answer() }))));
     renderRoute(route, '/units/3/kpis');

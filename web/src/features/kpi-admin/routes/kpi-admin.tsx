@@ -5,6 +5,7 @@ import { Breadcrumbs } from '../../../components/breadcrumbs';
 import { EmptyState, ErrorState } from '../../../components/error-state';
 import { OutOfScope } from '../../../components/out-of-scope';
 import { Skeleton } from '../../../components/skeleton';
+import { graphQLErrorText } from '../../../lib/api-errors';
 import { isNotFound } from '../../../lib/graphql-errors';
 import { useSession } from '../../../lib/session';
 import { KpiAdminQuery } from '../api/get-kpi-admin';
@@ -23,7 +24,7 @@ const grains: TargetGrainWord[] = ['month', 'quarter', 'year'];
  * screen only hides what a role may not do.
  */
 export function KpiAdminRoute() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { unit = '' } = useParams();
   const navigate = useNavigate();
   const session = useSession();
@@ -77,7 +78,7 @@ export function KpiAdminRoute() {
         )}
       </div>
       {error ? (
-        <ErrorState message={error.message} onRetry={() => refetch({ requestPolicy: 'network-only' })} />
+        <ErrorState message={graphQLErrorText(t, i18n.language, error)} onRetry={() => refetch({ requestPolicy: 'network-only' })} />
       ) : !u || !data ? (
         <div className="kpi-admin">
           <Skeleton label={t('common.loading')} rows={8} height={36} />
