@@ -2,8 +2,8 @@
 // partner page with the SDK; its figures equal the API's for that partner; with drill the viewer opens an engagement's
 // scorecard inside the frame, without drill there is no way in; another partner, by the SDK's argument or by a URL
 // inside the frame, is "not in your scope" with no data; the locked period cannot be changed.
-import { createServer } from 'node:http';
 import { test, expect, baseUrl } from './harness.mjs';
+import { analystGraphql, mintToken, registerHost, serveHost } from './embed-host.mjs';
 
 const period = '2026-10';
 const partnerCode = 'PRT-ACME';
@@ -28,72 +28,25 @@ const hostPage = (query) => `<!doctype html>
   </script>
 </body></html>`;
 
-async function analystGraphql(query, variables) {
-  const analyst = await fetch(new URL('/auth/token', baseUrl), {
-    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ persona: 'analyst' }),
-  }).then((r) => r.json());
-  const r = await fetch(new URL('/graphql', baseUrl), {
-    method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${analyst.access_token}` },
-    body: JSON.stringify({ query, variables }),
-  }).then((x) => x.json());
-  if (r.errors) throw new Error(JSON.stringify(r.errors));
-  return r.data;
-}
-
 let setup;
 /** Registers a partner host granted PRT-ACME (as the analyst, over GraphQL) and starts its server on another origin. */
 function partnerHost() {
   setup ??= (async () => {
-    const server = await serve();
-    const host = await analystGraphql('mutation($i: HostApplicationInput!) { registerHostApplication(input: $i) { id } }', {
-      i: { name: `e2e partner portal ${Date.now()}`, origins: [server.origin], grantUnits: [], grantPartners: [partnerCode], views: ['partner'], permissions: ['view', 'drill'] },
+    const server = await serveHost({
+      page: hostPage,
+      token: async (url, state) => (await mint(state.key, (url.searchParams.get('perms') ?? 'view,drill').split(','))).token,
     });
-    const { issueApiKey } = await analystGraphql('mutation($h: ID!) { issueApiKey(host: $h) { key } }', { h: host.registerHostApplication.id });
-    server.key = issueApiKey.key;
+    server.key = await registerHost({
+      name: `e2e partner portal ${Date.now()}`, origins: [server.origin], grantUnits: [], grantPartners: [partnerCode], views: ['partner'], permissions: ['view', 'drill'],
+    });
     return server;
   })();
   return setup;
 }
 
-/** POST /embed/token with the host's key, as the host's server does: the partner view, its partner, the locked month. */
-async function mint(key, permissions = ['view', 'drill']) {
-  const r = await fetch(new URL('/embed/token', baseUrl), {
-    method: 'POST', headers: { 'content-type': 'application/json', authorization: `ApiKey ${key}` },
-    body: JSON.stringify({ view: 'partner', scope: { partners: [partnerCode] }, locked: { period }, permissions }),
-  });
-  if (r.status !== 200) throw new Error(`token: HTTP ${r.status} ${await r.text()}`);
-  return r.json();
-}
-
-function serve() {
-  return new Promise((resolve) => {
-    const state = { key: null, origin: '' };
-    const server = createServer(async (req, res) => {
-      const url = new URL(req.url, 'http://x');
-      if (url.pathname === '/page.html') {
-        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-        res.end(hostPage(url.search));
-      } else if (url.pathname === '/token') {
-        try {
-          const t = await mint(state.key, (url.searchParams.get('perms') ?? 'view,drill').split(','));
-          res.writeHead(200, { 'content-type': 'application/json' });
-          res.end(JSON.stringify({ token: t.token }));
-        } catch (e) {
-          res.writeHead(500);
-          res.end(String(e));
-        }
-      } else {
-        res.writeHead(404);
-        res.end();
-      }
-    });
-    server.listen(0, '127.0.0.1', () => {
-      state.origin = `http://127.0.0.1:${server.address().port}`;
-      server.unref();
-      resolve(state);
-    });
-  });
-}
+/** The host's token request: the partner view, its partner, the locked month. */
+const mint = (key, permissions = ['view', 'drill']) =>
+  mintToken(key, { view: 'partner', scope: { partners: [partnerCode] }, locked: { period }, permissions });
 
 /** What the API gives an embed token of this host for the partner and its engagements. */
 async function apiPartner(key) {
@@ -139,6 +92,8 @@ test('a host page on another origin embeds the partner view with the SDK: PRT-AC
   await frame.locator('[data-testid="locked-period"]').waitFor();
   expect((await frame.locator('.period-picker select, select').count()) === 0, 'a period picker is offered');
   await page.waitForFunction(() => window.__events.some((x) => x.e === 'loaded'));
+  const loaded = await page.evaluate(() => window.__events.find((x) => x.e === 'loaded').d);
+  expect(loaded.view === 'partner' && loaded.partner === partnerCode, `the host heard loaded ${JSON.stringify(loaded)}`);
 });
 
 test('with drill the viewer opens an engagement\'s scorecard inside the frame (the API\'s figures), the host hears unitClicked, and goes back', async (page) => {

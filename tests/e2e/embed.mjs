@@ -2,8 +2,8 @@
 // (/embed/sdk.js); figures equal the API's for the token's unit; the token is refreshed in place past its expiry; an
 // origin the host did not register is refused by the browser (frame-ancestors); the locked period cannot be changed;
 // an expired token ends in a clear message.
-import { createServer } from 'node:http';
 import { test, expect, baseUrl } from './harness.mjs';
+import { mintToken, registerHost, serveHost } from './embed-host.mjs';
 
 const period = '2026-10';
 const unitCode = 'DEP-RETAIL-STORES';
@@ -31,76 +31,29 @@ let setup;
 /** Registers the host (as the analyst, over GraphQL) and starts two host servers: one allowed origin, one not. */
 function hosts() {
   setup ??= (async () => {
-    const analyst = await fetch(new URL('/auth/token', baseUrl), {
-      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ persona: 'analyst' }),
-    }).then((r) => r.json());
-    const gql = async (query, variables) => {
-      const r = await fetch(new URL('/graphql', baseUrl), {
-        method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${analyst.access_token}` },
-        body: JSON.stringify({ query, variables }),
-      }).then((x) => x.json());
-      if (r.errors) throw new Error(JSON.stringify(r.errors));
-      return r.data;
-    };
     const allowed = await serve();
     const other = await serve();
-    const host = await gql('mutation($i: HostApplicationInput!) { registerHostApplication(input: $i) { id } }', {
-      i: { name: `e2e portal ${Date.now()}`, origins: [allowed.origin], grantUnits: ['DIV-RETAIL'], views: ['scorecard', 'cascade'], permissions: ['view', 'drill'] },
+    allowed.key = other.key = await registerHost({
+      name: `e2e portal ${Date.now()}`, origins: [allowed.origin], grantUnits: ['DIV-RETAIL'], views: ['scorecard', 'cascade'], permissions: ['view', 'drill'],
     });
-    const { issueApiKey } = await gql('mutation($h: ID!) { issueApiKey(host: $h) { key } }', { h: host.registerHostApplication.id });
-    allowed.key = other.key = issueApiKey.key;
     return { allowed, other, mint };
   })();
   return setup;
 }
 
-/** POST /embed/token with the host's key, as the host's server does. */
-async function mint(key, ttlSeconds) {
-  const r = await fetch(new URL('/embed/token', baseUrl), {
-    method: 'POST', headers: { 'content-type': 'application/json', authorization: `ApiKey ${key}` },
-    body: JSON.stringify({ view: 'scorecard', locked: { unit: unitCode, period }, ttlSeconds }),
-  });
-  if (r.status !== 200) throw new Error(`token: HTTP ${r.status} ${await r.text()}`);
-  return r.json();
-}
+/** The host's token request: the scorecard of the unit, the locked month. */
+const mint = (key, ttlSeconds) => mintToken(key, { view: 'scorecard', locked: { unit: unitCode, period }, ttlSeconds });
 
 /** A host server: /page.html (the host page) and /token (mints with the key; ?ttl=, ?fail-after=N refuses after N). */
-function serve() {
-  return new Promise((resolve) => {
-    const state = { issued: 0, key: null, origin: '' };
-    const server = createServer(async (req, res) => {
-      const url = new URL(req.url, 'http://x');
-      if (url.pathname === '/page.html') {
-        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-        res.end(hostPage(url.search));
-      } else if (url.pathname === '/token') {
-        const failAfter = url.searchParams.get('fail-after');
-        if (failAfter !== null && state.issued >= Number(failAfter)) {
-          res.writeHead(503);
-          res.end('{}');
-          return;
-        }
-        try {
-          const t = await mint(state.key, Number(url.searchParams.get('ttl') ?? 600));
-          state.issued++;
-          res.writeHead(200, { 'content-type': 'application/json' });
-          res.end(JSON.stringify({ token: t.token }));
-        } catch (e) {
-          res.writeHead(500);
-          res.end(String(e));
-        }
-      } else {
-        res.writeHead(404);
-        res.end();
-      }
-    });
-    server.listen(0, '127.0.0.1', () => {
-      state.origin = `http://127.0.0.1:${server.address().port}`;
-      server.unref();
-      resolve(state);
-    });
+const serve = () =>
+  serveHost({
+    page: hostPage,
+    token: async (url, state) => {
+      const failAfter = url.searchParams.get('fail-after');
+      if (failAfter !== null && state.issued >= Number(failAfter)) return null;
+      return (await mint(state.key, Number(url.searchParams.get('ttl') ?? 600))).token;
+    },
   });
-}
 
 async function apiFigures(key) {
   const { token } = await mint(key, 60);

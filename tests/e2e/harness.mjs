@@ -16,9 +16,12 @@ export function test(name, fn) {
 }
 
 export async function run() {
+  // E2E_GREP=<regex> runs only the tests whose names match (while working on one screen); matching none fails.
+  const grep = process.env.E2E_GREP ? new RegExp(process.env.E2E_GREP, 'i') : null;
+  if (grep) tests.splice(0, tests.length, ...tests.filter((t) => grep.test(t.name)));
   if (tests.length === 0) {
     // A runner that registered nothing proves nothing: fail rather than report 0 of 0.
-    console.error('e2e: no test registered (test(name, fn) was never called before run())');
+    console.error(grep ? `e2e: no test name matches E2E_GREP=${process.env.E2E_GREP}` : 'e2e: no test registered (test(name, fn) was never called before run())');
     console.log('e2e: 0 passed, 1 failed, 0 skipped');
     process.exit(1);
   }

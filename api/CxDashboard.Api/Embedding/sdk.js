@@ -4,7 +4,7 @@
 //   frame → host  cx:ready {}                    the app is up and waits for a token (postMessage mode)
 //   host  → frame cx:token {token}               a token; also the answer to cx:token-request
 //   frame → host  cx:token-request {expiresAt}   the token ends soon: send a fresh one
-//   frame → host  cx:loaded {view, unit}         the view has drawn its figures
+//   frame → host  cx:loaded {view, unit, partner} the view has drawn its figures (partner: the partner view's)
 //   frame → host  cx:resize {height}             the content's height in CSS pixels
 //   frame → host  cx:unit-clicked {unit, code}   the viewer opened or clicked a unit
 //   frame → host  cx:error {code, message}       expired, refused, or failed
@@ -63,7 +63,7 @@ export async function createEmbed(options) {
         emit('resize', { height: m.height });
         break;
       case 'cx:loaded':
-        emit('loaded', { view: m.view, unit: m.unit });
+        emit('loaded', { view: m.view, unit: m.unit, partner: m.partner });
         break;
       case 'cx:unit-clicked':
         emit('unitClicked', { unit: m.unit, code: m.code });

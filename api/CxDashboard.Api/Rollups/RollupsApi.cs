@@ -9,7 +9,8 @@ namespace CxDashboard.Api.Rollups;
 public static class RollupsApi
 {
     /// <summary>
-    /// <c>GET /api/rollups/runs</c>: recent rollup runs (what, where, how long, outcome, error).
+    /// <c>GET /api/rollups/runs?limit=50&amp;idle=true</c>: recent rollup runs (what, where, how long, outcome, error);
+    /// <c>idle=false</c> leaves out the runs that succeeded having read and written nothing.
     /// <c>POST /api/rollups/rebuild</c> and <c>/refresh</c>: enqueue a run on the cluster (202). Analysts only.
     /// </summary>
     public static IEndpointRouteBuilder MapCxRollups(this IEndpointRouteBuilder app)
@@ -21,8 +22,8 @@ public static class RollupsApi
         return app;
     }
 
-    private static async Task<Ok<IReadOnlyList<JobRun>>> ListRunsAsync(JobRunLog runs, CancellationToken ct, int limit = 50) =>
-        TypedResults.Ok(await runs.RecentAsync(Math.Clamp(limit, 1, 500), ct: ct));
+    private static async Task<Ok<IReadOnlyList<JobRun>>> ListRunsAsync(JobRunLog runs, CancellationToken ct, int limit = 50, bool idle = true) =>
+        TypedResults.Ok(await runs.RecentAsync(Math.Clamp(limit, 1, 500), includeIdle: idle, ct: ct));
 
     /// <summary>202 with <c>state</c> <c>enqueued</c>, or <c>already-queued</c> when a run of the job is waiting (none added).</summary>
     private static async Task<Results<Accepted<object>, ProblemHttpResult>> EnqueueAsync(ISchedulerFactory factory, NpgsqlDataSource db, JobKey job, CancellationToken ct)

@@ -11,18 +11,22 @@ public sealed class JobRunLog(NpgsqlDataSource db)
     /// <summary>How the rollup engine marks a run whose node stopped before it finished (closed by the next run).</summary>
     public const string AbandonedPrefix = "abandoned:";
 
-    /// <summary>The newest runs first, at most <paramref name="limit"/>; only jobs whose name starts with <paramref name="jobPrefix"/> when given.</summary>
-    public Task<IReadOnlyList<JobRun>> RecentAsync(int limit, string? jobPrefix = null, CancellationToken ct = default) =>
-        QueryAsync(limit, jobPrefix, skipAbandoned: false, ct);
+    /// <summary>
+    /// The newest runs first, at most <paramref name="limit"/>; only jobs whose name starts with <paramref name="jobPrefix"/>
+    /// when given; without <paramref name="includeIdle"/>, no run that succeeded having read and written nothing (the
+    /// every-minute refresh that found no changed day: 1,440 a day, which would bury the runs that did something).
+    /// </summary>
+    public Task<IReadOnlyList<JobRun>> RecentAsync(int limit, string? jobPrefix = null, bool includeIdle = true, CancellationToken ct = default) =>
+        QueryAsync(limit, jobPrefix, skipAbandoned: false, includeIdle, ct);
 
     /// <summary>
     /// The newest run of the jobs starting with <paramref name="jobPrefix"/> that says something about the job
     /// itself: runs abandoned by a stopped node are skipped (the job is run again; they are not its failures).
     /// </summary>
     public async Task<JobRun?> LastCountingAsync(string jobPrefix, CancellationToken ct = default) =>
-        (await QueryAsync(1, jobPrefix, skipAbandoned: true, ct)).FirstOrDefault();
+        (await QueryAsync(1, jobPrefix, skipAbandoned: true, includeIdle: true, ct)).FirstOrDefault();
 
-    private async Task<IReadOnlyList<JobRun>> QueryAsync(int limit, string? jobPrefix, bool skipAbandoned, CancellationToken ct)
+    private async Task<IReadOnlyList<JobRun>> QueryAsync(int limit, string? jobPrefix, bool skipAbandoned, bool includeIdle, CancellationToken ct)
     {
         await using var cmd = db.CreateCommand("""
             SELECT id, job, scope, node, started_at, finished_at, j.rows_read, j.cells_written, watermark, outcome, error,
@@ -30,12 +34,14 @@ public sealed class JobRunLog(NpgsqlDataSource db)
             FROM job_run j LEFT JOIN job_run_progress p ON p.job_run_id = j.id
             WHERE ($2::text IS NULL OR starts_with(job, $2))
               AND NOT ($3 AND outcome = 'failed' AND coalesce(starts_with(error, $4), false))
+              AND ($5 OR NOT (outcome = 'succeeded' AND j.rows_read = 0 AND j.cells_written = 0))
             ORDER BY j.id DESC LIMIT $1
             """);
         cmd.Parameters.Add(new NpgsqlParameter { Value = limit });
         cmd.Parameters.Add(new NpgsqlParameter { Value = (object?)jobPrefix ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
         cmd.Parameters.Add(new NpgsqlParameter { Value = skipAbandoned });
         cmd.Parameters.Add(new NpgsqlParameter { Value = AbandonedPrefix });
+        cmd.Parameters.Add(new NpgsqlParameter { Value = includeIdle });
         await using var r = await cmd.ExecuteReaderAsync(ct);
         var runs = new List<JobRun>();
         while (await r.ReadAsync(ct))

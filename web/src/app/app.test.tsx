@@ -149,6 +149,24 @@ describe('app shell and routes', () => {
     expect(within(status).getAllByText('degraded')).toHaveLength(2); // the scheduler's and the overall pill
   });
 
+  it('signed out, the status page shows the overall status and asks to sign in for the components; signed in, it sends the token', async () => {
+    const auth: (string | null)[] = [];
+    server.use(
+      http.get('*/healthz', ({ request }) => {
+        auth.push(request.headers.get('authorization'));
+        return HttpResponse.json({ status: 'healthy' });
+      }),
+    );
+    renderAt('/status');
+    const status = await screen.findByRole('region', { name: 'Service status' });
+    expect(await within(status).findByText('Sign in to see the state of each component.')).toBeInTheDocument();
+    expect(within(status).getByText('healthy')).toBeInTheDocument();
+    cleanup();
+    sessionStorage.setItem('cx.session', JSON.stringify({ token: 'tok-9', persona: 'analyst', name: 'Ana', role: 'analyst' }));
+    renderAt('/status');
+    await waitFor(() => expect(auth).toEqual([null, 'Bearer tok-9']));
+  });
+
   it('an unknown route renders the not-found page inside the shell', async () => {
     renderAt('/no/such/page');
     expect(await screen.findByRole('heading', { level: 1 })).toHaveTextContent('Page not found');

@@ -18,7 +18,9 @@ export function createEmbedClient(onRefused: (expired: boolean) => void): Client
           const claims = decodeEmbedToken(getEmbedToken() ?? '');
           if (result.data && !result.error && !loaded) {
             loaded = true;
-            postToHost({ type: 'cx:loaded', view: claims?.view, unit: claims?.lock_unit }, asList(claims?.origin));
+            // The partner view has no unit: it opens on the token's one partner.
+            const partner = claims?.view === 'partner' ? asList(claims.scope_partner)[0] : undefined;
+            postToHost({ type: 'cx:loaded', view: claims?.view, unit: claims?.lock_unit, partner }, asList(claims?.origin));
           }
           if (result.error?.response?.status === 401) onRefused(!claims || claims.exp * 1000 <= Date.now());
           return result;

@@ -1,4 +1,4 @@
-import { Navigate, useSearchParams } from 'react-router';
+import { Navigate, useNavigation, useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
 import { useTranslation } from 'react-i18next';
 import { ErrorState } from '../../components/error-state';
@@ -14,6 +14,9 @@ export function HomeRoute() {
   const { t } = useTranslation();
   const [params] = useSearchParams();
   const [{ data, error, fetching }, refetch] = useQuery({ query: HomeQuery, variables: { end: monthOf(new Date()) } });
+  // The reader clicked a link while this page waited (its screen's code still loading): go there, not to the landing screen.
+  const leaving = useNavigation().state !== 'idle';
+  if (leaving) return <div className="page"><Skeleton label={t('common.loading')} rows={8} /></div>;
   if (error) return <div className="page"><ErrorState message={error.message} onRetry={() => refetch({ requestPolicy: 'network-only' })} /></div>;
   if (fetching || !data) return <div className="page"><Skeleton label={t('common.loading')} rows={8} /></div>;
   const root = data.me.roots[0];

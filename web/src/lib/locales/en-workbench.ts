@@ -156,6 +156,8 @@ export const workbenchEn = {
     enqueued: '{{job}} queued; it starts shortly.',
     alreadyQueued: 'A {{job}} run is already waiting; none was added.',
     noRuns: 'No rollup has run yet.',
+    noBusyRuns: 'No rollup run has read or written anything yet (refreshes that found nothing to do are hidden).',
+    showIdle: 'Show refreshes that found nothing to do',
     job: 'Job',
     status: 'Status',
     started: 'Started',

@@ -117,7 +117,7 @@ export const en = {
     channel_switch: 'Channel switch rate',
     abandonment: 'Abandonment rate',
   },
-  health: { title: 'Service status', checking: 'Checking…', unreachable: 'Could not reach the API: {{error}}', link: 'Service status' },
+  health: { title: 'Service status', checking: 'Checking…', unreachable: 'Could not reach the API: {{error}}', link: 'Service status', signInForDetails: 'Sign in to see the state of each component.' },
   status: { ON_TRACK: 'On track', AT_RISK: 'At risk', OFF_TRACK: 'Off track', NO_DATA: 'No data', SUPPRESSED: 'Suppressed' },
   scorecard: {
     export: 'Export to Excel',

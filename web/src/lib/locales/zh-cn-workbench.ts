@@ -158,6 +158,8 @@ export const workbenchZhCN: typeof workbenchEn = {
     enqueued: '{{job}} 已排队，即将开始。',
     alreadyQueued: '已有一个 {{job}} 作业在等待，未再添加。',
     noRuns: '尚未运行过汇总。',
+    noBusyRuns: '尚无读取或写入数据的汇总运行（已隐藏无事可做的刷新）。',
+    showIdle: '显示无事可做的刷新',
     job: '作业',
     status: '状态',
     started: '开始时间',

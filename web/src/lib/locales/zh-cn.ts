@@ -118,7 +118,7 @@ export const zhCN: Resources = {
     channel_switch: '渠道切换率',
     abandonment: '放弃率',
   },
-  health: { title: '服务状态', checking: '正在检查…', unreachable: '无法连接 API：{{error}}', link: '服务状态' },
+  health: { title: '服务状态', checking: '正在检查…', unreachable: '无法连接 API：{{error}}', link: '服务状态', signInForDetails: '登录后可查看各组件的状态。' },
   status: { ON_TRACK: '达标', AT_RISK: '有风险', OFF_TRACK: '未达标', NO_DATA: '无数据', SUPPRESSED: '已隐藏' },
   scorecard: {
     export: '导出到 Excel',

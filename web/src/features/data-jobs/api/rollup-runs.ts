@@ -61,7 +61,8 @@ export function scopeMessage(scope: string): { key: 'full' | 'fullFirst' | 'incr
 
 const auth = (): RequestInit => ({ headers: { authorization: `Bearer ${loadSession()?.token ?? ''}` } });
 
-export const listRollupRuns = (limit = 20) => fetchJson<RollupRun[]>(`/api/rollups/runs?limit=${limit}`, auth());
+/** The newest runs; without idle, not the refreshes that found nothing to do (succeeded, nothing read or written). */
+export const listRollupRuns = (limit: number, idle: boolean) => fetchJson<RollupRun[]>(`/api/rollups/runs?limit=${limit}&idle=${idle}`, auth());
 
 /** POST /api/rollups/refresh|rebuild: 202 with state enqueued, or already-queued when one is waiting. */
 export const startRollupRun = (mode: 'refresh' | 'rebuild') =>

@@ -12,7 +12,7 @@ const pollMs = 3000;
  * (a bar of steps done, the step under way, rows read and cells written so far). Start a refresh (changed days) or a
  * rebuild (everything); the API says when a run of that job was already waiting.
  */
-export function RunsPanel() {
+export function RunsPanel({ showIdle, onShowIdle }: { showIdle: boolean; onShowIdle: (show: boolean) => void }) {
   const { t, i18n } = useTranslation();
   const lng = i18n.language;
   const scopeText = (scope: string) => {
@@ -30,7 +30,7 @@ export function RunsPanel() {
   const load = useCallback(() => setTick((n) => n + 1), []);
   useEffect(() => {
     let live = true;
-    listRollupRuns(20).then(
+    listRollupRuns(20, showIdle).then(
       (r) => {
         if (!live) return;
         setRuns(r);
@@ -42,7 +42,7 @@ export function RunsPanel() {
     return () => {
       live = false;
     };
-  }, [tick]);
+  }, [tick, showIdle]);
   const running = runs?.some((r) => r.outcome === 'running') ?? false;
   useEffect(() => {
     if (!running && !message) return;
@@ -81,6 +81,9 @@ export function RunsPanel() {
         <button type="button" className="button--secondary" onClick={() => void start('rebuild')}>
           {t('data.startRebuild')}
         </button>
+        <label className="toggle">
+          <input type="checkbox" checked={showIdle} onChange={(e) => onShowIdle(e.target.checked)} /> {t('data.showIdle')}
+        </label>
         <span className="small" role="status" aria-live="polite">
           {message && ('key' in message ? t(message.key, { job: message.job }) : message.text)}
         </span>
@@ -90,7 +93,7 @@ export function RunsPanel() {
       ) : !runs ? (
         <Skeleton label={t('common.loading')} rows={5} height={32} />
       ) : runs.length === 0 ? (
-        <p className="muted">{t('data.noRuns')}</p>
+        <p className="muted">{t(showIdle ? 'data.noRuns' : 'data.noBusyRuns')}</p>
       ) : (
         <table className="table table--compact runs-table">
           <caption className="visually-hidden">{t('data.runsTitle')}</caption>

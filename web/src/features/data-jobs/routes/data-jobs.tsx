@@ -17,6 +17,7 @@ export function DataJobsRoute() {
   const quarantine = params.get('quarantine') === '1';
   const sort = sortKeys.find((k) => k === params.get('sort')) ?? 'line';
   const dir = params.get('dir') === 'desc' ? 'desc' : 'asc';
+  const showIdle = params.get('idle') === '1';
   const update = (change: Record<string, string | null>) =>
     setParams((prev) => {
       const p = new URLSearchParams(prev);
@@ -52,7 +53,7 @@ export function DataJobsRoute() {
         </section>
         <section className="panel" aria-labelledby="data-runs">
           <h2 id="data-runs">{t('data.runsTitle')}</h2>
-          <RunsPanel />
+          <RunsPanel showIdle={showIdle} onShowIdle={(show) => update({ idle: show ? '1' : null })} />
         </section>
       </div>
     </div>

@@ -20,7 +20,8 @@ export function StatusRoute() {
       <Card title={t('health.title')} aside={<StatusPill status={health?.status ?? 'unknown'} />}>
         {error && <p role="alert">{t('health.unreachable', { error })}</p>}
         {!health && !error && <p>{t('health.checking')}</p>}
-        {health && (
+        {health && !health.components && <p className="muted">{t('health.signInForDetails')}</p>}
+        {health?.components && (
           <dl className="health-list">
             {Object.entries(health.components).map(([name, c]) => (
               <div key={name} className="health-list__row">
