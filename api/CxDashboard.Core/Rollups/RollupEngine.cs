@@ -220,12 +220,13 @@ public sealed class RollupEngine(NpgsqlDataSource dataSource)
     private static async Task RefreshDriverCellsAsync(NpgsqlConnection conn, NpgsqlTransaction tx, CancellationToken ct)
     {
         // A response links interactions opened from 35 days before its month to the end of it, so the responses linked to an
-        // interaction of day d (before or after its change: both days are marked) lie in d's month or the next two.
-        // (With no changed interaction the range is empty.)
-        var span = await InteractionMarkSpanAsync(conn, tx, ct);
-        var rfrom = span is { } sf ? RollupGrains.PeriodStart("month", sf.First) : DateOnly.MinValue;
-        var rto = span is { } st ? RollupGrains.PeriodStart("month", st.Last.AddDays(35)).AddMonths(1) : DateOnly.MinValue;
-        await ExecAsync(conn, tx, """
+        // interaction of day d (before or after its change: both days are marked) lie in d's month or the next two. Only
+        // those months are probed (runs of them, so a late day months back does not make every month between probed for
+        // every interaction); with no changed interaction there are none.
+        var months = await ResponseMonthsOfInteractionMarksAsync(conn, tx, ct);
+        var inMonths = months.Count == 0 ? "false"
+            : string.Join(" OR ", months.Select((_, k) => $"(r.responded_at >= @rfrom{k} AND r.responded_at < @rto{k})"));
+        await ExecAsync(conn, tx, $"""
             CREATE TEMP TABLE driver_marks ON COMMIT DROP AS
             SELECT unit_id, day, (day::timestamp AT TIME ZONE 'UTC') AS t0, ((day + 1)::timestamp AT TIME ZONE 'UTC') AS t1
             FROM (SELECT org_unit_id AS unit_id, day FROM consumed WHERE fact = 'response'
@@ -235,10 +236,10 @@ public sealed class RollupEngine(NpgsqlDataSource dataSource)
                   JOIN interaction i ON i.org_unit_id = c.org_unit_id
                    AND i.opened_at >= (c.day::timestamp AT TIME ZONE 'UTC') AND i.opened_at < ((c.day + 1)::timestamp AT TIME ZONE 'UTC')
                   JOIN survey_response r ON r.interaction_external_id = i.external_id AND r.interaction_external_id IS NOT NULL
-                   AND r.responded_at >= @rfrom AND r.responded_at < @rto
+                   AND ({inMonths})
                   WHERE c.fact = 'interaction') d;
             ANALYZE driver_marks
-            """, ct, ("rfrom", Utc(rfrom)), ("rto", Utc(rto)));
+            """, ct, [.. months.SelectMany((m, k) => new[] { ($"rfrom{k}", (object)Utc(m.From)), ($"rto{k}", Utc(m.To)) })]);
         await ExecAsync(conn, tx, """
             DELETE FROM driver_cell d USING driver_marks m WHERE d.org_unit_id = m.unit_id AND d.grain = 'day' AND d.period_start = m.day
             """, ct);
@@ -252,12 +253,23 @@ public sealed class RollupEngine(NpgsqlDataSource dataSource)
         await ExecAsync(conn, tx, DriverCells.InsertMonthsOf("driver_months"), ct);
     }
 
-    private static async Task<(DateOnly First, DateOnly Last)?> InteractionMarkSpanAsync(NpgsqlConnection conn, NpgsqlTransaction tx, CancellationToken ct)
+    /// <summary>
+    /// The months whose responses may link an interaction of a marked interaction day d (d's month up to the month of
+    /// d + 35 days), merged into runs [From, To).
+    /// </summary>
+    private static async Task<List<(DateOnly From, DateOnly To)>> ResponseMonthsOfInteractionMarksAsync(NpgsqlConnection conn, NpgsqlTransaction tx, CancellationToken ct)
     {
-        await using var cmd = new NpgsqlCommand("SELECT min(day), max(day) FROM consumed WHERE fact = 'interaction'", conn, tx);
+        var runs = new List<(DateOnly From, DateOnly To)>();
+        await using var cmd = new NpgsqlCommand("SELECT DISTINCT day FROM consumed WHERE fact = 'interaction' ORDER BY day", conn, tx);
         await using var r = await cmd.ExecuteReaderAsync(ct);
-        await r.ReadAsync(ct);
-        return r.IsDBNull(0) ? null : (r.GetFieldValue<DateOnly>(0), r.GetFieldValue<DateOnly>(1));
+        while (await r.ReadAsync(ct))
+        {
+            var day = r.GetFieldValue<DateOnly>(0);
+            var (from, to) = (RollupGrains.PeriodStart("month", day), RollupGrains.PeriodStart("month", day.AddDays(35)).AddMonths(1));
+            if (runs.Count > 0 && from <= runs[^1].To) runs[^1] = (runs[^1].From, to > runs[^1].To ? to : runs[^1].To);
+            else runs.Add((from, to));
+        }
+        return runs;
     }
 
     /// <summary>The fact rows this run has read so far (each unit's own cells over all slices).</summary>
