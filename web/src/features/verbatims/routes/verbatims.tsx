@@ -1,5 +1,6 @@
-import { useEffect, useId, useRef } from 'react';
-import { Navigate, useParams, useSearchParams } from 'react-router';
+import { useId } from 'react';
+import { Navigate, useParams } from 'react-router';
+import { useUrlParams } from '../../../lib/use-url-params';
 import { useQuery } from 'urql';
 import { useTranslation } from 'react-i18next';
 import { Breadcrumbs } from '../../../components/breadcrumbs';
@@ -30,13 +31,8 @@ export function VerbatimsRoute() {
   const id = useId();
   const { unit = '' } = useParams();
   const [period] = usePeriodParam();
-  const [params, setParams] = useSearchParams();
-  // The URL as last written until it renders: a navigation renders in a transition, so a second filter chosen before
-  // that render would otherwise start from this render's (old) parameters and drop the first.
-  const written = useRef<URLSearchParams | null>(null);
-  useEffect(() => {
-    if (written.current?.toString() === params.toString()) written.current = null;
-  }, [params]);
+  // Writes start from the URL last written (a second filter chosen before the first renders keeps the first).
+  const [params, update] = useUrlParams();
   const band = bands.find((b) => b === params.get('band')) ?? 'ALL';
   const chosen = parseSlices(params);
   const slices = toSliceInputs(chosen);
@@ -50,12 +46,6 @@ export function VerbatimsRoute() {
   if (!period) return <Navigate to={`/?unit=${encodeURIComponent(unit)}`} replace />;
   if (isNotFound(error)) return <OutOfScope unit={unit} />;
 
-  const update = (change: (p: URLSearchParams) => void) => {
-    const p = new URLSearchParams(written.current ?? params);
-    change(p);
-    written.current = p;
-    setParams(p);
-  };
   const setFilter = (key: string, value: string) =>
     update((p) => {
       if (value) p.set(key, value);
