@@ -2,6 +2,7 @@ using System.Security.Claims;
 using CxDashboard.GraphQL;
 using CxDashboard.Core.Scorecards;
 using CxDashboard.Core.Values;
+using CxDashboard.Core.Verbatims;
 
 namespace CxDashboard.Api.Security;
 
@@ -64,15 +65,43 @@ public sealed class CallerLocks
     }
 
     /// <summary>
+    /// A verbatim filter (several dimensions ANDed): with a locked slice, an absent locked dimension reads the locked
+    /// value, another value of it is refused; the other dimensions narrow the read within the lock.
+    /// </summary>
+    public VerbatimSlices CheckArgument(VerbatimSlices asked)
+    {
+        if (Slice is not { } locked) return asked;
+        return asked.Get(locked.Dimension) switch
+        {
+            null => asked.With(locked.Dimension, locked.Value),
+            var v when v == locked.Value => asked,
+            _ => throw Refused($"The slice is locked to {locked.Dimension} = {locked.Value} for this embed."),
+        };
+    }
+
+    /// <summary>
     /// A read at the gate: with a locked period nothing after its end (earlier periods stay readable for trends,
     /// previous-period changes and series ending in the locked period); with a locked slice only that slice.
     /// </summary>
     public void CheckRead(Period period, Slice slice)
     {
-        if (Period is { } locked && period.Last > locked.Last)
-            throw Refused($"The period is locked to {locked} for this embed; {period} is after it.");
+        CheckReadPeriod(period);
         if (Slice is { } s && slice != s)
             throw Refused($"The slice is locked to {s.Dimension} = {s.Value} for this embed.");
+    }
+
+    /// <summary>A verbatim read at the gate: as <see cref="CheckRead(Core.Values.Period, Core.Values.Slice)"/>, the locked dimension at its locked value.</summary>
+    public void CheckRead(Period period, VerbatimSlices slices)
+    {
+        CheckReadPeriod(period);
+        if (Slice is { } s && slices.Get(s.Dimension) != s.Value)
+            throw Refused($"The slice is locked to {s.Dimension} = {s.Value} for this embed.");
+    }
+
+    private void CheckReadPeriod(Period period)
+    {
+        if (Period is { } locked && period.Last > locked.Last)
+            throw Refused($"The period is locked to {locked} for this embed; {period} is after it.");
     }
 
     /// <summary>A read that cannot honour a slice lock (a scorecard's KPIs carry their own slices; a breakdown spans a dimension).</summary>

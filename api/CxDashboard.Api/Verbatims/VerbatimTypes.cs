@@ -47,21 +47,23 @@ public static class VerbatimFields
     /// <summary>The <c>verbatims</c> field of an org unit.</summary>
     public static void AddTo(IObjectTypeDescriptor<OrgNode> d) =>
         d.Field("verbatims").Type("VerbatimPage!")
-            .Description("Comments of this unit and everything under it for a period, newest first, optionally one band (e.g. NPS detractors) and slice.")
+            .Description("Comments of this unit and everything under it for a period, newest first, optionally one band (e.g. NPS detractors) " +
+                "and up to one value each of channel, journey stage and segment, all ANDed.")
             .Argument("period", "String!", a => a.Description(ValueArguments.PeriodHelp))
             .Argument("band", "VerbatimBand!", a => a.DefaultValue(VerbatimBand.All))
-            .Argument("slice", "SliceInput")
+            .Argument("slices", "[SliceInput!]", a => a.Description(VerbatimArguments.SlicesHelp))
+            .Argument("slice", "SliceInput", a => a.Deprecated(VerbatimArguments.SliceDeprecation))
             .Argument("first", "Int!", a => a.DefaultValue(20).Description($"Page size (1–{VerbatimQuery.MaxPageSize})."))
             .Argument("after", "String", a => a.Description("endCursor of the previous page."))
             .Resolve(async ctx =>
             {
                 var unit = ctx.ParentAs<OrgNode>();
                 var period = ValueArguments.Period(ctx);
-                var slice = ValueArguments.Slice(ctx);
+                var slices = VerbatimArguments.Slices(ctx);
                 var first = ValueArguments.Count(ctx, "first", 20, VerbatimQuery.MaxPageSize);
                 try
                 {
-                    return await PageAsync(ctx, new VerbatimKey(unit.Id, period, ctx.ArgumentOr("band", VerbatimBand.All), slice, first, ctx.Argument<string>("after")))
+                    return await PageAsync(ctx, new VerbatimKey(unit.Id, period, ctx.ArgumentOr("band", VerbatimBand.All), slices, first, ctx.Argument<string>("after")))
                         ?? throw FieldErrors.UnitNotFound($"with id {unit.Id}");
                 }
                 catch (ArgumentException e)

@@ -4,8 +4,11 @@ using CxDashboard.Core.Verbatims;
 
 namespace CxDashboard.Api.Verbatims;
 
-/// <summary>One verbatim page to read: a unit's comments for a period, band and slice, <c>first</c> after a cursor.</summary>
-public sealed record VerbatimKey(long UnitId, Period Period, VerbatimBand Band, Slice Slice, int First, string? After);
+/// <summary>
+/// One verbatim page to read: a unit's comments for a period, band and dimension filter (every dimension, compared by
+/// value), <c>first</c> after a cursor.
+/// </summary>
+public sealed record VerbatimKey(long UnitId, Period Period, VerbatimBand Band, VerbatimSlices Slices, int First, string? After);
 
 /// <summary>
 /// Comment pages through the caller's scope (<see cref="ScopeGate"/>): a unit outside it has no page, the subtree
@@ -15,7 +18,7 @@ public sealed record VerbatimKey(long UnitId, Period Period, VerbatimBand Band, 
 public sealed class VisibleVerbatims(ScopeGate gate, VerbatimQuery verbatims)
 {
     /// <summary>
-    /// Comment pages of visible units (others are absent), one command per distinct (period, band, slice,
+    /// Comment pages of visible units (others are absent), one command per distinct (period, band, filter,
     /// page) — a query level asks the same page of every unit, so that is one command for all of them.
     /// </summary>
     public async Task<IReadOnlyDictionary<VerbatimKey, VerbatimPage>> PagesAsync(IReadOnlyCollection<VerbatimKey> keys, CancellationToken ct = default)
@@ -24,7 +27,7 @@ public sealed class VisibleVerbatims(ScopeGate gate, VerbatimQuery verbatims)
         foreach (var k in keys)
         {
             gate.Locks.CheckExact(k.Period);
-            gate.Locks.CheckRead(k.Period, k.Slice);
+            gate.Locks.CheckRead(k.Period, k.Slices);
         }
         var scope = await gate.ScopeAsync(ct);
         var pages = new Dictionary<VerbatimKey, VerbatimPage>();
@@ -32,7 +35,7 @@ public sealed class VisibleVerbatims(ScopeGate gate, VerbatimQuery verbatims)
         {
             var g = group.Key;
             var floor = gate.AppliesPrivacyFloor ? gate.Confidence.PrivacyFloor : (int?)null;
-            var read = await verbatims.PagesAsync(group.Select(k => k.UnitId).ToArray(), scope.ToArray(), g.Period, g.Band, g.Slice, g.First, g.After, floor, ct);
+            var read = await verbatims.PagesAsync(group.Select(k => k.UnitId).ToArray(), scope.ToArray(), g.Period, g.Band, g.Slices, g.First, g.After, floor, ct);
             foreach (var k in group)
             {
                 var page = read[k.UnitId];
@@ -44,9 +47,13 @@ public sealed class VisibleVerbatims(ScopeGate gate, VerbatimQuery verbatims)
     }
 
     /// <summary>One visible unit's page; null outside the scope.</summary>
-    public async Task<VerbatimPage?> PageAsync(long unitId, Period period, VerbatimBand band, Slice slice, int first, string? after, CancellationToken ct = default)
+    public Task<VerbatimPage?> PageAsync(long unitId, Period period, VerbatimBand band, Slice slice, int first, string? after, CancellationToken ct = default) =>
+        PageAsync(unitId, period, band, VerbatimSlices.From(slice), first, after, ct);
+
+    /// <summary>One visible unit's page for a combined filter; null outside the scope.</summary>
+    public async Task<VerbatimPage?> PageAsync(long unitId, Period period, VerbatimBand band, VerbatimSlices slices, int first, string? after, CancellationToken ct = default)
     {
-        var key = new VerbatimKey(unitId, period, band, slice, first, after);
+        var key = new VerbatimKey(unitId, period, band, slices, first, after);
         return (await PagesAsync([key], ct)).GetValueOrDefault(key);
     }
 }

@@ -5,10 +5,15 @@ namespace CxDashboard.Core.Privacy;
 /// disclosure control. Cells carry n (the count a value is computed from); a cell with 0 &lt; n &lt; floor is
 /// suppressed (primary). Every relation <c>total = Σ parts</c> then gets 0 or at least 2 unpublished members, so
 /// no unpublished cell is a total minus parts that are known, however such differences are chained: the cells left
-/// published are closed under taking differences. Where a relation has exactly one, one more member is suppressed:
-/// a cell nobody reads if there is one (it costs no published figure), else the part with the smallest n, else the
-/// total. Hidden cells (a remainder nobody can read, e.g. a unit's own facts next to its children) count as
-/// unpublished from the start.
+/// published are closed under taking differences. And where the total is published, the unpublished parts together
+/// hold at least the floor: their sum is the total minus the published parts, a figure for the group they make up,
+/// so that group must not be smaller than the floor either (two hidden weeks of n 1 and 2 would publish a figure
+/// over 3 responses). Where the total is unpublished, what the relation gives away is the total minus its hidden
+/// parts, which is the sum of its published parts: 0 or at least the floor already. Where a relation breaks either
+/// rule, one more member is suppressed: a cell nobody reads if there is one (it costs no published figure), else
+/// the part with the smallest n, else the total. A published part with data has n ≥ floor, so one more is always
+/// enough for the relation itself. Hidden cells (a remainder nobody can read, e.g. a unit's own facts next to its
+/// children) count as unpublished from the start.
 /// </summary>
 /// <remarks>
 /// Cells nobody reads (the two parts of a week that straddles a month end, remainders) are modelled as cells so that
@@ -78,11 +83,14 @@ public sealed class SuppressionSolver
             queued[r] = false;
             var members = relations[r];
             var unknown = 0;
-            foreach (var m in members)
+            long hiddenParts = 0;
+            for (var i = 0; i < members.Length; i++)
             {
-                if (off[m]) unknown++;
+                if (!off[members[i]]) continue;
+                unknown++;
+                if (i > 0) hiddenParts += n[members[i]];
             }
-            if (unknown != 1) continue;
+            if (unknown == 0 || unknown >= 2 && (off[members[0]] || hiddenParts >= floor)) continue;
             // The cheapest part with data still published: one nobody reads, else the smallest n; the total when none is left.
             var pick = -1;
             for (var i = 1; i < members.Length; i++)

@@ -53,7 +53,11 @@ public sealed class VerbatimQuery(NpgsqlDataSource db)
 
     public async Task<VerbatimPage> PageAsync(long unitId, IReadOnlyCollection<long> visibleUnitIds, Period period, VerbatimBand band,
         Slice slice, int first, string? after, CancellationToken ct = default) =>
-        (await PagesAsync([unitId], visibleUnitIds, period, band, slice, first, after, ct))[unitId];
+        (await PagesAsync([unitId], visibleUnitIds, period, band, VerbatimSlices.From(slice), first, after, null, ct))[unitId];
+
+    public async Task<VerbatimPage> PageAsync(long unitId, IReadOnlyCollection<long> visibleUnitIds, Period period, VerbatimBand band,
+        VerbatimSlices slices, int first, string? after, CancellationToken ct = default) =>
+        (await PagesAsync([unitId], visibleUnitIds, period, band, slices, first, after, null, ct))[unitId];
 
     /// <summary>
     /// One page for each of many units in ONE command: a lateral subquery per unit takes that unit's newest
@@ -62,12 +66,13 @@ public sealed class VerbatimQuery(NpgsqlDataSource db)
     /// </summary>
     public async Task<IReadOnlyDictionary<long, VerbatimPage>> PagesAsync(IReadOnlyCollection<long> unitIds, IReadOnlyCollection<long> visibleUnitIds,
         Period period, VerbatimBand band, Slice slice, int first, string? after, CancellationToken ct = default) =>
-        await PagesAsync(unitIds, visibleUnitIds, period, band, slice, first, after, null, ct);
+        await PagesAsync(unitIds, visibleUnitIds, period, band, VerbatimSlices.From(slice), first, after, null, ct);
 
-    /// <param name="minGroup">Under the privacy floor: a unit whose group (its comments in the period, band and slice) is
-    /// smaller than this gets an empty page.</param>
+    /// <param name="slices">The dimensions filtered, ANDed (one value per dimension at most).</param>
+    /// <param name="minGroup">Under the privacy floor: a unit whose group (its comments in the period, band and every
+    /// filtered dimension together) is smaller than this gets an empty page.</param>
     public async Task<IReadOnlyDictionary<long, VerbatimPage>> PagesAsync(IReadOnlyCollection<long> unitIds, IReadOnlyCollection<long> visibleUnitIds,
-        Period period, VerbatimBand band, Slice slice, int first, string? after, int? minGroup, CancellationToken ct = default)
+        Period period, VerbatimBand band, VerbatimSlices slices, int first, string? after, int? minGroup, CancellationToken ct = default)
     {
         var small = new HashSet<long>();
         if (first is < 1 or > MaxPageSize) throw new ArgumentException($"first must be between 1 and {MaxPageSize}");
@@ -75,14 +80,13 @@ public sealed class VerbatimQuery(NpgsqlDataSource db)
         var units = unitIds.Distinct().ToArray();
         var items = units.ToDictionary(u => u, _ => new List<Verbatim>());
         if (units.Length == 0) return new Dictionary<long, VerbatimPage>();
-        var sliceSql = slice.Dimension == "all" ? "" : $"AND r.{slice.Dimension} = @slice_value"; // the dimension is one of the fixed column names (Slice.Of)
-        await using var cmd = db.CreateCommand(PageSql(band, slice, cursor is not null));
+        await using var cmd = db.CreateCommand(PageSql(band, slices, cursor is not null));
         cmd.Parameters.Add(new NpgsqlParameter("units", NpgsqlDbType.Array | NpgsqlDbType.Bigint) { Value = units });
         cmd.Parameters.Add(new NpgsqlParameter("visible", NpgsqlDbType.Array | NpgsqlDbType.Bigint) { Value = visibleUnitIds.ToArray() });
         cmd.Parameters.AddWithValue("from", new DateTimeOffset(period.First.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero));
         cmd.Parameters.AddWithValue("to", new DateTimeOffset(period.Last.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero));
         cmd.Parameters.AddWithValue("limit", first + 1);
-        if (slice.Dimension != "all") cmd.Parameters.AddWithValue("slice_value", slice.Value);
+        foreach (var (column, value) in slices.Filters()) cmd.Parameters.AddWithValue(SliceParameter(column), value);
         if (cursor is { } c)
         {
             cmd.Parameters.AddWithValue("after_ts", c.Item1);
@@ -96,10 +100,10 @@ public sealed class VerbatimQuery(NpgsqlDataSource db)
                 SELECT u.unit_id, (SELECT count(*) FROM survey_response r
                     JOIN org_unit_closure c ON c.descendant_id = r.org_unit_id AND c.ancestor_id = u.unit_id
                     WHERE r.org_unit_id = ANY(@visible) AND r.comment IS NOT NULL AND r.comment <> ''
-                      AND r.responded_at >= @from AND r.responded_at < @to AND {BandSql(band)} {sliceSql})
+                      AND r.responded_at >= @from AND r.responded_at < @to AND {BandSql(band)} {SlicesSql(slices)})
                 FROM unnest(@units) AS u(unit_id)
                 """);
-            foreach (NpgsqlParameter p in cmd.Parameters) if (p.ParameterName is "units" or "visible" or "from" or "to" or "slice_value") count.Parameters.Add(p.Clone());
+            foreach (NpgsqlParameter p in cmd.Parameters) if (p.ParameterName is "units" or "visible" or "from" or "to" || p.ParameterName.StartsWith("slice_", StringComparison.Ordinal)) count.Parameters.Add(p.Clone());
             await using var r = await count.ExecuteReaderAsync(ct);
             while (await r.ReadAsync(ct)) if (r.GetInt64(1) < floor) small.Add(r.GetInt64(0));
         }
@@ -121,9 +125,17 @@ public sealed class VerbatimQuery(NpgsqlDataSource db)
     /// comment indexes (<c>ix_survey_response_comment*</c>: unit[, band], time) as a short backward range scan, then merged. The rows
     /// read are at most descendants × <c>@limit</c> per partition of the period, never the period's partition.
     /// </summary>
-    public static string PageSql(VerbatimBand band, Slice slice, bool hasCursor)
+    public static string PageSql(VerbatimBand band, Slice slice, bool hasCursor) => PageSql(band, VerbatimSlices.From(slice), hasCursor);
+
+    /// <inheritdoc cref="PageSql(VerbatimBand, Slice, bool)"/>
+    /// <remarks>
+    /// The filtered dimensions are conditions on the rows the index scan returns (no index is keyed by them): a page
+    /// reads each descendant's comments of the band newest first until it has <c>@limit</c> of the combination, so a
+    /// rare combination reads further back in the descendant's own index range, never the period's partition.
+    /// </remarks>
+    public static string PageSql(VerbatimBand band, VerbatimSlices slices, bool hasCursor)
     {
-        var sliceSql = slice.Dimension == "all" ? "" : $"AND r.{slice.Dimension} = @slice_value"; // the dimension is one of the fixed column names (Slice.Of)
+        var sliceSql = SlicesSql(slices);
         var cursorSql = hasCursor ? "AND (r.responded_at, r.id) < (@after_ts, @after_id)" : "";
         return $"""
             SELECT u.unit_id, v.id, v.responded_at, v.org_unit_id, v.channel, v.journey_stage, v.segment, v.nps, v.csat, v.ces, v.comment
@@ -150,6 +162,12 @@ public sealed class VerbatimQuery(NpgsqlDataSource db)
     private const string NpsBand = "(CASE WHEN r.nps >= 9 THEN 2 WHEN r.nps >= 7 THEN 1 WHEN r.nps <= 6 THEN 0 END)";
     private const string CsatBand = "(CASE WHEN r.csat >= 4 THEN 2 WHEN r.csat = 3 THEN 1 WHEN r.csat <= 2 THEN 0 END)";
     private const string CesBand = "(CASE WHEN r.ces >= 5 THEN 2 WHEN r.ces = 4 THEN 1 WHEN r.ces <= 3 THEN 0 END)";
+
+    // One equality per filtered dimension, its value a parameter; the column names are the fixed ones of VerbatimSlices.
+    private static string SlicesSql(VerbatimSlices slices) =>
+        string.Concat(slices.Filters().Select(f => $" AND r.{f.Column} = @{SliceParameter(f.Column)}"));
+
+    private static string SliceParameter(string column) => "slice_" + column;
 
     private static string BandSql(VerbatimBand band) => band switch
     {

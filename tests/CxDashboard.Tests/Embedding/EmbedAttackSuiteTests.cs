@@ -267,6 +267,9 @@ public sealed partial class EmbedAttackSuiteTests(EmbedAttackSuiteTests.App app,
         // The partner view's own cases (EmbedAttackSuiteTests.PartnerView.cs).
         await AddPartnerViewAttacksAsync(attacks, tokens["partner"], forbiddenFor["partner"], month, other);
 
+        // The combined verbatim filter against the slice lock and the partner scope (EmbedAttackSuiteTests.VerbatimSlices.cs).
+        await AddVerbatimSliceAttacksAsync(attacks, pr, prF, tokens["partner"], forbiddenFor["partner"], month);
+
         // 10. Two tokens with different scopes alternating on one connection (the KPI-side cache warmed by each).
         using var shared = app.Factory.CreateClient();
         {

@@ -182,6 +182,10 @@ public sealed class PrivacyAdversaryTests(AdversaryApp app, ITestOutputHelper ou
             if (stats.Recovered + stats.DayRecovered + stats.SegmentsWorkedOut == before) break;
         }
 
+        // 4b. What chaining leaves: a relation whose total is known and whose parts have two or more unknowns gives the sum
+        //     of those parts (total − the known parts), a group of responses like any cell. None may be below the floor.
+        var sums = GroupSums(relations, truth);
+
         // 5. Drivers: no group below the floor is shown, and no hidden group equals a quarter (year) minus its other months (quarters).
         var driverStats = await DriverAttackAsync(engagements, end);
 
@@ -191,6 +195,7 @@ public sealed class PrivacyAdversaryTests(AdversaryApp app, ITestOutputHelper ou
         var line = $"adversary: {read} values read ({hidden} hidden), {relations.Count} relations, {stats.Tried} combinations tried, " +
                    $"{stats.Computable} computable, {stats.OnHidden} landing on a hidden value, {stats.Recovered} recovered " +
                    $"({stats.RecoveredBelowFloor} below the floor, {stats.Passes} passes); " +
+                   $"hidden-group sums {sums.Computable} computable ({sums.Wrong} unlike SQL), {sums.BelowFloor} below the floor; " +
                    $"week segments {segments.Count} ({segmentNs} n worked out, {segmentNsWrong} unlike SQL; {stats.SegmentsWorkedOut} values worked out); " +
                    $"day probes {dayProbes} ({dayRefused} refused), day-range combinations {stats.DayTried} tried, {stats.DayRecovered} recovered; " +
                    $"drivers {driverStats.Groups} groups read, {driverStats.Exposed} shown below the floor, {driverStats.Recovered} recovered; " +
@@ -206,6 +211,9 @@ public sealed class PrivacyAdversaryTests(AdversaryApp app, ITestOutputHelper ou
         Assert.Equal(0, stats.RecoveredBelowFloor);
         Assert.Equal(0, stats.Recovered);
         Assert.Equal(0, stats.DayRecovered);
+        Assert.True(sums.Computable > 1000, line);
+        Assert.Equal(0, sums.Wrong);
+        Assert.Equal(0, sums.BelowFloor);
         Assert.True(segmentNs > 1000, line);
         Assert.Equal(0, segmentNsWrong);
         Assert.Equal(0, driverStats.Exposed);
@@ -513,6 +521,40 @@ public sealed class PrivacyAdversaryTests(AdversaryApp app, ITestOutputHelper ou
                 values[i] = seen[(parts[i].Subject, parts[i].Period, parts[i].Slice, parts[i].Metric!)];
             }
         }
+    }
+
+    /// <summary>
+    /// Every "total − Σ known parts" whose unknown parts are two or more (values hidden, or segments nobody reads): the sum of
+    /// those parts' counts, computed from the published values and checked against the raw rows; a group (distinct set of
+    /// cells) is counted once. Below the floor when its parts' n add up to fewer than the floor.
+    /// </summary>
+    private (long Computable, long BelowFloor, long Wrong) GroupSums(List<(Cell Parent, Cell[] Parts)> relations, Truth truth)
+    {
+        long computable = 0, below = 0, wrong = 0, shown = 0;
+        var groups = new HashSet<string>();
+        static bool Known((double? Value, long N) v) => v.Value is not null || v.N == 0;
+        foreach (var (parent, parts) in relations)
+        {
+            foreach (var metric in Metrics.Where(m => parent.Metric is null || parent.Metric == m))
+            {
+                if (!seen.TryGetValue((parent.Subject, parent.Period, parent.Slice, metric), out var total) || !Known(total)) continue;
+                var values = parts.Select(p => seen.TryGetValue((p.Subject, p.Period, p.Slice, metric), out var v) ? v : ((double?)null, -1L)).ToArray();
+                if (values.Any(v => v.Item2 < 0)) continue; // a part never read: not a relation the attacker has
+                var unknown = parts.Select((p, i) => (p, i)).Where(x => !Known(values[x.i])).ToArray();
+                if (unknown.Length < 2) continue;
+                var key = metric + ": " + string.Join(" + ", unknown.Select(x => $"{x.p.Subject} {x.p.Period} {x.p.Slice}").Order(StringComparer.Ordinal));
+                if (!groups.Add(key)) continue;
+                computable++;
+                var sum = (total.N == 0 ? 0 : Count(total.Value!.Value, total.N)) - values.Where(v => Known(v)).Sum(v => v.Item2 == 0 ? 0 : Count(v.Item1!.Value, v.Item2));
+                var actual = unknown.Sum(x => truth.CountOf(x.p with { Metric = metric }));
+                if (Math.Abs(sum - actual) >= 0.5) wrong++;
+                var n = unknown.Sum(x => values[x.i].Item2);
+                if (n >= Floor) continue;
+                below++;
+                if (shown++ < 5) output.WriteLine($"group below the floor: {key} (n {n}) = {actual} from {parent}");
+            }
+        }
+        return (computable, below, wrong);
     }
 
     /// <summary>Every additive relation among what the persona read: time, organisation, slice, and day ranges.</summary>

@@ -1,17 +1,12 @@
-import { useSearchParams } from 'react-router';
+import { useUrlParams } from './use-url-params';
 import { grainOf, monthOf } from './period';
 
 /** The view's period from the URL (?period=2026-10), and a setter that keeps every other URL parameter. */
 export function usePeriodParam(): [string | null, (period: string) => void] {
-  const [params, setParams] = useSearchParams();
+  const [params, update] = useUrlParams();
   const raw = params.get('period');
   const period = raw && grainOf(raw) ? raw : null;
-  const set = (p: string) =>
-    setParams((prev) => {
-      const next = new URLSearchParams(prev);
-      next.set('period', p);
-      return next;
-    });
+  const set = (p: string) => update({ period: p });
   return [period, set];
 }
 

@@ -1,4 +1,4 @@
-import { useSearchParams } from 'react-router';
+import { useUrlParams } from './use-url-params';
 
 /**
  * One URL query parameter as view state (?metric=csat): its value when it is one of `allowed` (any non-empty value
@@ -6,15 +6,9 @@ import { useSearchParams } from 'react-router';
  * only when asked (filters typed in a box).
  */
 export function useSearchParam(name: string, fallback: string, allowed?: readonly string[]): [string, (value: string | null) => void] {
-  const [params, setParams] = useSearchParams();
+  const [params, update] = useUrlParams();
   const raw = params.get(name);
   const value = raw && (!allowed || allowed.includes(raw)) ? raw : fallback;
-  const set = (next: string | null) =>
-    setParams((prev) => {
-      const p = new URLSearchParams(prev);
-      if (next == null || next === '') p.delete(name);
-      else p.set(name, next);
-      return p;
-    });
+  const set = (next: string | null) => update({ [name]: next === '' ? null : next });
   return [value, set];
 }

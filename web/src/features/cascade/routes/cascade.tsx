@@ -1,4 +1,5 @@
-import { Navigate, useParams, useSearchParams } from 'react-router';
+import { Navigate, useParams } from 'react-router';
+import { useUrlParams } from '../../../lib/use-url-params';
 import { useQuery } from 'urql';
 import { useTranslation } from 'react-i18next';
 import { Breadcrumbs } from '../../../components/breadcrumbs';
@@ -17,7 +18,7 @@ export function CascadeRoute() {
   const { t } = useTranslation();
   const { unit = '' } = useParams();
   const [period, setPeriod] = usePeriodParam();
-  const [params, setParams] = useSearchParams();
+  const [params, update] = useUrlParams();
   const [{ data, error }, refetch] = useQuery({ query: CascadeLevelQuery, variables: { unit, period: period ?? '' }, pause: !period });
   if (!period) return <Navigate to={`/?unit=${encodeURIComponent(unit)}`} replace />;
   if (isNotFound(error)) return <OutOfScope unit={unit} />;
@@ -28,14 +29,7 @@ export function CascadeRoute() {
     const next = new Set(open);
     if (next.has(id)) next.delete(id);
     else next.add(id);
-    setParams(
-      (prev) => {
-        const p = new URLSearchParams(prev);
-        p.set('open', [...next].join(','));
-        return p;
-      },
-      { replace: true },
-    );
+    update({ open: [...next].join(',') }, { replace: true });
   };
 
   const level = data ? toCascadeLevel(data) : null;

@@ -1,5 +1,6 @@
 import { useRef } from 'react';
-import { Navigate, useParams, useSearchParams } from 'react-router';
+import { Navigate, useParams } from 'react-router';
+import { useUrlParams } from '../../../lib/use-url-params';
 import { useQuery } from 'urql';
 import { useTranslation } from 'react-i18next';
 import { Breadcrumbs } from '../../../components/breadcrumbs';
@@ -25,7 +26,7 @@ export function ProcessRoute() {
   const { t } = useTranslation();
   const { unit = '' } = useParams();
   const [period, setPeriod] = usePeriodParam();
-  const [params, setParams] = useSearchParams();
+  const [params, update] = useUrlParams();
   const tab: Tab = params.get('tab') === 'drivers' ? 'drivers' : 'trends';
   const outcome = params.get('outcome') === 'nps' ? 'nps' : 'csat';
   const tabRefs = useRef<Record<Tab, HTMLButtonElement | null>>({ trends: null, drivers: null });
@@ -37,12 +38,7 @@ export function ProcessRoute() {
   if (!period) return <Navigate to={`/?unit=${encodeURIComponent(unit)}`} replace />;
   if (isNotFound(error)) return <OutOfScope unit={unit} />;
 
-  const set = (key: string, value: string) =>
-    setParams((prev) => {
-      const p = new URLSearchParams(prev);
-      p.set(key, value);
-      return p;
-    });
+  const set = (key: string, value: string) => update({ [key]: value });
   const onTabKey = (e: React.KeyboardEvent) => {
     const i = tabs.indexOf(tab);
     const next = e.key === 'ArrowRight' ? tabs[(i + 1) % tabs.length] : e.key === 'ArrowLeft' ? tabs[(i + tabs.length - 1) % tabs.length] : null;

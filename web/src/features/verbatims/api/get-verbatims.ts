@@ -1,11 +1,12 @@
 import { graphql } from '../../../gql';
 
 /**
- * One keyset page of a unit's comments for a period (newest first), optionally one band and one slice; the scores
+ * One keyset page of a unit's comments for a period (newest first), optionally one band and up to one value each of
+ * channel, journey stage and segment (the API ANDs them; under the privacy floor it counts the combination); the scores
  * come as bands (a caller under the privacy floor gets bands only, the numbers are null).
  */
 export const VerbatimsQuery = graphql(`
-  query Verbatims($unit: ID!, $period: String!, $band: VerbatimBand! = ALL, $slice: SliceInput, $after: String) {
+  query Verbatims($unit: ID!, $period: String!, $band: VerbatimBand! = ALL, $slices: [SliceInput!], $after: String) {
     unit(id: $unit) {
       id
       code
@@ -16,7 +17,7 @@ export const VerbatimsQuery = graphql(`
           id
         }
       }
-      verbatims(period: $period, band: $band, slice: $slice, first: 20, after: $after) {
+      verbatims(period: $period, band: $band, slices: $slices, first: 20, after: $after) {
         items {
           id
           respondedAt

@@ -2,17 +2,39 @@ import type { SliceDimension, VerbatimBand, VerbatimsQuery } from '../../../gql/
 
 export const bands: VerbatimBand[] = ['ALL', 'NPS_PROMOTERS', 'NPS_PASSIVES', 'NPS_DETRACTORS', 'CSAT_SATISFIED', 'CSAT_DISSATISFIED', 'CES_EASY', 'CES_HARD'];
 
-/** The slice filter's choices (the demo data's channels, journey stages and segments); the URL spells them channel:phone. */
-export const sliceChoices: { dimension: 'channel' | 'journey_stage' | 'segment'; values: string[] }[] = [
-  { dimension: 'channel', values: ['phone', 'ivr', 'chat', 'email', 'app', 'store', 'social'] },
-  { dimension: 'journey_stage', values: ['awareness', 'purchase', 'onboarding', 'usage', 'service', 'renewal'] },
-  { dimension: 'segment', values: ['consumer', 'small_business', 'enterprise', 'premium'] },
+/** A dimension filter's URL parameter: ?channel=phone&stage=onboarding&segment=small_business. */
+export type SliceParam = 'channel' | 'stage' | 'segment';
+
+/**
+ * The dimension filters, one select each, combinable (the API ANDs them): their URL parameter, the API's dimension and
+ * the choices (the fixed channels and journey stages, the demo data's segments).
+ */
+export const sliceChoices: { param: SliceParam; dimension: SliceDimension; values: string[] }[] = [
+  { param: 'channel', dimension: 'CHANNEL', values: ['phone', 'ivr', 'chat', 'email', 'app', 'store', 'social'] },
+  { param: 'stage', dimension: 'JOURNEY_STAGE', values: ['awareness', 'purchase', 'onboarding', 'usage', 'service', 'renewal'] },
+  { param: 'segment', dimension: 'SEGMENT', values: ['consumer', 'small_business', 'enterprise', 'premium'] },
 ];
 
-/** ?slice=channel:phone as the API's SliceInput; null for anything else. */
-export function parseSlice(raw: string): { dimension: SliceDimension; value: string } | null {
-  const m = /^(channel|journey_stage|segment):(.+)$/.exec(raw);
-  return m ? { dimension: m[1].toUpperCase() as SliceDimension, value: m[2] } : null;
+const legacyParam: Record<string, SliceParam> = { channel: 'channel', journey_stage: 'stage', segment: 'segment' };
+
+/**
+ * The dimension filters in the URL, each a known value or '' (none). A link from before the combined filter
+ * (?slice=channel:phone) still opens with its one dimension set.
+ */
+export function parseSlices(params: URLSearchParams): Record<SliceParam, string> {
+  const chosen: Record<SliceParam, string> = { channel: '', stage: '', segment: '' };
+  const legacy = /^(channel|journey_stage|segment):(.+)$/.exec(params.get('slice') ?? '');
+  if (legacy) chosen[legacyParam[legacy[1]]] = legacy[2];
+  for (const c of sliceChoices) {
+    const value = params.get(c.param) ?? chosen[c.param];
+    chosen[c.param] = c.values.includes(value) ? value : '';
+  }
+  return chosen;
+}
+
+/** The chosen filters as the API's `slices` (one per chosen dimension, in a fixed order). */
+export function toSliceInputs(chosen: Record<SliceParam, string>): { dimension: SliceDimension; value: string }[] {
+  return sliceChoices.filter((c) => chosen[c.param]).map((c) => ({ dimension: c.dimension, value: chosen[c.param] }));
 }
 
 export interface VerbatimItem {

@@ -71,7 +71,7 @@ describe('verbatims', () => {
     fireEvent.click(screen.getByRole('button', { name: '← Newer' }));
     await screen.findByText('Comment number 21');
     expect(router.state.location.search).toBe('?period=2026-10&after=c20');
-    expect(asked).toContainEqual({ unit: '7', period: '2026-10', band: 'ALL', slice: null, after: 'c40' });
+    expect(asked).toContainEqual({ unit: '7', period: '2026-10', band: 'ALL', slices: null, after: 'c40' });
   });
 
   it('shows the scores as bands with their words, and numbers only when the API gives them', async () => {
@@ -93,7 +93,7 @@ describe('verbatims', () => {
     expect(second).toHaveTextContent('Team A · Chat · Service · Consumer');
   });
 
-  it('band and slice filters go into the URL, are sent to the API and start again at the first page', async () => {
+  it('band, channel, stage and segment combine: each goes into the URL, all are sent together, and the cursor resets', async () => {
     const asked: Record<string, unknown>[] = [];
     server.use(graphql.query('Verbatims', ({ variables }) => (asked.push(variables), HttpResponse.json({ data: page((variables.after as string) ?? null) }))));
     const { router } = renderRoute(route, '/units/7/verbatims?period=2026-10&after=c20');
@@ -101,11 +101,73 @@ describe('verbatims', () => {
 
     fireEvent.change(screen.getByLabelText('Score band'), { target: { value: 'CSAT_DISSATISFIED' } });
     await waitFor(() => expect(router.state.location.search).toBe('?period=2026-10&band=CSAT_DISSATISFIED'));
-    fireEvent.change(screen.getByLabelText('Channel, stage or segment'), { target: { value: 'journey_stage:onboarding' } });
-    await waitFor(() => expect(router.state.location.search).toBe('?period=2026-10&band=CSAT_DISSATISFIED&slice=journey_stage%3Aonboarding'));
+    fireEvent.click(await screen.findByRole('button', { name: 'Older →' }));
+    await waitFor(() => expect(router.state.location.search).toBe('?period=2026-10&band=CSAT_DISSATISFIED&after=c20'));
+
+    fireEvent.change(screen.getByRole('combobox', { name: 'Channel' }), { target: { value: 'phone' } });
+    await waitFor(() => expect(router.state.location.search).toBe('?period=2026-10&band=CSAT_DISSATISFIED&channel=phone'));
+    fireEvent.change(screen.getByRole('combobox', { name: 'Journey stage' }), { target: { value: 'onboarding' } });
+    await waitFor(() => expect(router.state.location.search).toBe('?period=2026-10&band=CSAT_DISSATISFIED&channel=phone&stage=onboarding'));
+    fireEvent.change(screen.getByRole('combobox', { name: 'Segment' }), { target: { value: 'small_business' } });
     await waitFor(() =>
-      expect(asked[asked.length - 1]).toEqual({ unit: '7', period: '2026-10', band: 'CSAT_DISSATISFIED', slice: { dimension: 'JOURNEY_STAGE', value: 'onboarding' }, after: null }),
+      expect(router.state.location.search).toBe('?period=2026-10&band=CSAT_DISSATISFIED&channel=phone&stage=onboarding&segment=small_business'),
     );
+    await waitFor(() =>
+      expect(asked[asked.length - 1]).toEqual({
+        unit: '7',
+        period: '2026-10',
+        band: 'CSAT_DISSATISFIED',
+        slices: [
+          { dimension: 'CHANNEL', value: 'phone' },
+          { dimension: 'JOURNEY_STAGE', value: 'onboarding' },
+          { dimension: 'SEGMENT', value: 'small_business' },
+        ],
+        after: null,
+      }),
+    );
+    expect(asked).toContainEqual({ unit: '7', period: '2026-10', band: 'CSAT_DISSATISFIED', slices: [{ dimension: 'CHANNEL', value: 'phone' }, { dimension: 'JOURNEY_STAGE', value: 'onboarding' }], after: null });
+
+    // Clearing one keeps the others.
+    fireEvent.change(screen.getByRole('combobox', { name: 'Channel' }), { target: { value: '' } });
+    await waitFor(() => expect(router.state.location.search).toBe('?period=2026-10&band=CSAT_DISSATISFIED&stage=onboarding&segment=small_business'));
+    await waitFor(() =>
+      expect(asked[asked.length - 1]).toMatchObject({ slices: [{ dimension: 'JOURNEY_STAGE', value: 'onboarding' }, { dimension: 'SEGMENT', value: 'small_business' }], after: null }),
+    );
+  });
+
+  it('a link with filters restores every select and asks for them together, a page further on included', async () => {
+    const asked: Record<string, unknown>[] = [];
+    server.use(graphql.query('Verbatims', ({ variables }) => (asked.push(variables), HttpResponse.json({ data: page((variables.after as string) ?? null) }))));
+    renderRoute(route, '/units/7/verbatims?period=2026-10&band=NPS_DETRACTORS&channel=chat&stage=renewal&segment=premium&after=c20');
+    await screen.findByText('Comment number 21');
+    expect(screen.getByRole('combobox', { name: 'Score band' })).toHaveValue('NPS_DETRACTORS');
+    expect(screen.getByRole('combobox', { name: 'Channel' })).toHaveValue('chat');
+    expect(screen.getByRole('combobox', { name: 'Journey stage' })).toHaveValue('renewal');
+    expect(screen.getByRole('combobox', { name: 'Segment' })).toHaveValue('premium');
+    expect(screen.getByRole('group', { name: 'Filters' })).toBeInTheDocument();
+    expect(asked[0]).toEqual({
+      unit: '7',
+      period: '2026-10',
+      band: 'NPS_DETRACTORS',
+      slices: [
+        { dimension: 'CHANNEL', value: 'chat' },
+        { dimension: 'JOURNEY_STAGE', value: 'renewal' },
+        { dimension: 'SEGMENT', value: 'premium' },
+      ],
+      after: 'c20',
+    });
+  });
+
+  it('an older link with ?slice= opens with that one filter, and an unknown value is left out', async () => {
+    const asked: Record<string, unknown>[] = [];
+    server.use(graphql.query('Verbatims', ({ variables }) => (asked.push(variables), HttpResponse.json({ data: page(null) }))));
+    const { router } = renderRoute(route, '/units/7/verbatims?period=2026-10&slice=journey_stage%3Aonboarding&channel=fax');
+    await screen.findByText('Comment number 1');
+    expect(screen.getByRole('combobox', { name: 'Journey stage' })).toHaveValue('onboarding');
+    expect(screen.getByRole('combobox', { name: 'Channel' })).toHaveValue('');
+    expect(asked[0]).toMatchObject({ slices: [{ dimension: 'JOURNEY_STAGE', value: 'onboarding' }] });
+    fireEvent.change(screen.getByRole('combobox', { name: 'Segment' }), { target: { value: 'enterprise' } });
+    await waitFor(() => expect(router.state.location.search).toBe('?period=2026-10&stage=onboarding&segment=enterprise'));
   });
 
   it('empty, error and out-of-scope states', async () => {
@@ -137,5 +199,8 @@ describe('verbatims', () => {
     expect(await screen.findByRole('heading', { level: 1 })).toHaveTextContent('客户原声：Contact Centre');
     expect(within(items()[0]).getByTestId('nps-band')).toHaveTextContent('贬损者 （3/10）');
     expect(screen.getByRole('button', { name: '较早 →' })).toBeInTheDocument();
+    expect(screen.getByRole('combobox', { name: '渠道' })).toHaveDisplayValue('全部渠道');
+    expect(screen.getByRole('combobox', { name: '旅程阶段' })).toHaveDisplayValue('全部阶段');
+    expect(screen.getByRole('combobox', { name: '客户细分' })).toHaveDisplayValue('全部细分');
   });
 });

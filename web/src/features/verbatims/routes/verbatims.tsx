@@ -1,5 +1,6 @@
 import { useId } from 'react';
-import { Navigate, useParams, useSearchParams } from 'react-router';
+import { Navigate, useParams } from 'react-router';
+import { useUrlParams } from '../../../lib/use-url-params';
 import { useQuery } from 'urql';
 import { useTranslation } from 'react-i18next';
 import { Breadcrumbs } from '../../../components/breadcrumbs';
@@ -11,7 +12,7 @@ import { formatInteger } from '../../../lib/format';
 import { isNotFound } from '../../../lib/graphql-errors';
 import { currentMonth, usePeriodParam } from '../../../lib/use-period';
 import { VerbatimsQuery } from '../api/get-verbatims';
-import { bands, parseSlice, sliceChoices, toVerbatimPage } from '../api/verbatim-view';
+import { bands, parseSlices, sliceChoices, toSliceInputs, toVerbatimPage, type SliceParam } from '../api/verbatim-view';
 import { VerbatimList } from '../components/verbatim-list';
 import '../../../components/filters.css';
 import '../components/verbatims.css';
@@ -19,39 +20,47 @@ import '../components/verbatims.css';
 const pageSize = 20;
 
 /**
- * A unit's comments, keyset-paged 20 at a time. The URL holds the filters (?band=NPS_DETRACTORS&slice=channel:phone)
- * and the trail of cursors that led to this page (?after=…&after=…), so Previous, reload and a shared link all land on
- * the same page; changing a filter starts again at the first page.
+ * A unit's comments, keyset-paged 20 at a time. The URL holds the filters, combinable
+ * (?band=NPS_DETRACTORS&channel=phone&stage=onboarding&segment=small_business), and the trail of cursors that led to
+ * this page (?after=…&after=…), so Previous, reload and a shared link all land on the same page; changing any filter
+ * starts again at the first page. Under the privacy floor a combination with too few comments shows none (the
+ * API counts the combination), which reads as the empty state.
  */
 export function VerbatimsRoute() {
   const { t, i18n } = useTranslation();
   const id = useId();
   const { unit = '' } = useParams();
   const [period] = usePeriodParam();
-  const [params, setParams] = useSearchParams();
+  // Writes start from the URL last written (a second filter chosen before the first renders keeps the first).
+  const [params, update] = useUrlParams();
   const band = bands.find((b) => b === params.get('band')) ?? 'ALL';
-  const sliceRaw = params.get('slice') ?? '';
-  const slice = parseSlice(sliceRaw);
+  const chosen = parseSlices(params);
+  const slices = toSliceInputs(chosen);
   const trail = params.getAll('after');
   const after = trail[trail.length - 1] ?? null;
   const [{ data, error, fetching }, refetch] = useQuery({
     query: VerbatimsQuery,
-    variables: { unit, period: period ?? '', band, slice, after },
+    variables: { unit, period: period ?? '', band, slices: slices.length ? slices : null, after },
     pause: !period,
   });
   if (!period) return <Navigate to={`/?unit=${encodeURIComponent(unit)}`} replace />;
   if (isNotFound(error)) return <OutOfScope unit={unit} />;
 
-  const update = (change: (p: URLSearchParams) => void) =>
-    setParams((prev) => {
-      const p = new URLSearchParams(prev);
-      change(p);
-      return p;
-    });
   const setFilter = (key: string, value: string) =>
     update((p) => {
       if (value) p.set(key, value);
       else p.delete(key);
+      p.delete('after');
+    });
+  // One dimension changed: all three written under their own names (an old link's ?slice= becomes one of them).
+  const setSlice = (param: SliceParam, value: string) =>
+    update((p) => {
+      const next = { ...parseSlices(p), [param]: value };
+      p.delete('slice');
+      for (const c of sliceChoices) {
+        if (next[c.param]) p.set(c.param, next[c.param]);
+        else p.delete(c.param);
+      }
       p.delete('after');
     });
   const view = data ? toVerbatimPage(data) : null;
@@ -70,7 +79,7 @@ export function VerbatimsRoute() {
           )}
           <h1>{view ? t('verbatims.title', { unit: view.unit.name }) : t('common.loading')}</h1>
         </div>
-        <div className="filters">
+        <div className="filters" role="group" aria-label={t('verbatims.filters')}>
           <span className="field-inline">
             <label htmlFor={`${id}-band`}>{t('verbatims.band')}</label>
             <select id={`${id}-band`} value={band} onChange={(e) => setFilter('band', e.target.value === 'ALL' ? '' : e.target.value)}>
@@ -81,21 +90,19 @@ export function VerbatimsRoute() {
               ))}
             </select>
           </span>
-          <span className="field-inline">
-            <label htmlFor={`${id}-slice`}>{t('verbatims.slice')}</label>
-            <select id={`${id}-slice`} value={slice ? sliceRaw : ''} onChange={(e) => setFilter('slice', e.target.value)}>
-              <option value="">{t('filters.all')}</option>
-              {sliceChoices.map((g) => (
-                <optgroup key={g.dimension} label={t(`breakdowns.by.${g.dimension}`)}>
-                  {g.values.map((v) => (
-                    <option key={v} value={`${g.dimension}:${v}`}>
-                      {t(`slices.${v}`, { defaultValue: v })}
-                    </option>
-                  ))}
-                </optgroup>
-              ))}
-            </select>
-          </span>
+          {sliceChoices.map((c) => (
+            <span className="field-inline" key={c.param}>
+              <label htmlFor={`${id}-${c.param}`}>{t(`verbatims.filter.${c.param}`)}</label>
+              <select id={`${id}-${c.param}`} value={chosen[c.param]} onChange={(e) => setSlice(c.param, e.target.value)}>
+                <option value="">{t(`verbatims.filterAll.${c.param}`)}</option>
+                {c.values.map((v) => (
+                  <option key={v} value={v}>
+                    {t(`slices.${v}`, { defaultValue: v })}
+                  </option>
+                ))}
+              </select>
+            </span>
+          ))}
           <PeriodPicker value={period} latest={currentMonth()} onChange={(p) => setFilter('period', p)} />
         </div>
       </div>
