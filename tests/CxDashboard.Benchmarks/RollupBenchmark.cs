@@ -9,8 +9,8 @@ namespace CxDashboard.Benchmarks;
 
 /// <summary>
 /// Rollup engine speed next to its baselines on the same data, in one run. Two data sets: the big one (--rows responses
-/// and as many interactions) and a small one (--small-rows, default 1M, i.e. 2M facts), so the one-day refresh at both
-/// sizes prints side by side (it should not grow with the history). Baselines: (leaf) one plain GROUP BY unit, day,
+/// and as many interactions) and a small one (--small-rows, default 1M, i.e. 2M facts), so the refresh of the same
+/// real change (<see cref="RollupChange"/>) at both sizes prints side by side (it should not grow with the history). Baselines: (leaf) one plain GROUP BY unit, day,
 /// slice over the raw rows making only the leaf day cells, the least work that reads every row once; (a) a plain
 /// GROUP BY over the closure producing every cell; (b) REFRESH MATERIALIZED VIEW of an equivalent view. (a) and (b)
 /// take hours at 10M + 10M: --no-closure-baselines leaves them out.
