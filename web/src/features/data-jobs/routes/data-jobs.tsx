@@ -1,6 +1,6 @@
-import { useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../../../lib/session';
+import { useUrlParams } from '../../../lib/use-url-params';
 import { importKinds } from '../api/import-file';
 import { sortKeys } from '../components/error-table';
 import { ImportPanel } from '../components/import-panel';
@@ -12,21 +12,12 @@ import '../components/data-jobs.css';
 export function DataJobsRoute() {
   const { t } = useTranslation();
   const session = useSession();
-  const [params, setParams] = useSearchParams();
+  const [params, update] = useUrlParams();
   const kind = importKinds.find((k) => k === params.get('kind')) ?? 'responses';
   const quarantine = params.get('quarantine') === '1';
   const sort = sortKeys.find((k) => k === params.get('sort')) ?? 'line';
   const dir = params.get('dir') === 'desc' ? 'desc' : 'asc';
   const showIdle = params.get('idle') === '1';
-  const update = (change: Record<string, string | null>) =>
-    setParams((prev) => {
-      const p = new URLSearchParams(prev);
-      for (const [k, v] of Object.entries(change)) {
-        if (v == null) p.delete(k);
-        else p.set(k, v);
-      }
-      return p;
-    });
   if (session?.role !== 'analyst')
     return (
       <div className="page">

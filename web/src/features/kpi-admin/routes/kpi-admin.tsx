@@ -1,4 +1,4 @@
-import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import { useQuery } from 'urql';
 import { useTranslation } from 'react-i18next';
 import { Breadcrumbs } from '../../../components/breadcrumbs';
@@ -13,6 +13,7 @@ import { sliceLabel, type TargetGrainWord } from '../api/kpi-admin-view';
 import { CheckinForm } from '../components/checkin-form';
 import { KpiEditor } from '../components/kpi-editor';
 import { KpiList } from '../components/kpi-list';
+import { useUrlParams } from '../../../lib/use-url-params';
 import '../../../components/filters.css';
 import '../components/kpi-admin.css';
 
@@ -28,7 +29,7 @@ export function KpiAdminRoute() {
   const { unit = '' } = useParams();
   const navigate = useNavigate();
   const session = useSession();
-  const [params, setParams] = useSearchParams();
+  const [params, update] = useUrlParams();
   const selected = params.get('kpi');
   const grain = grains.find((g) => g === params.get('grain')) ?? 'month';
   const thisYear = new Date().getUTCFullYear();
@@ -41,12 +42,7 @@ export function KpiAdminRoute() {
   const mayCheckIn = analyst || session?.role === 'department_head';
   const u = data?.unit;
   const set = (key: string, value: string | null) =>
-    setParams((prev) => {
-      const p = new URLSearchParams(prev);
-      if (value == null) p.delete(key);
-      else p.set(key, value);
-      return p;
-    });
+    update({ [key]: value });
   const hrefOf = (kpi: string) => {
     const p = new URLSearchParams(params);
     p.set('kpi', kpi);
