@@ -3,7 +3,7 @@ import { createMemoryRouter, RouterProvider } from 'react-router';
 import { describe, expect, it } from 'vitest';
 import { useSearchParam } from './use-search-param';
 import { usePeriodParam } from './use-period';
-import { useUrlParams, type UpdateParams } from './use-url-params';
+import { latestSearch, noteRendered, noteWritten, useUrlParams, type UpdateParams } from './use-url-params';
 
 /** A page with the period picker's hook, a filter hook and a free writer, exposing their setters to the test. */
 function renderPage(url: string) {
@@ -47,5 +47,28 @@ describe('URL parameters written before the page renders again', () => {
     expect(search().toString()).toBe('period=2026-09');
     await act(async () => setters.period!('2026-08'));
     expect(Object.fromEntries(search())).toEqual({ period: '2026-08' });
+  });
+});
+
+describe('the record of unrendered writes', () => {
+  it('a render of the first of three writes, seen by two hooks and a hook mounting at the old URL, keeps the later writes', () => {
+    const path = '/units/1/verbatims';
+    noteWritten(path, 'band=A', 'band=A&channel=phone');
+    noteWritten(path, 'band=A', latestSearch(path, 'band=A') + '&stage=service');
+    noteRendered(path, 'band=A'); // a list mounting while the writes are on their way
+    noteRendered(path, 'band=A&channel=phone'); // the first write renders: the route's hook…
+    noteRendered(path, 'band=A&channel=phone'); // …and the period picker's
+    expect(latestSearch(path, 'band=A&channel=phone')).toBe('band=A&channel=phone&stage=service');
+    noteRendered(path, 'band=A&channel=phone&stage=service');
+    expect(latestSearch(path, 'band=A&channel=phone&stage=service&x=1')).toBe('band=A&channel=phone&stage=service&x=1');
+  });
+
+  it('another URL rendered (Back, another page) ends the record', () => {
+    noteWritten('/a', '', 'x=1');
+    noteRendered('/a', 'y=2');
+    expect(latestSearch('/a', 'y=2')).toBe('y=2');
+    noteWritten('/a', '', 'x=1');
+    noteRendered('/b', '');
+    expect(latestSearch('/a', 'z=3')).toBe('z=3');
   });
 });
