@@ -191,7 +191,7 @@ internal static class RollupBenchmark
         var units = (await db.RowsAsync("SELECT id FROM org_unit")).Select(r => (long)r[0]!).ToArray();
         var verbatims = new VerbatimQuery(db.DataSource);
         var year = Period.Of("year", last);
-        var page = await BestOfAsync(5, () => verbatims.PageAsync(company, units, year, VerbatimBand.NpsDetractors, Slice.All, 25, null));
+        var page = await BestOfAsync(5, () => verbatims.PageAsync(company, units, year, VerbatimBand.NpsDetractors, VerbatimSlices.All, 25, null));
         Console.WriteLine($"  verbatims, company, {year}, detractors, first 25: {page.TotalMilliseconds:0.0} ms " +
             $"(comments in the year: {await db.ScalarAsync($"SELECT count(*) FROM survey_response WHERE comment <> '' AND responded_at >= '{year.First:yyyy-MM-dd}'"):N0})");
     }

@@ -47,10 +47,6 @@ public sealed class VisibleVerbatims(ScopeGate gate, VerbatimQuery verbatims)
     }
 
     /// <summary>One visible unit's page; null outside the scope.</summary>
-    public Task<VerbatimPage?> PageAsync(long unitId, Period period, VerbatimBand band, Slice slice, int first, string? after, CancellationToken ct = default) =>
-        PageAsync(unitId, period, band, VerbatimSlices.From(slice), first, after, ct);
-
-    /// <summary>One visible unit's page for a combined filter; null outside the scope.</summary>
     public async Task<VerbatimPage?> PageAsync(long unitId, Period period, VerbatimBand band, VerbatimSlices slices, int first, string? after, CancellationToken ct = default)
     {
         var key = new VerbatimKey(unitId, period, band, slices, first, after);

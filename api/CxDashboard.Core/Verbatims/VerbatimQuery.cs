@@ -52,10 +52,6 @@ public sealed class VerbatimQuery(NpgsqlDataSource db)
     public const int MaxPageSize = 100;
 
     public async Task<VerbatimPage> PageAsync(long unitId, IReadOnlyCollection<long> visibleUnitIds, Period period, VerbatimBand band,
-        Slice slice, int first, string? after, CancellationToken ct = default) =>
-        (await PagesAsync([unitId], visibleUnitIds, period, band, VerbatimSlices.From(slice), first, after, null, ct))[unitId];
-
-    public async Task<VerbatimPage> PageAsync(long unitId, IReadOnlyCollection<long> visibleUnitIds, Period period, VerbatimBand band,
         VerbatimSlices slices, int first, string? after, CancellationToken ct = default) =>
         (await PagesAsync([unitId], visibleUnitIds, period, band, slices, first, after, null, ct))[unitId];
 
@@ -64,10 +60,6 @@ public sealed class VerbatimQuery(NpgsqlDataSource db)
     /// <paramref name="first"/> + 1 comments (the extra row says whether a next page exists), so a query asking
     /// verbatims of every department costs one round trip, not one per department.
     /// </summary>
-    public async Task<IReadOnlyDictionary<long, VerbatimPage>> PagesAsync(IReadOnlyCollection<long> unitIds, IReadOnlyCollection<long> visibleUnitIds,
-        Period period, VerbatimBand band, Slice slice, int first, string? after, CancellationToken ct = default) =>
-        await PagesAsync(unitIds, visibleUnitIds, period, band, VerbatimSlices.From(slice), first, after, null, ct);
-
     /// <param name="slices">The dimensions filtered, ANDed (one value per dimension at most).</param>
     /// <param name="minGroup">Under the privacy floor: a unit whose group (its comments in the period, band and every
     /// filtered dimension together) is smaller than this gets an empty page.</param>
@@ -125,9 +117,6 @@ public sealed class VerbatimQuery(NpgsqlDataSource db)
     /// comment indexes (<c>ix_survey_response_comment*</c>: unit[, band], time) as a short backward range scan, then merged. The rows
     /// read are at most descendants × <c>@limit</c> per partition of the period, never the period's partition.
     /// </summary>
-    public static string PageSql(VerbatimBand band, Slice slice, bool hasCursor) => PageSql(band, VerbatimSlices.From(slice), hasCursor);
-
-    /// <inheritdoc cref="PageSql(VerbatimBand, Slice, bool)"/>
     /// <remarks>
     /// The filtered dimensions are conditions on the rows the index scan returns (no index is keyed by them): a page
     /// reads each descendant's comments of the band newest first until it has <c>@limit</c> of the combination, so a

@@ -136,7 +136,7 @@ public sealed class CellStoreTests(RolledUpDatabase db) : IClassFixture<RolledUp
         var pages = 0;
         do
         {
-            var page = await query.PageAsync(unit, visible, quarter, VerbatimBand.NpsDetractors, Slice.All, 25, after);
+            var page = await query.PageAsync(unit, visible, quarter, VerbatimBand.NpsDetractors, VerbatimSlices.All, 25, after);
             Assert.All(page.Items, v => Assert.True(v.Nps <= 6));
             seen.AddRange(page.Items.Select(v => v.Id));
             after = page.HasNextPage ? page.EndCursor : null;
@@ -157,7 +157,7 @@ public sealed class CellStoreTests(RolledUpDatabase db) : IClassFixture<RolledUp
             .Select(r => (long)r[0]!).ToHashSet();
         var year = Period.Of("year", await LastFullMonthAsync());
 
-        var page = await new VerbatimQuery(db.DataSource).PageAsync(unit, onlyContact, year, VerbatimBand.All, Slice.All, 100, null);
+        var page = await new VerbatimQuery(db.DataSource).PageAsync(unit, onlyContact, year, VerbatimBand.All, VerbatimSlices.All, 100, null);
 
         Assert.NotEmpty(page.Items);
         Assert.All(page.Items, v => Assert.Contains(v.UnitId, onlyContact));

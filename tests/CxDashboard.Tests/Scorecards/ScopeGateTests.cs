@@ -29,8 +29,8 @@ public sealed class ScopeGateTests(ReadApp app) : IClassFixture<ReadApp>
         var values = await caller.Values.ValuesAsync([new ValueKey(SubjectKind.Unit, sibling, "nps", month, Slice.All), new ValueKey(SubjectKind.Unit, own, "nps", month, Slice.All)]);
         Assert.Single(values);
         Assert.Empty(await caller.Values.BreakdownsAsync([new BreakdownKey(SubjectKind.Unit, sibling, month, "channel")]));
-        Assert.Null(await caller.Verbatims.PageAsync(sibling, month, VerbatimBand.All, Slice.All, 10, null));
-        Assert.Null(await caller.Verbatims.PageAsync(division, month, VerbatimBand.All, Slice.All, 10, null));
+        Assert.Null(await caller.Verbatims.PageAsync(sibling, month, VerbatimBand.All, VerbatimSlices.All, 10, null));
+        Assert.Null(await caller.Verbatims.PageAsync(division, month, VerbatimBand.All, VerbatimSlices.All, 10, null));
         Assert.Empty(await caller.Gate.PartnersAsync());
         Assert.Equal(["DEP-RETAIL-STORES"], (await caller.Org.RootsAsync()).Select(u => u.Code));
     }
