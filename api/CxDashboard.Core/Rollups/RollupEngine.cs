@@ -68,35 +68,11 @@ public sealed class RollupEngine(NpgsqlDataSource dataSource)
 
             int days;
             long cells;
+            long? rowsReadByRebuild = null;
             if (full)
             {
-                // Step names are shown translated by the web app (data-jobs/api/rollup-runs.ts stepMessage): rename both.
-                await steps.StepAsync("reading survey responses", ct);
-                await ExecAsync(conn, tx, RollupSql.FillOwnResponses(), ct);
-                await steps.StepAsync("reading interactions", ct);
-                await ExecAsync(conn, tx, RollupSql.FillOwnInteractions(), ct);
-                await steps.StepAsync("summing subtrees level by level, and partners", ct, rowsRead: await RowsReadAsync(conn, tx, ct));
-                await SumSubtreesAsync(conn, tx, ct);
-                await ExecAsync(conn, tx, RollupSql.CreateNextCells, ct);
-                const string next = RollupSql.NextCells;
-                cells = await ExecAsync(conn, tx, RollupSql.InsertCells("day", "day_cells", next), ct);
-                await steps.StepAsync("building week and month cells from days", ct, cellsWritten: cells);
-                await ExecAsync(conn, tx, RollupSql.CreateCoarser("week", "day_cells"), ct);
-                cells += await ExecAsync(conn, tx, RollupSql.InsertCells("week", "week_cells", next), ct);
-                await ExecAsync(conn, tx, RollupSql.CreateCoarser("month", "day_cells"), ct);
-                cells += await ExecAsync(conn, tx, RollupSql.InsertCells("month", "month_cells", next), ct);
-                await steps.StepAsync("building quarter cells from months and year cells from quarters", ct, cellsWritten: cells);
-                await ExecAsync(conn, tx, RollupSql.CreateCoarser("quarter", "month_cells"), ct);
-                cells += await ExecAsync(conn, tx, RollupSql.InsertCells("quarter", "quarter_cells", next), ct);
-                await ExecAsync(conn, tx, RollupSql.CreateCoarser("year", "quarter_cells"), ct);
-                cells += await ExecAsync(conn, tx, RollupSql.InsertCells("year", "year_cells", next), ct);
-                await steps.StepAsync("indexing the new cells", ct, cellsWritten: cells);
-                var swap = await IndexNextCellsAsync(conn, tx, ct);
-                days = await ScalarAsync<int>(conn, tx, "SELECT count(DISTINCT day)::int FROM own", ct);
-                await steps.StepAsync("building driver cells", ct, cellsWritten: cells);
-                await ExecAsync(conn, tx, "DELETE FROM driver_cell", ct);
-                await ExecAsync(conn, tx, DriverCells.InsertDays("true", "true"), ct);
-                await ExecAsync(conn, tx, DriverCells.InsertMonths("true"), ct);
+                var (rebuilt, swap) = await FullRebuild.RunAsync(conn, tx, steps, ct);
+                (cells, days, rowsReadByRebuild) = (rebuilt.Cells, rebuilt.Days, rebuilt.RowsRead);
                 await steps.StepAsync("swapping the new cells in", ct);
                 await ExecAsync(conn, tx, swap, ct);
             }
@@ -128,7 +104,7 @@ public sealed class RollupEngine(NpgsqlDataSource dataSource)
                 }
             }
 
-            var rowsRead = await RowsReadAsync(conn, tx, ct);
+            var rowsRead = rowsReadByRebuild ?? await RowsReadAsync(conn, tx, ct);
             var consumed = await ConsumedAsync(conn, tx, ct);
             await ExecAsync(conn, tx, """
                 INSERT INTO rollup_state (id, closure_fingerprint, watermark, refreshed_at) VALUES (1, @fp, @wm, now())
@@ -151,64 +127,6 @@ public sealed class RollupEngine(NpgsqlDataSource dataSource)
             await FailJobRunAsync(jobRunId, ex);
             throw;
         }
-    }
-
-    /// <summary>
-    /// Builds on the new cells table a copy of every index rollup_cell has (read from the catalog, so an index a later
-    /// migration adds is carried too) and analyzes it; returns the statements that then replace rollup_cell by it. They
-    /// run last, just before the commit: dropping the old table waits for the queries reading it and holds new readers
-    /// only until the commit, after which they read the new cells (a reader never sees a mix of old and new).
-    /// </summary>
-    private static async Task<string> IndexNextCellsAsync(NpgsqlConnection conn, NpgsqlTransaction tx, CancellationToken ct)
-    {
-        const string next = RollupSql.NextCells;
-        var indexes = new List<(string Name, string Def, string? Constraint, string? ConstraintDef)>();
-        await using (var cmd = new NpgsqlCommand(RollupSql.CellIndexes, conn, tx))
-        await using (var r = await cmd.ExecuteReaderAsync(ct))
-        {
-            while (await r.ReadAsync(ct))
-                indexes.Add((r.GetString(0), r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2), r.IsDBNull(3) ? null : r.GetString(3)));
-        }
-        var renames = new List<string> { "DROP TABLE rollup_cell", $"ALTER TABLE {next} RENAME TO rollup_cell" };
-        foreach (var (name, def, constraint, constraintDef) in indexes)
-        {
-            if (constraint is not null)
-            {
-                await ExecAsync(conn, tx, $"ALTER TABLE {next} ADD CONSTRAINT {constraint}_next {constraintDef}", ct);
-                renames.Add($"ALTER TABLE rollup_cell RENAME CONSTRAINT {constraint}_next TO {constraint}");
-            }
-            else
-            {
-                var onNext = System.Text.RegularExpressions.Regex.Replace(def, @"^CREATE (UNIQUE )?INDEX (\S+) ON (\S+\.)?rollup_cell ",
-                    m => $"CREATE {m.Groups[1].Value}INDEX {name}_next ON {next} ");
-                if (onNext == def) throw new InvalidOperationException($"unexpected index definition on rollup_cell: {def}");
-                await ExecAsync(conn, tx, onNext, ct);
-                renames.Add($"ALTER INDEX {name}_next RENAME TO {name}");
-            }
-        }
-        await ExecAsync(conn, tx, $"ANALYZE {next}", ct);
-        return string.Join(";\n", renames);
-    }
-
-    /// <summary>
-    /// Subtree day cells of every unit, from the deepest level up (each level = its units' own cells + their children's
-    /// subtree cells), then partners from their engagement roots: the raw facts are read once, into table own.
-    /// </summary>
-    private static async Task SumSubtreesAsync(NpgsqlConnection conn, NpgsqlTransaction tx, CancellationToken ct)
-    {
-        await ExecAsync(conn, tx, RollupSql.CreateTree, ct);
-        await ExecAsync(conn, tx, RollupSql.CreateDayCellsTable(), ct);
-        var deepest = await ScalarAsync<int?>(conn, tx, "SELECT max(level)::int FROM tree", ct) ?? -1;
-        string? below = null;
-        for (var level = deepest; level >= 0; level--)
-        {
-            var into = $"level_{level}";
-            await ExecAsync(conn, tx, RollupSql.SumLevel(level, into, below), ct);
-            if (below is not null) await ExecAsync(conn, tx, $"DROP TABLE {below}", ct);
-            below = into;
-        }
-        await ExecAsync(conn, tx, RollupSql.CreatePartnerRoots, ct);
-        await ExecAsync(conn, tx, RollupSql.InsertPartnerDayCells(), ct);
     }
 
     /// <summary>
@@ -336,14 +254,14 @@ public sealed class RollupEngine(NpgsqlDataSource dataSource)
         await cmd.ExecuteNonQueryAsync(CancellationToken.None);
     }
 
-    private static async Task<int> ExecAsync(NpgsqlConnection conn, NpgsqlTransaction? tx, string sql, CancellationToken ct, params (string Name, object Value)[] args)
+    internal static async Task<int> ExecAsync(NpgsqlConnection conn, NpgsqlTransaction? tx, string sql, CancellationToken ct, params (string Name, object Value)[] args)
     {
         await using var cmd = new NpgsqlCommand(sql, conn, tx) { CommandTimeout = 0 };
         foreach (var (name, value) in args) cmd.Parameters.AddWithValue(name, value);
         return await cmd.ExecuteNonQueryAsync(ct);
     }
 
-    private static async Task<T> ScalarAsync<T>(NpgsqlConnection conn, NpgsqlTransaction tx, string sql, CancellationToken ct)
+    internal static async Task<T> ScalarAsync<T>(NpgsqlConnection conn, NpgsqlTransaction tx, string sql, CancellationToken ct)
     {
         await using var cmd = new NpgsqlCommand(sql, conn, tx) { CommandTimeout = 0 };
         var value = await cmd.ExecuteScalarAsync(ct);

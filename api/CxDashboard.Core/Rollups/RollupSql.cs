@@ -62,31 +62,6 @@ internal static class RollupSql
         ANALYZE tree
         """;
 
-    public static string CreateDayCellsTable() => $"""
-        CREATE TEMP TABLE day_cells (subject_kind smallint, subject_id bigint, day date, dim text, dim_value text,
-            {string.Join(", ", CellColumns.All.Select(c => $"{c.Name} {c.SqlType}"))}) ON COMMIT DROP
-        """;
-
-    /// <summary>
-    /// Subtree day cells of the units on one level: their own cells plus the subtree cells of their children (the level
-    /// below, table <paramref name="below"/>), so raw facts are read once and each cell is summed from the cells under
-    /// it rather than from every fact of the subtree. Appended to day_cells and kept as <paramref name="into"/> for the
-    /// level above.
-    /// </summary>
-    public static string SumLevel(int level, string into, string? below) => $"""
-        CREATE TEMP TABLE {into} ON COMMIT DROP AS
-        SELECT unit_id, day, dim, dim_value, {Sums(CellColumns.All)}
-        FROM (SELECT o.unit_id, o.day, o.dim, o.dim_value, {Names(CellColumns.All, "o.")}
-              FROM own o JOIN tree t ON t.unit_id = o.unit_id WHERE t.level = {level}
-              {(below is null ? "" : $"""
-              UNION ALL
-              SELECT t.parent_id, s.day, s.dim, s.dim_value, {Names(CellColumns.All, "s.")}
-              FROM {below} s JOIN tree t ON t.unit_id = s.unit_id
-              """)}) x
-        GROUP BY unit_id, day, dim, dim_value;
-        INSERT INTO day_cells SELECT 0, * FROM {into}
-        """;
-
     /// <summary>
     /// The engagement nodes whose subtrees make up each partner: those with no ancestor engaged by the same partner.
     /// Their subtrees are disjoint, so a partner's cell is the sum of their subtree cells and counts each fact once.
@@ -98,14 +73,6 @@ internal static class RollupSql
           AND NOT EXISTS (SELECT 1 FROM org_unit_closure c JOIN org_unit a ON a.id = c.ancestor_id
                           WHERE c.descendant_id = u.id AND c.depth > 0 AND a.partner_id = u.partner_id);
         ANALYZE partner_root
-        """;
-
-    /// <summary>Partner day cells from the subtree day cells of their engagement roots.</summary>
-    public static string InsertPartnerDayCells() => $"""
-        INSERT INTO day_cells
-        SELECT 1, e.partner_id, d.day, d.dim, d.dim_value, {Sums(CellColumns.All, "d.")}
-        FROM day_cells d JOIN partner_root e ON d.subject_kind = 0 AND d.subject_id = e.unit_id
-        GROUP BY e.partner_id, d.day, d.dim, d.dim_value
         """;
 
     /// <summary>
@@ -123,27 +90,6 @@ internal static class RollupSql
         LEFT JOIN pg_constraint k ON k.conindid = i.indexrelid AND k.conrelid = i.indrelid
         WHERE i.indrelid = 'rollup_cell'::regclass
         ORDER BY c.relname
-        """;
-
-    /// <summary>
-    /// Cells of a temp table (period start in column day) into <paramref name="target"/> under <paramref name="grain"/>, in
-    /// period order: a refresh updates the cells of a few periods for every subject, and with each period's cells on
-    /// adjacent pages it dirties (and logs whole to the WAL) a few hundred pages rather than one page per cell.
-    /// </summary>
-    public static string InsertCells(string grain, string table, string target = "rollup_cell") => $"""
-        INSERT INTO {target} (subject_kind, subject_id, grain, period_start, dim, dim_value, {Names(CellColumns.All)})
-        SELECT subject_kind, subject_id, '{grain}', day, dim, dim_value, {Names(CellColumns.All)} FROM {table} ORDER BY day
-        """;
-
-    /// <summary>
-    /// Cells of a coarser grain summed from the cells of a finer one (<paramref name="from"/>): weeks and months from days,
-    /// quarters from months, years from quarters. Every statistic is a count or a sum, so this is exact.
-    /// </summary>
-    public static string CreateCoarser(string grain, string from) => $"""
-        CREATE TEMP TABLE {grain}_cells ON COMMIT DROP AS
-        SELECT subject_kind, subject_id, date_trunc('{grain}', day)::date AS day, dim, dim_value, {Sums(CellColumns.All)}
-        FROM {from}
-        GROUP BY subject_kind, subject_id, date_trunc('{grain}', day), dim, dim_value
         """;
 
     /// <summary>

@@ -1,0 +1,148 @@
+namespace CxDashboard.Core.Rollups;
+
+/// <summary>
+/// The SQL only a full rebuild runs (<see cref="FullRebuild"/>), generated from <see cref="CellColumns"/>. Every pass
+/// over the ~90 sums of a cell costs about as much as reading the facts did, so the passes are few: each unit-day-slice
+/// gets one own row (both fact tables joined while the interactions are read), the deepest units' subtree cells are
+/// their own rows as they are, weeks and months come from one pass over the day cells, and day cells are written once.
+/// </summary>
+internal static class RebuildSql
+{
+    private const string DimName =
+        "CASE WHEN GROUPING(channel) = 0 THEN 'channel' WHEN GROUPING(journey_stage) = 0 THEN 'journey_stage' WHEN GROUPING(segment) = 0 THEN 'segment' ELSE 'all' END";
+    private const string DimValue =
+        "CASE WHEN GROUPING(channel) = 0 THEN channel WHEN GROUPING(journey_stage) = 0 THEN journey_stage WHEN GROUPING(segment) = 0 THEN segment ELSE '' END";
+    private const string Sets =
+        "GROUPING SETS ((org_unit_id, day), (org_unit_id, day, channel), (org_unit_id, day, journey_stage), (org_unit_id, day, segment))";
+    private const string Key = "unit_id, day, dim, dim_value";
+
+    private static string Names(IEnumerable<CellColumn> cols, string prefix = "") => string.Join(", ", cols.Select(c => prefix + c.Name));
+    private static string Sums(IEnumerable<CellColumn> cols, string alias = "") =>
+        string.Join(", ", cols.Select(c => $"sum({alias}{c.Name})::{c.SqlType} AS {c.Name}"));
+    private static string Aggregates(IEnumerable<CellColumn> cols) => string.Join(", ", cols.Select(c => $"{c.Aggregate} AS {c.Name}"));
+
+    /// <summary>Each unit's own response statistics per day and slice: 13 narrow columns, joined to the interactions next.</summary>
+    public static string CreateOwnResponses() => $"""
+        CREATE TEMP TABLE own_responses ON COMMIT DROP AS
+        SELECT org_unit_id AS unit_id, day, {DimName} AS dim, {DimValue} AS dim_value, {Aggregates(CellColumns.Responses)}
+        FROM (SELECT f.*, (f.responded_at AT TIME ZONE 'UTC')::date AS day FROM survey_response f) f
+        GROUP BY {Sets};
+        ANALYZE own_responses
+        """;
+
+    /// <summary>
+    /// Each unit's own cells (table own): the interactions read and grouped, joined to the response rows of the same
+    /// unit, day and slice, so every cell is one row carrying both families. Written as separate rows (the refresh's
+    /// shape), every later pass moved twice the rows, half of each row zeros, and had to group them back together.
+    /// The response rows are hashed: the planner's other choice, sorting both sides for a merge join, sorted ~90 columns.
+    /// </summary>
+    public static string FillOwnJoined() => $"""
+        SET LOCAL enable_mergejoin = off;
+        INSERT INTO own ({Key}, {Names(CellColumns.All)})
+        SELECT coalesce(r.unit_id, i.unit_id), coalesce(r.day, i.day), coalesce(r.dim, i.dim), coalesce(r.dim_value, i.dim_value),
+               {string.Join(", ", CellColumns.Responses.Select(c => $"coalesce(r.{c.Name}, 0)"))},
+               {string.Join(", ", CellColumns.Interactions.Select(c => $"coalesce(i.{c.Name}, 0)"))}
+        FROM own_responses r
+        FULL JOIN (SELECT org_unit_id AS unit_id, day, {DimName} AS dim, {DimValue} AS dim_value, {Aggregates(CellColumns.Interactions)}
+                   FROM (SELECT f.*, (f.opened_at AT TIME ZONE 'UTC')::date AS day, {CellColumns.InteractionBuckets} FROM interaction f) f
+                   GROUP BY {Sets}) i
+          ON i.unit_id = r.unit_id AND i.day = r.day AND i.dim = r.dim AND i.dim_value = r.dim_value;
+        SET LOCAL enable_mergejoin TO DEFAULT;
+        DROP TABLE own_responses
+        """;
+
+    /// <summary>The facts read (every fact is in one 'all' row of its unit and day) and the days they fall on.</summary>
+    public const string RowsAndDays = "SELECT coalesce(sum(responses + contacts), 0)::bigint, count(DISTINCT day)::int FROM own WHERE dim = 'all'";
+
+    /// <summary>The subtree day cells of the units on level <paramref name="level"/>: a unit on the deepest level has no children, so its own rows.</summary>
+    private static string LevelSource(int level, int deepest) => level == deepest
+        ? $"SELECT o.unit_id, o.day, o.dim, o.dim_value, {Names(CellColumns.All, "o.")} FROM own o JOIN tree t ON t.unit_id = o.unit_id WHERE t.level = {deepest}"
+        : $"SELECT {Key}, {Names(CellColumns.All)} FROM level_{level}";
+
+    /// <summary>
+    /// Subtree day cells of the units on one level above the deepest (table level_N): their own rows plus their children's
+    /// subtree cells, so raw facts are read once and each cell is summed from the cells just under it.
+    /// </summary>
+    public static string SumLevel(int level, int deepest) => $"""
+        CREATE TEMP TABLE level_{level} ON COMMIT DROP AS
+        SELECT {Key}, {Sums(CellColumns.All)}
+        FROM (SELECT o.unit_id, o.day, o.dim, o.dim_value, {Names(CellColumns.All, "o.")}
+              FROM own o JOIN tree t ON t.unit_id = o.unit_id WHERE t.level = {level}
+              UNION ALL
+              SELECT t.parent_id, s.day, s.dim, s.dim_value, {Names(CellColumns.All, "s.")}
+              FROM ({LevelSource(level + 1, deepest)}) s JOIN tree t ON t.unit_id = s.unit_id) x
+        GROUP BY {Key}
+        """;
+
+    /// <summary>The subtree day cells of every unit: the level tables and the deepest units' own rows.</summary>
+    private static string SubtreeDays(int deepest) =>
+        string.Join("\nUNION ALL\n", Enumerable.Range(0, Math.Max(deepest, -1) + 1).Select(l => LevelSource(l, deepest)).DefaultIfEmpty(
+            $"SELECT {Key}, {Names(CellColumns.All)} FROM own WHERE false"));
+
+    /// <summary>Partner day cells from the subtree day cells of their engagement roots (disjoint subtrees, so each fact once).</summary>
+    public static string CreatePartnerDays(int deepest) => $"""
+        CREATE TEMP TABLE partner_days ON COMMIT DROP AS
+        SELECT e.partner_id, d.day, d.dim, d.dim_value, {Sums(CellColumns.All, "d.")}
+        FROM ({SubtreeDays(deepest)}) d JOIN partner_root e ON e.unit_id = d.unit_id
+        GROUP BY e.partner_id, d.day, d.dim, d.dim_value
+        """;
+
+    /// <summary>Every subject's day cells (subject_kind 0 = unit, 1 = partner).</summary>
+    private static string Days(int deepest) => $"""
+        SELECT 0::smallint AS subject_kind, unit_id AS subject_id, day, dim, dim_value, {Names(CellColumns.All)} FROM ({SubtreeDays(deepest)}) u
+        UNION ALL
+        SELECT 1::smallint, partner_id, day, dim, dim_value, {Names(CellColumns.All)} FROM partner_days
+        """;
+
+    /// <summary>
+    /// The day cells into the new table, in day order: a refresh updates the cells of a few days for every subject, and
+    /// with each day's cells on adjacent pages it dirties (and logs whole to the WAL) a few hundred pages rather than one
+    /// page per cell.
+    /// </summary>
+    public static string InsertDayCells(int deepest) => $"""
+        INSERT INTO {RollupSql.NextCells} (subject_kind, subject_id, grain, period_start, dim, dim_value, {Names(CellColumns.All)})
+        SELECT subject_kind, subject_id, 'day', day, dim, dim_value, {Names(CellColumns.All)} FROM ({Days(deepest)}) d ORDER BY day
+        """;
+
+    /// <summary>
+    /// Week and month cells in one pass over the day cells: first each week's part inside one month (a week spans at most
+    /// two), then weeks and months both from those parts, a sixth as many rows as days. Every statistic is a count or
+    /// a sum, so this is exact.
+    /// </summary>
+    public static string CreateWeeksAndMonths(int deepest) => $"""
+        CREATE TEMP TABLE coarse_cells ON COMMIT DROP AS
+        SELECT subject_kind, subject_id, CASE WHEN GROUPING(week) = 0 THEN 'week' ELSE 'month' END AS grain, coalesce(week, month) AS period_start,
+               dim, dim_value, {Sums(CellColumns.All)}
+        FROM (SELECT subject_kind, subject_id, date_trunc('week', day)::date AS week, date_trunc('month', day)::date AS month, dim, dim_value,
+                     {Sums(CellColumns.All)}
+              FROM ({Days(deepest)}) d
+              GROUP BY subject_kind, subject_id, date_trunc('week', day), date_trunc('month', day), dim, dim_value) part
+        GROUP BY subject_kind, subject_id, dim, dim_value, GROUPING SETS ((week), (month))
+        """;
+
+    /// <summary>Quarter and year cells from the month cells, in one pass.</summary>
+    public static string AddQuartersAndYears() => $"""
+        INSERT INTO coarse_cells
+        SELECT subject_kind, subject_id, CASE WHEN GROUPING(quarter) = 0 THEN 'quarter' ELSE 'year' END, coalesce(quarter, year),
+               dim, dim_value, {Sums(CellColumns.All)}
+        FROM (SELECT subject_kind, subject_id, date_trunc('quarter', period_start)::date AS quarter, date_trunc('year', period_start)::date AS year,
+                     dim, dim_value, {Names(CellColumns.All)}
+              FROM coarse_cells WHERE grain = 'month') m
+        GROUP BY subject_kind, subject_id, dim, dim_value, GROUPING SETS ((quarter), (year))
+        """;
+
+    /// <summary>The cells of the given grains into the new table, grain by grain, each in period order (as the days).</summary>
+    public static string InsertCoarseCells(params string[] grains) => $"""
+        INSERT INTO {RollupSql.NextCells} (subject_kind, subject_id, grain, period_start, dim, dim_value, {Names(CellColumns.All)})
+        SELECT subject_kind, subject_id, grain, period_start, dim, dim_value, {Names(CellColumns.All)} FROM coarse_cells
+        WHERE grain IN ({string.Join(", ", grains.Select(g => $"'{g}'"))})
+        ORDER BY array_position(ARRAY[{string.Join(", ", grains.Select(g => $"'{g}'"))}], grain), period_start
+        """;
+
+    /// <summary>
+    /// Statistics of the columns queries filter or join on: the planner reads no others, and sampling all ~90 columns of
+    /// a cell took several times as long.
+    /// </summary>
+    public const string AnalyzeNextCells =
+        $"ANALYZE {RollupSql.NextCells} (subject_kind, subject_id, grain, period_start, dim, dim_value, responses, contacts)";
+}
