@@ -60,8 +60,8 @@ test('a refused registration names each field in the reader’s language (zh-CN)
   const alert = page.getByRole('alert');
   await alert.waitFor();
   const lines = (await alert.getByRole('listitem').allInnerTexts()).map((l) => l.trim());
-  expect(lines.includes('允许的来源: “ftp://portal.e2e.test”不是来源（scheme://host[:port]，须为 https，localhost 可用 http）'), `lines: ${JSON.stringify(lines)}`);
-  expect(lines.includes('可授权的组织单位: 没有代码为“NO-SUCH-UNIT”的组织单位'), `lines: ${JSON.stringify(lines)}`);
+  expect(lines.includes('允许的来源：“ftp://portal.e2e.test”不是来源（scheme://host[:port]，须为 https，localhost 可用 http）'), `lines: ${JSON.stringify(lines)}`);
+  expect(lines.includes('可授权的组织单位：没有代码为“NO-SUCH-UNIT”的组织单位'), `lines: ${JSON.stringify(lines)}`);
   expect((await page.getByRole('region', { name, exact: true }).count()) === 0, 'the refused host is listed');
   await page.getByRole('combobox', { name: '语言' }).selectOption('en');
 });

@@ -31,7 +31,7 @@ export function HostProblems({ error }: { error: CombinedError }) {
           // The English message leads with "input.field:", which the label replaces.
           const english = label ? e.message.replace(/^input\.[A-Za-z]+: /, '') : e.message;
           const text = translateApiError(t, i18n.language, codedGraphQLError(e, english), 'graphql');
-          return <li key={i}>{label ? `${label}: ${text}` : text}</li>;
+          return <li key={i}>{label ? t('embedAdmin.fieldProblem', { label, text }) : text}</li>;
         })}
       </ul>
     </div>

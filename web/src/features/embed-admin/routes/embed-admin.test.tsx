@@ -212,10 +212,10 @@ describe('embedding admin screen', () => {
 
       const lines = within(await screen.findByRole('alert')).getAllByRole('listitem').map((li) => li.textContent);
       expect(lines).toEqual([
-        '允许的来源: “ftp://x”不是来源（scheme://host[:port]，须为 https，localhost 可用 http）',
-        '可授权的组织单位: 没有代码为“NOPE”的组织单位',
-        '视图: 未知视图“dashboard”（可选：scorecard、cascade、process、partner）',
-        '名称: some check newer than this web',
+        '允许的来源：“ftp://x”不是来源（scheme://host[:port]，须为 https，localhost 可用 http）',
+        '可授权的组织单位：没有代码为“NOPE”的组织单位',
+        '视图：未知视图“dashboard”（可选：scorecard、cascade、process、partner）',
+        '名称：some check newer than this web',
       ]);
       await i18n.changeLanguage('en');
       await waitFor(() =>
