@@ -45,3 +45,23 @@ test('the analyst registers a host on the embedding screen, its key (shown once)
   const refused = await tokenWith(secret);
   expect(refused.status === 401, `POST /embed/token with the revoked key: HTTP ${refused.status}`);
 });
+
+test('a refused registration names each field in the reader’s language (zh-CN) and writes nothing', async (page) => {
+  await signIn(page, 'analyst');
+  await page.getByRole('link', { name: 'Embedding' }).click();
+  await page.getByRole('heading', { name: 'Embedding: host applications' }).waitFor();
+  await page.getByRole('combobox', { name: 'Language' }).selectOption('zh-CN');
+  const form = page.getByRole('form', { name: '注册宿主应用' });
+  const name = `e2e refused ${Date.now()}`;
+  await form.getByLabel('名称').fill(name);
+  await form.getByLabel('允许的来源（每行一个）').fill('ftp://portal.e2e.test');
+  await form.getByLabel('可授权的组织单位（代码）').fill('NO-SUCH-UNIT');
+  await form.getByRole('button', { name: '注册' }).click();
+  const alert = page.getByRole('alert');
+  await alert.waitFor();
+  const lines = (await alert.getByRole('listitem').allInnerTexts()).map((l) => l.trim());
+  expect(lines.includes('允许的来源：“ftp://portal.e2e.test”不是来源（scheme://host[:port]，须为 https，localhost 可用 http）'), `lines: ${JSON.stringify(lines)}`);
+  expect(lines.includes('可授权的组织单位：没有代码为“NO-SUCH-UNIT”的组织单位'), `lines: ${JSON.stringify(lines)}`);
+  expect((await page.getByRole('region', { name, exact: true }).count()) === 0, 'the refused host is listed');
+  await page.getByRole('combobox', { name: '语言' }).selectOption('en');
+});

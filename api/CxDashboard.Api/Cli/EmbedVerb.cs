@@ -1,6 +1,7 @@
 using System.Globalization;
 using CxDashboard.Api.Embedding;
 using CxDashboard.Core.Embedding;
+using CxDashboard.Core.Scorecards;
 
 namespace CxDashboard.Api.Cli;
 
@@ -71,9 +72,9 @@ internal static class EmbedVerb
                     throw new CliUsageException($"unknown embed command '{args[0]}'; usage: {Usage}");
             }
         }
-        catch (EmbedInputException e)
+        catch (InputRejectedException e)
         {
-            foreach (var (field, message) in e.Errors) await Console.Error.WriteLineAsync($"error: {field}: {message}");
+            foreach (var x in e.Errors) await Console.Error.WriteLineAsync($"error: {x.Path}: {x.Message}");
             return ExitCodes.Rejected;
         }
     }

@@ -3,6 +3,7 @@ using System.Security.Claims;
 using CxDashboard.Api.GraphQL;
 using CxDashboard.Api.Security;
 using CxDashboard.Core.Embedding;
+using CxDashboard.Core.Scorecards;
 using CxDashboard.GraphQL;
 using CxDashboard.GraphQL.Execution;
 using CxDashboard.GraphQL.Types;
@@ -51,7 +52,7 @@ public static class EmbedSchema
                 var input = ctx.Argument<HostApplicationArgs>("input")!.ToInput();
                 await RequireGrantInScopeAsync(ctx, input);
                 var id = HostId(ctx);
-                return await Guard(() => ctx.Service<HostRegistry>().UpdateAsync(id, input, ctx.CancellationToken)) ?? throw NotFound($"host {id}");
+                return await Guard(() => ctx.Service<HostRegistry>().UpdateAsync(id, input, ctx.CancellationToken)) ?? throw FieldErrors.HostNotFound(id.ToString(CultureInfo.InvariantCulture));
             });
         d.Field("setHostApplicationDisabled").Type("HostApplication!").Description("Analysts only; a disabled host's keys and tokens stop working.")
             .Argument("id", "ID!").Argument("disabled", "Boolean!")
@@ -59,7 +60,7 @@ public static class EmbedSchema
             {
                 RequireAnalyst(ctx);
                 var id = HostId(ctx);
-                var host = await ctx.Service<HostRegistry>().SetDisabledAsync(id, ctx.Argument<bool>("disabled"), ctx.CancellationToken) ?? throw NotFound($"host {id}");
+                var host = await ctx.Service<HostRegistry>().SetDisabledAsync(id, ctx.Argument<bool>("disabled"), ctx.CancellationToken) ?? throw FieldErrors.HostNotFound(id.ToString(CultureInfo.InvariantCulture));
                 ctx.Service<EmbedKeyStatus>().Invalidate();
                 return host;
             });
@@ -69,7 +70,7 @@ public static class EmbedSchema
             {
                 RequireAnalyst(ctx);
                 var id = HostId(ctx, "host");
-                return await ctx.Service<HostRegistry>().IssueKeyAsync(id, ctx.CancellationToken) ?? throw NotFound($"host {id}");
+                return await ctx.Service<HostRegistry>().IssueKeyAsync(id, ctx.CancellationToken) ?? throw FieldErrors.HostNotFound(id.ToString(CultureInfo.InvariantCulture));
             });
         d.Field("revokeApiKey").Type("Boolean!").Description("Analysts only. The key, and tokens issued through it, stop working.")
             .Argument("keyId", "String!")
@@ -77,7 +78,7 @@ public static class EmbedSchema
             {
                 RequireAnalyst(ctx);
                 var keyId = ctx.Argument<string>("keyId")!;
-                if (!await ctx.Service<HostRegistry>().RevokeKeyAsync(keyId, ctx.CancellationToken)) throw NotFound($"API key {keyId}");
+                if (!await ctx.Service<HostRegistry>().RevokeKeyAsync(keyId, ctx.CancellationToken)) throw FieldErrors.KeyNotFound(keyId, usable: false);
                 ctx.Service<EmbedKeyStatus>().Invalidate();
                 return true;
             });
@@ -90,10 +91,11 @@ public static class EmbedSchema
                 var keyId = ctx.Argument<string>("keyId")!;
                 var hours = ctx.Argument<int>("overlapHours");
                 if (hours < 0 || hours > HostRegistry.MaxOverlap.TotalHours)
-                    throw Error($"overlapHours must be between 0 and {HostRegistry.MaxOverlap.TotalHours:0}.", "BAD_USER_INPUT");
+                    throw FieldErrors.BadArgument("overlapHours", $"overlapHours must be between 0 and {HostRegistry.MaxOverlap.TotalHours:0}.",
+                        EmbedProblem.OverlapRange, ("min", 0), ("max", HostRegistry.MaxOverlap.TotalHours));
                 var issued = await Guard(() => ctx.Service<HostRegistry>().RotateKeyAsync(keyId, TimeSpan.FromHours(hours), ctx.CancellationToken));
                 ctx.Service<EmbedKeyStatus>().Invalidate();
-                return issued ?? throw NotFound($"usable API key {keyId}");
+                return issued ?? throw FieldErrors.KeyNotFound(keyId, usable: true);
             });
         d.Field("rotateEmbedSigningKey").Type("String!")
             .Description("Analysts only. A new key signs embed tokens from now on; tokens signed by the old one work for Embed:RetiredKeyGrace more. Returns the new key id.")
@@ -108,7 +110,7 @@ public static class EmbedSchema
 
     private static void RequireAnalyst(IResolveContext ctx)
     {
-        if (ctx.Service<ScopeGate>().Role != "analyst") throw Error("Your role may not administer host applications.", "FORBIDDEN");
+        if (ctx.Service<ScopeGate>().Role != "analyst") throw FieldErrors.Forbidden("administer host applications");
     }
 
     private static async Task RequireGrantInScopeAsync(IResolveContext ctx, HostInput input)
@@ -120,27 +122,22 @@ public static class EmbedSchema
             .Concat(input.GrantPartners.Where(HostRegistry.Storable).Select(p => new Claim(CxClaims.ScopePartner, p.Trim())));
         var grant = await ctx.Service<ScopeResolver>().ResolveAsync(new ClaimsPrincipal(new ClaimsIdentity(claims, "grant")), ctx.CancellationToken);
         if (input.GrantUnits.Concat(input.GrantPartners).Any(c => c.Trim() == "*") || !grant.UnitIds.IsSubsetOf(mine.UnitIds))
-            throw Error("The grant reaches units outside your own scope.", "FORBIDDEN");
+            throw FieldErrors.GrantOutsideScope();
     }
 
     private static long HostId(IResolveContext ctx, string name = "id") =>
-        long.TryParse(ctx.Argument<string>(name), NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : throw NotFound($"host {ctx.Argument<string>(name)}");
+        long.TryParse(ctx.Argument<string>(name), NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : throw FieldErrors.HostNotFound(ctx.Argument<string>(name));
 
+    /// <summary>A refused input: every problem, each named by its input field (the message says "input.field: …").</summary>
     private static async Task<T> Guard<T>(Func<Task<T>> write)
     {
         try
         {
             return await write();
         }
-        catch (EmbedInputException e)
+        catch (InputRejectedException e)
         {
-            throw new GraphQLException(e.Errors.Select(x => new GraphQLError($"input.{x.Field}: {x.Message}",
-                extensions: new Dictionary<string, object?> { ["code"] = "BAD_USER_INPUT", ["field"] = x.Field })).ToList());
+            throw FieldErrors.Rejected(e.Errors, messagePrefix: "input.");
         }
     }
-
-    private static GraphQLException NotFound(string what) => Error($"No {what}.", "NOT_FOUND");
-
-    private static GraphQLException Error(string message, string code) =>
-        new(new GraphQLError(message, extensions: new Dictionary<string, object?> { ["code"] = code }));
 }

@@ -1,3 +1,4 @@
+using CxDashboard.Core.Embedding;
 using CxDashboard.Core.Scorecards;
 using CxDashboard.GraphQL;
 
@@ -19,27 +20,50 @@ public static class FieldErrors
     public static GraphQLException KpiNotFound(string? id) => Error($"No KPI with id {id} in your scope.", "NOT_FOUND", KpiProblem.KpiNotFound, ("id", id));
 
     public static GraphQLException PartnerNotFound(string code) =>
-        Error($"No partner '{code}' in your scope.", "NOT_FOUND", "PARTNER_NOT_FOUND", ("code", code));
+        Error($"No partner '{code}' in your scope.", "NOT_FOUND", ApiProblem.PartnerNotFound, ("code", code));
 
     /// <summary>The problem code is the category alone: <paramref name="what"/> is English prose, not a value to translate.</summary>
-    public static GraphQLException Forbidden(string what) => Error($"Your role may not {what}.", "FORBIDDEN", "FORBIDDEN");
+    public static GraphQLException Forbidden(string what) => Error($"Your role may not {what}.", "FORBIDDEN", ApiProblem.Forbidden);
 
-    /// <summary>A refused argument (or input field, by its path): the message, and the argument in <c>extensions.field</c>.</summary>
-    public static GraphQLException BadArgument(string field, string message) =>
-        new(new GraphQLError(message, extensions: new Dictionary<string, object?> { ["code"] = "BAD_USER_INPUT", ["field"] = field }));
+    /// <summary>
+    /// A refused argument (or input field, by its path): the message, and the argument in <c>extensions.field</c>; with a
+    /// <paramref name="problem"/> code (and its params) when a client may want to say it in its reader's language.
+    /// </summary>
+    public static GraphQLException BadArgument(string field, string message, string? problem = null, params (string Name, object? Value)[] values)
+    {
+        var extensions = new Dictionary<string, object?> { ["code"] = "BAD_USER_INPUT", ["field"] = field };
+        if (problem is not null)
+        {
+            extensions["problem"] = problem;
+            extensions["params"] = values.ToDictionary(v => v.Name, v => v.Value);
+        }
+        return new(new GraphQLError(message, extensions: extensions));
+    }
 
-    /// <summary>A refused input: one error per problem, each naming its input field ("path: message"), its problem code and params.</summary>
-    public static GraphQLException Rejected(IEnumerable<InputError> problems) =>
-        new(problems.Select(x => new GraphQLError($"{x.Path}: {x.Message}", extensions: new Dictionary<string, object?>
+    /// <summary>
+    /// A refused input: one error per problem, each naming its input field ("path: message", the path after
+    /// <paramref name="messagePrefix"/> in the message), its problem code and params.
+    /// </summary>
+    public static GraphQLException Rejected(IEnumerable<InputError> problems, string messagePrefix = "") =>
+        new(problems.Select(x => new GraphQLError($"{messagePrefix}{x.Path}: {x.Message}", extensions: new Dictionary<string, object?>
         {
             ["code"] = "BAD_USER_INPUT", ["field"] = x.Path, ["problem"] = x.Code, ["params"] = x.Params,
         })).ToList());
 
+    public static GraphQLException HostNotFound(string? id) => Error($"No host {id}.", "NOT_FOUND", EmbedProblem.HostNotFound, ("id", id));
+
+    /// <summary>No API key with this id (<paramref name="usable"/>: none that still works, for a rotation).</summary>
+    public static GraphQLException KeyNotFound(string id, bool usable) =>
+        Error($"No {(usable ? "usable " : "")}API key {id}.", "NOT_FOUND", EmbedProblem.KeyNotFound, ("id", id));
+
+    public static GraphQLException GrantOutsideScope() =>
+        Error("The grant reaches units outside your own scope.", "FORBIDDEN", EmbedProblem.GrantOutsideScope);
+
     /// <summary>Something the caller's access does not allow (e.g. a single day under the privacy floor).</summary>
-    public static GraphQLException ForbiddenRead(string message) => Error(message, "FORBIDDEN", "FORBIDDEN_READ");
+    public static GraphQLException ForbiddenRead(string message) => Error(message, "FORBIDDEN", ApiProblem.ForbiddenRead);
 
     public static GraphQLException Busy(TimeSpan waited) =>
-        Error($"Too many driver and verbatim reads are running; none freed up within {waited.TotalSeconds:0.#} s. Retry shortly.", "BUSY", "BUSY",
+        Error($"Too many driver and verbatim reads are running; none freed up within {waited.TotalSeconds:0.#} s. Retry shortly.", "BUSY", ApiProblem.Busy,
             ("seconds", Math.Round(waited.TotalSeconds, 1)));
 
     /// <summary>
@@ -50,11 +74,11 @@ public static class FieldErrors
     {
         // PostgreSQL text cannot hold U+0000: "invalid byte sequence for encoding UTF8: 0x00" (22021), or 22P05
         Npgsql.PostgresException { SqlState: "22021" or "22P05" } =>
-            Coded("A text argument holds a character the service cannot store (U+0000, NUL); remove it.", "BAD_USER_INPUT", "NUL_CHARACTER"),
+            Coded("A text argument holds a character the service cannot store (U+0000, NUL); remove it.", "BAD_USER_INPUT", ApiProblem.NulCharacter),
         Core.Values.PeriodException p => Coded(p.Message, "BAD_USER_INPUT"),
         // a statement stopped by the server's statement_timeout, or a command past Npgsql's CommandTimeout
         Npgsql.PostgresException { SqlState: "57014" } or Npgsql.NpgsqlException { InnerException: TimeoutException } =>
-            Coded("The database took too long for this field and the read was stopped; ask for less (a shorter period, fewer units).", "TIMEOUT", "TIMEOUT"),
+            Coded("The database took too long for this field and the read was stopped; ask for less (a shorter period, fewer units).", "TIMEOUT", ApiProblem.Timeout),
         _ => null,
     };
 

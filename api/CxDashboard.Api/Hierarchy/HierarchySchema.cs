@@ -26,7 +26,7 @@ public static class HierarchySchema
                 {
                     var id = ctx.Argument<string>("id");
                     var code = ctx.Argument<string>("code");
-                    if ((id is null) == (code is null)) throw FieldErrors.BadArgument("id", "Give exactly one of id or code.");
+                    if ((id is null) == (code is null)) throw FieldErrors.BadArgument("id", "Give exactly one of id or code.", ApiProblem.ExactlyOne, ("first", "id"), ("second", "code"));
                     if (code is not null) return await ctx.UnitByCodeAsync(code) ?? throw FieldErrors.UnitNotFound($"'{code}'");
                     return Ids.Parse(id) is { } n && await ctx.UnitAsync(n) is { } unit
                         ? unit

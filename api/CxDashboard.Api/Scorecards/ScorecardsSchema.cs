@@ -79,6 +79,7 @@ public static class ScorecardsSchema
         var p = ValueArguments.Period(ctx);
         return TargetGrains.IsTargetGrain(p.Grain)
             ? p
-            : throw FieldErrors.BadArgument("period", $"a scorecard period is a month (2026-05), quarter (2026-Q2) or year (2026), not a {p.Grain}");
+            : throw FieldErrors.BadArgument("period", $"a scorecard period is a month (2026-05), quarter (2026-Q2) or year (2026), not a {p.Grain}",
+                ApiProblem.NotScorecardPeriod, ("grain", p.Grain));
     }
 }

@@ -1,4 +1,5 @@
 using CxDashboard.Api.GraphQL;
+using CxDashboard.Core.Scorecards;
 using CxDashboard.Api.Security;
 using CxDashboard.Core.Values;
 using CxDashboard.GraphQL.Execution;
@@ -37,7 +38,7 @@ public static class ValueArguments
     public static string Metric(IResolveContext ctx)
     {
         var code = ctx.Argument<string>("metric") ?? "";
-        return MetricReading.IsKnown(code) ? code : throw FieldErrors.BadArgument("metric", $"Unknown metric '{code}'; the query 'metrics' lists them.");
+        return MetricReading.IsKnown(code) ? code : throw FieldErrors.BadArgument("metric", $"Unknown metric '{code}'; the query 'metrics' lists them.", KpiProblem.UnknownMetric, ("metric", code));
     }
 
     public static Period Period(IResolveContext ctx, string name = "period")
@@ -51,7 +52,7 @@ public static class ValueArguments
         }
         catch (PeriodException e)
         {
-            throw FieldErrors.BadArgument(name, e.Message);
+            throw FieldErrors.BadArgument(name, e.Message, ApiProblem.BadPeriod, ("value", ctx.Argument<string>(name)));
         }
     }
 
@@ -60,7 +61,7 @@ public static class ValueArguments
         // An embed token's locked slice: an absent slice reads it, another slice is refused.
         var locks = ctx.Service<ScopeGate>().Locks;
         if (ctx.Argument<SliceArgument>("slice") is not { } s) return locks.CheckArgument(Core.Values.Slice.All);
-        if (string.IsNullOrWhiteSpace(s.Value)) throw FieldErrors.BadArgument("slice", "A slice needs a value, e.g. { dimension: CHANNEL, value: \"phone\" }.");
+        if (string.IsNullOrWhiteSpace(s.Value)) throw FieldErrors.BadArgument("slice", "A slice needs a value, e.g. { dimension: CHANNEL, value: \"phone\" }.", KpiProblem.SliceIncomplete);
         return locks.CheckArgument(new Slice(DimensionName(s.Dimension), s.Value));
     }
 
@@ -76,6 +77,6 @@ public static class ValueArguments
     public static int Count(IResolveContext ctx, string name, int fallback, int max)
     {
         var n = ctx.ArgumentOr(name, fallback);
-        return n >= 1 && n <= max ? n : throw FieldErrors.BadArgument(name, $"{name} must be between 1 and {max}.");
+        return n >= 1 && n <= max ? n : throw FieldErrors.BadArgument(name, $"{name} must be between 1 and {max}.", ApiProblem.CountRange, ("name", name), ("min", 1), ("max", max));
     }
 }

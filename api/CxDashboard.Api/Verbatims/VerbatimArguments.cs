@@ -1,4 +1,5 @@
 using CxDashboard.Api.GraphQL;
+using CxDashboard.Core.Scorecards;
 using CxDashboard.Api.Security;
 using CxDashboard.Api.Values;
 using CxDashboard.Core.Facts;
@@ -28,7 +29,8 @@ public static class VerbatimArguments
         var list = ctx.Argument<List<SliceArgument>>("slices");
         if (list is null) return locks.CheckArgument(VerbatimSlices.From(ValueArguments.Slice(ctx)));
         if (ctx.Argument<SliceArgument>("slice") is not null)
-            throw FieldErrors.BadArgument("slices", "slices and the deprecated slice cannot be given together; put every dimension in slices.");
+            throw FieldErrors.BadArgument("slices", "slices and the deprecated slice cannot be given together; put every dimension in slices.",
+                KpiProblem.NotBoth, ("first", "slices"), ("second", "slice"));
         var slices = VerbatimSlices.All;
         foreach (var s in list)
         {
@@ -36,14 +38,17 @@ public static class VerbatimArguments
             var name = dimension.ToUpperInvariant(); // as the schema spells it: CHANNEL, JOURNEY_STAGE, SEGMENT
             var value = s.Value?.Trim() ?? "";
             if (slices.Get(dimension) is { } earlier)
-                throw FieldErrors.BadArgument("slices", $"slices gives {name} twice ('{earlier}' and '{value}'); give at most one value per dimension.");
+                throw FieldErrors.BadArgument("slices", $"slices gives {name} twice ('{earlier}' and '{value}'); give at most one value per dimension.",
+                    ApiProblem.SliceTwice, ("dimension", dimension), ("first", earlier), ("second", value));
             var known = dimension switch { "channel" => Dimensions.Channels, "journey_stage" => Dimensions.JourneyStages, _ => null };
             if (value.Length == 0)
-                throw FieldErrors.BadArgument("slices", $"slices: {name} needs a value, e.g. {{ dimension: CHANNEL, value: \"phone\" }}.");
+                throw FieldErrors.BadArgument("slices", $"slices: {name} needs a value, e.g. {{ dimension: CHANNEL, value: \"phone\" }}.", KpiProblem.SliceIncomplete);
             if (known is not null && Array.IndexOf(known, value) < 0)
-                throw FieldErrors.BadArgument("slices", $"slices: '{value}' is not a {name}; use one of {string.Join(", ", known)}.");
+                throw FieldErrors.BadArgument("slices", $"slices: '{value}' is not a {name}; use one of {string.Join(", ", known)}.",
+                    KpiProblem.UnknownSliceValue, ("value", value), ("dimension", dimension), ("allowed", known));
             if (value.Length > MaxSegmentLength)
-                throw FieldErrors.BadArgument("slices", $"slices: a segment name has 1 to {MaxSegmentLength} characters.");
+                throw FieldErrors.BadArgument("slices", $"slices: a segment name has 1 to {MaxSegmentLength} characters.",
+                    KpiProblem.SegmentNameLength, ("min", 1), ("max", MaxSegmentLength));
             slices = slices.With(dimension, value);
         }
         return locks.CheckArgument(slices);

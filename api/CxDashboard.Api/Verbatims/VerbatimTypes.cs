@@ -68,7 +68,7 @@ public static class VerbatimFields
                 }
                 catch (ArgumentException e)
                 {
-                    throw FieldErrors.BadArgument("after", e.Message);
+                    throw FieldErrors.BadArgument("after", e.Message, ApiProblem.BadCursor);
                 }
             });
 

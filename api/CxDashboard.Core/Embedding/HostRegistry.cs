@@ -1,12 +1,13 @@
 using CxDashboard.Core.Data;
 using CxDashboard.Core.Hierarchy;
+using CxDashboard.Core.Scorecards;
 using Microsoft.EntityFrameworkCore;
 
 namespace CxDashboard.Core.Embedding;
 
 /// <summary>
 /// Registers host applications and manages their API keys (plain CRUD through EF Core). Input is checked whole
-/// before anything is written (<see cref="EmbedInputException"/>). Who may call this is the API layer's decision
+/// before anything is written (<see cref="InputRejectedException"/>, each problem with its <see cref="EmbedProblem"/> code). Who may call this is the API layer's decision
 /// (analysts only). Each call uses its own short-lived context: GraphQL runs root fields concurrently, and the
 /// request's scoped context may be busy with another field.
 /// </summary>
@@ -14,6 +15,8 @@ public sealed class HostRegistry(DbContextOptions<CxDbContext> options, TimeProv
 {
     /// <summary>Longest overlap a rotated-out key may keep working.</summary>
     public static readonly TimeSpan MaxOverlap = TimeSpan.FromDays(30);
+
+    private const int MaxName = 200;
 
     public async Task<IReadOnlyList<HostApplication>> ListAsync(CancellationToken ct = default)
     {
@@ -83,7 +86,8 @@ public sealed class HostRegistry(DbContextOptions<CxDbContext> options, TimeProv
     public async Task<IssuedApiKey?> RotateKeyAsync(string keyId, TimeSpan overlap, CancellationToken ct = default)
     {
         if (overlap < TimeSpan.Zero || overlap > MaxOverlap)
-            throw new EmbedInputException([("overlap", $"must be between 0 and {MaxOverlap.TotalDays:0} days")]);
+            throw new InputRejectedException([Problem("overlap", EmbedProblem.OverlapRange, $"must be between 0 and {MaxOverlap.TotalDays:0} days",
+                ("min", 0), ("max", MaxOverlap.TotalHours))]);
         if (!ApiKeySecret.IsKeyId(keyId)) return null;
         var now = clock.GetUtcNow();
         await using var db = new CxDbContext(options);
@@ -118,37 +122,40 @@ public sealed class HostRegistry(DbContextOptions<CxDbContext> options, TimeProv
 
     private static async Task ApplyAsync(CxDbContext db, HostApplication host, HostInput input, CancellationToken ct)
     {
-        var errors = new List<(string, string)>();
+        var errors = new List<InputError>();
+        void Add(string field, string code, string message, params (string Name, object? Value)[] values) => errors.Add(Problem(field, code, message, values));
         var name = input.Name?.Trim() ?? "";
-        if (!Storable(name)) errors.Add(("name", "holds a character that cannot be stored (NUL or a lone surrogate)"));
-        else if (name.Length is 0 or > 200) errors.Add(("name", "a name of 1 to 200 characters is required"));
-        else if (await db.Set<HostApplication>().AnyAsync(h => h.Name == name && h.Id != host.Id, ct)) errors.Add(("name", $"a host named '{name}' exists"));
+        if (!Storable(name)) Add("name", EmbedProblem.NotStorable, "holds a character that cannot be stored (NUL or a lone surrogate)");
+        else if (name.Length is 0 or > MaxName) Add("name", EmbedProblem.NameLength, $"a name of 1 to {MaxName} characters is required", ("min", 1), ("max", MaxName));
+        else if (await db.Set<HostApplication>().AnyAsync(h => h.Name == name && h.Id != host.Id, ct)) Add("name", EmbedProblem.NameTaken, $"a host named '{name}' exists", ("name", name));
 
         var origins = new List<string>();
         foreach (var o in input.Origins)
         {
             if (Origin(o) is { } ok) origins.Add(ok);
-            else errors.Add(("origins", $"'{o}' is not an origin (scheme://host[:port], https, or http for localhost)"));
+            else Add("origins", EmbedProblem.NotAnOrigin, $"'{o}' is not an origin (scheme://host[:port], https, or http for localhost)", ("value", o));
         }
-        if (origins.Count == 0 && !errors.Any(e => e.Item1 == "origins")) errors.Add(("origins", "at least one origin may frame the views"));
+        if (origins.Count == 0 && !errors.Any(e => e.Path == "origins")) Add("origins", EmbedProblem.OriginRequired, "at least one origin may frame the views");
 
         var units = input.GrantUnits.Select(u => u.Trim()).Distinct(StringComparer.Ordinal).ToArray();
         var partners = input.GrantPartners.Select(p => p.Trim()).Distinct(StringComparer.Ordinal).ToArray();
-        if (units.Concat(partners).Any(c => !Storable(c))) errors.Add(("grant", "a code holds a character that cannot be stored"));
+        if (units.Concat(partners).Any(c => !Storable(c))) Add("grant", EmbedProblem.NotStorable, "a code holds a character that cannot be stored");
         units = units.Where(Storable).ToArray();
         partners = partners.Where(Storable).ToArray();
-        if (units.Length == 0 && partners.Length == 0) errors.Add(("grant", "grant at least one org unit or partner"));
+        if (units.Length == 0 && partners.Length == 0) Add("grant", EmbedProblem.GrantRequired, "grant at least one org unit or partner");
         var knownUnits = await db.Set<OrgUnit>().Where(u => units.Contains(u.Code)).Select(u => u.Code).ToListAsync(ct);
-        foreach (var u in units.Except(knownUnits, StringComparer.Ordinal)) errors.Add(("grantUnits", $"no org unit with code '{u}'"));
+        foreach (var u in units.Except(knownUnits, StringComparer.Ordinal)) Add("grantUnits", EmbedProblem.UnknownUnitCode, $"no org unit with code '{u}'", ("code", u));
         var knownPartners = await db.Set<Partner>().Where(p => partners.Contains(p.Code)).Select(p => p.Code).ToListAsync(ct);
-        foreach (var p in partners.Except(knownPartners, StringComparer.Ordinal)) errors.Add(("grantPartners", $"no partner with code '{p}'"));
+        foreach (var p in partners.Except(knownPartners, StringComparer.Ordinal)) Add("grantPartners", EmbedProblem.UnknownPartnerCode, $"no partner with code '{p}'", ("code", p));
 
         var views = input.Views.Select(v => v.Trim().ToLowerInvariant()).Where(Storable).Distinct().ToArray();
-        if (views.Length == 0) errors.Add(("views", "allow at least one view"));
-        foreach (var v in views.Except(EmbedViews.All)) errors.Add(("views", $"unknown view '{v}' (one of {string.Join(", ", EmbedViews.All)})"));
+        if (views.Length == 0) Add("views", EmbedProblem.ViewRequired, "allow at least one view");
+        foreach (var v in views.Except(EmbedViews.All))
+            Add("views", EmbedProblem.UnknownView, $"unknown view '{v}' (one of {string.Join(", ", EmbedViews.All)})", ("value", v), ("allowed", EmbedViews.All));
         var permissions = input.Permissions.Select(p => p.Trim().ToLowerInvariant()).Where(Storable).Append(EmbedPermissions.View).Distinct().ToArray();
-        foreach (var p in permissions.Except(EmbedPermissions.All)) errors.Add(("permissions", $"unknown permission '{p}' (one of {string.Join(", ", EmbedPermissions.All)})"));
-        if (errors.Count > 0) throw new EmbedInputException(errors);
+        foreach (var p in permissions.Except(EmbedPermissions.All))
+            Add("permissions", EmbedProblem.UnknownPermission, $"unknown permission '{p}' (one of {string.Join(", ", EmbedPermissions.All)})", ("value", p), ("allowed", EmbedPermissions.All));
+        if (errors.Count > 0) throw new InputRejectedException(errors);
 
         host.Name = name;
         host.Origins = [.. origins.Distinct(StringComparer.Ordinal)];
@@ -179,4 +186,8 @@ public sealed class HostRegistry(DbContextOptions<CxDbContext> options, TimeProv
         if (uri.Scheme != Uri.UriSchemeHttps && !(uri.Scheme == Uri.UriSchemeHttp && local)) return null;
         return uri.IsDefaultPort ? $"{uri.Scheme}://{uri.Host}" : $"{uri.Scheme}://{uri.Host}:{uri.Port}";
     }
+
+    /// <summary>One refused input field (its path is the field's name in HostInput), with its code and the values it names.</summary>
+    private static InputError Problem(string field, string code, string message, params (string Name, object? Value)[] values) =>
+        new(field, message, code, values.ToDictionary(v => v.Name, v => v.Value));
 }

@@ -66,12 +66,21 @@ public class HardenedApp : CxApp
     /// <summary>The id of a unit (the ID arguments of scorecard and drivers).</summary>
     public async Task<string> IdAsync(string code) => (await ScalarAsync<long>("SELECT id FROM org_unit WHERE code = $1", code)).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
-    /// <summary>The same host still answers a normal query with the right data.</summary>
+    /// <summary>
+    /// The same host still answers a normal query with the right data. A host with a tiny time budget (0.2 s) may stop
+    /// even this query on a loaded machine: a TIMEOUT answer is itself a live host's answer, so it is asked again (at
+    /// most 5 times); anything else must be the data.
+    /// </summary>
     public async Task AssertAliveAsync()
     {
-        var (status, body) = await PostAsync("executive", "{ unit(code: \"CO\") { code name } }");
-        Assert.Equal(200, status);
-        Assert.Equal("CO", body.Data().GetProperty("unit").GetProperty("code").GetString());
+        for (var attempt = 1; ; attempt++)
+        {
+            var (status, body) = await PostAsync("executive", "{ unit(code: \"CO\") { code name } }");
+            Assert.Equal(200, status);
+            if (attempt < 5 && body.TryGetProperty("errors", out var errors) && errors.EnumerateArray().All(e => e.Code() == "TIMEOUT")) continue;
+            Assert.Equal("CO", body.Data().GetProperty("unit").GetProperty("code").GetString());
+            return;
+        }
     }
 
     public override async Task DisposeAsync()

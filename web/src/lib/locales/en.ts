@@ -21,6 +21,8 @@ export const en = {
     roles: { executive: 'executive', department_head: 'department head', partner_manager: 'partner manager', analyst: 'analyst' },
   },
   embedAdmin: {
+    fieldProblem: '{{label}}: {{text}}',
+    grant: 'Grant',
     originsList: 'Allowed origins',
     grantUnitsList: 'Org units it may grant',
     grantPartnersList: 'Partners it may grant',

@@ -22,6 +22,8 @@ export const zhCN: Resources = {
     roles: { executive: '高管', department_head: '部门负责人', partner_manager: '合作伙伴经理', analyst: '分析师' },
   },
   embedAdmin: {
+    fieldProblem: '{{label}}：{{text}}',
+    grant: '授权',
     originsList: '允许的来源',
     grantUnitsList: '可授权的组织单位',
     grantPartnersList: '可授权的合作伙伴',

@@ -3,6 +3,7 @@ import { graphql, HttpResponse } from 'msw';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { server, setupMswServer } from '../../../testing/msw';
 import { renderRoute } from '../../../testing/render';
+import { i18n } from '../../../lib/i18n';
 import { saveSession } from '../../../lib/session';
 import { EmbedAdminRoute } from './embed-admin';
 
@@ -182,5 +183,47 @@ describe('embedding admin screen', () => {
 
     saveSession({ token: 'test-token', persona: 'executive', name: 'Eve Executive', role: 'executive' });
     expect(await screen.findByText('Only analysts manage host applications.')).toBeInTheDocument();
+  });
+
+  it('says each refused field by its label in the reader’s language, and again after a language switch', async () => {
+    registry();
+    // The errors as the API sends them for this input (EmbedProblemCodeTests asserts the same codes and params).
+    server.use(
+      graphql.mutation('RegisterHostApplication', () =>
+        HttpResponse.json({
+          data: null,
+          errors: [
+            { message: "input.origins: 'ftp://x' is not an origin (scheme://host[:port], https, or http for localhost)", extensions: { code: 'BAD_USER_INPUT', field: 'origins', problem: 'NOT_AN_ORIGIN', params: { value: 'ftp://x' } } },
+            { message: "input.grantUnits: no org unit with code 'NOPE'", extensions: { code: 'BAD_USER_INPUT', field: 'grantUnits', problem: 'UNKNOWN_UNIT_CODE', params: { code: 'NOPE' } } },
+            { message: "input.views: unknown view 'dashboard' (one of scorecard, cascade, process, partner)", extensions: { code: 'BAD_USER_INPUT', field: 'views', problem: 'UNKNOWN_VIEW', params: { value: 'dashboard', allowed: ['scorecard', 'cascade', 'process', 'partner'] } } },
+            { message: 'input.name: some check newer than this web', extensions: { code: 'BAD_USER_INPUT', field: 'name', problem: 'SOMETHING_NEWER', params: {} } },
+          ],
+        }),
+      ),
+    );
+    asAnalyst();
+    await i18n.changeLanguage('zh-CN');
+    try {
+      const form = await screen.findByRole('form', { name: '注册宿主应用' });
+      fireEvent.change(within(form).getByLabelText('名称'), { target: { value: 'Bad' } });
+      fireEvent.change(within(form).getByLabelText('允许的来源（每行一个）'), { target: { value: 'ftp://x' } });
+      fireEvent.change(within(form).getByLabelText('可授权的组织单位（代码）'), { target: { value: 'NOPE' } });
+      fireEvent.click(within(form).getByRole('button', { name: '注册' }));
+
+      const lines = within(await screen.findByRole('alert')).getAllByRole('listitem').map((li) => li.textContent);
+      expect(lines).toEqual([
+        '允许的来源：“ftp://x”不是来源（scheme://host[:port]，须为 https，localhost 可用 http）',
+        '可授权的组织单位：没有代码为“NOPE”的组织单位',
+        '视图：未知视图“dashboard”（可选：scorecard、cascade、process、partner）',
+        '名称：some check newer than this web',
+      ]);
+      await i18n.changeLanguage('en');
+      await waitFor(() =>
+        expect(within(screen.getByRole('alert')).getAllByRole('listitem')[1]).toHaveTextContent('Org units it may grant: no org unit with code “NOPE”'),
+      );
+      expect(within(screen.getByRole('alert')).getAllByRole('listitem')[3]).toHaveTextContent('Name: some check newer than this web');
+    } finally {
+      await i18n.changeLanguage('en');
+    }
   });
 });

@@ -2,12 +2,13 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery, type CombinedError } from 'urql';
 import { EmptyState, ErrorState } from '../../../components/error-state';
-import { Skeleton } from '../../../components/skeleton';
 import { graphQLErrorText } from '../../../lib/api-errors';
+import { Skeleton } from '../../../components/skeleton';
 import { formatDate } from '../../../lib/format';
 import { useSession } from '../../../lib/session';
 import { HostApplicationsQuery, IssueKeyMutation, RegisterHostMutation, RevokeKeyMutation, RotateKeyMutation, SetHostDisabledMutation } from '../api/host-applications';
 import { HostForm, type HostInput } from '../components/host-form';
+import { HostProblems } from '../components/host-problems';
 import { NewKey } from '../components/new-key';
 import '../components/embed-admin.css';
 
@@ -64,11 +65,7 @@ export function EmbedAdminRoute() {
     <div className="page page--wide" aria-busy={fetching}>
       <h1>{t('embedAdmin.title')}</h1>
       <p className="muted">{t('embedAdmin.intro')}</p>
-      {problem && (
-        <div className="feedback feedback--error" role="alert">
-          {graphQLErrorText(t, i18n.language, problem)}
-        </div>
-      )}
+      {problem && <HostProblems error={problem} />}
       {issued && (
         <NewKey
           keyId={issued.keyId}
