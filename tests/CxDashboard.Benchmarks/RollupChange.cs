@@ -8,7 +8,7 @@ namespace CxDashboard.Benchmarks;
 
 /// <summary>
 /// One real change of about 50k rows, the same at every history size, put in through the product's import path (the
-/// CLI verb, which merges the rows and marks their unit-days in dirty_day): 24,000 new interactions and 24,000 new
+/// CLI verb, which merges the rows and logs each new and replaced row version in the change log): 24,000 new interactions and 24,000 new
 /// responses on one day (a third of the responses linked to the new interactions), 1,000 + 1,000 late rows for a day
 /// seven months earlier, and 1,000 of that day's existing responses re-sent with another score (100 of them moved to
 /// another unit). The new rows come from a fixed random seed and the unit codes of the fixed demo organisation; the

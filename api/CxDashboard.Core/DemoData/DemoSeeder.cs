@@ -28,7 +28,7 @@ public sealed class DemoSeeder(NpgsqlDataSource dataSource, TextWriter? log = nu
             DO $$
             DECLARE t text;
             BEGIN
-                FOREACH t IN ARRAY ARRAY['rollup_cell','rollup_state','job_run','dirty_day','kpi_checkin','kpi_target','kpi',
+                FOREACH t IN ARRAY ARRAY['rollup_cell','rollup_state','job_run','dirty_day','survey_response_change','interaction_change','kpi_checkin','kpi_target','kpi',
                                          'survey_response','interaction','org_unit_closure','org_unit','partner'] LOOP
                     IF to_regclass(t) IS NOT NULL THEN
                         EXECUTE format('TRUNCATE %I RESTART IDENTITY CASCADE', t);

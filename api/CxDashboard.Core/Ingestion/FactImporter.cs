@@ -6,8 +6,8 @@ namespace CxDashboard.Core.Ingestion;
 /// Imports survey responses or interactions: rows are validated while streaming into a temporary
 /// staging table over binary COPY, then merged set-based in the same transaction. Identical rows
 /// (same source and external id, no column different) are left alone; changed rows replace the
-/// old version (moving partition if their date moved); every (unit, day) that changed is marked in
-/// <c>dirty_day</c> for the rollup job. Nothing is committed when the file has errors, unless the
+/// old version (moving partition if their date moved); every row version written or replaced is logged, signed, in
+/// the fact's change table for the rollup job (months loaded in bulk mark their unit-days in <c>dirty_day</c>). Nothing is committed when the file has errors, unless the
 /// caller asked for quarantine.
 /// </summary>
 public sealed class FactImporter(NpgsqlDataSource dataSource, FactSpec spec, ImportOptions options)
@@ -80,6 +80,8 @@ public sealed class FactImporter(NpgsqlDataSource dataSource, FactSpec spec, Imp
         var time = spec.TimeColumn;
         var cols = spec.Columns.Select(c => c.Name).ToArray();
         var list = string.Join(", ", cols);
+        var changed = spec.ChangeColumns;
+        var changedList = string.Join(", ", changed);
         // Months seen for the first time, in bulk, were staged into their own tables; small ones rejoin the stage.
         var bulkMonths = await bulk.SettleAsync(footprint, ct);
         // Matches are usually few (re-sent or corrected rows), so only they are materialised; new rows
@@ -95,7 +97,12 @@ public sealed class FactImporter(NpgsqlDataSource dataSource, FactSpec spec, Imp
                    ROW({Prefixed("s", cols.Skip(2))}) IS DISTINCT FROM ROW({Prefixed("e", cols.Skip(2))}) AS changed
             FROM {bulk.StagedRows(list)} s JOIN {t} e ON e.source = s.source AND e.external_id = s.external_id;
             ANALYZE matched;
-            DELETE FROM {t} e USING matched m WHERE m.changed AND e.id = m.e_id AND e.{time} = m.e_time;
+            -- The replaced versions go to the change log with sign -1 (the refresh subtracts them from their old cells).
+            WITH gone AS (
+                DELETE FROM {t} e USING matched m WHERE m.changed AND e.id = m.e_id AND e.{time} = m.e_time
+                RETURNING {Prefixed("e", changed)}
+            )
+            INSERT INTO {spec.ChangeTable} (sign, {changedList}) SELECT -1, {changedList} FROM gone;
             """, ct);
 
         // After the matching, which must not find the bulk rows in the fact table.
@@ -105,26 +112,30 @@ public sealed class FactImporter(NpgsqlDataSource dataSource, FactSpec spec, Imp
             ("months", footprint.RowsByMonth.Keys.Order().ToArray()));
         await footprint.WriteDaysAsync(conn, tx, "bulk_day", bulkMonths, ct);
         // When every row went the bulk way, the insert below would only read an empty staging table.
-        var written = bulkRows == footprint.Rows ? $"SELECT org_unit_id, {time} FROM stage WHERE false" : $"""
+        var written = bulkRows == footprint.Rows ? $"SELECT {changedList} FROM stage WHERE false" : $"""
                 INSERT INTO {t} ({list})
                 SELECT {list} FROM stage s
                 WHERE NOT EXISTS (SELECT 1 FROM matched m WHERE NOT m.changed AND m.source = s.source AND m.external_id = s.external_id)
                 -- Key order lets each partition's (source, external_id) index append at its right edge.
                 ORDER BY s.source, s.external_id
-                RETURNING org_unit_id, {time}
+                RETURNING {changedList}
                 """;
+        // Rows merged through the staging table go to the change log (sign +1): the refresh adds them without reading
+        // the fact tables. Rows of months loaded in bulk (first loads of a month, MonthBulkLoad) mark their unit-days
+        // in dirty_day instead: those unit-days held nothing before, so re-reading them reads just the new rows, and a
+        // first load of millions of rows is not written twice.
         var sql = $"""
             WITH written AS (
                 {written}
+            ), logged AS (
+                INSERT INTO {spec.ChangeTable} (sign, {changedList}) SELECT 1, {changedList} FROM written
             ), days AS (
                 SELECT org_unit_id, ({time} AT TIME ZONE 'UTC')::date AS day, count(*) AS n FROM written GROUP BY 1, 2
                 UNION ALL
                 SELECT org_unit_id, day, n FROM bulk_day
             ), marked AS (
                 INSERT INTO dirty_day (org_unit_id, day, fact)
-                SELECT org_unit_id, day, '{spec.Fact}' FROM days
-                UNION
-                SELECT e_unit, (e_time AT TIME ZONE 'UTC')::date, '{spec.Fact}' FROM matched WHERE changed
+                SELECT org_unit_id, day, '{spec.Fact}' FROM bulk_day
                 ON CONFLICT (org_unit_id, day, fact) DO UPDATE SET marked_at = now()
             )
             SELECT coalesce(sum(n), 0)::bigint - (SELECT count(*) FROM matched WHERE changed),

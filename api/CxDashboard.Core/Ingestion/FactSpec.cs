@@ -84,6 +84,14 @@ public abstract class FactSpec
     public abstract string Fact { get; }
     /// <summary>Table columns in staging order; the first three are source, external_id and the time column, then org_unit_id.</summary>
     public abstract StageColumn[] Columns { get; }
+
+    /// <summary>The change log the merge writes for the rollup refresh (migration <c>ChangeLog</c>): one signed row per row version.</summary>
+    public string ChangeTable => Table + "_change";
+
+    /// <summary>
+    /// The columns the change log keeps: all of <see cref="Columns"/> but the free texts no rollup reads.
+    /// </summary>
+    public string[] ChangeColumns => [.. Columns.Select(c => c.Name).Where(n => n is not ("comment" or "touchpoint"))];
     public abstract FieldSet Fields { get; }
 
     /// <summary>Parses the current record into <paramref name="values"/> (same order as <see cref="Columns"/>).</summary>

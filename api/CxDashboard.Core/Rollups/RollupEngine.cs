@@ -8,9 +8,10 @@ namespace CxDashboard.Core.Rollups;
 /// <summary>
 /// Turns raw facts into rollup cells. A full rebuild reads every fact once into each unit's own day cells, sums subtrees
 /// level by level from the deepest (a unit's cell = its own + its children's), partners from their engagement roots,
-/// weeks and months from days, quarters from months and years from quarters. An incremental refresh reads only the
-/// (unit, day) pairs marked in <c>dirty_day</c> (by index), takes each one's change (new own cell minus the old one, which
-/// is its stored cell minus its children's) and adds it to that unit's ancestors and partners at every grain. Each run is
+/// weeks and months from days, quarters from months and years from quarters. An incremental refresh
+/// (<see cref="IncrementalRefresh"/>) sums the importer's signed change log into each unit-day's own change, recomputes
+/// the unit-days marked in <c>dirty_day</c> from raw rows, and adds those changes to the ancestors and partners at every
+/// grain. Each run is
 /// one REPEATABLE READ transaction, so readers see the old cells or the new ones, never half a period, and rows imported
 /// during a run are left for the next one. Runs are serialised by an advisory lock; a changed org tree (closure) forces
 /// a full rebuild.
@@ -102,31 +103,10 @@ public sealed class RollupEngine(NpgsqlDataSource dataSource)
             }
             else
             {
-                await ExecAsync(conn, tx, RollupSql.CreateMarks, ct);
-                days = await ScalarAsync<int>(conn, tx, "SELECT count(DISTINCT day)::int FROM marks", ct);
-                cells = 0;
-                if (days > 0)
-                {
-                    // Everything below is driven by a few hundred marked keys and reads by index. The planner cannot see
-                    // that each probe of a partitioned table is pruned to one partition at run time, so it costs a probe
-                    // against every month and prefers hash joins that scan whole months: those are ruled out here. Those
-                    // inflated costs also made it JIT-compile the ~90 sums of each statement, which took longer than
-                    // the statement (0.5 s and more): off for the same reason.
-                    await ExecAsync(conn, tx, "SET LOCAL enable_hashjoin = off; SET LOCAL enable_mergejoin = off; SET LOCAL jit = off", ct);
-                    await steps.StepAsync($"reading the marked unit-days of {days} day(s)", ct);
-                    await ExecAsync(conn, tx, RollupSql.FillOwnResponses(RollupSql.Marked), ct);
-                    await ExecAsync(conn, tx, RollupSql.FillOwnInteractions(RollupSql.Marked), ct);
-                    await steps.StepAsync("adding their change to the subtrees and partners above them, every grain", ct, rowsRead: await RowsReadAsync(conn, tx, ct));
-                    await ExecAsync(conn, tx, RollupSql.CreateDelta(), ct);
-                    await ExecAsync(conn, tx, RollupSql.CreatePartnerRoots, ct);
-                    await ExecAsync(conn, tx, RollupSql.CreateDeltaCells(), ct);
-                    foreach (var grain in RollupGrains.All)
-                        cells += await ExecAsync(conn, tx, RollupSql.ApplyDelta(grain), ct);
-                    await steps.StepAsync("recomputing driver cells", ct, cellsWritten: cells);
-                    await RefreshDriverCellsAsync(conn, tx, ct);
-                    await ExecAsync(conn, tx, "SET LOCAL enable_hashjoin TO DEFAULT; SET LOCAL enable_mergejoin TO DEFAULT; SET LOCAL jit TO DEFAULT", ct);
-                }
+                (days, cells) = await IncrementalRefresh.RunAsync(conn, tx, steps, ct);
             }
+            // Both kinds of run took in every change row of their snapshot.
+            await ExecAsync(conn, tx, RefreshSql.DeleteConsumedChanges, ct);
 
             var rowsRead = await RowsReadAsync(conn, tx, ct);
             var consumed = await ConsumedAsync(conn, tx, ct);
@@ -211,72 +191,9 @@ public sealed class RollupEngine(NpgsqlDataSource dataSource)
         await ExecAsync(conn, tx, RollupSql.InsertPartnerDayCells(), ct);
     }
 
-    /// <summary>
-    /// Recomputes the driver cells of every (unit, day) whose linked rows may have changed: the unit-days with changed
-    /// responses, and the unit-days of responses linked to an interaction of a unit-day with changed interactions (found
-    /// by the link index, never by scanning months). Each is re-read by the (unit, time) index, its interactions by
-    /// external id; then the month rows of those units and months are re-summed from their day rows.
-    /// </summary>
-    private static async Task RefreshDriverCellsAsync(NpgsqlConnection conn, NpgsqlTransaction tx, CancellationToken ct)
-    {
-        // A response links interactions opened from 35 days before its month to the end of it, so the responses linked to an
-        // interaction of day d (before or after its change: both days are marked) lie in d's month or the next two. Only
-        // those months are probed (runs of them, so a late day months back does not make every month between probed for
-        // every interaction); with no changed interaction there are none.
-        var months = await ResponseMonthsOfInteractionMarksAsync(conn, tx, ct);
-        var inMonths = months.Count == 0 ? "false"
-            : string.Join(" OR ", months.Select((_, k) => $"(r.responded_at >= @rfrom{k} AND r.responded_at < @rto{k})"));
-        await ExecAsync(conn, tx, $"""
-            CREATE TEMP TABLE driver_marks ON COMMIT DROP AS
-            SELECT unit_id, day, (day::timestamp AT TIME ZONE 'UTC') AS t0, ((day + 1)::timestamp AT TIME ZONE 'UTC') AS t1
-            FROM (SELECT org_unit_id AS unit_id, day FROM consumed WHERE fact = 'response'
-                  UNION
-                  SELECT r.org_unit_id, (r.responded_at AT TIME ZONE 'UTC')::date
-                  FROM consumed c
-                  JOIN interaction i ON i.org_unit_id = c.org_unit_id
-                   AND i.opened_at >= (c.day::timestamp AT TIME ZONE 'UTC') AND i.opened_at < ((c.day + 1)::timestamp AT TIME ZONE 'UTC')
-                  JOIN survey_response r ON r.interaction_external_id = i.external_id AND r.interaction_external_id IS NOT NULL
-                   AND ({inMonths})
-                  WHERE c.fact = 'interaction') d;
-            ANALYZE driver_marks
-            """, ct, [.. months.SelectMany((m, k) => new[] { ($"rfrom{k}", (object)Utc(m.From)), ($"rto{k}", Utc(m.To)) })]);
-        await ExecAsync(conn, tx, """
-            DELETE FROM driver_cell d USING driver_marks m WHERE d.org_unit_id = m.unit_id AND d.grain = 'day' AND d.period_start = m.day
-            """, ct);
-        await ExecAsync(conn, tx, DriverCells.InsertDays("true", "true",
-            "driver_marks m JOIN survey_response r ON r.org_unit_id = m.unit_id AND r.responded_at >= m.t0 AND r.responded_at < m.t1"), ct);
-        await ExecAsync(conn, tx, """
-            CREATE TEMP TABLE driver_months ON COMMIT DROP AS
-            SELECT DISTINCT unit_id, date_trunc('month', day)::date AS month FROM driver_marks;
-            DELETE FROM driver_cell d USING driver_months m WHERE d.org_unit_id = m.unit_id AND d.grain = 'month' AND d.period_start = m.month
-            """, ct);
-        await ExecAsync(conn, tx, DriverCells.InsertMonthsOf("driver_months"), ct);
-    }
-
-    /// <summary>
-    /// The months whose responses may link an interaction of a marked interaction day d (d's month up to the month of
-    /// d + 35 days), merged into runs [From, To).
-    /// </summary>
-    private static async Task<List<(DateOnly From, DateOnly To)>> ResponseMonthsOfInteractionMarksAsync(NpgsqlConnection conn, NpgsqlTransaction tx, CancellationToken ct)
-    {
-        var runs = new List<(DateOnly From, DateOnly To)>();
-        await using var cmd = new NpgsqlCommand("SELECT DISTINCT day FROM consumed WHERE fact = 'interaction' ORDER BY day", conn, tx);
-        await using var r = await cmd.ExecuteReaderAsync(ct);
-        while (await r.ReadAsync(ct))
-        {
-            var day = r.GetFieldValue<DateOnly>(0);
-            var (from, to) = (RollupGrains.PeriodStart("month", day), RollupGrains.PeriodStart("month", day.AddDays(35)).AddMonths(1));
-            if (runs.Count > 0 && from <= runs[^1].To) runs[^1] = (runs[^1].From, to > runs[^1].To ? to : runs[^1].To);
-            else runs.Add((from, to));
-        }
-        return runs;
-    }
-
     /// <summary>The fact rows this run has read so far (each unit's own cells over all slices).</summary>
-    private static Task<long> RowsReadAsync(NpgsqlConnection conn, NpgsqlTransaction tx, CancellationToken ct) =>
+    internal static Task<long> RowsReadAsync(NpgsqlConnection conn, NpgsqlTransaction tx, CancellationToken ct) =>
         ScalarAsync<long>(conn, tx, "SELECT coalesce(sum(responses + contacts), 0)::bigint FROM own WHERE dim = 'all'", ct);
-
-    private static DateTime Utc(DateOnly day) => day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
 
     /// <summary>The dirty-day marks this run's snapshot saw (unit, day, fact, marked_at).</summary>
     private sealed record Consumed(long[] Units, DateOnly[] Days, string[] Facts, DateTime[] MarkedAt);
@@ -336,14 +253,14 @@ public sealed class RollupEngine(NpgsqlDataSource dataSource)
         await cmd.ExecuteNonQueryAsync(CancellationToken.None);
     }
 
-    private static async Task<int> ExecAsync(NpgsqlConnection conn, NpgsqlTransaction? tx, string sql, CancellationToken ct, params (string Name, object Value)[] args)
+    internal static async Task<int> ExecAsync(NpgsqlConnection conn, NpgsqlTransaction? tx, string sql, CancellationToken ct, params (string Name, object Value)[] args)
     {
         await using var cmd = new NpgsqlCommand(sql, conn, tx) { CommandTimeout = 0 };
         foreach (var (name, value) in args) cmd.Parameters.AddWithValue(name, value);
         return await cmd.ExecuteNonQueryAsync(ct);
     }
 
-    private static async Task<T> ScalarAsync<T>(NpgsqlConnection conn, NpgsqlTransaction tx, string sql, CancellationToken ct)
+    internal static async Task<T> ScalarAsync<T>(NpgsqlConnection conn, NpgsqlTransaction tx, string sql, CancellationToken ct)
     {
         await using var cmd = new NpgsqlCommand(sql, conn, tx) { CommandTimeout = 0 };
         var value = await cmd.ExecuteScalarAsync(ct);

@@ -3,15 +3,15 @@ namespace CxDashboard.Core.Rollups;
 /// <summary>The SQL of the rollup engine, generated from <see cref="CellColumns"/>.</summary>
 internal static class RollupSql
 {
-    private const string DimName =
+    internal const string DimName =
         "CASE WHEN GROUPING(channel) = 0 THEN 'channel' WHEN GROUPING(journey_stage) = 0 THEN 'journey_stage' WHEN GROUPING(segment) = 0 THEN 'segment' ELSE 'all' END";
-    private const string DimValue =
+    internal const string DimValue =
         "CASE WHEN GROUPING(channel) = 0 THEN channel WHEN GROUPING(journey_stage) = 0 THEN journey_stage WHEN GROUPING(segment) = 0 THEN segment ELSE '' END";
-    private const string Sets =
+    internal const string Sets =
         "GROUPING SETS ((org_unit_id, day), (org_unit_id, day, channel), (org_unit_id, day, journey_stage), (org_unit_id, day, segment))";
 
-    private static string Names(IEnumerable<CellColumn> cols, string prefix = "") => string.Join(", ", cols.Select(c => prefix + c.Name));
-    private static string Sums(IEnumerable<CellColumn> cols, string alias = "") =>
+    internal static string Names(IEnumerable<CellColumn> cols, string prefix = "") => string.Join(", ", cols.Select(c => prefix + c.Name));
+    internal static string Sums(IEnumerable<CellColumn> cols, string alias = "") =>
         string.Join(", ", cols.Select(c => $"sum({alias}{c.Name})::{c.SqlType} AS {c.Name}"));
 
     public static string CreateOwn() => $"""

@@ -15,12 +15,13 @@ public sealed class BulkImportAtomicityTests : IAsyncLifetime
     private const string Header = "external_id,responded_at,unit_code,channel,journey_stage,segment,touchpoint,nps,csat,ces,comment,interaction_external_id";
     private const int MonthRows = (int)MonthBulkLoad.MinRows + 500;
 
-    // Every relation of the schema with its kind and partition parent, every fact row, the dirty days.
+    // Every relation of the schema with its kind and partition parent, every fact row, the dirty days, the change log.
     private const string Snapshot = """
         SELECT (SELECT string_agg(c.relname || ':' || c.relkind::text || ':' || coalesce(h.inhparent::regclass::text, '-'), ',' ORDER BY c.relname)
                 FROM pg_class c LEFT JOIN pg_inherits h ON h.inhrelid = c.oid WHERE c.relnamespace = 'public'::regnamespace)
             || ' | ' || (SELECT count(*) || '/' || coalesce(md5(string_agg(r::text, E'\n' ORDER BY r.id)), '') FROM survey_response r)
             || ' | ' || (SELECT count(*) || '/' || coalesce(md5(string_agg(d.org_unit_id || d.day::text || d.fact, ',' ORDER BY 1)), '') FROM dirty_day d)
+            || ' | ' || (SELECT count(*) || '/' || coalesce(md5(string_agg(c::text, E'\n' ORDER BY c.change_id)), '') FROM survey_response_change c)
         """;
 
     private readonly CxDatabase db = new();

@@ -148,13 +148,14 @@ public sealed class ImportCorpusTests(CxApp app) : IClassFixture<CxApp>
 
     // Positions in CountsAsync's row (3: closure rows and 5: dirty days are only compared as a whole).
     private const int Responses = 0, Interactions = 1, OrgUnits = 2, Partners = 4, Partitions = 6, Relations = 7;
-    private static readonly string[] Names = ["survey_response rows", "interaction rows", "org units", "closure rows", "partners", "dirty days", "partitions", "relations"];
+    private static readonly string[] Names = ["survey_response rows", "interaction rows", "org units", "closure rows", "partners", "dirty days and logged changes", "partitions", "relations"];
 
     private async Task<long[]> CountsAsync()
     {
         var row = (await app.RowsAsync("""
             SELECT (SELECT count(*) FROM survey_response), (SELECT count(*) FROM interaction), (SELECT count(*) FROM org_unit),
-                   (SELECT count(*) FROM org_unit_closure), (SELECT count(*) FROM partner), (SELECT count(*) FROM dirty_day),
+                   (SELECT count(*) FROM org_unit_closure), (SELECT count(*) FROM partner),
+                   (SELECT count(*) FROM dirty_day) + (SELECT count(*) FROM survey_response_change) + (SELECT count(*) FROM interaction_change),
                    (SELECT count(*) FROM pg_inherits WHERE inhparent IN ('survey_response'::regclass, 'interaction'::regclass)),
                    (SELECT count(*) FROM pg_class WHERE relnamespace = 'public'::regnamespace)
             """))[0];
@@ -171,6 +172,8 @@ public sealed class ImportCorpusTests(CxApp app) : IClassFixture<CxApp>
             UPDATE org_unit SET parent_id = NULL WHERE code LIKE 'CX-%';
             DELETE FROM org_unit WHERE code LIKE 'CX-%';
             DELETE FROM dirty_day;
+            DELETE FROM survey_response_change;
+            DELETE FROM interaction_change;
             """);
     }
 

@@ -39,7 +39,7 @@ public sealed class MonthBulkLoadTests(FutureMonthsApp app) : IClassFixture<Futu
         await JsonAsync(await client.PostAsync("org-units", "org.csv", $"code,name,kind,parent_code\nCO,Company,company,\n{p}CO,Co,division,CO\n{p}TEAM,Team,team,{p}CO\n"));
         var team = p + "TEAM";
         await JsonAsync(await client.PostAsync("responses", "v1.csv", $"{Header}\n{team}-moved,2026-04-10T10:00:00Z,{team},chat,service,consumer,,3,,,,\n"));
-        await app.ExecuteAsync("DELETE FROM dirty_day"); // as if rolled up
+        await app.ExecuteAsync("DELETE FROM dirty_day; DELETE FROM survey_response_change"); // as if rolled up
         await app.ExecuteAsync("SELECT ensure_month_partitions('survey_response', '2031-05-01Z', '2031-05-01Z')");
         var emptyOid = await app.ScalarAsync<long>("SELECT 'survey_response_y2031m05'::regclass::oid::bigint");
         // The bulk month, one row moving into it from April (an update), one ordinary row for April.
@@ -73,10 +73,16 @@ public sealed class MonthBulkLoadTests(FutureMonthsApp app) : IClassFixture<Futu
         Assert.NotEqual(emptyOid, await app.ScalarAsync<long>("SELECT 'survey_response_y2031m05'::regclass::oid::bigint"));
         Assert.Equal("survey_response", await app.ScalarAsync<string>("SELECT inhparent::regclass::text FROM pg_inherits WHERE inhrelid = 'survey_response_y2031m05'::regclass"));
         Assert.Equal(0L, await app.ScalarAsync<long>("SELECT count(*) FROM pg_class WHERE relname LIKE 'survey_response%load%'"));
-        // Every day of May (bulk rows and the moved row), the moved row's old day and the April row's day.
+        // Every day of May (bulk rows and the moved row) is marked for recomputing from its rows; the moved row's old
+        // version (-1, its old day) and the April row (+1) are in the change log.
         var days = (await app.RowsAsync("SELECT d.day FROM dirty_day d JOIN org_unit u ON u.id = d.org_unit_id WHERE u.code = $1 ORDER BY 1", team))
             .Select(r => (DateOnly)r[0]!).ToArray();
-        Assert.Equal([new DateOnly(2026, 4, 10), new DateOnly(2026, 4, 11), .. Enumerable.Range(1, 31).Select(d => new DateOnly(2031, 5, d))], days);
+        Assert.Equal([.. Enumerable.Range(1, 31).Select(d => new DateOnly(2031, 5, d))], days);
+        var logged = (await app.RowsAsync("""
+            SELECT c.sign, (c.responded_at AT TIME ZONE 'UTC')::date FROM survey_response_change c JOIN org_unit u ON u.id = c.org_unit_id
+            WHERE u.code = $1 ORDER BY 2
+            """, team)).Select(r => ((short)r[0]!, (DateOnly)r[1]!)).ToArray();
+        Assert.Equal([(-1, new DateOnly(2026, 4, 10)), (1, new DateOnly(2026, 4, 11))], logged);
 
         // The swapped-in month behaves like any other: the same file again changes nothing, a new row is added.
         var again = await JsonAsync(await client.PostAsync("responses", "big.csv", file + $"{team}-later,2031-05-21T10:00:00Z,{team},chat,service,consumer,,9,,,,\n"));
