@@ -30,9 +30,10 @@ public static class IngestionApi
     {
         if (ImportNames.ParseKind(kind) is not { } k)
         {
-            return Problem(StatusCodes.Status404NotFound, "Unknown import kind", $"'{kind}' is not one of {string.Join(", ", ImportNames.Kinds)}.");
+            return ImportUpload.Refused(StatusCodes.Status404NotFound, "Unknown import kind", $"'{kind}' is not one of {string.Join(", ", ImportNames.Kinds)}.",
+                UploadProblem.UnknownImportKind, ("value", kind), ("allowed", ImportNames.Kinds));
         }
-        var (upload, refused) = await ImportUpload.ReadAsync(http, ct);
+        var (upload, refused) = await ImportUpload.ReadAsync(http, MaxUploadBytes, ct);
         if (refused is not null) return refused;
         var file = upload!.File;
 
@@ -69,7 +70,4 @@ public static class IngestionApi
                 ["rowsRead"] = report.RowsRead,
             });
     }
-
-    private static ProblemHttpResult Problem(int status, string title, string detail) =>
-        TypedResults.Problem(statusCode: status, title: title, detail: detail);
 }

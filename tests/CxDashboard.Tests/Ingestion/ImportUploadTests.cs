@@ -6,7 +6,11 @@ using CxDashboard.Tests.Infrastructure;
 
 namespace CxDashboard.Tests.Ingestion;
 
-/// <summary>The import endpoint refuses ambiguous or broken uploads with a problem that says what was wrong, writing nothing.</summary>
+/// <summary>
+/// The import endpoint refuses ambiguous or broken uploads with a problem that says what was wrong, writing nothing; each
+/// refusal also carries its stable <c>code</c> and the values it names (<c>params</c>), which the web says in its
+/// reader's language.
+/// </summary>
 public sealed class ImportUploadTests(CxApp app) : IClassFixture<CxApp>
 {
     private const string Org = "code,name,kind\nUP-CO,Upload company,company\n";
@@ -20,6 +24,11 @@ public sealed class ImportUploadTests(CxApp app) : IClassFixture<CxApp>
         Assert.False(string.IsNullOrWhiteSpace(body.GetProperty("detail").GetString()), text);
         return body;
     }
+
+    /// <summary>code | params sorted by name, each "name=value" (a list as its JSON).</summary>
+    private static string Coded(JsonElement problem) =>
+        problem.GetProperty("code").GetString() + "|" + string.Join(",", problem.GetProperty("params").EnumerateObject()
+            .OrderBy(x => x.Name, StringComparer.Ordinal).Select(x => $"{x.Name}={x.Value.GetRawText().Trim('"')}"));
 
     private static ByteArrayContent Part(string text) => new(Encoding.UTF8.GetBytes(text));
 
@@ -46,6 +55,7 @@ public sealed class ImportUploadTests(CxApp app) : IClassFixture<CxApp>
         Assert.Equal("More than one file", body.GetProperty("title").GetString());
         Assert.Contains("'one.csv'", body.GetProperty("detail").GetString());
         Assert.Contains("'two.csv'", body.GetProperty("detail").GetString());
+        Assert.Equal("MORE_THAN_ONE_FILE|count=2", Coded(body));
         Assert.Equal(0L, await UnitsAsync());
     }
 
@@ -58,6 +68,21 @@ public sealed class ImportUploadTests(CxApp app) : IClassFixture<CxApp>
 
         Assert.Contains("multipart/form-data", body.GetProperty("detail").GetString());
         Assert.Contains("application/json", body.GetProperty("detail").GetString());
+        Assert.Equal("NOT_MULTIPART|contentType=application/json; charset=utf-8", Coded(body));
+    }
+
+    [Fact]
+    public async Task A_form_without_a_file_part_and_an_unknown_kind_are_refused_with_their_codes()
+    {
+        var form = new MultipartFormDataContent { { Part(Org), "upload", "org.csv" }, { new StringContent("x"), "note" } };
+        var body = await ProblemAsync(await app.CreateClient("analyst").PostAsync("/api/import/org-units", form), HttpStatusCode.BadRequest);
+        Assert.Equal("No file", body.GetProperty("title").GetString());
+        Assert.Equal("NO_FILE_PART|found=[\"upload\",\"note\"]", Coded(body));
+
+        var kind = await ProblemAsync(await app.CreateClient("analyst").PostAsync("/api/import/surveys", new MultipartFormDataContent { { Part(Org), "file", "org.csv" } }),
+            HttpStatusCode.NotFound);
+        Assert.Equal("UNKNOWN_IMPORT_KIND|allowed=[\"org-units\",\"responses\",\"interactions\"],value=surveys", Coded(kind));
+        Assert.Equal(0L, await UnitsAsync());
     }
 
     [Fact]
@@ -71,16 +96,18 @@ public sealed class ImportUploadTests(CxApp app) : IClassFixture<CxApp>
         var body = await ProblemAsync(await app.CreateClient("analyst").PostAsync("/api/import/org-units", content), HttpStatusCode.BadRequest);
 
         Assert.Equal("Incomplete upload", body.GetProperty("title").GetString());
+        Assert.Equal("INCOMPLETE_UPLOAD|", Coded(body));
         Assert.Equal(0L, await UnitsAsync());
     }
 
     [Theory]
-    [InlineData("?mode=quarantine&mode=all-or-nothing", "Repeated query parameter", "'mode' is given 2 times")]
-    [InlineData("?modus=quarantine", "Unknown query parameter", "'modus' is not one of mode, source, format, encoding")]
-    [InlineData("?mode=lenient", "Unknown mode", "mode 'lenient'")]
-    [InlineData("?format=xml", "Unknown format", "format 'xml'")]
-    [InlineData("?encoding=ebcdic", "Unknown encoding", "encoding 'ebcdic'")]
-    public async Task A_bad_query_parameter_is_a_problem_with_a_detail(string query, string title, string detail)
+    [InlineData("?mode=quarantine&mode=all-or-nothing", "Repeated query parameter", "'mode' is given 2 times", "REPEATED_PARAMETER|count=2,name=mode")]
+    [InlineData("?modus=quarantine", "Unknown query parameter", "'modus' is not one of mode, source, format, encoding",
+        "UNKNOWN_PARAMETER|allowed=[\"mode\",\"source\",\"format\",\"encoding\"],name=modus")]
+    [InlineData("?mode=lenient", "Unknown mode", "mode 'lenient'", "UNKNOWN_MODE|value=lenient")]
+    [InlineData("?format=xml", "Unknown format", "format 'xml'", "UNKNOWN_FORMAT|value=xml")]
+    [InlineData("?encoding=ebcdic", "Unknown encoding", "encoding 'ebcdic'", "UNKNOWN_ENCODING|value=ebcdic")]
+    public async Task A_bad_query_parameter_is_a_problem_with_a_detail(string query, string title, string detail, string coded)
     {
         var form = new MultipartFormDataContent { { Part(Org), "file", "org.csv" } };
 
@@ -88,6 +115,7 @@ public sealed class ImportUploadTests(CxApp app) : IClassFixture<CxApp>
 
         Assert.Equal(title, body.GetProperty("title").GetString());
         Assert.Contains(detail, body.GetProperty("detail").GetString());
+        Assert.Equal(coded, Coded(body));
         Assert.Equal(0L, await UnitsAsync());
     }
 }

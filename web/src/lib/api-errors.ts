@@ -11,8 +11,8 @@ export interface CodedError {
   message: string;
 }
 
-/** The areas whose codes have their own wording (an import's OUT_OF_RANGE names no metric, a KPI target's does). */
-export type ErrorArea = 'graphql' | 'import';
+/** The areas whose codes have their own wording (an import's OUT_OF_RANGE names no metric, a KPI target's does; upload: a refused import request). */
+export type ErrorArea = 'graphql' | 'import' | 'upload';
 
 /**
  * The error in the reader's language: the code's message from the locale files (apiErrors.<area>.<code>) with its

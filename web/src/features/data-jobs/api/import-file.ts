@@ -28,6 +28,9 @@ export interface ImportOutcome {
   status: number;
   title?: string;
   detail?: string;
+  /** A refused request's code and the values it names (problem extensions; absent from an older API). */
+  code?: string;
+  params?: Record<string, unknown>;
   rowsRead: number;
   inserted: number;
   updated: number;
@@ -64,6 +67,8 @@ export function importFile(kind: ImportKind, file: File, quarantine: boolean, on
         status: xhr.status,
         title: body.title as string | undefined,
         detail: body.detail as string | undefined,
+        code: typeof body.code === 'string' ? body.code : undefined,
+        params: body.params && typeof body.params === 'object' ? (body.params as Record<string, unknown>) : undefined,
         rowsRead: n('rowsRead'),
         inserted: n('inserted'),
         updated: n('updated'),

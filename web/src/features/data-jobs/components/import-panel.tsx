@@ -55,6 +55,7 @@ export function ImportPanel({
     const place = p.column != null ? t(p.field ? 'apiErrors.atColumnField' : 'apiErrors.atColumn', { column: formatInteger(p.column, lng), field: p.field }) : p.field;
     return place ? `${place}: ${reason}` : reason;
   };
+  const refusal = outcome?.code ? translateApiError(t, lng, { code: outcome.code, params: outcome.params, message: '' }, 'upload') : '';
   const rejectsHref = outcome && outcome.rejectedRows.length ? `data:text/csv;charset=utf-8,${encodeURIComponent(rejectsCsv(outcome.rejectedRows, say))}` : null;
   return (
     <div className="import-panel">
@@ -107,12 +108,13 @@ export function ImportPanel({
             </p>
           ) : (
             <div role="alert" className="import-result__refused">
-              {/* A 422 carries the report: said in the reader's language from its counts (the API's detail is English). */}
-              <strong>{outcome.status === 422 ? t('data.refused') : (outcome.title ?? t('data.refused'))}</strong>
+              {/* A 422 carries the report and a refused request its code: both said in the reader's language (the API's
+                  title and detail are English, shown only for a code this web does not know). */}
+              <strong>{outcome.status === 422 || refusal ? t('data.refused') : (outcome.title ?? t('data.refused'))}</strong>
               {outcome.status === 422 && outcome.errorCount > 0 ? (
                 <p className="small">{t('data.refusedDetail', { count: outcome.errorCount, n: formatInteger(outcome.errorCount, lng), file: file?.name ?? '' })}</p>
               ) : (
-                outcome.detail && <p className="small">{outcome.detail}</p>
+                (refusal || outcome.detail) && <p className="small">{refusal || outcome.detail}</p>
               )}
             </div>
           )}

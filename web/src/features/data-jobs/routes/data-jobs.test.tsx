@@ -218,4 +218,40 @@ describe('data and jobs', () => {
     expect(await screen.findByText('Imports and rollup runs are for analysts.')).toBeInTheDocument();
     expect(screen.queryByRole('form')).toBeNull();
   });
+
+  it('says a refused upload (413) from its code in the reader\'s language, and the API\'s English for a code it does not know', async () => {
+    let answer = 0;
+    server.use(
+      runsHandler,
+      http.post('*/api/import/:kind', () =>
+        // As ImportUpload answers (UploadProblemCodeTests asserts the same code and params over HTTP).
+        answer++ === 0
+          ? HttpResponse.json(
+              { title: 'File too large', detail: 'The upload is larger than the limit: Request body too large.', code: 'FILE_TOO_LARGE', params: { maxMegabytes: 1024 } },
+              { status: 413 },
+            )
+          : HttpResponse.json({ title: 'Something newer', detail: 'A refusal this web does not know.', code: 'NEWER_THAN_THIS_WEB', params: {} }, { status: 400 }),
+      ),
+    );
+    renderRoute(route, '/data?kind=responses');
+    asAnalyst();
+    await i18n.changeLanguage('zh-CN');
+    try {
+      const input = await screen.findByLabelText('文件（CSV 或 JSON 行）');
+      fireEvent.change(input, { target: { files: [new File(['x'], 'big.csv', { type: 'text/csv' })] } });
+      fireEvent.click(screen.getByRole('button', { name: '上传并导入' }));
+      const alert = await screen.findByRole('alert');
+      expect(alert).toHaveTextContent('文件被拒绝');
+      expect(alert).toHaveTextContent('文件超过 1,024 MB 的上传上限：请按期间拆分后分别导入');
+      expect(alert).not.toHaveTextContent('Request body too large');
+      await i18n.changeLanguage('en');
+      await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent('the file is larger than the upload limit of 1,024 MB'));
+
+      upload('other.csv', 'x');
+      await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent('Something newer'));
+      expect(screen.getByRole('alert')).toHaveTextContent('A refusal this web does not know.');
+    } finally {
+      await i18n.changeLanguage('en');
+    }
+  });
 });
