@@ -125,7 +125,9 @@ internal static class RollupSql
 
     /// <summary>
     /// Adds the change into the cells of one grain (a cell the change creates is inserted), then deletes the cells it
-    /// emptied: a cell with no response and no contact holds no fact, and a full rebuild would not have it.
+    /// emptied: a cell with no response and no contact holds no fact, and a full rebuild would not have it. Only a cell
+    /// whose responses or contacts went down can have been emptied, so only those are looked up again (a change of new
+    /// rows looks up none).
     /// </summary>
     public static string ApplyDelta(string grain) => $"""
         INSERT INTO rollup_cell (subject_kind, subject_id, grain, period_start, dim, dim_value, {Names(CellColumns.All)})
@@ -135,7 +137,9 @@ internal static class RollupSql
         ON CONFLICT (subject_kind, subject_id, grain, period_start, dim, dim_value) DO UPDATE SET
             {string.Join(", ", CellColumns.All.Select(c => $"{c.Name} = rollup_cell.{c.Name} + EXCLUDED.{c.Name}"))};
         DELETE FROM rollup_cell c
-        USING (SELECT DISTINCT subject_kind, subject_id, date_trunc('{grain}', day)::date AS period_start, dim, dim_value FROM delta_cells) k
+        USING (SELECT subject_kind, subject_id, date_trunc('{grain}', day)::date AS period_start, dim, dim_value FROM delta_cells
+               GROUP BY subject_kind, subject_id, date_trunc('{grain}', day), dim, dim_value
+               HAVING sum(responses) < 0 OR sum(contacts) < 0) k
         WHERE c.subject_kind = k.subject_kind AND c.subject_id = k.subject_id AND c.grain = '{grain}' AND c.period_start = k.period_start
           AND c.dim = k.dim AND c.dim_value = k.dim_value AND c.responses = 0 AND c.contacts = 0
         """;
