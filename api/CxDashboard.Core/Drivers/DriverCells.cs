@@ -20,13 +20,14 @@ public static class DriverCells
 
     public static readonly (string Side, string Test)[] Sides = [("w", "IS TRUE"), ("wo", "IS FALSE")];
 
-    public static readonly (string Stat, string Aggregate)[] Stats =
+    /// <summary>Each statistic and the linked rows f it counts.</summary>
+    public static readonly (string Stat, string Counts)[] Stats =
     [
-        ("csat_n", "count(f.csat)"),
-        ("csat_top2", "count(*) FILTER (WHERE f.csat >= 4 AND {0})"),
-        ("nps_n", "count(f.nps)"),
-        ("promoters", "count(*) FILTER (WHERE f.nps >= 9 AND {0})"),
-        ("detractors", "count(*) FILTER (WHERE f.nps <= 6 AND {0})"),
+        ("csat_n", "f.csat IS NOT NULL"),
+        ("csat_top2", "f.csat >= 4"),
+        ("nps_n", "f.nps IS NOT NULL"),
+        ("promoters", "f.nps >= 9"),
+        ("detractors", "f.nps <= 6"),
     ];
 
     public static string Column(string condition, string side, string stat) => $"{condition}_{side}_{stat}";
@@ -35,14 +36,15 @@ public static class DriverCells
     public static readonly string[] CountColumns =
         [.. Conditions.SelectMany(c => Sides.SelectMany(s => Stats.Select(st => Column(c.Key, s.Side, st.Stat))))];
 
-    /// <summary>The aggregate of each of <see cref="CountColumns"/> over linked rows <c>f</c>.</summary>
-    public static IEnumerable<string> Aggregates() =>
+    /// <summary>
+    /// The aggregate of each of <see cref="CountColumns"/> over linked rows <c>f</c>: how many rows count, or with
+    /// <paramref name="weight"/> (an expression of f) the sum of the counted rows' weights (the refresh's signed pairs).
+    /// </summary>
+    public static IEnumerable<string> Aggregates(string? weight = null) =>
         Conditions.SelectMany(c => Sides.SelectMany(s => Stats.Select(st =>
         {
-            var when = $"({c.Holds}) {s.Test}";
-            return st.Aggregate.StartsWith("count(f.", StringComparison.Ordinal)
-                ? $"{st.Aggregate} FILTER (WHERE {when})"
-                : string.Format(System.Globalization.CultureInfo.InvariantCulture, st.Aggregate, when);
+            var counted = $"FILTER (WHERE {st.Counts} AND ({c.Holds}) {s.Test})";
+            return weight is null ? $"count(*) {counted}" : $"coalesce(sum({weight}) {counted}, 0)";
         })));
 
     /// <summary>
@@ -50,14 +52,16 @@ public static class DriverCells
     /// interaction opened from 35 days before the start of the response's month up to the end of that month, so every
     /// link belongs to the response's month alone and a quarter's groups are exactly the sum of its months'.
     /// <paramref name="responseWhere"/> limits the responses (alias r) and <paramref name="interactionWhere"/> the
-    /// interaction partitions read (alias i); <paramref name="responseFrom"/> may join the responses (alias r) to keys.
+    /// interaction partitions read (alias i); <paramref name="responseFrom"/> may join the responses (alias r) to keys, and
+    /// <paramref name="interactionFrom"/> name other interaction rows (alias i). Each row carries <paramref name="weight"/> as w.
     /// </summary>
-    public static string LinkedRows(string responseWhere, string interactionWhere, string responseFrom = "survey_response r") => $"""
-        SELECT r.csat, r.nps, r.ces, i.resolved_first_contact, i.transfers, i.switched_channel, i.sla_target_seconds,
+    public static string LinkedRows(string responseWhere, string interactionWhere, string responseFrom = "survey_response r",
+        string interactionFrom = "interaction i", string weight = "1") => $"""
+        SELECT {weight} AS w, r.csat, r.nps, r.ces, i.resolved_first_contact, i.transfers, i.switched_channel, i.sla_target_seconds,
                extract(epoch FROM i.first_response_at - i.opened_at) AS response_seconds,
                r.org_unit_id, (r.responded_at AT TIME ZONE 'UTC')::date AS day
         FROM {responseFrom}
-        JOIN interaction i ON i.external_id = r.interaction_external_id
+        JOIN {interactionFrom} ON i.external_id = r.interaction_external_id
         WHERE {responseWhere} AND {interactionWhere}
           AND i.opened_at >= (date_trunc('month', r.responded_at AT TIME ZONE 'UTC') - interval '35 days') AT TIME ZONE 'UTC'
           AND i.opened_at < (date_trunc('month', r.responded_at AT TIME ZONE 'UTC') + interval '1 month') AT TIME ZONE 'UTC'

@@ -1,3 +1,5 @@
+using static CxDashboard.Core.Rollups.RollupSql;
+
 namespace CxDashboard.Core.Rollups;
 
 /// <summary>
@@ -8,17 +10,8 @@ namespace CxDashboard.Core.Rollups;
 /// </summary>
 internal static class RebuildSql
 {
-    private const string DimName =
-        "CASE WHEN GROUPING(channel) = 0 THEN 'channel' WHEN GROUPING(journey_stage) = 0 THEN 'journey_stage' WHEN GROUPING(segment) = 0 THEN 'segment' ELSE 'all' END";
-    private const string DimValue =
-        "CASE WHEN GROUPING(channel) = 0 THEN channel WHEN GROUPING(journey_stage) = 0 THEN journey_stage WHEN GROUPING(segment) = 0 THEN segment ELSE '' END";
-    private const string Sets =
-        "GROUPING SETS ((org_unit_id, day), (org_unit_id, day, channel), (org_unit_id, day, journey_stage), (org_unit_id, day, segment))";
     private const string Key = "unit_id, day, dim, dim_value";
 
-    private static string Names(IEnumerable<CellColumn> cols, string prefix = "") => string.Join(", ", cols.Select(c => prefix + c.Name));
-    private static string Sums(IEnumerable<CellColumn> cols, string alias = "") =>
-        string.Join(", ", cols.Select(c => $"sum({alias}{c.Name})::{c.SqlType} AS {c.Name}"));
     private static string Aggregates(IEnumerable<CellColumn> cols) => string.Join(", ", cols.Select(c => $"{c.Aggregate} AS {c.Name}"));
 
     /// <summary>Each unit's own response statistics per day and slice: 13 narrow columns, joined to the interactions next.</summary>

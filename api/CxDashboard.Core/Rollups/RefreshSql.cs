@@ -80,34 +80,15 @@ internal static partial class RefreshSql
         """;
 
     /// <summary>
-    /// Linked (response, interaction) pairs as <see cref="DriverCells.LinkedRows"/> makes them (same window: an
-    /// interaction opened from 35 days before the response's month to its end), each with weight <paramref name="weight"/>.
-    /// The bounds on r.responded_at are implied by the window; they let a probe from an interaction read only the
-    /// response months it can link to.
+    /// Linked (response, interaction) pairs as <see cref="DriverCells.LinkedRows"/> makes them, each with weight
+    /// <paramref name="weight"/>. The bounds on r.responded_at are implied by its window; they let a probe from an
+    /// interaction read only the response months it can link to.
     /// </summary>
-    private static string Pairs(string responses, string interactions, string weight) => $"""
-        SELECT {weight} AS w, r.csat, r.nps, r.ces, i.resolved_first_contact, i.transfers, i.switched_channel, i.sla_target_seconds,
-               extract(epoch FROM i.first_response_at - i.opened_at) AS response_seconds,
-               r.org_unit_id, (r.responded_at AT TIME ZONE 'UTC')::date AS day
-        FROM {responses} JOIN {interactions} ON i.external_id = r.interaction_external_id
-        WHERE r.interaction_external_id IS NOT NULL
-          AND i.opened_at >= (date_trunc('month', r.responded_at AT TIME ZONE 'UTC') - interval '35 days') AT TIME ZONE 'UTC'
-          AND i.opened_at < (date_trunc('month', r.responded_at AT TIME ZONE 'UTC') + interval '1 month') AT TIME ZONE 'UTC'
+    private static string Pairs(string responses, string interactions, string weight) => DriverCells.LinkedRows("""
+        r.interaction_external_id IS NOT NULL
           AND r.responded_at >= date_trunc('month', i.opened_at AT TIME ZONE 'UTC') AT TIME ZONE 'UTC'
           AND r.responded_at < (date_trunc('month', (i.opened_at AT TIME ZONE 'UTC') + interval '35 days') + interval '1 month') AT TIME ZONE 'UTC'
-        """;
-
-    /// <summary>The signed form of each of <see cref="DriverCells.CountColumns"/>, in that order, over weighted pairs f.</summary>
-    private static IEnumerable<string> SignedDriverAggregates() =>
-        DriverCells.Conditions.SelectMany(c => DriverCells.Sides.SelectMany(s => DriverCells.Stats.Select(st =>
-        {
-            var when = $"({c.Holds}) {s.Test}";
-            if (CountColumn().Match(st.Aggregate.Replace("count(f.", "count(", StringComparison.Ordinal)) is { Success: true } col)
-                return $"coalesce(sum(f.w) FILTER (WHERE f.{col.Groups[1].Value} IS NOT NULL AND {when}), 0)";
-            if (!st.Aggregate.StartsWith("count(*) FILTER (WHERE ", StringComparison.Ordinal))
-                throw new InvalidOperationException($"no signed form for the driver aggregate '{st.Aggregate}'");
-            return "coalesce(" + string.Format(System.Globalization.CultureInfo.InvariantCulture, st.Aggregate.Replace("count(*)", "sum(f.w)", StringComparison.Ordinal), when) + ", 0)";
-        })));
+        """, "true", responses, interactions, weight);
 
     /// <summary>
     /// The change of the driver day rows, bilinear in the linked rows: with R, I the current responses and interactions
@@ -116,7 +97,7 @@ internal static partial class RefreshSql
     /// </summary>
     public static string CreateDriverDelta() => $"""
         CREATE TEMP TABLE driver_delta ON COMMIT DROP AS
-        SELECT f.org_unit_id, f.day, sum(f.w) AS linked, {string.Join(", ", SignedDriverAggregates().Zip(DriverCells.CountColumns, (a, c) => $"{a} AS {c}"))}
+        SELECT f.org_unit_id, f.day, sum(f.w) AS linked, {string.Join(", ", DriverCells.Aggregates("f.w").Zip(DriverCells.CountColumns, (a, c) => $"{a} AS {c}"))}
         FROM ({Pairs("response_changes r", "interaction i", "r.sign")}
               UNION ALL
               {Pairs("survey_response r", "interaction_changes i", "i.sign")}
@@ -124,7 +105,7 @@ internal static partial class RefreshSql
               {Pairs("response_changes r", "interaction_changes i", "-(r.sign * i.sign)")}) f
         WHERE NOT EXISTS (SELECT 1 FROM driver_marks m WHERE m.unit_id = f.org_unit_id AND m.day = f.day)
         GROUP BY f.org_unit_id, f.day
-        HAVING sum(f.w) <> 0 OR {string.Join(" OR ", SignedDriverAggregates().Select(a => $"{a} <> 0"))}
+        HAVING sum(f.w) <> 0 OR {string.Join(" OR ", DriverCells.Aggregates("f.w").Select(a => $"{a} <> 0"))}
         """;
 
     /// <summary>
