@@ -44,8 +44,8 @@ internal static class IncrementalRefresh
             await ExecAsync(conn, tx, RefreshSql.InsertChangeDelta(), ct);
             await ExecAsync(conn, tx, RollupSql.CreatePartnerRoots, ct);
             await ExecAsync(conn, tx, RollupSql.CreateDeltaCells(), ct);
-            foreach (var grain in RollupGrains.All)
-                cells += await ExecAsync(conn, tx, RollupSql.ApplyDelta(grain), ct);
+            await ExecAsync(conn, tx, RollupSql.CreateGrainDelta(), ct);
+            cells = await ExecAsync(conn, tx, RollupSql.ApplyDelta(), ct);
             await steps.StepAsync("recomputing driver cells", ct, cellsWritten: cells);
             await RefreshDriverCellsAsync(conn, tx, ct);
             await ExecAsync(conn, tx, "SET LOCAL enable_hashjoin TO DEFAULT; SET LOCAL enable_mergejoin TO DEFAULT; SET LOCAL jit TO DEFAULT", ct);
