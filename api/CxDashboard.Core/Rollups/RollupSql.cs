@@ -125,19 +125,26 @@ internal static class RollupSql
 
     /// <summary>
     /// The change of every cell of every grain: delta_cells holds one row per subject, day and slice, so it is the day
-    /// grain as it is; the coarser grains are summed from it. One upsert then takes all of them, sorted by the primary key
-    /// so that it walks the key index and the cells' pages in order (one upsert per grain, each grouping delta_cells
-    /// again and probing at random, took about a fifth longer).
+    /// grain as it is, and so is a coarser grain in which no two of the changed <paramref name="days"/> share a period
+    /// (the usual refresh: one day); otherwise that grain is summed from it. One upsert then takes all of them, sorted
+    /// by the primary key so that it walks the key index and the cells' pages in order (one upsert per grain, each
+    /// grouping delta_cells again and probing at random, took about a fifth longer).
     /// </summary>
-    public static string CreateGrainDelta() => $"""
+    public static string CreateGrainDelta(IReadOnlyCollection<DateOnly> days) => $"""
         CREATE TEMP TABLE grain_delta ON COMMIT DROP AS
         SELECT subject_kind, subject_id, 'day'::text AS grain, day AS period_start, dim, dim_value, {Names(CellColumns.All)} FROM delta_cells
-        {string.Join("", RollupGrains.Coarser.Select(g => $"""
+        {string.Join("", RollupGrains.Coarser.Select(g => days.Select(d => RollupGrains.PeriodStart(g, d)).Distinct().Count() == days.Count
+            ? $"""
 
-            UNION ALL
-            SELECT subject_kind, subject_id, '{g}', date_trunc('{g}', day)::date, dim, dim_value, {Sums(CellColumns.All)}
-            FROM delta_cells GROUP BY subject_kind, subject_id, date_trunc('{g}', day), dim, dim_value
-            """))}
+                UNION ALL
+                SELECT subject_kind, subject_id, '{g}', date_trunc('{g}', day)::date, dim, dim_value, {Names(CellColumns.All)} FROM delta_cells
+                """
+            : $"""
+
+                UNION ALL
+                SELECT subject_kind, subject_id, '{g}', date_trunc('{g}', day)::date, dim, dim_value, {Sums(CellColumns.All)}
+                FROM delta_cells GROUP BY subject_kind, subject_id, date_trunc('{g}', day), dim, dim_value
+                """))}
         """;
 
     /// <summary>
