@@ -155,7 +155,8 @@ internal sealed class RollupChange
                                         (s.kind, s.subject_id, f.day, f.journey_stage), (s.kind, s.subject_id, f.day, f.segment))
                 """);
         }
-        var cols = CellColumns.All.Select(c => c.SqlType == "double precision" ? $"round({c.Name}::numeric, 6) AS {c.Name}" : c.Name).ToList();
+        // A zero statistic is stored as NULL (ADR 0006): read as 0.
+        var cols = CellColumns.All.Select(c => c.SqlType == "double precision" ? $"round(coalesce({c.Name}, 0)::numeric, 6) AS {c.Name}" : $"coalesce({c.Name}, 0) AS {c.Name}").ToList();
         var sums = CellColumns.All.Select(c => c.SqlType == "double precision" ? $"round(sum({c.Name})::numeric, 6) AS {c.Name}" : $"sum({c.Name}) AS {c.Name}");
         var sql = $"""
             CREATE TEMP TABLE subjects AS

@@ -57,7 +57,7 @@ internal static class ScorecardBenchmark
 
     // (B) the unit-total month cells of the same units and months, every statistic column (as CellStore reads them).
     private static readonly string CellSql = $"""
-        SELECT c.subject_id, c.period_start, {string.Join(", ", CellColumns.All.Select(col => $"c.{col.Name}::float8"))}
+        SELECT c.subject_id, c.period_start, {string.Join(", ", CellColumns.All.Select(col => $"coalesce(c.{col.Name}, 0)::float8"))}
         FROM rollup_cell c
         WHERE c.subject_kind = 0 AND c.subject_id = ANY($1) AND c.grain = 'month' AND c.dim = 'all' AND c.dim_value = ''
           AND c.period_start BETWEEN $2 AND $3

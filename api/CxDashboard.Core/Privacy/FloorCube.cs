@@ -82,12 +82,12 @@ public sealed class FloorCube
         // One statement (one snapshot): the aligned cells, then the segments of the weeks straddling a month end, summed
         // from the day cells (the first day of a segment is the later of its week's and its month's first day).
         await using var cmd = db.CreateCommand($"""
-            SELECT subject_kind, subject_id, grain, period_start, dim, dim_value, {string.Join(", ", FloorBasis.Columns.Select(c => $"{c}::bigint"))}
+            SELECT subject_kind, subject_id, grain, period_start, dim, dim_value, {string.Join(", ", FloorBasis.Columns.Select(c => $"coalesce({c}, 0)::bigint"))}
             FROM rollup_cell
             WHERE grain = ANY(@grains) AND {InScope}
             UNION ALL
             SELECT subject_kind, subject_id, '{Segment}', greatest(date_trunc('week', period_start::timestamp), date_trunc('month', period_start::timestamp))::date,
-                   dim, dim_value, {string.Join(", ", FloorBasis.Columns.Select(c => $"sum({c})::bigint"))}
+                   dim, dim_value, {string.Join(", ", FloorBasis.Columns.Select(c => $"coalesce(sum({c}), 0)::bigint"))}
             FROM rollup_cell
             WHERE grain = 'day' AND {InScope}
               AND date_trunc('month', date_trunc('week', period_start::timestamp)) <> date_trunc('month', date_trunc('week', period_start::timestamp) + interval '6 days')

@@ -12,7 +12,8 @@ internal static class RebuildSql
 {
     private const string Key = "unit_id, day, dim, dim_value";
 
-    private static string Aggregates(IEnumerable<CellColumn> cols) => string.Join(", ", cols.Select(c => $"{c.Aggregate} AS {c.Name}"));
+    /// <summary>The statistics of raw rows as stored: a zero as NULL (<see cref="RollupSql.StoredSums"/>).</summary>
+    private static string Aggregates(IEnumerable<CellColumn> cols) => string.Join(", ", cols.Select(c => $"nullif({c.Aggregate}, 0) AS {c.Name}"));
 
     /// <summary>Each unit's own response statistics per day and slice: 13 narrow columns, joined to the interactions next.</summary>
     public static string CreateOwnResponses() => $"""
@@ -25,7 +26,8 @@ internal static class RebuildSql
 
     /// <summary>
     /// Each unit's own cells (table own): the interactions read and grouped, joined to the response rows of the same
-    /// unit, day and slice, so every cell is one row carrying both families. Written as separate rows (the refresh's
+    /// unit, day and slice, so every cell is one row carrying both families (a family without rows is NULL: zero, as
+    /// stored). Written as separate rows (the refresh's
     /// shape), every later pass moved twice the rows, half of each row zeros, and had to group them back together.
     /// The response rows are hashed: the planner's other choice, sorting both sides for a merge join, sorted ~90 columns.
     /// </summary>
@@ -33,8 +35,7 @@ internal static class RebuildSql
         SET LOCAL enable_mergejoin = off;
         INSERT INTO own ({Key}, {Names(CellColumns.All)})
         SELECT coalesce(r.unit_id, i.unit_id), coalesce(r.day, i.day), coalesce(r.dim, i.dim), coalesce(r.dim_value, i.dim_value),
-               {string.Join(", ", CellColumns.Responses.Select(c => $"coalesce(r.{c.Name}, 0)"))},
-               {string.Join(", ", CellColumns.Interactions.Select(c => $"coalesce(i.{c.Name}, 0)"))}
+               {Names(CellColumns.Responses, "r.")}, {Names(CellColumns.Interactions, "i.")}
         FROM own_responses r
         FULL JOIN (SELECT org_unit_id AS unit_id, day, {DimName} AS dim, {DimValue} AS dim_value, {Aggregates(CellColumns.Interactions)}
                    FROM (SELECT f.*, (f.opened_at AT TIME ZONE 'UTC')::date AS day, {CellColumns.InteractionBuckets} FROM interaction f) f
@@ -45,7 +46,7 @@ internal static class RebuildSql
         """;
 
     /// <summary>The facts read (every fact is in one 'all' row of its unit and day) and the days they fall on.</summary>
-    public const string RowsAndDays = "SELECT coalesce(sum(responses + contacts), 0)::bigint, count(DISTINCT day)::int FROM own WHERE dim = 'all'";
+    public const string RowsAndDays = "SELECT coalesce(sum(coalesce(responses, 0) + coalesce(contacts, 0)), 0)::bigint, count(DISTINCT day)::int FROM own WHERE dim = 'all'";
 
     /// <summary>The subtree day cells of the units on level <paramref name="level"/>: a unit on the deepest level has no children, so its own rows.</summary>
     private static string LevelSource(int level, int deepest) => level == deepest
@@ -58,7 +59,7 @@ internal static class RebuildSql
     /// </summary>
     public static string SumLevel(int level, int deepest) => $"""
         CREATE TEMP TABLE level_{level} ON COMMIT DROP AS
-        SELECT {Key}, {Sums(CellColumns.All)}
+        SELECT {Key}, {StoredSums(CellColumns.All)}
         FROM (SELECT o.unit_id, o.day, o.dim, o.dim_value, {Names(CellColumns.All, "o.")}
               FROM own o JOIN tree t ON t.unit_id = o.unit_id WHERE t.level = {level}
               UNION ALL
@@ -75,7 +76,7 @@ internal static class RebuildSql
     /// <summary>Partner day cells from the subtree day cells of their engagement roots (disjoint subtrees, so each fact once).</summary>
     public static string CreatePartnerDays(int deepest) => $"""
         CREATE TEMP TABLE partner_days ON COMMIT DROP AS
-        SELECT e.partner_id, d.day, d.dim, d.dim_value, {Sums(CellColumns.All, "d.")}
+        SELECT e.partner_id, d.day, d.dim, d.dim_value, {StoredSums(CellColumns.All, "d.")}
         FROM ({SubtreeDays(deepest)}) d JOIN partner_root e ON e.unit_id = d.unit_id
         GROUP BY e.partner_id, d.day, d.dim, d.dim_value
         """;
@@ -105,9 +106,9 @@ internal static class RebuildSql
     public static string CreateWeeksAndMonths(int deepest) => $"""
         CREATE TEMP TABLE coarse_cells ON COMMIT DROP AS
         SELECT subject_kind, subject_id, CASE WHEN GROUPING(week) = 0 THEN 'week' ELSE 'month' END AS grain, coalesce(week, month) AS period_start,
-               dim, dim_value, {Sums(CellColumns.All)}
+               dim, dim_value, {StoredSums(CellColumns.All)}
         FROM (SELECT subject_kind, subject_id, date_trunc('week', day)::date AS week, date_trunc('month', day)::date AS month, dim, dim_value,
-                     {Sums(CellColumns.All)}
+                     {StoredSums(CellColumns.All)}
               FROM ({Days(deepest)}) d
               GROUP BY subject_kind, subject_id, date_trunc('week', day), date_trunc('month', day), dim, dim_value) part
         GROUP BY subject_kind, subject_id, dim, dim_value, GROUPING SETS ((week), (month))
@@ -117,7 +118,7 @@ internal static class RebuildSql
     public static string AddQuartersAndYears() => $"""
         INSERT INTO coarse_cells
         SELECT subject_kind, subject_id, CASE WHEN GROUPING(quarter) = 0 THEN 'quarter' ELSE 'year' END, coalesce(quarter, year),
-               dim, dim_value, {Sums(CellColumns.All)}
+               dim, dim_value, {StoredSums(CellColumns.All)}
         FROM (SELECT subject_kind, subject_id, date_trunc('quarter', period_start)::date AS quarter, date_trunc('year', period_start)::date AS year,
                      dim, dim_value, {Names(CellColumns.All)}
               FROM coarse_cells WHERE grain = 'month') m

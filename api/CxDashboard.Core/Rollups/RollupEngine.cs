@@ -110,7 +110,7 @@ public sealed class RollupEngine(NpgsqlDataSource dataSource)
 
     /// <summary>The fact rows this run has read so far (each unit's own cells over all slices).</summary>
     internal static Task<long> RowsReadAsync(NpgsqlConnection conn, NpgsqlTransaction tx, CancellationToken ct) =>
-        ScalarAsync<long>(conn, tx, "SELECT coalesce(sum(responses + contacts), 0)::bigint FROM own WHERE dim = 'all'", ct);
+        ScalarAsync<long>(conn, tx, "SELECT coalesce(sum(coalesce(responses, 0) + coalesce(contacts, 0)), 0)::bigint FROM own WHERE dim = 'all'", ct);
 
     /// <summary>The dirty-day marks this run's snapshot saw (unit, day, fact, marked_at).</summary>
     private sealed record Consumed(long[] Units, DateOnly[] Days, string[] Facts, DateTime[] MarkedAt);

@@ -14,9 +14,17 @@ internal static class RollupSql
     internal static string Sums(IEnumerable<CellColumn> cols, string alias = "") =>
         string.Join(", ", cols.Select(c => $"sum({alias}{c.Name})::{c.SqlType} AS {c.Name}"));
 
+    /// <summary>
+    /// Sums as stored in a cell: a zero statistic is stored as NULL (one bit of the row's null bitmap instead of 4 or 8
+    /// bytes; most of a cell's 56 histogram buckets are zero), and readers read NULL as 0 (ADR 0006). sum() skips NULLs.
+    /// </summary>
+    internal static string StoredSums(IEnumerable<CellColumn> cols, string alias = "") =>
+        string.Join(", ", cols.Select(c => $"nullif(sum({alias}{c.Name}), 0)::{c.SqlType} AS {c.Name}"));
+
+    /// <summary>Each unit's own cells of this run (a full rebuild writes zeros as NULL, as stored; a refresh's defaults are 0).</summary>
     public static string CreateOwn() => $"""
         CREATE TEMP TABLE own (unit_id bigint, day date, dim text, dim_value text,
-            {string.Join(", ", CellColumns.All.Select(c => $"{c.Name} {c.SqlType} NOT NULL DEFAULT 0"))}) ON COMMIT DROP
+            {string.Join(", ", CellColumns.All.Select(c => $"{c.Name} {c.SqlType} DEFAULT 0"))}) ON COMMIT DROP
         """;
 
     /// <summary>
@@ -149,19 +157,20 @@ internal static class RollupSql
 
     /// <summary>
     /// Adds the change into the cells (a cell the change creates is inserted), then deletes the cells it emptied: a cell
-    /// with no response and no contact holds no fact, and a full rebuild would not have it. Only a cell whose responses
-    /// or contacts went down can have been emptied, so only those are looked up again (a change of new rows looks up none).
+    /// with no response and no contact holds no fact, and a full rebuild would not have it. Zeros are stored as NULL, as
+    /// the rebuild writes them (<see cref="StoredSums"/>). Only a cell whose responses or contacts went down can have been
+    /// emptied, so only those are looked up again (a change of new rows looks up none).
     /// </summary>
     public static string ApplyDelta() => $"""
         INSERT INTO rollup_cell (subject_kind, subject_id, grain, period_start, dim, dim_value, {Names(CellColumns.All)})
-        SELECT subject_kind, subject_id, grain, period_start, dim, dim_value, {Names(CellColumns.All)}
+        SELECT subject_kind, subject_id, grain, period_start, dim, dim_value, {string.Join(", ", CellColumns.All.Select(c => $"nullif({c.Name}, 0)"))}
         FROM grain_delta ORDER BY subject_kind, subject_id, grain, period_start, dim, dim_value
         ON CONFLICT (subject_kind, subject_id, grain, period_start, dim, dim_value) DO UPDATE SET
-            {string.Join(", ", CellColumns.All.Select(c => $"{c.Name} = rollup_cell.{c.Name} + EXCLUDED.{c.Name}"))};
+            {string.Join(", ", CellColumns.All.Select(c => $"{c.Name} = nullif(coalesce(rollup_cell.{c.Name}, 0) + coalesce(EXCLUDED.{c.Name}, 0), 0)"))};
         DELETE FROM rollup_cell c USING grain_delta k
         WHERE (k.responses < 0 OR k.contacts < 0)
           AND c.subject_kind = k.subject_kind AND c.subject_id = k.subject_id AND c.grain = k.grain AND c.period_start = k.period_start
-          AND c.dim = k.dim AND c.dim_value = k.dim_value AND c.responses = 0 AND c.contacts = 0
+          AND c.dim = k.dim AND c.dim_value = k.dim_value AND coalesce(c.responses, 0) = 0 AND coalesce(c.contacts, 0) = 0
         """;
 
     public const string ClosureFingerprint = """

@@ -9,12 +9,12 @@ namespace CxDashboard.Core.Values;
 /// Reads rollup cells — the only source of displayed values (reads never touch raw facts). Every
 /// call is ONE SQL command however many keys it gets, so a DataLoader batching a whole level of a
 /// GraphQL query costs one round trip. A day range is the sum of its day cells; a key with no cell
-/// reads as <see cref="CellStats.Empty"/>.
+/// reads as <see cref="CellStats.Empty"/>. A zero statistic is stored as NULL (ADR 0006): every read coalesces.
 /// </summary>
 public sealed class CellStore(NpgsqlDataSource db)
 {
     private static readonly string Sql = $"""
-        SELECT k.ord, c.dim_value, {string.Join(", ", CellColumns.All.Select(col => $"sum(c.{col.Name})::float8"))}
+        SELECT k.ord, c.dim_value, {string.Join(", ", CellColumns.All.Select(col => $"coalesce(sum(c.{col.Name}), 0)::float8"))}
         FROM unnest(@kind, @subject, @grain, @first, @last, @dim, @dv) WITH ORDINALITY AS k(kind, subject, grain, first, last, dim, dv, ord)
         JOIN rollup_cell c
           ON c.subject_kind = k.kind AND c.subject_id = k.subject AND c.dim = k.dim
@@ -41,7 +41,7 @@ public sealed class CellStore(NpgsqlDataSource db)
     /// </remarks>
     public static string SeriesSql(string subjectsSql) => $"""
         WITH s AS ({subjectsSql})
-        SELECT c.subject_id, c.dim, c.dim_value, c.period_start, {string.Join(", ", CountColumns.Select((i, at) => CountIsInteger[at] ? $"c.{CellColumns.All[i].Name}" : $"c.{CellColumns.All[i].Name}::float8"))},
+        SELECT c.subject_id, c.dim, c.dim_value, c.period_start, {string.Join(", ", CountColumns.Select((i, at) => CountIsInteger[at] ? $"coalesce(c.{CellColumns.All[i].Name}, 0)" : $"coalesce(c.{CellColumns.All[i].Name}, 0)::float8"))},
                d.durations
         FROM s CROSS JOIN LATERAL (
             SELECT * FROM rollup_cell c
@@ -49,7 +49,7 @@ public sealed class CellStore(NpgsqlDataSource db)
               AND c.dim = s.dim AND c.dim_value = s.dv AND c.period_start BETWEEN $3 AND $4
             OFFSET 0) c
         LEFT JOIN LATERAL (
-            SELECT ARRAY[{string.Join(", ", DurationColumns.Select(i => $"h.{CellColumns.All[i].Name}::float8"))}] AS durations
+            SELECT ARRAY[{string.Join(", ", DurationColumns.Select(i => $"coalesce(h.{CellColumns.All[i].Name}, 0)::float8"))}] AS durations
             FROM rollup_cell h
             WHERE s.groups & {(int)DurationGroups} <> 0 AND h.subject_kind = 0 AND h.subject_id = c.subject_id AND h.grain = c.grain
               AND h.period_start = c.period_start AND h.dim = c.dim AND h.dim_value = c.dim_value

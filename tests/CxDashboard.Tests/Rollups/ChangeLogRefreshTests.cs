@@ -36,7 +36,8 @@ public sealed class ChangeLogRefreshTests
             JOIN org_unit_closure k ON k.descendant_id = x.org_unit_id
             GROUP BY k.ancestor_id, x.day
         ), cells AS (
-            SELECT subject_id, period_start AS day, responses, promoters, csat_sum, contacts, fcr_num, ht_sum
+            SELECT subject_id, period_start AS day, coalesce(responses, 0), coalesce(promoters, 0), coalesce(csat_sum, 0), coalesce(contacts, 0),
+                   coalesce(fcr_num, 0), coalesce(ht_sum, 0)
             FROM rollup_cell WHERE subject_kind = 0 AND grain = 'day' AND dim = 'all'
         )
         SELECT (SELECT count(*) FROM (SELECT * FROM raw EXCEPT SELECT * FROM cells) a) + (SELECT count(*) FROM (SELECT * FROM cells EXCEPT SELECT * FROM raw) b)

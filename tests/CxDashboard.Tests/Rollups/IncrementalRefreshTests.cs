@@ -245,7 +245,7 @@ public sealed class IncrementalRefreshTests
             await new RollupEngine(db.DataSource).RebuildAsync();
 
             var cell = Assert.Single(await db.RowsAsync("""
-                SELECT promoters, detractors, nps_n FROM rollup_cell c JOIN org_unit u ON u.id = c.subject_id
+                SELECT coalesce(promoters, 0), coalesce(detractors, 0), coalesce(nps_n, 0) FROM rollup_cell c JOIN org_unit u ON u.id = c.subject_id
                 WHERE u.code = 'P' AND c.subject_kind = 0 AND grain = 'month' AND dim = 'all'
                 """));
             var nps = MetricMath.Nps(Convert.ToInt64(cell[0]), Convert.ToInt64(cell[1]), Convert.ToInt64(cell[2]))!.Value;

@@ -20,6 +20,9 @@ public sealed class RollupCorrectnessTests(RolledUpDatabase db) : IClassFixture<
 
     private static string SliceOf(string dim) => dim == "all" ? "''" : dim;
 
+    /// <summary>Cell columns as read: a zero statistic is stored as NULL (ADR 0006).</summary>
+    private static string Zero(string columns) => string.Join(", ", columns.Split(", ").Select(c => $"coalesce({c}, 0)"));
+
     [Theory]
     [MemberData(nameof(GrainsAndSlices))]
     public async Task Response_counts_of_every_unit_cell_equal_plain_sql(string grain, string dim)
@@ -33,8 +36,9 @@ public sealed class RollupCorrectnessTests(RolledUpDatabase db) : IClassFixture<
                 FROM survey_response r JOIN org_unit_closure c ON c.descendant_id = r.org_unit_id
                 GROUP BY 1, 2, 3),
             cells AS (
-                SELECT subject_id AS unit, period_start AS p, dim_value AS v, responses AS n, nps_n, promoters AS pro, detractors AS det,
-                       csat_n, csat_top2 AS top2, csat_sum, ces_n, ces_agree AS agree
+                SELECT subject_id AS unit, period_start AS p, dim_value AS v, responses AS n, coalesce(nps_n, 0), coalesce(promoters, 0) AS pro,
+                       coalesce(detractors, 0) AS det, coalesce(csat_n, 0), coalesce(csat_top2, 0) AS top2, coalesce(csat_sum, 0),
+                       coalesce(ces_n, 0), coalesce(ces_agree, 0) AS agree
                 FROM rollup_cell WHERE subject_kind = 0 AND grain = '{grain}' AND dim = '{dim}' AND responses > 0)
             SELECT count(*) FROM (SELECT * FROM truth EXCEPT SELECT * FROM cells UNION ALL (SELECT * FROM cells EXCEPT SELECT * FROM truth)) diff
             """);
@@ -62,8 +66,8 @@ public sealed class RollupCorrectnessTests(RolledUpDatabase db) : IClassFixture<
                 FROM interaction i JOIN org_unit_closure c ON c.descendant_id = i.org_unit_id
                 GROUP BY 1, 2, 3),
             cells AS (
-                SELECT subject_id, period_start, dim_value, contacts, fcr_num, fcr_den, sla_num, sla_den, repeat_num, transfer_num,
-                       switch_num, abandon_num, ss_started, ss_contained, rt_n, ht_n, ht_sum
+                SELECT subject_id, period_start, dim_value, contacts, {Zero("fcr_num, fcr_den, sla_num, sla_den, repeat_num, transfer_num, " +
+                       "switch_num, abandon_num, ss_started, ss_contained, rt_n, ht_n, ht_sum")}
                 FROM rollup_cell WHERE subject_kind = 0 AND grain = '{grain}' AND dim = '{dim}' AND contacts > 0)
             SELECT count(*) FROM (SELECT * FROM truth EXCEPT SELECT * FROM cells UNION ALL (SELECT * FROM cells EXCEPT SELECT * FROM truth)) diff
             """);
@@ -81,7 +85,7 @@ public sealed class RollupCorrectnessTests(RolledUpDatabase db) : IClassFixture<
                 FROM survey_response r JOIN org_unit u ON u.id = r.org_unit_id WHERE u.kind = 'partner'
                 GROUP BY 1, 2),
             cells AS (
-                SELECT subject_id, period_start, responses, promoters, detractors FROM rollup_cell
+                SELECT subject_id, period_start, responses, coalesce(promoters, 0), coalesce(detractors, 0) FROM rollup_cell
                 WHERE subject_kind = 1 AND grain = 'month' AND dim = 'all' AND responses > 0)
             SELECT count(*) FROM (SELECT * FROM truth EXCEPT SELECT * FROM cells UNION ALL (SELECT * FROM cells EXCEPT SELECT * FROM truth)) diff
             """);
@@ -94,8 +98,8 @@ public sealed class RollupCorrectnessTests(RolledUpDatabase db) : IClassFixture<
     [Fact]
     public async Task Derived_nps_csat_and_fcr_of_every_monthly_cell_equal_the_sql_formula()
     {
-        var rows = await db.RowsAsync("""
-            SELECT cell.promoters, cell.detractors, cell.nps_n, cell.csat_top2, cell.csat_n, cell.fcr_num, cell.fcr_den,
+        var rows = await db.RowsAsync($"""
+            SELECT {Zero("cell.promoters, cell.detractors, cell.nps_n, cell.csat_top2, cell.csat_n, cell.fcr_num, cell.fcr_den")},
                    t.nps, t.csat, t.fcr
             FROM rollup_cell cell
             JOIN (SELECT c.ancestor_id AS unit, date_trunc('month', r.responded_at AT TIME ZONE 'UTC')::date AS p,
@@ -124,9 +128,9 @@ public sealed class RollupCorrectnessTests(RolledUpDatabase db) : IClassFixture<
     public async Task Response_time_percentiles_fall_in_the_bucket_of_the_true_percentile()
     {
         var units = await db.RowsAsync("""
-            SELECT cell.subject_id, cell.period_start, ARRAY[
+            SELECT cell.subject_id, cell.period_start, array_replace(ARRAY[
                    rt_h00, rt_h01, rt_h02, rt_h03, rt_h04, rt_h05, rt_h06, rt_h07, rt_h08, rt_h09, rt_h10, rt_h11, rt_h12, rt_h13,
-                   rt_h14, rt_h15, rt_h16, rt_h17, rt_h18, rt_h19, rt_h20, rt_h21, rt_h22, rt_h23, rt_h24, rt_h25, rt_h26, rt_h27],
+                   rt_h14, rt_h15, rt_h16, rt_h17, rt_h18, rt_h19, rt_h20, rt_h21, rt_h22, rt_h23, rt_h24, rt_h25, rt_h26, rt_h27], NULL, 0),
                    (SELECT percentile_disc(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM first_response_at - opened_at))
                     FROM interaction i JOIN org_unit_closure c ON c.descendant_id = i.org_unit_id
                     WHERE c.ancestor_id = cell.subject_id AND first_response_at IS NOT NULL
