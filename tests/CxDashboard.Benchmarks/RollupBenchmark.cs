@@ -25,7 +25,7 @@ internal static class RollupBenchmark
         var rows = long.Parse(Arg("--rows") ?? "1000000", CultureInfo.InvariantCulture);
         var smallRows = long.Parse(Arg("--small-rows") ?? (rows > 1_000_000 ? "1000000" : "0"), CultureInfo.InvariantCulture);
         var closureBaselines = !args.Contains("--no-closure-baselines");
-        if (Arg("--database") is { } existing) return await ChangeOnlyAsync(existing);
+        if (Arg("--database") is { } existing) return await ChangeOnlyAsync(existing, import: !args.Contains("--refresh-only"), refresh: !args.Contains("--import-only"));
         var run = Stopwatch.StartNew();
         // At 10M + 10M the run takes over an hour: every figure is printed as soon as it is measured and
         // each phase is announced on stderr, so a log shows where a long run is and keeps what it measured.
@@ -162,15 +162,17 @@ internal static class RollupBenchmark
 
     /// <summary>
     /// For profiling the refresh (CXD_BENCH_PG + --database NAME): the change imported into an existing, seeded and rebuilt
-    /// database (use a copy: the change is new rows once), refreshed and checked.
+    /// database (use a copy: the change is new rows once), refreshed and checked. --import-only stops after the import and
+    /// --refresh-only starts after it, so a copy of an imported database can be refreshed again and again.
     /// </summary>
-    private static async Task<int> ChangeOnlyAsync(string name)
+    private static async Task<int> ChangeOnlyAsync(string name, bool import, bool refresh)
     {
         await using var db = BenchDatabase.Existing(name);
         var change = await RollupChange.ForAsync(db);
-        var imported = await change.ImportAsync(db);
-        var refresh = await new RollupEngine(db.DataSource).RefreshAsync(step => Console.Error.WriteLine($"  {step}"));
-        Console.WriteLine($"import {imported.TotalSeconds:0.00} s; refresh {refresh.Duration.TotalSeconds:0.00} s ({refresh.RowsRead:N0} rows read, {refresh.CellsWritten:N0} cells written)");
+        if (import) Console.WriteLine($"import {(await change.ImportAsync(db)).TotalSeconds:0.00} s");
+        if (!refresh) return 0;
+        var run = await new RollupEngine(db.DataSource).RefreshAsync(step => Console.Error.WriteLine($"  {step}"));
+        Console.WriteLine($"refresh {run.Duration.TotalSeconds:0.00} s ({run.RowsRead:N0} rows read, {run.CellsWritten:N0} cells written)");
         Console.WriteLine($"checked: {await change.CheckAsync(db):N0} cells equal SQL");
         return 0;
     }

@@ -33,20 +33,21 @@ internal static class IncrementalRefresh
             // statement (0.5 s and more): off for the same reason.
             await ExecAsync(conn, tx, "SET LOCAL enable_hashjoin = off; SET LOCAL enable_mergejoin = off; SET LOCAL jit = off", ct);
             // Step names are shown translated by the web app (data-jobs/api/rollup-runs.ts stepMessage): rename both.
-            await steps.StepAsync($"reading the marked unit-days of {days} day(s)", ct);
+            // The first step sums the change log's rows; only unit-days marked in dirty_day are read from the fact tables.
+            await steps.StepAsync($"summing the changed rows of {days} day(s)", ct);
             if (await ScalarAsync<bool>(conn, tx, "SELECT EXISTS (SELECT 1 FROM marks)", ct))
             {
                 await ExecAsync(conn, tx, RollupSql.FillOwnResponses(RollupSql.Marked), ct);
                 await ExecAsync(conn, tx, RollupSql.FillOwnInteractions(RollupSql.Marked), ct);
             }
-            await steps.StepAsync("adding their change to the subtrees and partners above them, every grain", ct, rowsRead: await RowsReadAsync(conn, tx, ct));
             await ExecAsync(conn, tx, RollupSql.CreateDelta(), ct);
             await ExecAsync(conn, tx, RefreshSql.InsertChangeDelta(), ct);
+            await steps.StepAsync("adding the change to the units and partners above, every grain", ct, rowsRead: await RowsReadAsync(conn, tx, ct));
             await ExecAsync(conn, tx, RollupSql.CreatePartnerRoots, ct);
             await ExecAsync(conn, tx, RollupSql.CreateDeltaCells(), ct);
-            foreach (var grain in RollupGrains.All)
-                cells += await ExecAsync(conn, tx, RollupSql.ApplyDelta(grain), ct);
-            await steps.StepAsync("recomputing driver cells", ct, cellsWritten: cells);
+            await ExecAsync(conn, tx, RollupSql.CreateGrainDelta(await DeltaDaysAsync(conn, tx, ct)), ct);
+            cells = await ExecAsync(conn, tx, RollupSql.ApplyDelta(), ct);
+            await steps.StepAsync("adding the change to the driver cells", ct, cellsWritten: cells);
             await RefreshDriverCellsAsync(conn, tx, ct);
             await ExecAsync(conn, tx, "SET LOCAL enable_hashjoin TO DEFAULT; SET LOCAL enable_mergejoin TO DEFAULT; SET LOCAL jit TO DEFAULT", ct);
         }
@@ -116,6 +117,15 @@ internal static class IncrementalRefresh
             else runs.Add((from, to));
         }
         return runs;
+    }
+
+    private static async Task<List<DateOnly>> DeltaDaysAsync(NpgsqlConnection conn, NpgsqlTransaction tx, CancellationToken ct)
+    {
+        var days = new List<DateOnly>();
+        await using var cmd = new NpgsqlCommand("SELECT DISTINCT day FROM delta", conn, tx);
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        while (await r.ReadAsync(ct)) days.Add(r.GetFieldValue<DateOnly>(0));
+        return days;
     }
 
     private static DateTime Utc(DateOnly day) => day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);

@@ -132,24 +132,44 @@ internal static class RollupSql
         """;
 
     /// <summary>
-    /// Adds the change into the cells of one grain (a cell the change creates is inserted), then deletes the cells it
-    /// emptied: a cell with no response and no contact holds no fact, and a full rebuild would not have it (zeros are
-    /// stored as NULL, as the rebuild writes them: see <see cref="StoredSums"/>). Only a cell
-    /// whose responses or contacts went down can have been emptied, so only those are looked up again (a change of new
-    /// rows looks up none).
+    /// The change of every cell of every grain: delta_cells holds one row per subject, day and slice, so it is the day
+    /// grain as it is, and so is a coarser grain in which no two of the changed <paramref name="days"/> share a period
+    /// (the usual refresh: one day); otherwise that grain is summed from it. One upsert then takes all of them, sorted
+    /// by the primary key so that it walks the key index and the cells' pages in order (one upsert per grain, each
+    /// grouping delta_cells again and probing at random, took about a fifth longer).
     /// </summary>
-    public static string ApplyDelta(string grain) => $"""
+    public static string CreateGrainDelta(IReadOnlyCollection<DateOnly> days) => $"""
+        CREATE TEMP TABLE grain_delta ON COMMIT DROP AS
+        SELECT subject_kind, subject_id, 'day'::text AS grain, day AS period_start, dim, dim_value, {Names(CellColumns.All)} FROM delta_cells
+        {string.Join("", RollupGrains.Coarser.Select(g => days.Select(d => RollupGrains.PeriodStart(g, d)).Distinct().Count() == days.Count
+            ? $"""
+
+                UNION ALL
+                SELECT subject_kind, subject_id, '{g}', date_trunc('{g}', day)::date, dim, dim_value, {Names(CellColumns.All)} FROM delta_cells
+                """
+            : $"""
+
+                UNION ALL
+                SELECT subject_kind, subject_id, '{g}', date_trunc('{g}', day)::date, dim, dim_value, {Sums(CellColumns.All)}
+                FROM delta_cells GROUP BY subject_kind, subject_id, date_trunc('{g}', day), dim, dim_value
+                """))}
+        """;
+
+    /// <summary>
+    /// Adds the change into the cells (a cell the change creates is inserted), then deletes the cells it emptied: a cell
+    /// with no response and no contact holds no fact, and a full rebuild would not have it. Zeros are stored as NULL, as
+    /// the rebuild writes them (<see cref="StoredSums"/>). Only a cell whose responses or contacts went down can have been
+    /// emptied, so only those are looked up again (a change of new rows looks up none).
+    /// </summary>
+    public static string ApplyDelta() => $"""
         INSERT INTO rollup_cell (subject_kind, subject_id, grain, period_start, dim, dim_value, {Names(CellColumns.All)})
-        SELECT subject_kind, subject_id, '{grain}', date_trunc('{grain}', day)::date, dim, dim_value, {StoredSums(CellColumns.All)}
-        FROM delta_cells
-        GROUP BY subject_kind, subject_id, date_trunc('{grain}', day), dim, dim_value
+        SELECT subject_kind, subject_id, grain, period_start, dim, dim_value, {string.Join(", ", CellColumns.All.Select(c => $"nullif({c.Name}, 0)"))}
+        FROM grain_delta ORDER BY subject_kind, subject_id, grain, period_start, dim, dim_value
         ON CONFLICT (subject_kind, subject_id, grain, period_start, dim, dim_value) DO UPDATE SET
             {string.Join(", ", CellColumns.All.Select(c => $"{c.Name} = nullif(coalesce(rollup_cell.{c.Name}, 0) + coalesce(EXCLUDED.{c.Name}, 0), 0)"))};
-        DELETE FROM rollup_cell c
-        USING (SELECT subject_kind, subject_id, date_trunc('{grain}', day)::date AS period_start, dim, dim_value FROM delta_cells
-               GROUP BY subject_kind, subject_id, date_trunc('{grain}', day), dim, dim_value
-               HAVING sum(responses) < 0 OR sum(contacts) < 0) k
-        WHERE c.subject_kind = k.subject_kind AND c.subject_id = k.subject_id AND c.grain = '{grain}' AND c.period_start = k.period_start
+        DELETE FROM rollup_cell c USING grain_delta k
+        WHERE (k.responses < 0 OR k.contacts < 0)
+          AND c.subject_kind = k.subject_kind AND c.subject_id = k.subject_id AND c.grain = k.grain AND c.period_start = k.period_start
           AND c.dim = k.dim AND c.dim_value = k.dim_value AND coalesce(c.responses, 0) = 0 AND coalesce(c.contacts, 0) = 0
         """;
 

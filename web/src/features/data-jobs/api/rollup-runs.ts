@@ -41,12 +41,12 @@ export function stepMessage(step: string): { key: string; values?: Record<string
     'indexing the new cells': 'indexing',
     'building driver cells': 'drivers',
     'swapping the new cells in': 'swapping',
-    'adding their change to the subtrees and partners above them, every grain': 'delta',
-    'recomputing driver cells': 'drivers',
+    'adding the change to the units and partners above, every grain': 'delta',
+    'adding the change to the driver cells': 'driverDelta',
     done: 'done',
   };
   if (fixed[step]) return { key: fixed[step] };
-  const days = /^reading the marked unit-days of (\d+) day\(s\)$/.exec(step);
+  const days = /^summing the changed rows of (\d+) day\(s\)$/.exec(step);
   if (days) return { key: 'days', values: { count: Number(days[1]) } };
   return null;
 }

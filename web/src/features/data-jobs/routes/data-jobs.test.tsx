@@ -213,6 +213,31 @@ describe('data and jobs', () => {
     expect(row()).not.toHaveTextContent('so far');
   });
 
+  it('a running refresh names its steps by what they do (the change log summed, then added above), in the reader\'s language', { timeout: 20000 }, async () => {
+    // The names IncrementalRefresh gives its three steps.
+    const progress = (stepsDone: number, step: string) => ({ step, stepsDone, stepsTotal: 3, rowsRead: 0, cellsWritten: 0, updatedAt: '2026-11-02T10:00:05Z' });
+    const answers = [
+      [{ ...runs[0], progress: progress(0, 'summing the changed rows of 2 day(s)') }],
+      [{ ...runs[0], progress: progress(1, 'adding the change to the units and partners above, every grain') }],
+      [{ ...runs[0], progress: progress(2, 'adding the change to the driver cells') }],
+    ];
+    let calls = 0;
+    server.use(http.get('*/api/rollups/runs', () => HttpResponse.json(answers[Math.min(calls++, answers.length - 1)])));
+    renderRoute(route, '/data');
+    asAnalyst();
+    const row = () => screen.getAllByRole('row').find((r) => r.getAttribute('data-run') === '12')!;
+    await waitFor(() => expect(row()).toHaveTextContent('Step 1 of 3: summing the changed rows of 2 days'));
+    expect(row()).not.toHaveTextContent('day(s)');
+    await waitFor(() => expect(row()).toHaveTextContent('Step 2 of 3: adding the change to the units and partners above, every grain'), { timeout: 8000 });
+    await waitFor(() => expect(row()).toHaveTextContent('Step 3 of 3: adding the change to the driver cells'), { timeout: 8000 });
+    await i18n.changeLanguage('zh-CN');
+    try {
+      await waitFor(() => expect(row()).toHaveTextContent('把变化计入驱动因素单元'));
+    } finally {
+      await i18n.changeLanguage('en');
+    }
+  });
+
   it('is for analysts only', async () => {
     renderRoute(route, '/data');
     expect(await screen.findByText('Imports and rollup runs are for analysts.')).toBeInTheDocument();
