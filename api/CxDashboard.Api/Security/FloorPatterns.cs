@@ -232,7 +232,7 @@ public sealed class FloorPatternOptions
     public const string Section = "FloorPatterns";
 
     /// <summary>How long a request waits for its scope's pattern before failing with PRIVACY_PATTERN_BUILDING (below the GraphQL time budget).</summary>
-    public TimeSpan Wait { get; set; } = TimeSpan.FromSeconds(5);
+    public TimeSpan Wait { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>How often each api node checks for a new rollup version to build patterns for; zero: never (patterns are then built on first ask only).</summary>
     public TimeSpan Poll { get; set; } = TimeSpan.FromSeconds(2);
