@@ -52,12 +52,13 @@ internal static class FloorPatternsVerb
             {
                 var clock = Stopwatch.StartNew();
                 var cube = await FloorCube.BuildAsync(db, units, t.Partners, floor);
+                var took = clock.Elapsed;
                 var hidden = string.Join(' ', Enumerable.Range(0, FloorBasis.Columns.Length).Select(b => cube.SuppressedCount(b)));
                 // the hidden set in one short hash, to compare two builds (or two versions of the solver) of the same counts
                 var fingerprint = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(string.Join('\n',
                     Enumerable.Range(0, FloorBasis.Columns.Length).SelectMany(b => cube.HiddenCells(b).Select(c => $"{b} {c}")).Order(StringComparer.Ordinal)))))[..16];
                 Console.WriteLine($"{t.Label}: {units.Count} units, {t.Partners.Count} partners, {cube.Cells:N0} cells, hidden per basis {hidden} (hash {fingerprint}); " +
-                    $"read {cube.Times.Read.TotalSeconds:0.00}s, solve {cube.Times.Solve.TotalSeconds:0.00}s, {clock.Elapsed.TotalSeconds:0.00}s in all; load {LoadAverage()}");
+                    $"read {cube.Times.Read.TotalSeconds:0.00}s, solve {cube.Times.Solve.TotalSeconds:0.00}s, {took.TotalSeconds:0.00}s in all; load {LoadAverage()}");
             }
         }
         return 0;
