@@ -14,6 +14,7 @@ public static class CliVerbs
         ["rollup"] = RollupVerb.RunAsync,
         ["export"] = ExportVerb.RunAsync,
         ["embed"] = EmbedVerb.RunAsync,
+        ["floor-patterns"] = FloorPatternsVerb.RunAsync,
     };
 
     // Verbs that need no host (no configuration, no database): run before the host is composed.

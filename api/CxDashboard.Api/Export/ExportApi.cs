@@ -1,4 +1,5 @@
 using System.Globalization;
+using CxDashboard.Api.GraphQL;
 using CxDashboard.Api.Security;
 using CxDashboard.Core.Export;
 using Microsoft.AspNetCore.Http.Features;
@@ -35,8 +36,16 @@ public static class ExportApi
     private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> MonthlyReviewAsync(
         string? unit, string? month, string? locale, ReviewExports reviews, CancellationToken ct)
     {
-        var (file, refusal) = await reviews.ExportAsync(unit, month, locale, ct);
-        return file is null ? refusal!.ToProblem() : TypedResults.File(file.Content, ReviewExports.XlsxType, file.FileName);
+        try
+        {
+            var (file, refusal) = await reviews.ExportAsync(unit, month, locale, ct);
+            return file is null ? refusal!.ToProblem() : TypedResults.File(file.Content, ReviewExports.XlsxType, file.FileName);
+        }
+        catch (CxDashboard.GraphQL.GraphQLException e) when (e.Errors is [{ Message: var message, Extensions: { } x }] && x.GetValueOrDefault("code") is ApiProblem.PatternBuilding)
+        {
+            // A floor caller's pattern for the newest cells is not ready: no workbook, a retry hint (Retry-After is set by the gate).
+            return TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Figures being prepared", detail: message);
+        }
     }
 
     private static async Task<Results<RawFileResult, ProblemHttpResult>> RawAsync(HttpContext http, RawKind kind, bool csv, CancellationToken ct)

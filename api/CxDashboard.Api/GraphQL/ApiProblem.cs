@@ -16,6 +16,8 @@ public static class ApiProblem
     public const string ForbiddenRead = "FORBIDDEN_READ";
     /// <summary>No heavy-read slot freed up in time. Params: seconds.</summary>
     public const string Busy = "BUSY";
+    /// <summary>The privacy floor's pattern for the caller's scope is being built after a rollup update. Params: seconds (retry hint, also in Retry-After).</summary>
+    public const string PatternBuilding = "PRIVACY_PATTERN_BUILDING";
     /// <summary>A text argument holding U+0000.</summary>
     public const string NulCharacter = "NUL_CHARACTER";
     /// <summary>The database statement was stopped by its time limit.</summary>

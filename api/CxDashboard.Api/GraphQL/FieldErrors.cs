@@ -62,6 +62,11 @@ public static class FieldErrors
     /// <summary>Something the caller's access does not allow (e.g. a single day under the privacy floor).</summary>
     public static GraphQLException ForbiddenRead(string message) => Error(message, "FORBIDDEN", ApiProblem.ForbiddenRead);
 
+    /// <summary>The caller's suppression pattern for the current rollup version is still being built (privacy floor); retry in about <paramref name="seconds"/>.</summary>
+    public static GraphQLException PatternBuilding(int seconds) =>
+        Error($"Your figures are being prepared after a data update (the privacy floor's pattern for your scope is being built); nothing is shown until it is ready. Retry in about {seconds} s.",
+            "PRIVACY_PATTERN_BUILDING", ApiProblem.PatternBuilding, ("seconds", seconds));
+
     public static GraphQLException Busy(TimeSpan waited) =>
         Error($"Too many driver and verbatim reads are running; none freed up within {waited.TotalSeconds:0.#} s. Retry shortly.", "BUSY", ApiProblem.Busy,
             ("seconds", Math.Round(waited.TotalSeconds, 1)));

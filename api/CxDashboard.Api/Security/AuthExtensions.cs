@@ -23,6 +23,10 @@ public static class AuthExtensions
         builder.Services.AddScoped<CallerIdentity>();
         builder.Services.AddScoped<ScopeGate>();
         builder.Services.AddSingleton<FloorPatterns>();
+        builder.Services.Configure<FloorPatternOptions>(builder.Configuration.GetSection(FloorPatternOptions.Section));
+        // Builds patterns after each rollup version, off the request path (api nodes only).
+        builder.Services.AddSingleton<FloorPatternWarmer>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<FloorPatternWarmer>());
         builder.Services.Configure<ConfidenceOptions>(builder.Configuration.GetSection(ConfidenceOptions.Section));
 
         builder.Services

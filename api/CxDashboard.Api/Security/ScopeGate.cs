@@ -17,7 +17,7 @@ namespace CxDashboard.Api.Security;
 /// </summary>
 public sealed class ScopeGate(
     ScopeResolver scopes, CallerIdentity caller, PartnerQueries partnerQueries, IOptions<ConfidenceOptions> confidence,
-    AuthOptions auth, FloorPatterns floorPatterns)
+    AuthOptions auth, FloorPatterns floorPatterns, IHttpContextAccessor http)
 {
     /// <summary>Embed tokens carry <c>token_kind = embed</c>; they, like partner managers, get the privacy floor.</summary>
     public const string TokenKindClaim = PrivacyFloor.TokenKindClaim;
@@ -84,13 +84,35 @@ public sealed class ScopeGate(
     private async Task<FloorCube?> LoadFloorAsync(Task<CallerScope> scopeTask, CancellationToken ct)
     {
         var s = await scopeTask;
-        return await floorPatterns.ForAsync(s, async () =>
+        try
         {
-            var map = await PartnerMapAsync(CancellationToken.None);
-            return map.Values.Select(p => new FloorPartner(p.Visible.Id, p.Visible.TopEngagementIds.ToArray(),
-                p.Visible.EngagementIds.Count == p.All.EngagementIds.Count)).ToArray();
-        }, ct);
+            return await floorPatterns.ForAsync(s, async () =>
+            {
+                Task<IReadOnlyList<PartnerInfo>> all;
+                lock (this) all = partners ??= partnerQueries.AllAsync(CancellationToken.None);
+                return FloorPartnersOf(s, await all);
+            }, ct);
+        }
+        catch (FloorPatternBuildingException building)
+        {
+            // The cells are newer than any pattern ready for this scope: nothing is shown until the pattern is, and the
+            // caller is told when to ask again (no value is ever published through an older pattern).
+            if (http.HttpContext is { Response.HasStarted: false } context)
+            {
+                context.Response.Headers.RetryAfter = building.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
+            throw FieldErrors.PatternBuilding(building.RetryAfterSeconds);
+        }
     }
+
+    /// <summary>
+    /// The partners a scope sees for its pattern: each with a visible engagement, with its visible top engagements and
+    /// whether all of its engagements are visible (else it reads as the sum of the visible ones).
+    /// </summary>
+    public static IReadOnlyList<FloorPartner> FloorPartnersOf(CallerScope scope, IReadOnlyList<PartnerInfo> all) =>
+        all.Where(p => p.EngagementIds.Any(scope.CanSee))
+            .Select(p => new FloorPartner(p.Id, p.TopEngagementIds.Where(scope.CanSee).ToArray(), p.EngagementIds.All(scope.CanSee)))
+            .ToArray();
 
     /// <summary>Whether a value of <paramref name="metric"/> read over <paramref name="n"/> is hidden from this caller.</summary>
     private bool Hides(SubjectKind kind, long subjectId, string metric, Period period, Slice slice, long n)

@@ -11,6 +11,9 @@ public readonly record struct FloorCell(SubjectKind Kind, long SubjectId, string
 /// <summary>A visible partner: its id, its visible top engagements, and whether all of its engagements are visible.</summary>
 public sealed record FloorPartner(long Id, IReadOnlyList<long> TopEngagements, bool WhollyVisible);
 
+/// <summary>Where a pattern's build time went: reading the counts, solving (zero when an identical earlier pattern was kept).</summary>
+public sealed record FloorBuildTimes(TimeSpan Read, TimeSpan Solve, bool Reused);
+
 /// <summary>
 /// The suppression pattern of one scope: for every cell it can read at an aligned grain (week, month, quarter,
 /// year) and every metric basis, whether the value is published. Built from the cells' counts alone, with the
@@ -49,6 +52,9 @@ public sealed class FloorCube
     /// <summary>How many readable cells (not segments) are suppressed for the basis, primary and complementary together.</summary>
     public int SuppressedCount(int basis) => index.Count(kv => kv.Key.Grain != Segment && off[basis][kv.Value]);
 
+    /// <summary>Every cell (segments included) the pattern hides for the basis.</summary>
+    public IEnumerable<FloorCell> HiddenCells(int basis) => index.Where(kv => off[basis][kv.Value]).Select(kv => kv.Key);
+
     /// <summary>
     /// Whether a value read with count <paramref name="n"/> is hidden. A count that differs from the one the pattern
     /// was built from (the data changed since) is hidden too, until the pattern is rebuilt.
@@ -71,17 +77,80 @@ public sealed class FloorCube
     }
 
     /// <summary>
-    /// Reads the counts of every aligned cell of <paramref name="units"/> and <paramref name="partners"/> (one
-    /// statement) and solves the pattern of every basis for <paramref name="floor"/>.
+    /// Reads the counts of every aligned cell of <paramref name="units"/> and <paramref name="partners"/> and the rollup
+    /// version (<c>rollup_state.refreshed_at</c>) in one REPEATABLE READ snapshot, so the counts are exactly those of
+    /// that version, and solves the pattern of every basis for <paramref name="floor"/>. When <paramref name="previous"/>
+    /// was solved from the same counts, scope and floor, its pattern is kept (the solver is deterministic: it would
+    /// give the same) and only the read is paid for.
     /// </summary>
     /// <param name="units">Visible unit ids with their parent (null when the parent is not visible).</param>
     public static async Task<FloorCube> BuildAsync(NpgsqlDataSource db, IReadOnlyDictionary<long, long?> units, IReadOnlyList<FloorPartner> partners,
-        int floor, CancellationToken ct = default)
+        int floor, FloorCube? previous = null, CancellationToken ct = default)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var (version, rows) = await ReadAsync(db, units, partners, ct);
+        var read = clock.Elapsed;
+        var shape = ShapeOf(units, partners, floor);
+        if (previous is not null && previous.shape == shape && previous.SameCounts(rows))
+        {
+            return previous.AsVersion(version, new FloorBuildTimes(read, TimeSpan.Zero, Reused: true));
+        }
+        var cube = Solve(rows, units, partners, floor);
+        cube.Version = version;
+        cube.shape = shape;
+        cube.Times = new FloorBuildTimes(read, clock.Elapsed - read, Reused: false);
+        return cube;
+    }
+
+    /// <summary>The rollup version (<c>rollup_state.refreshed_at</c>) whose cells this pattern was solved from; null when built from counts given directly.</summary>
+    public DateTime? Version { get; private set; }
+
+    /// <summary>How long reading the counts and solving took (zero solve when the previous pattern was kept).</summary>
+    public FloorBuildTimes Times { get; private set; } = new(TimeSpan.Zero, TimeSpan.Zero, false);
+
+    private string shape = "";
+
+    private static string ShapeOf(IReadOnlyDictionary<long, long?> units, IReadOnlyList<FloorPartner> partners, int floor) =>
+        string.Join(';', units.OrderBy(kv => kv.Key).Select(kv => $"{kv.Key}:{kv.Value}")) + "|" +
+        string.Join(';', partners.OrderBy(p => p.Id).Select(p => $"{p.Id}:{p.WhollyVisible}:{string.Join(',', p.TopEngagements.Order())}")) + "|" + floor;
+
+    private bool SameCounts(Dictionary<FloorCell, long[]> rows)
+    {
+        if (rows.Count != index.Count) return false;
+        foreach (var (cell, n) in rows)
+        {
+            if (!index.TryGetValue(cell, out var i)) return false;
+            for (var b = 0; b < n.Length; b++)
+            {
+                if (counts[b][i] != n[b]) return false;
+            }
+        }
+        return true;
+    }
+
+    private FloorCube AsVersion(DateTime? version, FloorBuildTimes times) =>
+        new(index, counts, off) { Version = version, shape = shape, Times = times };
+
+    private static async Task<(DateTime? Version, Dictionary<FloorCell, long[]> Rows)> ReadAsync(NpgsqlDataSource db, IReadOnlyDictionary<long, long?> units,
+        IReadOnlyList<FloorPartner> partners, CancellationToken ct)
     {
         var wholePartners = partners.Where(p => p.WhollyVisible).Select(p => p.Id).ToArray();
-        // One statement (one snapshot): the aligned cells, then the segments of the weeks straddling a month end, summed
-        // from the day cells (the first day of a segment is the later of its week's and its month's first day).
-        await using var cmd = db.CreateCommand($"""
+        await using var conn = await db.OpenConnectionAsync(ct);
+        await using var tx = await conn.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, ct);
+        DateTime? version;
+        await using (var v = new NpgsqlCommand("SELECT refreshed_at FROM rollup_state WHERE id = 1", conn, tx))
+        {
+            version = await v.ExecuteScalarAsync(ct) is DateTime t ? t : null;
+        }
+        // One statement: the aligned cells, then the segments of the weeks straddling a month end, summed from the day
+        // cells (the first day of a segment is the later of its week's and its month's first day). Only the days of such
+        // weeks are read, by list (about one day in five): filtering every day cell of the scope by its week cost 3-4 s of
+        // the ~6 s read at CO (demo data, 1M day cells).
+        await using var cmd = new NpgsqlCommand($"""
+            WITH span AS (SELECT min(period_start) AS lo, max(period_start) AS hi FROM rollup_cell WHERE grain = 'day'),
+            straddling AS (
+                SELECT d::date AS day FROM span, generate_series(span.lo, span.hi, interval '1 day') d
+                WHERE date_trunc('month', date_trunc('week', d)) <> date_trunc('month', date_trunc('week', d) + interval '6 days'))
             SELECT subject_kind, subject_id, grain, period_start, dim, dim_value, {string.Join(", ", FloorBasis.Columns.Select(c => $"coalesce({c}, 0)::bigint"))}
             FROM rollup_cell
             WHERE grain = ANY(@grains) AND {InScope}
@@ -89,15 +158,14 @@ public sealed class FloorCube
             SELECT subject_kind, subject_id, '{Segment}', greatest(date_trunc('week', period_start::timestamp), date_trunc('month', period_start::timestamp))::date,
                    dim, dim_value, {string.Join(", ", FloorBasis.Columns.Select(c => $"coalesce(sum({c}), 0)::bigint"))}
             FROM rollup_cell
-            WHERE grain = 'day' AND {InScope}
-              AND date_trunc('month', date_trunc('week', period_start::timestamp)) <> date_trunc('month', date_trunc('week', period_start::timestamp) + interval '6 days')
+            WHERE grain = 'day' AND period_start = ANY(ARRAY(SELECT day FROM straddling)) AND {InScope}
             GROUP BY subject_kind, subject_id, 4, dim, dim_value
             ORDER BY 1, 2, 3, 4, 5, 6
-            """);
+            """, conn, tx) { CommandTimeout = 0 };
         cmd.Parameters.Add(new NpgsqlParameter("grains", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = AlignedGrains });
         cmd.Parameters.Add(new NpgsqlParameter("units", NpgsqlDbType.Array | NpgsqlDbType.Bigint) { Value = units.Keys.Order().ToArray() });
         cmd.Parameters.Add(new NpgsqlParameter("partners", NpgsqlDbType.Array | NpgsqlDbType.Bigint) { Value = wholePartners });
-        var rows = new Dictionary<FloorCell, long[]>();
+        var rows = new List<(FloorCell Cell, long[] N)>();
         await using (var r = await cmd.ExecuteReaderAsync(ct))
         {
             while (await r.ReadAsync(ct))
@@ -106,20 +174,25 @@ public sealed class FloorCube
                 var cell = new FloorCell((SubjectKind)r.GetInt16(0), r.GetInt64(1), r.GetString(2), r.GetFieldValue<DateOnly>(3), dim, dim == Slice.All.Dimension ? "" : r.GetString(5));
                 var n = new long[FloorBasis.Columns.Length];
                 for (var b = 0; b < n.Length; b++) n[b] = r.GetInt64(6 + b);
-                rows[cell] = n;
+                rows.Add((cell, n));
             }
         }
+        await tx.CommitAsync(ct);
+        // The solver numbers cells in the order read (ORDER BY above), and its choices follow that order.
+        var byCell = new Dictionary<FloorCell, long[]>(rows.Count);
+        foreach (var (cell, n) in rows) byCell[cell] = n;
         // A partner seen only in part reads as the sum of its visible top engagements (as the value path reads it).
         foreach (var p in partners.Where(p => !p.WhollyVisible))
         {
-            foreach (var (cell, n) in rows.Where(kv => kv.Key.Kind == SubjectKind.Unit && p.TopEngagements.Contains(kv.Key.SubjectId)).ToArray())
+            var tops = p.TopEngagements.ToHashSet();
+            foreach (var (cell, n) in rows.Where(x => x.Cell.Kind == SubjectKind.Unit && tops.Contains(x.Cell.SubjectId)))
             {
                 var key = cell with { Kind = SubjectKind.Partner, SubjectId = p.Id };
-                var sum = rows.TryGetValue(key, out var acc) ? acc : rows[key] = new long[n.Length];
+                var sum = byCell.TryGetValue(key, out var acc) ? acc : byCell[key] = new long[n.Length];
                 for (var b = 0; b < n.Length; b++) sum[b] += n[b];
             }
         }
-        return Solve(rows, units, partners, floor);
+        return (version, byCell);
     }
 
     private const string InScope = "((subject_kind = 0 AND subject_id = ANY(@units)) OR (subject_kind = 1 AND subject_id = ANY(@partners)))";
@@ -127,40 +200,65 @@ public sealed class FloorCube
     /// <summary>The pattern for counts already read (tests give them directly; segment cells included).</summary>
     public static FloorCube Solve(IReadOnlyDictionary<FloorCell, long[]> rows, IReadOnlyDictionary<long, long?> units, IReadOnlyList<FloorPartner> partners, int floor)
     {
-        var index = new Dictionary<FloorCell, int>();
-        foreach (var cell in rows.Keys) index[cell] = index.Count;
+        var index = new Dictionary<FloorCell, int>(rows.Count);
         var bases = FloorBasis.Columns.Length;
+        var cells = rows.Count;
+        var relations = new List<(int Total, int[] Parts)>();
+        foreach (var cell in rows.Keys) index[cell] = index.Count;
+        foreach (var r in Relations(index, units, partners))
+        {
+            // No readable part: the total is all there is, nothing to subtract.
+            if (r.Parts.Length > 0) relations.Add(r);
+        }
+        var weekSpans = WeekSpans(index);
+
+        // The relations and their members are the same for every basis; only the counts differ. Each relation gets a
+        // remainder cell: what its parts do not account for (a unit's own facts next to its children), which nobody can
+        // read; where the parts add up exactly its count is 0, and a cell with no data never counts as unpublished.
+        var size = cells + relations.Count;
+        var solver = new SuppressionSolver(size);
+        var readable = new bool[size];
+        var hidden = new bool[size];
+        foreach (var (cell, i) in index) readable[i] = cell.Grain != Segment;
+        for (var r = 0; r < relations.Count; r++)
+        {
+            hidden[cells + r] = true;
+            solver.AddSum(relations[r].Total, [.. relations[r].Parts, cells + r]);
+        }
+        // Where the n say a month, quarter or year is exactly the weeks overlapping it (the days of those weeks outside it
+        // hold nothing for this basis), or the weeks inside it, that is a relation a caller can use like any other: made
+        // here for every basis, switched on per basis below.
+        var spanSums = new List<(int Relation, int Whole, int[] Weeks, bool InsideOnly)>();
+        foreach (var (whole, overlapping, inside) in weekSpans)
+        {
+            spanSums.Add((solver.AddSum(whole, overlapping), whole, overlapping, false));
+            if (inside.Length < overlapping.Length && inside.Length > 0) spanSums.Add((solver.AddSum(whole, inside), whole, inside, true));
+        }
+
         var counts = new long[bases][];
         var off = new bool[bases][];
-        var relations = Relations(index, units, partners);
-        var weekSpans = WeekSpans(index);
+        var ordered = new long[]?[cells];
+        foreach (var (cell, i) in index) ordered[i] = rows[cell];
         for (var b = 0; b < bases; b++)
         {
-            var solver = new SuppressionSolver();
-            counts[b] = new long[index.Count];
-            foreach (var (cell, i) in index)
+            var n = new long[size];
+            for (var i = 0; i < cells; i++) n[i] = ordered[i]![b];
+            for (var r = 0; r < relations.Count; r++)
             {
-                counts[b][i] = rows[cell][b];
-                solver.AddCell(counts[b][i], isReadable: cell.Grain != Segment);
+                var rest = n[relations[r].Total];
+                foreach (var p in relations[r].Parts) rest -= n[p];
+                n[cells + r] = Math.Abs(rest);
             }
-            foreach (var (total, parts) in relations)
+            var holds = new bool[solver.Relations];
+            Array.Fill(holds, true, 0, relations.Count);
+            foreach (var (relation, whole, weeks, _) in spanSums)
             {
-                // No readable part: the total is all there is, nothing to subtract.
-                if (parts.Length == 0) continue;
-                // What the parts do not account for is a remainder nobody can read (a unit's own facts next to its children).
-                var rest = solver.CountOf(total) - parts.Sum(solver.CountOf);
-                solver.AddSum(total, rest == 0 ? parts : [.. parts, solver.AddCell(Math.Abs(rest), isHidden: true)]);
+                long sum = 0;
+                foreach (var w in weeks) sum += n[w];
+                holds[relation] = n[whole] != 0 && sum == n[whole];
             }
-            // Where the n say a month, quarter or year is exactly the weeks overlapping it (the days of those weeks outside it
-            // hold nothing for this basis), or the weeks inside it, that is a relation a caller can use like any other.
-            foreach (var (whole, overlapping, inside) in weekSpans)
-            {
-                var n = solver.CountOf(whole);
-                if (n == 0) continue;
-                if (overlapping.Sum(solver.CountOf) == n) solver.AddSum(whole, overlapping);
-                if (inside.Length < overlapping.Length && inside.Length > 0 && inside.Sum(solver.CountOf) == n) solver.AddSum(whole, inside);
-            }
-            off[b] = solver.Solve(floor)[..index.Count];
+            counts[b] = n[..cells];
+            off[b] = solver.Solve(n, hidden, readable, holds, floor)[..cells];
         }
         return new FloorCube(index, counts, off);
     }

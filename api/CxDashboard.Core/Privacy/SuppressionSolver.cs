@@ -21,57 +21,58 @@ namespace CxDashboard.Core.Privacy;
 /// one holds only because its own relations get a second unknown too.
 /// Deterministic: the same cells and relations in the same order give the same pattern, so a caller sees the
 /// same suppression whatever it asks and in whichever order. A worklist makes it linear in the relations' size
-/// times the (small) number of times a relation is revisited.
+/// times the (small) number of times a relation is revisited. The relations are made once per scope and solved
+/// for each basis's counts (relations that hold for some bases only are switched off for the others).
 /// </remarks>
-public sealed class SuppressionSolver
+public sealed class SuppressionSolver(int cells)
 {
-    private readonly List<long> n = [];
-    private readonly List<bool> hidden = [];
-    private readonly List<bool> readable = [];
     private readonly List<int[]> relations = [];
-    private readonly List<List<int>> memberOf = [];
+    private int[]? memberOfStart;
+    private int[]? memberOf;
 
-    public int Count => n.Count;
+    /// <summary>Cells are numbered 0 … <see cref="Cells"/> − 1; the counts come with each <see cref="Solve"/>.</summary>
+    public int Cells => cells;
+
+    public int Relations => relations.Count;
 
     /// <summary>
-    /// A cell with count <paramref name="count"/>; hidden cells are never published; a cell that is not
-    /// <paramref name="isReadable"/> has no value anyone reads, so suppressing it costs nothing.
+    /// <paramref name="total"/> = Σ <paramref name="parts"/> exactly (parts with no data may be left out); returns the
+    /// relation's number, by which <see cref="Solve"/> may leave it out for one set of counts.
     /// </summary>
-    public int AddCell(long count, bool isHidden = false, bool isReadable = true)
+    public int AddSum(int total, IReadOnlyList<int> parts)
     {
-        n.Add(count);
-        hidden.Add(isHidden);
-        readable.Add(isReadable && !isHidden);
-        memberOf.Add([]);
-        return n.Count - 1;
-    }
-
-    public long CountOf(int cell) => n[cell];
-
-    /// <summary><paramref name="total"/> = Σ <paramref name="parts"/> exactly (parts with no data may be left out).</summary>
-    public void AddSum(int total, IReadOnlyList<int> parts)
-    {
-        if (parts.Count == 0) return;
         int[] members = [total, .. parts];
         relations.Add(members);
-        foreach (var m in members.Distinct()) memberOf[m].Add(relations.Count - 1);
+        memberOf = null;
+        return relations.Count - 1;
     }
 
-    /// <summary>Which cells are unpublished for <paramref name="floor"/>.</summary>
-    public bool[] Solve(int floor)
+    /// <summary>
+    /// Which cells are unpublished for <paramref name="floor"/>, given each cell's count <paramref name="n"/>, whether it is
+    /// <paramref name="hidden"/> (never published: a remainder nobody can read) and whether it is <paramref name="readable"/>
+    /// (a cell nobody reads, e.g. a week's days in one month, costs nothing to suppress), with only the relations that
+    /// <paramref name="holds"/> (all when null). The relations are made once and solved for each basis's counts.
+    /// </summary>
+    public bool[] Solve(long[] n, bool[] hidden, bool[] readable, bool[]? holds, int floor)
     {
-        var count = n.Count;
-        var off = new bool[count];
+        var (start, of) = MemberIndex();
+        var off = new bool[cells];
         var queue = new Queue<int>();
         var queued = new bool[relations.Count];
         void Enqueue(int r)
         {
-            if (queued[r]) return;
+            if (queued[r] || holds is not null && !holds[r]) return;
             queued[r] = true;
             queue.Enqueue(r);
         }
+        bool Cheaper(int a, int b)
+        {
+            var ra = readable[a] && !hidden[a];
+            var rb = readable[b] && !hidden[b];
+            return ra != rb ? !ra : n[a] != n[b] ? n[a] < n[b] : a < b;
+        }
 
-        for (var i = 0; i < count; i++)
+        for (var i = 0; i < cells; i++)
         {
             if (n[i] > 0 && (hidden[i] || n[i] < floor)) off[i] = true;
         }
@@ -102,11 +103,35 @@ public sealed class SuppressionSolver
             if (pick < 0) pick = members[0];
             if (off[pick] || n[pick] == 0) continue; // cannot happen for a consistent relation (a total with data has a part with data)
             off[pick] = true;
-            foreach (var q in memberOf[pick]) Enqueue(q);
+            for (var q = start[pick]; q < start[pick + 1]; q++) Enqueue(of[q]);
         }
         return off;
     }
 
-    private bool Cheaper(int a, int b) =>
-        readable[a] != readable[b] ? !readable[a] : n[a] != n[b] ? n[a] < n[b] : a < b;
+    /// <summary>For each cell, the relations it is a member of (in relation order), as one flat array: built once.</summary>
+    private (int[] Start, int[] Of) MemberIndex()
+    {
+        if (memberOf is not null) return (memberOfStart!, memberOf);
+        var start = new int[cells + 1];
+        foreach (var members in relations)
+        {
+            for (var i = 0; i < members.Length; i++)
+            {
+                if (Array.IndexOf(members, members[i]) == i) start[members[i] + 1]++;
+            }
+        }
+        for (var c = 0; c < cells; c++) start[c + 1] += start[c];
+        var of = new int[start[cells]];
+        var fill = (int[])start.Clone();
+        for (var r = 0; r < relations.Count; r++)
+        {
+            var members = relations[r];
+            for (var i = 0; i < members.Length; i++)
+            {
+                if (Array.IndexOf(members, members[i]) == i) of[fill[members[i]]++] = r;
+            }
+        }
+        (memberOfStart, memberOf) = (start, of);
+        return (start, of);
+    }
 }

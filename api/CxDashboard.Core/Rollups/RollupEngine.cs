@@ -85,10 +85,13 @@ public sealed class RollupEngine(NpgsqlDataSource dataSource)
 
             var rowsRead = rowsReadByRebuild ?? await RowsReadAsync(conn, tx, ct);
             var consumed = await ConsumedAsync(conn, tx, ct);
+            // refreshed_at is the cells' version: it moves only when this run changed cells (the privacy floor's patterns are
+            // kept per version and rebuilt when it moves; an incremental run with nothing to do changes nothing).
             await ExecAsync(conn, tx, """
                 INSERT INTO rollup_state (id, closure_fingerprint, watermark, refreshed_at) VALUES (1, @fp, @wm, now())
-                ON CONFLICT (id) DO UPDATE SET closure_fingerprint = EXCLUDED.closure_fingerprint, watermark = EXCLUDED.watermark, refreshed_at = now()
-                """, ct, ("fp", fingerprint), ("wm", watermark));
+                ON CONFLICT (id) DO UPDATE SET closure_fingerprint = EXCLUDED.closure_fingerprint, watermark = EXCLUDED.watermark,
+                    refreshed_at = CASE WHEN @changed THEN now() ELSE rollup_state.refreshed_at END
+                """, ct, ("fp", fingerprint), ("wm", watermark), ("changed", full || days > 0));
             await ExecAsync(conn, tx, """
                 UPDATE job_run SET outcome = 'succeeded', finished_at = clock_timestamp(), rows_read = @rows, cells_written = @cells,
                                    watermark = @wm, scope = @scope

@@ -25,6 +25,9 @@ public class CxApp : CxDatabase
             web.UseSetting("Database:Migrate", "false");
             // Tests start jobs explicitly; no background scheduler racing the assertions.
             web.UseSetting("Role", "api");
+            // Nor privacy patterns built in the background after each rollup version (tests that want them call
+            // FloorPatternWarmer.WarmAsync): its reads of rollup_cell would race tests that hold locks on it.
+            web.UseSetting("FloorPatterns:Poll", "00:00:00");
             web.UseSetting("Auth:DemoIssuer", "true");
             // Test databases hold many small organisations side by side (each test its own codes), which the analyst
             // imports: here it is org-wide ("*"), not just the demo company (imports are limited to the caller's scope).

@@ -42,6 +42,7 @@ export const errorsEn = {
       RULE_UNREACHABLE: 'unreachable: an “always” condition before it matches every value',
       FORBIDDEN: 'your role may not do this',
       FORBIDDEN_READ: 'your access does not allow this read',
+      PRIVACY_PATTERN_BUILDING: 'your figures are being prepared after a data update; nothing is shown until they are ready. Retry in about {{seconds}} s.',
       BUSY: 'too many heavy reads are running; none freed up within {{seconds}} s. Retry shortly.',
       TIMEOUT: 'the database took too long and the read was stopped; ask for less (a shorter period, fewer units)',
       NUL_CHARACTER: 'a text holds a character the service cannot store (U+0000); remove it',

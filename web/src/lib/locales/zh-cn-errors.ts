@@ -40,6 +40,7 @@ export const errorsZhCN: typeof errorsEn = {
       RULE_UNREACHABLE: '无法到达：前面的“始终”条件已匹配所有值',
       FORBIDDEN: '您的角色无权执行此操作',
       FORBIDDEN_READ: '您的访问权限不允许此读取',
+      PRIVACY_PATTERN_BUILDING: '数据更新后正在准备您的数据；准备好之前不显示任何数值。请约 {{seconds}} 秒后重试。',
       BUSY: '正在运行的重负载读取过多；{{seconds}} 秒内没有空闲。请稍后重试。',
       TIMEOUT: '数据库耗时过长，读取已停止；请缩小范围（更短的期间、更少的单位）',
       NUL_CHARACTER: '文本中含有本服务无法存储的字符（U+0000），请删除',

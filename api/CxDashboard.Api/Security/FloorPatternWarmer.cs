@@ -1,0 +1,94 @@
+using System.Diagnostics;
+using System.Security.Claims;
+using CxDashboard.Api.Rollups;
+using CxDashboard.Core.Embedding;
+using CxDashboard.Core.Partners;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace CxDashboard.Api.Security;
+
+/// <summary>
+/// Builds the privacy floor's suppression patterns off the request path: on every api node, whenever the rollup version
+/// (<c>rollup_state.refreshed_at</c>) changes — after a rebuild or an incremental refresh that changed cells — and once
+/// at start, for the scopes that will ask: every enabled embed host's grant (whole, and each granted unit or partner
+/// alone, at the depth its tokens get), every partner (a partner manager's scope), and every scope asked for recently.
+/// A scope whose counts did not change keeps its pattern for the cost of reading them. Logs each build with its counts
+/// and times (<see cref="FloorPatterns"/>) and each round with its totals.
+/// </summary>
+public sealed class FloorPatternWarmer(
+    FloorPatterns patterns, NpgsqlDataSource db, PartnerQueries partnerQueries, IServiceScopeFactory services,
+    IOptions<FloorPatternOptions> options, NodeRole role, ILogger<FloorPatternWarmer> logger) : BackgroundService
+{
+    private DateTime? warmed;
+    private bool everWarmed;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!role.ServesApi || options.Value.Poll <= TimeSpan.Zero) return;
+        using var timer = new PeriodicTimer(options.Value.Poll);
+        do
+        {
+            try
+            {
+                var version = await patterns.VersionAsync(stoppingToken);
+                if (!everWarmed || version != warmed) await WarmAsync(stoppingToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // the database may be away for a moment; the next tick tries again
+                logger.LogWarning(ex, "Privacy patterns: could not check or build; trying again in {Poll}", options.Value.Poll);
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    /// <summary>One round: every target's pattern for the current rollup version (the CLI and tests call it directly).</summary>
+    public async Task<(int Built, int Ready, DateTime? Version)> WarmAsync(CancellationToken ct = default)
+    {
+        var clock = Stopwatch.StartNew();
+        var targets = await TargetsAsync(ct);
+        var result = await patterns.WarmAsync(targets, ct);
+        (warmed, everWarmed) = (result.Version, true);
+        logger.LogInformation("Privacy patterns for rollup version {Version:O}: {Targets} hosts' and partners' scopes, {Built} built, {Ready} already ready, in {Seconds:0.00}s",
+            result.Version, targets.Count, result.Built, result.Ready, clock.Elapsed.TotalSeconds);
+        return result;
+    }
+
+    /// <summary>The scopes embed tokens and partner managers will ask with, resolved as the scope gate resolves them.</summary>
+    public async Task<IReadOnlyList<FloorTarget>> TargetsAsync(CancellationToken ct = default)
+    {
+        var resolver = new ScopeResolver(db);
+        var all = await partnerQueries.AllAsync(ct);
+        var wanted = new List<(string Label, string[] Units, string[] Partners, bool Drill)>();
+        IReadOnlyList<HostApplication> registered;
+        using (var scope = services.CreateScope())
+        {
+            registered = await scope.ServiceProvider.GetRequiredService<HostRegistry>().ListAsync(ct);
+        }
+        foreach (var host in registered)
+        {
+            if (host.DisabledAt is not null) continue;
+            var drill = host.Permissions.Contains(EmbedPermissions.Drill);
+            wanted.Add(($"embed host {host.Id}", host.GrantUnits, host.GrantPartners, drill));
+            if (host.GrantUnits.Length + host.GrantPartners.Length > 1)
+            {
+                wanted.AddRange(host.GrantUnits.Select(u => ($"embed host {host.Id} unit {u}", new[] { u }, Array.Empty<string>(), drill)));
+                wanted.AddRange(host.GrantPartners.Select(p => ($"embed host {host.Id} partner {p}", Array.Empty<string>(), new[] { p }, drill)));
+            }
+        }
+        wanted.AddRange(all.Select(p => ($"partner {p.Code}", Array.Empty<string>(), new[] { p.Code }, true)));
+
+        var targets = new List<FloorTarget>();
+        var seen = new HashSet<string>();
+        foreach (var (label, units, partners, drill) in wanted)
+        {
+            var claims = units.Select(u => new Claim(CxClaims.ScopeUnit, u)).Concat(partners.Select(p => new Claim(CxClaims.ScopePartner, p))).ToList();
+            if (!drill) claims.Add(new Claim(CallerLocks.DepthClaim, "0"));
+            var scope = await resolver.ResolveAsync(new ClaimsPrincipal(new ClaimsIdentity(claims, "floor-patterns")), ct);
+            if (scope.UnitIds.Count == 0 || !seen.Add(FloorPatterns.Key(scope))) continue;
+            targets.Add(new FloorTarget(scope, ScopeGate.FloorPartnersOf(scope, all), label));
+        }
+        return targets;
+    }
+}
