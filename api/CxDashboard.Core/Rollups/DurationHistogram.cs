@@ -3,7 +3,8 @@ namespace CxDashboard.Core.Rollups;
 /// <summary>
 /// Fixed log-scale buckets for durations, so percentiles roll up exactly like counts do.
 /// Bucket 0 is [0, 1) s; bucket k (1 … 26) is [1.6^(k−1), 1.6^k) s; bucket 27 is [1.6^26 s, ∞)
-/// (about 2.4 days and more). A percentile is interpolated linearly inside its bucket, so its error
+/// (about 2.3 days and more), except that a duration of exactly 1.6^k s, k = 2 … 6, is in bucket k (see
+/// <see cref="MicrosecondEdges"/>). A percentile is interpolated linearly inside its bucket, so its error
 /// is at most the bucket's width (60% of its lower edge).
 /// </summary>
 public static class DurationHistogram
