@@ -349,7 +349,7 @@ public sealed class PrivacyAdversaryTests(AdversaryApp app, ITestOutputHelper ou
         // Every screen's document, the embed mode's start query included: a new screen's query joins this walk by name.
         Assert.Equal(
             ["Breakdowns", "CascadeLevel", "Drivers", "EmbedRoot", "Home", "HostApplications", "KpiAdmin", "Partner", "PartnerLeague", "Process", "Scorecard",
-             "TopMovers", "Verbatims"],
+             "TopMovers", "UnitByCode", "Verbatims"],
             documents.Keys.Order(StringComparer.Ordinal));
         // The embedding admin's list is for analysts: the partner manager gets a refusal and no host.
         var hosts = await app.GraphQLAsync(Persona, documents["HostApplications"]);
@@ -359,6 +359,17 @@ public sealed class PrivacyAdversaryTests(AdversaryApp app, ITestOutputHelper ou
         var engagements = (await app.RowsAsync("""
             SELECT u.code, u.id FROM org_unit u JOIN partner p ON p.id = u.partner_id WHERE p.code = 'PRT-ACME' ORDER BY u.code
             """)).Select(r => ((string)r[0]!, (long)r[1]!)).ToArray();
+        // The unit gate's lookup (a code typed in the address): an engagement's code gives its id and no figure; the
+        // company's code reads as not found.
+        foreach (var (code, id) in engagements)
+        {
+            var found = await app.GraphQLAsync(Persona, documents["UnitByCode"], new Dictionary<string, object?> { ["code"] = code });
+            Assert.Equal(id.ToString(CultureInfo.InvariantCulture), found.GetProperty("data").GetProperty("unit").GetProperty("id").GetString());
+        }
+        var outside = await app.GraphQLAsync(Persona, documents["UnitByCode"], new Dictionary<string, object?> { ["code"] = "CO" });
+        Assert.True(outside.TryGetProperty("errors", out _), outside.ToString());
+        Assert.Equal(JsonValueKind.Null, outside.GetProperty("data").GetProperty("unit").ValueKind);
+        documents.Remove("UnitByCode");
         var truth = await TruthAsync(engagements.Select(e => e.Item1).ToArray());
         var end = Period.Of("month", AdversaryApp.Seed.End);
         var periods = end.SeriesEndingHere("month", AdversaryApp.Seed.Months).Concat(end.SeriesEndingHere("quarter", 5)).Concat(end.SeriesEndingHere("year", 2)).ToArray();
