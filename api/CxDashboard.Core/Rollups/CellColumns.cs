@@ -85,7 +85,7 @@ public static class CellColumns
 
     /// <summary>Bucket expressions the interaction aggregate reads (computed once per row in a subquery).</summary>
     public static readonly string InteractionBuckets =
-        $"{DurationHistogram.SqlBucket(Rt)} AS rt_bucket, {DurationHistogram.SqlBucket("handle_seconds")} AS ht_bucket";
+        $"{DurationHistogram.SqlBucketOfInterval("first_response_at - opened_at")} AS rt_bucket, {DurationHistogram.SqlBucketOfWholeSeconds("handle_seconds")} AS ht_bucket";
 
     private static IEnumerable<CellColumn> Histogram(string prefix, string bucket) =>
         Enumerable.Range(0, DurationHistogram.Buckets).Select(k => new CellColumn(HistogramColumn(prefix, k), "integer", $"count(*) FILTER (WHERE {bucket} = {k})"));

@@ -34,7 +34,11 @@ internal static class FullRebuild
         await RollupEngine.ExecAsync(conn, tx, RollupSql.CreatePartnerRoots, ct);
         await RollupEngine.ExecAsync(conn, tx, RebuildSql.CreatePartnerDays(deepest), ct);
         await RollupEngine.ExecAsync(conn, tx, RollupSql.CreateNextCells, ct);
+        // The day-order sort of ~1.1M day cells spilled ~240 MB to disk with the run's work_mem (1M + 1M rows; the cells
+        // saturate with the facts, so this stays about the size at 10M): sorted in memory instead.
+        await RollupEngine.ExecAsync(conn, tx, $"SET LOCAL work_mem = '{RebuildSql.DaySortMem}'", ct);
         long cells = await RollupEngine.ExecAsync(conn, tx, RebuildSql.InsertDayCells(deepest), ct);
+        await RollupEngine.ExecAsync(conn, tx, $"SET LOCAL work_mem = '{RollupEngine.WorkMem}'", ct);
 
         await steps.StepAsync("building week and month cells from days", ct, cellsWritten: cells);
         await RollupEngine.ExecAsync(conn, tx, RebuildSql.CreateWeeksAndMonths(deepest), ct);

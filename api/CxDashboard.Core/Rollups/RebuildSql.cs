@@ -12,6 +12,9 @@ internal static class RebuildSql
 {
     private const string Key = "unit_id, day, dim, dim_value";
 
+    /// <summary>Sort memory of the day cells' write (<see cref="InsertDayCells"/>), one statement, the rest of the run keeps RollupEngine.WorkMem.</summary>
+    public const string DaySortMem = "1GB";
+
     /// <summary>The statistics of raw rows as stored: a zero as NULL (<see cref="RollupSql.StoredSums"/>).</summary>
     private static string Aggregates(IEnumerable<CellColumn> cols) => string.Join(", ", cols.Select(c => $"nullif({c.Aggregate}, 0) AS {c.Name}"));
 
