@@ -95,6 +95,55 @@ describe('app shell and routes', () => {
     await waitFor(() => expect(window.location.pathname + window.location.search).toBe('/units/1/scorecard?period=2026-10'));
   });
 
+  it('a unit screen opened without a period comes back to the same screen, not the scorecard', async () => {
+    sessionStorage.setItem('cx.session', JSON.stringify({ token: 't', persona: 'executive', name: 'Erin', role: 'executive' }));
+    server.use(home, graphql.query('CascadeLevel', () => HttpResponse.json({ data: { unit: null } })));
+    renderAt('/units/1/cascade?open=4');
+    await waitFor(() => expect(window.location.pathname + window.location.search).toBe('/units/1/cascade?open=4&period=2026-10'));
+  });
+
+  it('a unit named by its code in the path opens the same screen under its id, keeping the query string', async () => {
+    sessionStorage.setItem('cx.session', JSON.stringify({ token: 't', persona: 'executive', name: 'Erin', role: 'executive' }));
+    let asked: unknown;
+    server.use(
+      graphql.query('UnitByCode', ({ variables }) => {
+        asked = variables;
+        return HttpResponse.json({ data: { unit: { id: '3' } } });
+      }),
+      graphql.query('CascadeLevel', () => HttpResponse.json({ data: { unit: null } })),
+    );
+    renderAt('/units/DEP-RETAIL-STORES/cascade?period=2026-09&open=4');
+    await waitFor(() => expect(window.location.pathname + window.location.search).toBe('/units/3/cascade?period=2026-09&open=4'));
+    expect(asked).toEqual({ code: 'DEP-RETAIL-STORES' });
+  });
+
+  it('a unit code outside the scope (or unknown) reads as not in scope, and a bare unit path opens its scorecard', async () => {
+    sessionStorage.setItem('cx.session', JSON.stringify({ token: 't', persona: 'department_head', name: 'Dana', role: 'department_head' }));
+    server.use(
+      graphql.query('UnitByCode', () =>
+        HttpResponse.json({ data: { unit: null }, errors: [{ message: 'No unit with code CO in your scope.', path: ['unit'], extensions: { code: 'NOT_FOUND' } }] }),
+      ),
+    );
+    renderAt('/units/CO/scorecard?period=2026-10');
+    expect(await screen.findByTestId('out-of-scope')).toHaveTextContent('The unit CO is outside');
+    expect(window.location.pathname).toBe('/units/CO/scorecard');
+    cleanup();
+    server.use(home, graphql.query('Scorecard', () => HttpResponse.json({ data: { unit: null, metrics: [], scorecard: null } })));
+    renderAt('/units/1');
+    await waitFor(() => expect(window.location.pathname + window.location.search).toBe('/units/1/scorecard?period=2026-10'));
+  });
+
+  it('each screen names itself in the browser tab', async () => {
+    renderAt('/no/such/page');
+    expect(await screen.findByRole('heading', { level: 1 })).toHaveTextContent('Page not found');
+    await waitFor(() => expect(document.title).toBe('Page not found · CxDashboard'));
+    cleanup();
+    server.use(personas);
+    renderAt('/sign-in');
+    expect(await screen.findByRole('heading', { level: 1, name: 'Sign in' })).toBeInTheDocument();
+    await waitFor(() => expect(document.title).toBe('Sign in · CxDashboard'));
+  });
+
   it('signing out forgets the session and shows sign-in', async () => {
     sessionStorage.setItem('cx.session', JSON.stringify({ token: 't', persona: 'executive', name: 'Erin', role: 'executive' }));
     server.use(home, personas, graphql.query('Scorecard', () => HttpResponse.json({ data: { unit: null, metrics: [], scorecard: null } })));

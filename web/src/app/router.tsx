@@ -1,7 +1,8 @@
-import { createBrowserRouter, type RouteObject } from 'react-router';
+import { createBrowserRouter, Navigate, type RouteObject } from 'react-router';
 import { RootLayout } from './routes/root-layout';
 import { ProtectedLayout } from './routes/protected-layout';
 import { RouteError } from './routes/route-error';
+import { UnitGate } from './routes/unit-gate';
 import { ScorecardRoute } from '../features/scorecard/routes/scorecard';
 import { EmbedLayout } from '../features/embed/routes/embed-layout';
 
@@ -37,30 +38,39 @@ export const routes: RouteObject[] = [
         element: <ProtectedLayout />,
         children: [
           { index: true, lazy: () => import('./routes/home').then((m) => ({ Component: m.HomeRoute })) },
-          // The first screen after sign-in is in the main bundle: its query starts without waiting for another chunk.
-          { path: 'units/:unit/scorecard', Component: ScorecardRoute },
+          // A unit's screens; the gate swaps a unit code in the path (/units/CO/…) for the unit's id.
           {
-            path: 'units/:unit/cascade',
-            lazy: () => import('../features/cascade/routes/cascade').then((m) => ({ Component: m.CascadeRoute })),
-          },
-          {
-            path: 'units/:unit/process',
-            lazy: () => import('../features/process/routes/process').then((m) => ({ Component: m.ProcessRoute })),
+            path: 'units/:unit',
+            Component: UnitGate,
+            children: [
+              // /units/CO opens the unit's scorecard.
+              { index: true, element: <Navigate to="scorecard" replace /> },
+              // The first screen after sign-in is in the main bundle: its query starts without waiting for another chunk.
+              { path: 'scorecard', Component: ScorecardRoute },
+              {
+                path: 'cascade',
+                lazy: () => import('../features/cascade/routes/cascade').then((m) => ({ Component: m.CascadeRoute })),
+              },
+              {
+                path: 'process',
+                lazy: () => import('../features/process/routes/process').then((m) => ({ Component: m.ProcessRoute })),
+              },
+              {
+                path: 'breakdowns',
+                lazy: () => import('../features/breakdowns/routes/breakdowns').then((m) => ({ Component: m.BreakdownsRoute })),
+              },
+              {
+                path: 'verbatims',
+                lazy: () => import('../features/verbatims/routes/verbatims').then((m) => ({ Component: m.VerbatimsRoute })),
+              },
+              { path: 'movers', lazy: () => import('../features/movers/routes/movers').then((m) => ({ Component: m.MoversRoute })) },
+              { path: 'kpis', lazy: () => import('../features/kpi-admin/routes/kpi-admin').then((m) => ({ Component: m.KpiAdminRoute })) },
+            ],
           },
           {
             path: 'admin/embedding',
             lazy: () => import('../features/embed-admin/routes/embed-admin').then((m) => ({ Component: m.EmbedAdminRoute })),
           },
-          {
-            path: 'units/:unit/breakdowns',
-            lazy: () => import('../features/breakdowns/routes/breakdowns').then((m) => ({ Component: m.BreakdownsRoute })),
-          },
-          {
-            path: 'units/:unit/verbatims',
-            lazy: () => import('../features/verbatims/routes/verbatims').then((m) => ({ Component: m.VerbatimsRoute })),
-          },
-          { path: 'units/:unit/movers', lazy: () => import('../features/movers/routes/movers').then((m) => ({ Component: m.MoversRoute })) },
-          { path: 'units/:unit/kpis', lazy: () => import('../features/kpi-admin/routes/kpi-admin').then((m) => ({ Component: m.KpiAdminRoute })) },
           { path: 'data', lazy: () => import('../features/data-jobs/routes/data-jobs').then((m) => ({ Component: m.DataJobsRoute })) },
           { path: 'partners', lazy: () => import('../features/partners/routes/league').then((m) => ({ Component: m.LeagueRoute })) },
           { path: 'partners/:code', lazy: () => import('../features/partners/routes/partner').then((m) => ({ Component: m.PartnerRoute })) },

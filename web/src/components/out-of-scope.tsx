@@ -1,6 +1,7 @@
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useEmbed } from '../lib/embed';
+import { PageHeading } from './page-heading';
 
 /**
  * A unit (or partner) the caller may not see, or that does not exist: the API does not tell them apart. No data, no
@@ -11,7 +12,7 @@ export function OutOfScope({ unit, partner }: { unit?: string; partner?: string 
   const embed = useEmbed();
   return (
     <div className="page" data-testid="out-of-scope">
-      <h1>{t('common.outOfScopeTitle')}</h1>
+      <PageHeading>{t('common.outOfScopeTitle')}</PageHeading>
       <p>{partner !== undefined ? t('common.outOfScopePartnerText', { partner }) : t('common.outOfScopeText', { unit })}</p>
       {!embed && (
         <p>

@@ -1,4 +1,4 @@
-import { Navigate, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { useQuery } from 'urql';
 import { useTranslation } from 'react-i18next';
 import { Breadcrumbs } from '../../../components/breadcrumbs';
@@ -16,6 +16,8 @@ import { dimensions, toBreakdownView } from '../api/breakdown-view';
 import { BreakdownChart } from '../components/breakdown-chart';
 import { BreakdownTable } from '../components/breakdown-table';
 import '../components/breakdowns.css';
+import { PageHeading } from '../../../components/page-heading';
+import { ToLatestPeriod } from '../../../components/to-latest-period';
 
 /**
  * A metric of a unit by channel, journey stage and segment (?metric=csat&period=2026-10), one request; ?compare=previous
@@ -29,7 +31,7 @@ export function BreakdownsRoute() {
   const [compareParam, setCompare] = useSearchParam('compare', '', ['previous']);
   const compare = compareParam === 'previous';
   const [{ data, error, fetching }, refetch] = useQuery({ query: BreakdownsQuery, variables: { unit, period: period ?? '', metric }, pause: !period });
-  if (!period) return <Navigate to={`/?unit=${encodeURIComponent(unit)}`} replace />;
+  if (!period) return <ToLatestPeriod />;
   if (isNotFound(error)) return <OutOfScope unit={unit} />;
 
   const view = data ? toBreakdownView(data) : null;
@@ -47,7 +49,7 @@ export function BreakdownsRoute() {
           ) : (
             <div className="breadcrumbs-placeholder" />
           )}
-          <h1>{view ? t('breakdowns.title', { unit: view.unit.name }) : t('common.loading')}</h1>
+          <PageHeading>{view ? t('breakdowns.title', { unit: view.unit.name }) : t('common.loading')}</PageHeading>
         </div>
         <div className="filters">
           <MetricPicker value={metric} metrics={view?.metrics ?? []} onChange={setMetric} />

@@ -1,4 +1,4 @@
-import { Navigate, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { useUrlParams } from '../../../lib/use-url-params';
 import { useQuery } from 'urql';
 import { useTranslation } from 'react-i18next';
@@ -12,6 +12,8 @@ import { currentMonth, usePeriodParam } from '../../../lib/use-period';
 import { CascadeLevelQuery } from '../api/get-cascade-level';
 import { toCascadeLevel } from '../api/cascade-view';
 import { CascadeTree } from '../components/cascade-tree';
+import { PageHeading } from '../../../components/page-heading';
+import { ToLatestPeriod } from '../../../components/to-latest-period';
 
 /** The cascade tree from a unit down; which rows are open is in the URL (?open=…), so a drilled view can be shared. */
 export function CascadeRoute() {
@@ -20,7 +22,7 @@ export function CascadeRoute() {
   const [period, setPeriod] = usePeriodParam();
   const [params, update] = useUrlParams();
   const [{ data, error }, refetch] = useQuery({ query: CascadeLevelQuery, variables: { unit, period: period ?? '' }, pause: !period });
-  if (!period) return <Navigate to={`/?unit=${encodeURIComponent(unit)}`} replace />;
+  if (!period) return <ToLatestPeriod />;
   if (isNotFound(error)) return <OutOfScope unit={unit} />;
 
   const raw = params.get('open');
@@ -45,7 +47,7 @@ export function CascadeRoute() {
           ) : (
             <div className="breadcrumbs-placeholder" />
           )}
-          <h1>{level ? t('cascade.title', { unit: level.self.name }) : t('common.loading')}</h1>
+          <PageHeading>{level ? t('cascade.title', { unit: level.self.name }) : t('common.loading')}</PageHeading>
         </div>
         <PeriodPicker value={period} latest={currentMonth()} onChange={setPeriod} />
       </div>

@@ -7,6 +7,7 @@ import { ImportPanel } from '../components/import-panel';
 import { RunsPanel } from '../components/runs-panel';
 import '../../../components/filters.css';
 import '../components/data-jobs.css';
+import { PageHeading } from '../../../components/page-heading';
 
 /** Data and jobs (analysts): import files and rollup runs. Kind, quarantine and the error table's sort are in the URL. */
 export function DataJobsRoute() {
@@ -21,14 +22,14 @@ export function DataJobsRoute() {
   if (session?.role !== 'analyst')
     return (
       <div className="page">
-        <h1>{t('data.title')}</h1>
+        <PageHeading>{t('data.title')}</PageHeading>
         <p>{t('data.analystsOnly')}</p>
       </div>
     );
   return (
     <div className="page page--wide">
       <div className="page-head">
-        <h1>{t('data.title')}</h1>
+        <PageHeading>{t('data.title')}</PageHeading>
       </div>
       <div className="data-jobs">
         <section className="panel" aria-labelledby="data-import">

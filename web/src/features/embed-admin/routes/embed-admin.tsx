@@ -11,6 +11,7 @@ import { HostForm, type HostInput } from '../components/host-form';
 import { HostProblems } from '../components/host-problems';
 import { NewKey } from '../components/new-key';
 import '../components/embed-admin.css';
+import { PageHeading } from '../../../components/page-heading';
 
 type Host = NonNullable<ReturnType<typeof useHosts>['hosts']>[number];
 type Issued = { hostId: string; keyId: string; key: string };
@@ -55,7 +56,7 @@ export function EmbedAdminRoute() {
   if (session && session.role !== 'analyst') {
     return (
       <div className="page">
-        <h1>{t('embedAdmin.title')}</h1>
+        <PageHeading>{t('embedAdmin.title')}</PageHeading>
         <EmptyState>{t('embedAdmin.analystsOnly')}</EmptyState>
       </div>
     );
@@ -63,7 +64,7 @@ export function EmbedAdminRoute() {
 
   return (
     <div className="page page--wide" aria-busy={fetching}>
-      <h1>{t('embedAdmin.title')}</h1>
+      <PageHeading>{t('embedAdmin.title')}</PageHeading>
       <p className="muted">{t('embedAdmin.intro')}</p>
       {problem && <HostProblems error={problem} />}
       {issued && (

@@ -6,6 +6,7 @@ import { asList, decodeEmbedToken, EmbedContext, getEmbedToken, postToHost, setE
 import { createEmbedClient } from '../../../lib/embed-client';
 import { i18n } from '../../../lib/i18n';
 import '../components/embed.css';
+import { PageHeading } from '../../../components/page-heading';
 
 type Phase = 'waiting' | 'ready' | 'expired' | 'refused';
 
@@ -122,7 +123,7 @@ export function EmbedLayout() {
   if (phase === 'expired' || phase === 'refused') {
     return (
       <div className="embed__message" role="alert" data-testid={`embed-${phase}`}>
-        <h1>{t(phase === 'expired' ? 'embed.expiredTitle' : 'embed.refusedTitle')}</h1>
+        <PageHeading>{t(phase === 'expired' ? 'embed.expiredTitle' : 'embed.refusedTitle')}</PageHeading>
         <p>{t(phase === 'expired' ? 'embed.expiredText' : 'embed.refusedText')}</p>
       </div>
     );

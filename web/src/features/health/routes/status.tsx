@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Card } from '../../../components/card';
 import { StatusPill } from '../../../components/status-pill';
 import { getHealth, type Health } from '../api/get-health';
+import { PageHeading } from '../../../components/page-heading';
 
 /** Live service status (public): each component (database, scheduler, …) with its state and description. */
 export function StatusRoute() {
@@ -16,7 +17,7 @@ export function StatusRoute() {
 
   return (
     <div className="page page--narrow">
-      <h1>{t('health.title')}</h1>
+      <PageHeading>{t('health.title')}</PageHeading>
       <Card title={t('health.title')} aside={<StatusPill status={health?.status ?? 'unknown'} />}>
         {error && <p role="alert">{t('health.unreachable', { error })}</p>}
         {!health && !error && <p>{t('health.checking')}</p>}

@@ -16,6 +16,7 @@ import { KpiList } from '../components/kpi-list';
 import { useUrlParams } from '../../../lib/use-url-params';
 import '../../../components/filters.css';
 import '../components/kpi-admin.css';
+import { PageHeading } from '../../../components/page-heading';
 
 const grains: TargetGrainWord[] = ['month', 'quarter', 'year'];
 
@@ -65,7 +66,7 @@ export function KpiAdminRoute() {
           ) : (
             <div className="breadcrumbs-placeholder" />
           )}
-          <h1>{u ? t('kpiAdmin.title', { unit: u.name }) : t('common.loading')}</h1>
+          <PageHeading>{u ? t('kpiAdmin.title', { unit: u.name }) : t('common.loading')}</PageHeading>
         </div>
         {analyst && (
           <Link className="button" to={hrefOf('new')}>

@@ -1,4 +1,4 @@
-import { Navigate, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { useQuery } from 'urql';
 import { useTranslation } from 'react-i18next';
 import { Breadcrumbs } from '../../../components/breadcrumbs';
@@ -15,6 +15,8 @@ import { TopMoversQuery } from '../api/get-top-movers';
 import { toMoversView } from '../api/movers-view';
 import { MoversTable } from '../components/movers-table';
 import '../components/movers.css';
+import { PageHeading } from '../../../components/page-heading';
+import { ToLatestPeriod } from '../../../components/to-latest-period';
 
 /** The units under this one that moved most on a metric (?metric=&period=&significant=only), significant changes first. */
 export function MoversRoute() {
@@ -28,7 +30,7 @@ export function MoversRoute() {
     variables: { unit, period: period ?? '', metric, significantOnly: significant === 'only' },
     pause: !period,
   });
-  if (!period) return <Navigate to={`/?unit=${encodeURIComponent(unit)}`} replace />;
+  if (!period) return <ToLatestPeriod />;
   if (isNotFound(error)) return <OutOfScope unit={unit} />;
 
   const view = data ? toMoversView(data) : null;
@@ -46,7 +48,7 @@ export function MoversRoute() {
           ) : (
             <div className="breadcrumbs-placeholder" />
           )}
-          <h1>{view ? t('movers.title', { unit: view.unit.name }) : t('common.loading')}</h1>
+          <PageHeading>{view ? t('movers.title', { unit: view.unit.name }) : t('common.loading')}</PageHeading>
           <p className="muted small">{caption}</p>
         </div>
         <div className="filters">

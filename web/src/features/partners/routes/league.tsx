@@ -12,6 +12,7 @@ import { PartnerLeagueQuery } from '../api/get-partner-league';
 import { toLeague, toMetrics } from '../api/partner-view';
 import { LeagueTable } from '../components/league-table';
 import '../components/partners.css';
+import { PageHeading } from '../../../components/page-heading';
 
 /** The partner league for any metric and period (?metric=nps&period=2026-10): one request. */
 export function LeagueRoute() {
@@ -30,7 +31,7 @@ export function LeagueRoute() {
     <div className="page page--wide" aria-busy={fetching}>
       <div className="page-head">
         <div>
-          <h1>{t('partners.leagueTitle')}</h1>
+          <PageHeading>{t('partners.leagueTitle')}</PageHeading>
           <p className="muted small">{t('partners.leagueIntro', { period: formatPeriod(period, i18n.language) })}</p>
         </div>
         <div className="filters">

@@ -14,6 +14,7 @@ import { toMetrics, toPartnerView } from '../api/partner-view';
 import { Engagements } from '../components/engagements';
 import { PartnerFigures } from '../components/partner-figures';
 import '../components/partners.css';
+import { PageHeading } from '../../../components/page-heading';
 
 /**
  * A partner's page: its outcomes beside their process metrics, and its engagements under each department with their
@@ -45,7 +46,7 @@ export function PartnerRoute() {
       <div className="page-head">
         <div>
           <Breadcrumbs items={embed ? [] : [{ name: t('partners.leagueTitle'), to: `/partners?period=${period}` }]} current={view?.name ?? code} />
-          <h1>{view ? t('partners.title', { name: view.name }) : t('common.loading')}</h1>
+          <PageHeading>{view ? t('partners.title', { name: view.name }) : t('common.loading')}</PageHeading>
           <p className="muted small unit-code">{code}</p>
         </div>
         <PeriodPicker value={period} latest={currentMonth()} onChange={setPeriod} />

@@ -1,5 +1,5 @@
 import { useRef } from 'react';
-import { Navigate, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { useUrlParams } from '../../../lib/use-url-params';
 import { useQuery } from 'urql';
 import { useTranslation } from 'react-i18next';
@@ -17,6 +17,8 @@ import { toDriversView, toProcessView } from '../api/process-view';
 import { DriversPanel } from '../components/drivers-panel';
 import { OutcomeProcessGrid } from '../components/outcome-process-grid';
 import '../components/process.css';
+import { PageHeading } from '../../../components/page-heading';
+import { ToLatestPeriod } from '../../../components/to-latest-period';
 
 const tabs = ['trends', 'drivers'] as const;
 type Tab = (typeof tabs)[number];
@@ -35,7 +37,7 @@ export function ProcessRoute() {
   const [drivers, refetchDrivers] = useQuery({ query: DriversQuery, variables: { unit, period: period ?? '' }, pause: !period || tab !== 'drivers' });
   const { error } = tab === 'trends' ? trends : drivers;
   const refetch = tab === 'trends' ? refetchTrends : refetchDrivers;
-  if (!period) return <Navigate to={`/?unit=${encodeURIComponent(unit)}`} replace />;
+  if (!period) return <ToLatestPeriod />;
   if (isNotFound(error)) return <OutOfScope unit={unit} />;
 
   const set = (key: string, value: string) => update({ [key]: value });
@@ -61,7 +63,7 @@ export function ProcessRoute() {
           ) : (
             <div className="breadcrumbs-placeholder" />
           )}
-          <h1>{view ? t('process.title', { unit: view.unit.name }) : t('common.loading')}</h1>
+          <PageHeading>{view ? t('process.title', { unit: view.unit.name }) : t('common.loading')}</PageHeading>
         </div>
         <PeriodPicker value={period} latest={currentMonth()} onChange={setPeriod} />
       </div>

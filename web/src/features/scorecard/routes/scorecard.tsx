@@ -1,4 +1,4 @@
-import { Navigate, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { useQuery } from 'urql';
 import { useTranslation } from 'react-i18next';
 import { Breadcrumbs } from '../../../components/breadcrumbs';
@@ -15,6 +15,8 @@ import { ExportButton } from '../components/export-button';
 import { KpiTable } from '../components/kpi-table';
 import { ScoreSummary } from '../components/score-summary';
 import '../components/scorecard.css';
+import { PageHeading } from '../../../components/page-heading';
+import { ToLatestPeriod } from '../../../components/to-latest-period';
 
 /** A unit's scorecard for a month, quarter or year: one GraphQL request for the whole screen. */
 export function ScorecardRoute() {
@@ -22,7 +24,7 @@ export function ScorecardRoute() {
   const { unit = '' } = useParams();
   const [period, setPeriod] = usePeriodParam();
   const [{ data, error, fetching }, refetch] = useQuery({ query: ScorecardQuery, variables: { unit, period: period ?? '', grain: seriesGrain(period) }, pause: !period });
-  if (!period) return <Navigate to={`/?unit=${encodeURIComponent(unit)}`} replace />;
+  if (!period) return <ToLatestPeriod />;
   if (isNotFound(error)) return <OutOfScope unit={unit} />;
 
   const view = data ? toScorecardView(data) : null;
@@ -39,7 +41,7 @@ export function ScorecardRoute() {
           ) : (
             <div className="breadcrumbs-placeholder" />
           )}
-          <h1>{view ? t('scorecard.title', { unit: view.unit.name }) : t('common.loading')}</h1>
+          <PageHeading>{view ? t('scorecard.title', { unit: view.unit.name }) : t('common.loading')}</PageHeading>
           {view && <p className="muted small unit-code">{view.unit.code}</p>}
         </div>
         <div className="page-actions">

@@ -5,6 +5,7 @@ import { Card } from '../../../components/card';
 import { saveSession } from '../../../lib/session';
 import { listPersonas, type Persona } from '../api/list-personas';
 import { requestToken } from '../api/request-token';
+import { PageHeading } from '../../../components/page-heading';
 
 /** Demo sign-in: pick a persona; the token is kept for this browser tab. Then back to where the caller was going. */
 export function SignInRoute() {
@@ -35,7 +36,7 @@ export function SignInRoute() {
 
   return (
     <div className="page page--narrow">
-      <h1>{t('session.signIn')}</h1>
+      <PageHeading>{t('session.signIn')}</PageHeading>
       <p className="muted">
         {t('session.intro')} <Link to="/status">{t('health.link')}</Link>
       </p>

@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { Navigate, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { useUrlParams } from '../../../lib/use-url-params';
 import { useQuery } from 'urql';
 import { useTranslation } from 'react-i18next';
@@ -16,6 +16,8 @@ import { bands, parseSlices, sliceChoices, toSliceInputs, toVerbatimPage, type S
 import { VerbatimList } from '../components/verbatim-list';
 import '../../../components/filters.css';
 import '../components/verbatims.css';
+import { PageHeading } from '../../../components/page-heading';
+import { ToLatestPeriod } from '../../../components/to-latest-period';
 
 const pageSize = 20;
 
@@ -43,7 +45,7 @@ export function VerbatimsRoute() {
     variables: { unit, period: period ?? '', band, slices: slices.length ? slices : null, after },
     pause: !period,
   });
-  if (!period) return <Navigate to={`/?unit=${encodeURIComponent(unit)}`} replace />;
+  if (!period) return <ToLatestPeriod />;
   if (isNotFound(error)) return <OutOfScope unit={unit} />;
 
   const setFilter = (key: string, value: string) =>
@@ -77,7 +79,7 @@ export function VerbatimsRoute() {
           ) : (
             <div className="breadcrumbs-placeholder" />
           )}
-          <h1>{view ? t('verbatims.title', { unit: view.unit.name }) : t('common.loading')}</h1>
+          <PageHeading>{view ? t('verbatims.title', { unit: view.unit.name }) : t('common.loading')}</PageHeading>
         </div>
         <div className="filters" role="group" aria-label={t('verbatims.filters')}>
           <span className="field-inline">
