@@ -42,6 +42,7 @@ internal static class FullRebuild
 
         await steps.StepAsync("building week and month cells from days", ct, cellsWritten: cells);
         await RollupEngine.ExecAsync(conn, tx, RebuildSql.CreateWeeksAndMonths(deepest), ct);
+        await RollupEngine.ExecAsync(conn, tx, RollupSql.LoosenNextCells, ct);
         cells += await RollupEngine.ExecAsync(conn, tx, RebuildSql.InsertCoarseCells("week", "month"), ct);
         await steps.StepAsync("building quarter cells from months and year cells from quarters", ct, cellsWritten: cells);
         await RollupEngine.ExecAsync(conn, tx, RebuildSql.AddQuartersAndYears(), ct);

@@ -28,39 +28,33 @@ public sealed class CellStore(NpgsqlDataSource db)
     /// A statement reading, for every (unit, dim, dim_value) row of <paramref name="subjectsSql"/> (a query with
     /// columns <c>unit, dim, dv, groups</c>), the unit cells of grain $2 — a month, quarter or year — whose period
     /// starts between $3 and $4. <c>groups</c> holds the <see cref="CellColumnGroup"/> flags the row's metrics read.
-    /// The response and interaction counts come for every row from an index-only scan of
-    /// <c>ix_rollup_cell_coarse_series</c> (unit cells of those grains, keyed so that one (unit, slice)'s periods are
-    /// adjacent, with these columns included: migration CoarseCellSeriesIndex); the two durations' columns (two
-    /// thirds of a cell) come as one array, fetched from the table only for rows whose metrics read them.
+    /// The cells are found by <c>ix_rollup_cell_coarse_series</c> (unit cells of those grains, keyed so that one
+    /// (unit, slice)'s periods are adjacent) and read from the table: the index includes no statistic, so a refresh's
+    /// updates of these cells can be HOT (migration LooseCoarseCells). The two durations' columns (two thirds of a
+    /// cell) come as one array, only for rows whose metrics read them.
     /// </summary>
     /// <remarks>
-    /// Both joins are LATERAL subqueries the planner may not flatten (OFFSET 0, LIMIT 1): flattened, the generic
-    /// plan of this prepared statement misjudged the grain filter and scanned every coarse cell of the period,
-    /// and the durations' row test became a join filter run after the fetch instead of a test before it.
+    /// The join is a LATERAL subquery the planner may not flatten (OFFSET 0): flattened, the generic plan of this
+    /// prepared statement misjudged the grain filter and scanned every coarse cell of the period.
     /// Meant for a batch (see <see cref="ScorecardReader"/>); read its rows with <see cref="ReadSeriesAsync"/>.
     /// </remarks>
     public static string SeriesSql(string subjectsSql) => $"""
         WITH s AS ({subjectsSql})
         SELECT c.subject_id, c.dim, c.dim_value, c.period_start, {string.Join(", ", CountColumns.Select((i, at) => CountIsInteger[at] ? $"coalesce(c.{CellColumns.All[i].Name}, 0)" : $"coalesce(c.{CellColumns.All[i].Name}, 0)::float8"))},
-               d.durations
+               CASE WHEN s.groups & {(int)DurationGroups} <> 0
+                    THEN ARRAY[{string.Join(", ", DurationColumns.Select(i => $"coalesce(c.{CellColumns.All[i].Name}, 0)::float8"))}] END AS durations
         FROM s CROSS JOIN LATERAL (
             SELECT * FROM rollup_cell c
             WHERE c.subject_kind = 0 AND c.subject_id = s.unit AND c.grain = $2 AND c.grain IN ('month', 'quarter', 'year')
               AND c.dim = s.dim AND c.dim_value = s.dv AND c.period_start BETWEEN $3 AND $4
             OFFSET 0) c
-        LEFT JOIN LATERAL (
-            SELECT ARRAY[{string.Join(", ", DurationColumns.Select(i => $"coalesce(h.{CellColumns.All[i].Name}, 0)::float8"))}] AS durations
-            FROM rollup_cell h
-            WHERE s.groups & {(int)DurationGroups} <> 0 AND h.subject_kind = 0 AND h.subject_id = c.subject_id AND h.grain = c.grain
-              AND h.period_start = c.period_start AND h.dim = c.dim AND h.dim_value = c.dim_value
-            LIMIT 1) d ON true
         """;
 
     private const CellColumnGroup DurationGroups = CellColumnGroup.ResponseTime | CellColumnGroup.HandleTime;
 
     /// <summary>
-    /// Indices into <see cref="CellColumns.All"/>: the counts and sums every metric but the durations read (the columns
-    /// <c>ix_rollup_cell_coarse_series</c> includes), and the durations' n, sum and histogram buckets.
+    /// Indices into <see cref="CellColumns.All"/>: the counts and sums every metric but the durations read, and the
+    /// durations' n, sum and histogram buckets.
     /// </summary>
     public static readonly int[] CountColumns = [.. Enumerable.Range(0, CellStats.Width).Where(i => (CellColumns.Groups[i] & DurationGroups) == 0)];
 
