@@ -36,7 +36,7 @@ internal static class FloorPatternsVerb
             if (o.Value("--partner") is { } p) claims.Add(new Claim(CxClaims.ScopePartner, p));
             var scope = await new ScopeResolver(db).ResolveAsync(new ClaimsPrincipal(new ClaimsIdentity(claims, "cli")));
             if (scope.UnitIds.Count == 0) throw new CliUsageException("the scope names no unit or partner that exists");
-            targets = [new FloorTarget(scope, ScopeGate.FloorPartnersOf(scope, all), string.Join(' ', args))];
+            targets = [TargetOf(scope, all, string.Join(' ', args))];
         }
         var times = (int)o.Long("--times", 1);
         foreach (var t in targets)
@@ -63,6 +63,10 @@ internal static class FloorPatternsVerb
         }
         return 0;
     }
+
+    /// <summary>The scope named on the command line, resolved as a token's would be, with the partners it can see.</summary>
+    private static FloorTarget TargetOf(CallerScope scope, IReadOnlyList<PartnerInfo> all, string label) =>
+        new(scope, ScopeGate.FloorPartnersOf(scope, all), label);
 
     private static string LoadAverage() =>
         File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "?";

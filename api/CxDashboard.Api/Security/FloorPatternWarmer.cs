@@ -10,8 +10,9 @@ namespace CxDashboard.Api.Security;
 
 /// <summary>
 /// Builds the privacy floor's suppression patterns off the request path: on every api node, whenever the rollup version
-/// (<c>rollup_state.refreshed_at</c>) changes — after a rebuild or an incremental refresh that changed cells — and once
-/// at start, for the scopes that will ask: every enabled embed host's grant (whole, and each granted unit or partner
+/// (<c>rollup_state.refreshed_at</c>) changes — after a rebuild or an incremental refresh that changed cells —, whenever
+/// an embed host is registered, changes its grant or permissions, or is enabled or disabled, and once at start, for the
+/// scopes that will ask: every enabled embed host's grant (whole, and each granted unit or partner
 /// alone, at the depth its tokens get), every partner (a partner manager's scope), and every scope asked for recently.
 /// A scope whose counts did not change keeps its pattern for the cost of reading them. Logs each build with its counts
 /// and times (<see cref="FloorPatterns"/>) and each round with its totals.
@@ -21,6 +22,7 @@ public sealed class FloorPatternWarmer(
     IOptions<FloorPatternOptions> options, NodeRole role, ILogger<FloorPatternWarmer> logger) : BackgroundService
 {
     private DateTime? warmed;
+    private string? warmedHosts;
     private bool everWarmed;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -32,7 +34,7 @@ public sealed class FloorPatternWarmer(
             try
             {
                 var version = await patterns.VersionAsync(stoppingToken);
-                if (!everWarmed || version != warmed) await WarmAsync(stoppingToken);
+                if (!everWarmed || version != warmed || await HostsChangedAsync(stoppingToken)) await WarmAsync(stoppingToken);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
@@ -47,12 +49,29 @@ public sealed class FloorPatternWarmer(
     public async Task<(int Built, int Ready, DateTime? Version)> WarmAsync(CancellationToken ct = default)
     {
         var clock = Stopwatch.StartNew();
+        var hosts = await HostsFingerprintAsync(ct);
         var targets = await TargetsAsync(ct);
         var result = await patterns.WarmAsync(targets, ct);
-        (warmed, everWarmed) = (result.Version, true);
+        (warmed, warmedHosts, everWarmed) = (result.Version, hosts, true);
         logger.LogInformation("Privacy patterns for rollup version {Version:O}: {Targets} hosts' and partners' scopes, {Built} built, {Ready} already ready, in {Seconds:0.00}s",
             result.Version, targets.Count, result.Built, result.Ready, clock.Elapsed.TotalSeconds);
         return result;
+    }
+
+    /// <summary>
+    /// Whether a host was registered, changed its grant or permissions, or was enabled or disabled since the last round
+    /// (on any node: read from the database): a new host's grant is built now, not at the next rollup run that changes
+    /// cells, so its first embed request does not build it.
+    /// </summary>
+    public async Task<bool> HostsChangedAsync(CancellationToken ct = default) => await HostsFingerprintAsync(ct) != warmedHosts;
+
+    private async Task<string?> HostsFingerprintAsync(CancellationToken ct)
+    {
+        await using var cmd = db.CreateCommand("""
+            SELECT md5(string_agg(concat_ws('|', id, grant_units::text, grant_partners::text, permissions::text, disabled_at IS NULL), ',' ORDER BY id))
+            FROM host_application
+            """);
+        return await cmd.ExecuteScalarAsync(ct) as string;
     }
 
     /// <summary>The scopes embed tokens and partner managers will ask with, resolved as the scope gate resolves them.</summary>

@@ -85,6 +85,34 @@ public sealed class EmbedFloorPatternTests(FloorPatternApp app) : IClassFixture<
     }
 
     [Fact]
+    public async Task A_host_registered_after_the_last_rollup_run_has_its_grant_built_by_the_next_round_not_by_its_first_request()
+    {
+        await app.Warmer.WarmAsync();
+        Assert.False(await app.Warmer.HostsChangedAsync());
+        // a grant no other test of this class uses, so no pattern of it can be ready yet
+        var host = await app.RegisterHostAsync("floor-new-host", ["DIV-CARE"], []);
+        var token = await app.TokenAsync(host.Key, new { view = "scorecard", locked = new { unit = "DIV-CARE", period = app.Month } });
+        var version = await app.VersionAsync();
+        var target = (await app.Warmer.TargetsAsync()).Single(t => t.Label == $"embed host {host.Id}");
+        Assert.Null(app.Patterns.ReadyFor(target.Scope, version));
+
+        // the rollup version did not move: the poll sees the new host, and its round builds the grant
+        Assert.True(await app.Warmer.HostsChangedAsync());
+        var (built, _, warmedVersion) = await app.Warmer.WarmAsync();
+        Assert.Equal(version, warmedVersion);
+        Assert.True(built >= 1, $"built {built}");
+        Assert.NotNull(app.Patterns.ReadyFor(target.Scope, version));
+        Assert.False(await app.Warmer.HostsChangedAsync());
+
+        // no wait allowed: figures on the first request only because the round built the pattern
+        var unit = (await app.UnitIdAsync("DIV-CARE")).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var (status, body) = await app.GraphQLWithTokenAsync(token, ScorecardQuery, new { u = unit, p = app.Month });
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.False(body.TryGetProperty("errors", out var errors), errors.ToString());
+        Assert.NotEmpty(Actuals(body));
+    }
+
+    [Fact]
     public async Task A_request_while_its_pattern_builds_gets_a_clear_error_with_a_retry_hint_and_no_values_then_the_figures()
     {
         var (_, token, co) = await CompanyEmbedAsync("floor-while-building");
