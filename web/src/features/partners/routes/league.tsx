@@ -1,4 +1,3 @@
-import { Navigate, useLocation } from 'react-router';
 import { useQuery } from 'urql';
 import { useTranslation } from 'react-i18next';
 import { EmptyState, ErrorState } from '../../../components/error-state';
@@ -13,16 +12,16 @@ import { toLeague, toMetrics } from '../api/partner-view';
 import { LeagueTable } from '../components/league-table';
 import '../components/partners.css';
 import { PageHeading } from '../../../components/page-heading';
+import { ToLatestPeriod } from '../../../components/to-latest-period';
 
 /** The partner league for any metric and period (?metric=nps&period=2026-10): one request. */
 export function LeagueRoute() {
   const { t, i18n } = useTranslation();
-  const location = useLocation();
   const [period, setPeriod] = usePeriodParam();
   const [metric, setMetric] = useSearchParam('metric', 'nps');
   const [{ data, error, fetching }, refetch] = useQuery({ query: PartnerLeagueQuery, variables: { metric, period: period ?? '' }, pause: !period });
   // Without a period, home picks the latest month with data and comes back here.
-  if (!period) return <Navigate to={`/?next=${encodeURIComponent(location.pathname + location.search)}`} replace />;
+  if (!period) return <ToLatestPeriod />;
 
   const metrics = data ? toMetrics(data.metrics) : [];
   const info = metrics.find((m) => m.code === metric);

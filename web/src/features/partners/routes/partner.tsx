@@ -1,4 +1,4 @@
-import { Link, Navigate, useLocation, useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { useQuery } from 'urql';
 import { useTranslation } from 'react-i18next';
 import { Breadcrumbs } from '../../../components/breadcrumbs';
@@ -15,6 +15,7 @@ import { Engagements } from '../components/engagements';
 import { PartnerFigures } from '../components/partner-figures';
 import '../components/partners.css';
 import { PageHeading } from '../../../components/page-heading';
+import { ToLatestPeriod } from '../../../components/to-latest-period';
 
 /**
  * A partner's page: its outcomes beside their process metrics, and its engagements under each department with their
@@ -24,19 +25,13 @@ import { PageHeading } from '../../../components/page-heading';
  */
 export function PartnerRoute() {
   const { t } = useTranslation();
-  const location = useLocation();
   const { code = '' } = useParams();
   const [period, setPeriod] = usePeriodParam();
   const embed = useEmbed();
   const sliced = Boolean(embed?.claims.lock_slice);
   const variables = { code, period: period ?? '', ...(sliced ? { kpis: false } : {}) };
   const [{ data, error, fetching }, refetch] = useQuery({ query: PartnerQuery, variables, pause: !period });
-  if (!period) {
-    const to = embed
-      ? `${location.pathname}?period=${encodeURIComponent(embed.lockedPeriod ?? currentMonth())}`
-      : `/?next=${encodeURIComponent(location.pathname + location.search)}`;
-    return <Navigate to={to} replace />;
-  }
+  if (!period) return <ToLatestPeriod />;
   if (isNotFound(error)) return <OutOfScope partner={code} />;
 
   const view = data ? toPartnerView(data) : null;
