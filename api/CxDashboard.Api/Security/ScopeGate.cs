@@ -88,9 +88,7 @@ public sealed class ScopeGate(
         {
             return await floorPatterns.ForAsync(s, async () =>
             {
-                Task<IReadOnlyList<PartnerInfo>> all;
-                lock (this) all = partners ??= partnerQueries.AllAsync(CancellationToken.None);
-                return FloorPartnersOf(s, await all);
+                return FloorPartnersOf(s, await AllPartnersAsync(CancellationToken.None));
             }, ct);
         }
         catch (FloorPatternBuildingException building)
@@ -150,9 +148,7 @@ public sealed class ScopeGate(
     public async Task<IReadOnlyList<PartnerInfo>> PartnersAsync(CancellationToken ct = default)
     {
         var scope = await ScopeAsync(ct);
-        Task<IReadOnlyList<PartnerInfo>> all;
-        lock (this) all = partners ??= partnerQueries.AllAsync(ct);
-        return (await all)
+        return (await AllPartnersAsync(ct))
             .Select(p => p with
             {
                 EngagementIds = p.EngagementIds.Where(scope.CanSee).ToArray(),
@@ -162,11 +158,17 @@ public sealed class ScopeGate(
             .ToArray();
     }
 
+    /// <summary>Every partner, read once per request whoever asks first (the pattern build, the partner reads).</summary>
+    private Task<IReadOnlyList<PartnerInfo>> AllPartnersAsync(CancellationToken ct)
+    {
+        lock (this) return partners ??= partnerQueries.AllAsync(ct);
+    }
+
     /// <summary>Each visible partner whole (<c>All</c>) and reduced to the caller's engagements (<c>Visible</c>).</summary>
     public async Task<Dictionary<long, (PartnerInfo All, PartnerInfo Visible)>> PartnerMapAsync(CancellationToken ct)
     {
         var visible = await PartnersAsync(ct);
-        var all = await partners!;
+        var all = await AllPartnersAsync(ct);
         return visible.ToDictionary(v => v.Id, v => (all.First(p => p.Id == v.Id), v));
     }
 }
