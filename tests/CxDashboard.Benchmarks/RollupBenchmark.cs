@@ -25,6 +25,7 @@ internal static class RollupBenchmark
         var rows = long.Parse(Arg("--rows") ?? "1000000", CultureInfo.InvariantCulture);
         var smallRows = long.Parse(Arg("--small-rows") ?? (rows > 1_000_000 ? "1000000" : "0"), CultureInfo.InvariantCulture);
         var closureBaselines = !args.Contains("--no-closure-baselines");
+        if (Arg("--database") is { } name && Arg("--rebuild-rounds") is { } rounds) return await RebuildRoundsAsync(name, int.Parse(rounds, CultureInfo.InvariantCulture));
         if (Arg("--database") is { } existing) return await ChangeOnlyAsync(existing, import: !args.Contains("--refresh-only"), refresh: !args.Contains("--import-only"));
         var run = Stopwatch.StartNew();
         // At 10M + 10M the run takes over an hour: every figure is printed as soon as it is measured and
@@ -87,22 +88,33 @@ internal static class RollupBenchmark
         Console.WriteLine($"  facts: {facts:N0} (seeded in {seedTime.TotalSeconds:0} s without the {indexes.Count} secondary fact indexes, " +
             $"built afterwards in {indexClock.Elapsed.TotalSeconds:0} s; with vacuum analyze {clock.Elapsed.TotalSeconds:0} s in all)");
 
-        phase("cx full rebuild");
+        phase($"cx full rebuild ({RollupEngine.DefaultRebuildConnections} connections, the default)");
         var engine = new RollupEngine(db.DataSource);
+        var cpu = ServerCpu.Now();
         var full = await engine.RebuildAsync(Progress(phase));
-        Line("cx full rebuild (cells, all grains, partners, driver cells)", facts, full.Duration);
+        var fullCpu = ServerCpu.Now() - cpu;
+        Line($"cx full rebuild ({RollupEngine.DefaultRebuildConnections} connections: cells, all grains, partners, driver cells)", facts, full.Duration);
+        phase($"cx full rebuild on one connection");
+        cpu = ServerCpu.Now();
+        var single = await new RollupEngine(db.DataSource, rebuildConnections: 1).RebuildAsync(Progress(phase));
+        var singleCpu = ServerCpu.Now() - cpu;
+        Line("cx full rebuild on one connection (Rollups:RebuildConnections 1)", facts, single.Duration);
         Console.WriteLine($"  cells written by the rebuild: {full.CellsWritten:N0}");
         await db.ExecuteAsync("VACUUM ANALYZE rollup_cell");
         await db.ExecuteAsync("VACUUM ANALYZE driver_cell");
 
         phase("(leaf) plain GROUP BY unit, day, slice");
+        cpu = ServerCpu.Now();
         var leaf = Stopwatch.StartNew();
         // The same sort and hash memory as the rollup run, so the ratio compares work, not settings.
         await db.ExecuteAsync($"SET work_mem = '{RollupEngine.WorkMem}'; CREATE UNLOGGED TABLE leaf_cells AS {LeafGroupBy()}; RESET work_mem");
         leaf.Stop();
+        var leafCpu = ServerCpu.Now() - cpu;
         Line("(leaf) plain GROUP BY unit, day, slice: leaf day cells only", facts, leaf.Elapsed);
         Console.WriteLine($"  cells made by the leaf GROUP BY: {await db.ScalarAsync("SELECT count(*) FROM leaf_cells"):N0}");
-        Console.WriteLine($"  full rebuild / leaf GROUP BY: {full.Duration / leaf.Elapsed:0.00}× (goal ≤ 2×)");
+        Console.WriteLine($"  full rebuild / leaf GROUP BY: {full.Duration / leaf.Elapsed:0.00}× (goal ≤ 2×); on one connection {single.Duration / leaf.Elapsed:0.00}×");
+        Console.WriteLine($"  PostgreSQL CPU time (every server process): rebuild {fullCpu:0.0} s, on one connection {singleCpu:0.0} s, leaf GROUP BY {leafCpu:0.0} s " +
+            $"({fullCpu / Math.Max(0.01, leafCpu):0.00}× and {singleCpu / Math.Max(0.01, leafCpu):0.00}×); 1-minute load {File.ReadAllText("/proc/loadavg").Split(' ')[0]}");
         await db.ExecuteAsync("DROP TABLE leaf_cells");
 
         // The same real change of ~50k rows at every size, through the import verb (which logs the signed row versions in
@@ -174,6 +186,35 @@ internal static class RollupBenchmark
         var run = await new RollupEngine(db.DataSource).RefreshAsync(step => Console.Error.WriteLine($"  {step}"));
         Console.WriteLine($"refresh {run.Duration.TotalSeconds:0.00} s ({run.RowsRead:N0} rows read, {run.CellsWritten:N0} cells written)");
         Console.WriteLine($"checked: {await change.CheckAsync(db):N0} cells equal SQL");
+        return 0;
+    }
+
+    /// <summary>
+    /// For comparing rebuilds on a loaded machine (CXD_BENCH_PG + --database NAME --rebuild-rounds N, a seeded database):
+    /// the leaf GROUP BY, the rebuild on one connection and on the default connections, alternated N times, each with the
+    /// PostgreSQL CPU time it took.
+    /// </summary>
+    private static async Task<int> RebuildRoundsAsync(string name, int rounds)
+    {
+        await using var db = BenchDatabase.Existing(name);
+        for (var round = 1; round <= rounds; round++)
+        {
+            var cpu = ServerCpu.Now();
+            var leaf = Stopwatch.StartNew();
+            await db.ExecuteAsync($"SET work_mem = '{RollupEngine.WorkMem}'; CREATE UNLOGGED TABLE leaf_cells AS {LeafGroupBy()}; RESET work_mem");
+            leaf.Stop();
+            var leafCpu = ServerCpu.Now() - cpu;
+            await db.ExecuteAsync("DROP TABLE leaf_cells");
+            var line = $"round {round}: leaf {leaf.Elapsed.TotalSeconds:0.0} s (cpu {leafCpu:0.0} s)";
+            foreach (var connections in new[] { 1, RollupEngine.DefaultRebuildConnections })
+            {
+                cpu = ServerCpu.Now();
+                var run = await new RollupEngine(db.DataSource, connections).RebuildAsync();
+                var runCpu = ServerCpu.Now() - cpu;
+                line += $"; rebuild on {connections}: {run.Duration.TotalSeconds:0.0} s = {run.Duration / leaf.Elapsed:0.00}× (cpu {runCpu:0.0} s = {runCpu / leafCpu:0.00}×)";
+            }
+            Console.WriteLine($"{line}; load {File.ReadAllText("/proc/loadavg").Split(' ')[0]}");
+        }
         return 0;
     }
 

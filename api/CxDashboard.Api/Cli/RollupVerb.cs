@@ -16,7 +16,7 @@ internal static class RollupVerb
         {
             var run = o.Has("--full") ? await engine.RebuildAsync(Progress) : await engine.RefreshAsync(Progress);
             Console.WriteLine($"rollup {run.Mode}: {run.RowsRead:N0} fact rows read, {run.CellsWritten:N0} cells written, " +
-                $"{run.DaysRecomputed} day(s), {run.Duration.TotalSeconds:0.0}s ({run.RowsRead / Math.Max(0.001, run.Duration.TotalSeconds):N0} rows/s), job run #{run.JobRunId}");
+                $"{run.DaysRecomputed} day(s), {(run.Connections > 1 ? $"on {run.Connections} connections, " : "")}{run.Duration.TotalSeconds:0.0}s ({run.RowsRead / Math.Max(0.001, run.Duration.TotalSeconds):N0} rows/s), job run #{run.JobRunId}");
             return 0;
         }
         catch (Npgsql.NpgsqlException ex) when (!CxDashboard.Api.Hosting.DatabaseOutage.Is(ex))

@@ -1,3 +1,4 @@
+using CxDashboard.Core.Rollups;
 using Quartz;
 
 namespace CxDashboard.Api.Rollups;
@@ -8,7 +9,7 @@ public static class RollupsExtensions
     /// Quartz on the project's PostgreSQL: ADO job store (tables from the migrations, validated at
     /// start), clustering with AUTO instance ids, rollup jobs with explicit identities. Settings come
     /// from the <c>Quartz</c> section; <c>Rollups:RefreshInterval</c> (default 1 minute) sets the
-    /// refresh schedule. Only worker nodes (<c>Role</c> = worker or both) run the scheduler; api nodes
+    /// refresh schedule and <c>Rollups:RebuildConnections</c> (default 2) how many connections a full rebuild works on. Only worker nodes (<c>Role</c> = worker or both) run the scheduler; api nodes
     /// still enqueue on-demand jobs into the shared store.
     /// </summary>
     public static IHostApplicationBuilder AddCxRollups(this IHostApplicationBuilder builder)
@@ -17,6 +18,9 @@ public static class RollupsExtensions
         var interval = builder.Configuration.GetValue("Rollups:RefreshInterval", TimeSpan.FromMinutes(1));
         var role = NodeRole.From(builder.Configuration);
         builder.Services.AddSingleton(role);
+        var rebuildConnections = builder.Configuration.GetValue("Rollups:RebuildConnections", RollupEngine.DefaultRebuildConnections);
+        if (rebuildConnections < 1) throw new InvalidOperationException($"Rollups:RebuildConnections must be 1 or more, not {rebuildConnections}");
+        builder.Services.AddSingleton(sp => new RollupEngine(sp.GetRequiredService<Npgsql.NpgsqlDataSource>(), rebuildConnections));
 
         builder.Services.AddQuartz(builder.Configuration.GetSection("Quartz"), q =>
         {

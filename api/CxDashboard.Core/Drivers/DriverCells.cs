@@ -80,9 +80,12 @@ public static class DriverCells
           AND i.opened_at < (date_trunc('month', r.responded_at AT TIME ZONE 'UTC') + interval '1 month') AT TIME ZONE 'UTC'
         """;
 
-    /// <summary>Day rows of driver_cell from the linked rows of the responses that <paramref name="responseWhere"/> selects.</summary>
-    public static string InsertDays(string responseWhere, string interactionWhere, string responseFrom = "survey_response r") => $"""
-        INSERT INTO driver_cell (org_unit_id, grain, period_start, linked, {string.Join(", ", CountColumns)})
+    /// <summary>
+    /// Day rows of driver_cell (or of <paramref name="target"/>, a table like it) from the linked rows of the responses that
+    /// <paramref name="responseWhere"/> selects.
+    /// </summary>
+    public static string InsertDays(string responseWhere, string interactionWhere, string responseFrom = "survey_response r", string target = "driver_cell") => $"""
+        INSERT INTO {target} (org_unit_id, grain, period_start, linked, {string.Join(", ", CountColumns)})
         SELECT f.org_unit_id, 'day', f.day, count(*), {string.Join(", ", Aggregates(heldColumns: true))}
         FROM ({WithConditions(LinkedRows(responseWhere, interactionWhere, responseFrom))}) f
         GROUP BY f.org_unit_id, f.day

@@ -4,57 +4,162 @@ using Npgsql;
 namespace CxDashboard.Core.Rollups;
 
 /// <summary>
-/// The full rebuild of <see cref="RollupEngine"/>: every fact read once into each unit's own day cells (one row per
-/// unit, day and slice), subtrees summed level by level from the deepest (a unit's cell = its own + its children's),
-/// partners from their engagement roots, weeks and months from days in one pass, quarters and years from months;
-/// written into a new table without indexes, indexed, and swapped in by the caller just before the commit.
+/// The full rebuild of <see cref="RollupEngine"/>. The facts' days are split into runs of whole months, one per
+/// connection (<see cref="RebuildRange"/>): this run's connection takes the first, and each further one is a
+/// connection of its own in a transaction that imports this transaction's snapshot (so it reads exactly the same rows).
+/// Each reads its facts once into each unit's own day cells (one row per unit, day and slice), sums subtrees level by
+/// level from the deepest (a unit's cell = its own + its children's), partners from their engagement roots, writes the
+/// day cells in day order, each week's part inside a month, and the driver day rows; the other connections' rows are
+/// then copied into this transaction in range order. Weeks and months come from the parts, quarters and years from
+/// months; everything goes into a new table without indexes, indexed, and swapped in by the caller just before the commit.
 /// </summary>
 internal static class FullRebuild
 {
-    public sealed record Result(long Cells, long RowsRead, int Days);
+    public sealed record Result(long Cells, long RowsRead, int Days, int Connections);
+
+    private static readonly string CellKey = "subject_kind, subject_id, grain, period_start, dim, dim_value";
 
     /// <summary>Runs the rebuild in the caller's transaction (table own exists, empty); returns when only the swap is left.</summary>
-    public static async Task<(Result Result, string Swap)> RunAsync(NpgsqlConnection conn, NpgsqlTransaction tx, RunProgress steps, CancellationToken ct)
+    public static async Task<(Result Result, string Swap)> RunAsync(NpgsqlDataSource dataSource, NpgsqlConnection conn, NpgsqlTransaction tx,
+        int connections, RunProgress steps, CancellationToken ct)
     {
-        // Statements over ~90 aggregates cost enough for PostgreSQL to JIT-compile them: reading the interactions spent
-        // 5-7 s of a ~30 s statement compiling (EXPLAIN ANALYZE, 1M + 1M rows), more than the compiled code saved.
-        await RollupEngine.ExecAsync(conn, tx, "SET LOCAL jit = off", ct);
+        await PrepareAsync(conn, tx, ct);
+        await RollupEngine.ExecAsync(conn, tx, RollupSql.CreateNextCells, ct);
+        await RollupEngine.ExecAsync(conn, tx, "DELETE FROM driver_cell", ct);
+        var ranges = await RebuildRange.SplitAsync(conn, tx, connections, ct);
+
+        var others = new List<(NpgsqlConnection Conn, NpgsqlTransaction Tx)>();
+        try
+        {
+            if (ranges.Count > 1)
+            {
+                var snapshot = await RollupEngine.ScalarAsync<string>(conn, tx, "SELECT pg_export_snapshot()", ct);
+                for (var i = 1; i < ranges.Count; i++) others.Add(await OpenSharingAsync(dataSource, snapshot, ct));
+            }
+            var work = new List<Task<RangeResult>> { RunRangeAsync(conn, tx, ranges[0], RollupSql.NextCells, "driver_cell", steps, ct) };
+            work.AddRange(others.Select((o, i) => RunRangeAsync(o.Conn, o.Tx, ranges[i + 1], "day_cells", "driver_days", null, ct)));
+            var results = await Task.WhenAll(work);
+            // in range order, after this connection's own: the day cells stay in day order
+            foreach (var other in others)
+            {
+                await CopyAsync(other, conn, "day_cells", RollupSql.NextCells, $"{CellKey}, {RollupSql.Names(CellColumns.All)}", ct);
+                await CopyAsync(other, conn, "coarse_parts", "coarse_parts", $"subject_kind, subject_id, week, month, dim, dim_value, {RollupSql.Names(CellColumns.All)}", ct);
+                await CopyAsync(other, conn, "driver_days", "driver_cell", $"org_unit_id, grain, period_start, linked, {string.Join(", ", DriverCells.CountColumns)}", ct);
+            }
+            var (rowsRead, days, cells) = (results.Sum(r => r.Rows), results.Sum(r => r.Days), results.Sum(r => r.Cells));
+            await CloseAsync(others);
+
+            await steps.StepAsync("building week and month cells from days", ct, rowsRead: rowsRead, cellsWritten: cells);
+            await RollupEngine.ExecAsync(conn, tx, RebuildSql.WeeksAndMonths(), ct);
+            await RollupEngine.ExecAsync(conn, tx, RollupSql.LoosenNextCells, ct);
+            cells += await RollupEngine.ExecAsync(conn, tx, RebuildSql.InsertCoarseCells("week", "month"), ct);
+            await steps.StepAsync("building quarter cells from months and year cells from quarters", ct, cellsWritten: cells);
+            await RollupEngine.ExecAsync(conn, tx, RebuildSql.AddQuartersAndYears(), ct);
+            cells += await RollupEngine.ExecAsync(conn, tx, RebuildSql.InsertCoarseCells("quarter", "year"), ct);
+
+            await steps.StepAsync("indexing the new cells", ct, cellsWritten: cells);
+            var swap = await IndexNextCellsAsync(conn, tx, ct);
+            await RollupEngine.ExecAsync(conn, tx, DriverCells.InsertMonths("true"), ct);
+            return (new Result(cells, rowsRead, days, ranges.Count), swap);
+        }
+        finally
+        {
+            await CloseAsync(others);
+        }
+    }
+
+    private sealed record RangeResult(long Rows, int Days, long Cells);
+
+    /// <summary>
+    /// One connection's share: its facts into own cells, subtrees and partners, the day cells into <paramref name="dayTarget"/>
+    /// in day order, driver day rows into <paramref name="driverTarget"/>, and the week parts (table coarse_parts).
+    /// Progress is reported by the run's own connection only (<paramref name="steps"/> null elsewhere).
+    /// </summary>
+    private static async Task<RangeResult> RunRangeAsync(NpgsqlConnection conn, NpgsqlTransaction tx, RebuildRange range,
+        string dayTarget, string driverTarget, RunProgress? steps, CancellationToken ct)
+    {
         // Step names are shown translated by the web app (data-jobs/api/rollup-runs.ts stepMessage): rename both.
-        await steps.StepAsync("reading survey responses", ct);
-        await RollupEngine.ExecAsync(conn, tx, RebuildSql.CreateOwnResponses(), ct);
-        await steps.StepAsync("reading interactions", ct);
-        await RollupEngine.ExecAsync(conn, tx, RebuildSql.FillOwnJoined(), ct);
+        await Step(steps, "reading survey responses", ct);
+        await RollupEngine.ExecAsync(conn, tx, RebuildSql.CreateOwnResponses(range), ct);
+        await Step(steps, "reading interactions", ct);
+        await RollupEngine.ExecAsync(conn, tx, RebuildSql.FillOwnJoined(range), ct);
         var (rowsRead, days) = await RowsAndDaysAsync(conn, tx, ct);
 
-        await steps.StepAsync("summing subtrees level by level, and partners", ct, rowsRead: rowsRead);
+        await Step(steps, "summing subtrees level by level, and partners", ct, rowsRead);
         await RollupEngine.ExecAsync(conn, tx, RollupSql.CreateTree, ct);
         var deepest = await RollupEngine.ScalarAsync<int?>(conn, tx, "SELECT max(level)::int FROM tree", ct) ?? -1;
         for (var level = deepest - 1; level >= 0; level--)
             await RollupEngine.ExecAsync(conn, tx, RebuildSql.SumLevel(level, deepest), ct);
         await RollupEngine.ExecAsync(conn, tx, RollupSql.CreatePartnerRoots, ct);
         await RollupEngine.ExecAsync(conn, tx, RebuildSql.CreatePartnerDays(deepest), ct);
-        await RollupEngine.ExecAsync(conn, tx, RollupSql.CreateNextCells, ct);
         // The day-order sort of ~1.1M day cells spilled ~240 MB to disk with the run's work_mem (1M + 1M rows; the cells
         // saturate with the facts, so this stays about the size at 10M): sorted in memory instead.
         await RollupEngine.ExecAsync(conn, tx, $"SET LOCAL work_mem = '{RebuildSql.DaySortMem}'", ct);
-        long cells = await RollupEngine.ExecAsync(conn, tx, RebuildSql.InsertDayCells(deepest), ct);
+        long cells = await RollupEngine.ExecAsync(conn, tx, RebuildSql.InsertDayCells(deepest, dayTarget), ct);
         await RollupEngine.ExecAsync(conn, tx, $"SET LOCAL work_mem = '{RollupEngine.WorkMem}'", ct);
 
-        await steps.StepAsync("building week and month cells from days", ct, cellsWritten: cells);
-        await RollupEngine.ExecAsync(conn, tx, RebuildSql.CreateWeeksAndMonths(deepest), ct);
-        await RollupEngine.ExecAsync(conn, tx, RollupSql.LoosenNextCells, ct);
-        cells += await RollupEngine.ExecAsync(conn, tx, RebuildSql.InsertCoarseCells("week", "month"), ct);
-        await steps.StepAsync("building quarter cells from months and year cells from quarters", ct, cellsWritten: cells);
-        await RollupEngine.ExecAsync(conn, tx, RebuildSql.AddQuartersAndYears(), ct);
-        cells += await RollupEngine.ExecAsync(conn, tx, RebuildSql.InsertCoarseCells("quarter", "year"), ct);
+        await Step(steps, "building driver cells", ct);
+        // a response links interactions from 35 days before its month: the interactions read reach that far back
+        await RollupEngine.ExecAsync(conn, tx, DriverCells.InsertDays(range.Condition("r.responded_at"),
+            range.Condition("i.opened_at", widenBefore: TimeSpan.FromDays(35)), target: driverTarget), ct);
+        await RollupEngine.ExecAsync(conn, tx, RebuildSql.CreateParts(deepest), ct);
+        return new RangeResult(rowsRead, days, cells);
+    }
 
-        await steps.StepAsync("indexing the new cells", ct, cellsWritten: cells);
-        var swap = await IndexNextCellsAsync(conn, tx, ct);
-        await steps.StepAsync("building driver cells", ct, cellsWritten: cells);
-        await RollupEngine.ExecAsync(conn, tx, "DELETE FROM driver_cell", ct);
-        await RollupEngine.ExecAsync(conn, tx, DriverCells.InsertDays("true", "true"), ct);
-        await RollupEngine.ExecAsync(conn, tx, DriverCells.InsertMonths("true"), ct);
-        return (new Result(cells, rowsRead, days), swap);
+    private static Task Step(RunProgress? steps, string name, CancellationToken ct, long? rowsRead = null) =>
+        steps?.StepAsync(name, ct, rowsRead: rowsRead) ?? Task.CompletedTask;
+
+    /// <summary>Settings of every connection of the rebuild, at the start of its transaction.</summary>
+    private static async Task PrepareAsync(NpgsqlConnection conn, NpgsqlTransaction tx, CancellationToken ct)
+    {
+        // Statements over ~90 aggregates cost enough for PostgreSQL to JIT-compile them: reading the interactions spent
+        // 5-7 s of a ~30 s statement compiling (EXPLAIN ANALYZE, 1M + 1M rows), more than the compiled code saved.
+        await RollupEngine.ExecAsync(conn, tx, "SET LOCAL jit = off", ct);
+        await RollupEngine.ExecAsync(conn, tx, $"SET LOCAL work_mem = '{RollupEngine.WorkMem}'", ct);
+    }
+
+    /// <summary>
+    /// A further connection whose REPEATABLE READ transaction starts from the run's exported snapshot: it sees exactly the
+    /// rows the run sees, and nothing the run's transaction wrote. It only writes temporary tables, dropped with it.
+    /// </summary>
+    private static async Task<(NpgsqlConnection, NpgsqlTransaction)> OpenSharingAsync(NpgsqlDataSource dataSource, string snapshot, CancellationToken ct)
+    {
+        var conn = await dataSource.OpenConnectionAsync(ct);
+        try
+        {
+            var tx = await conn.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, ct);
+            await RollupEngine.ExecAsync(conn, tx, $"SET TRANSACTION SNAPSHOT '{snapshot.Replace("'", "''")}'", ct);
+            await PrepareAsync(conn, tx, ct);
+            await RollupEngine.ExecAsync(conn, tx, RollupSql.CreateOwn(), ct);
+            await RollupEngine.ExecAsync(conn, tx, RebuildSql.CreateDayCells, ct);
+            await RollupEngine.ExecAsync(conn, tx, "CREATE TEMP TABLE driver_days ON COMMIT DROP AS SELECT * FROM driver_cell WITH NO DATA", ct);
+            return (conn, tx);
+        }
+        catch
+        {
+            await conn.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>Ends the further connections (their temporary tables go with their transactions). Idempotent.</summary>
+    private static async Task CloseAsync(List<(NpgsqlConnection Conn, NpgsqlTransaction Tx)> others)
+    {
+        foreach (var (conn, tx) in others)
+        {
+            await tx.DisposeAsync();
+            await conn.DisposeAsync();
+        }
+        others.Clear();
+    }
+
+    /// <summary>Copies a table of another connection into one of this transaction, as PostgreSQL's binary COPY bytes, unparsed.</summary>
+    private static async Task CopyAsync((NpgsqlConnection Conn, NpgsqlTransaction Tx) from, NpgsqlConnection to, string source, string target,
+        string columns, CancellationToken ct)
+    {
+        await using var reader = await from.Conn.BeginRawBinaryCopyAsync($"COPY {source} ({columns}) TO STDOUT (FORMAT binary)", ct);
+        await using var writer = await to.BeginRawBinaryCopyAsync($"COPY {target} ({columns}) FROM STDIN (FORMAT binary)", ct);
+        await reader.CopyToAsync(writer, ct);
     }
 
     private static async Task<(long Rows, int Days)> RowsAndDaysAsync(NpgsqlConnection conn, NpgsqlTransaction tx, CancellationToken ct)

@@ -15,8 +15,14 @@ namespace CxDashboard.Core.Rollups;
 /// during a run are left for the next one. Runs are serialised by an advisory lock; a changed org tree (closure) forces
 /// a full rebuild.
 /// </summary>
-public sealed class RollupEngine(NpgsqlDataSource dataSource)
+/// <param name="rebuildConnections">
+/// How many connections a full rebuild reads and sums on at once, each taking a run of months (1: the run's own
+/// connection alone). The database server's cores bound what more connections gain.
+/// </param>
+public sealed class RollupEngine(NpgsqlDataSource dataSource, int rebuildConnections = RollupEngine.DefaultRebuildConnections)
 {
+    public const int DefaultRebuildConnections = 2;
+
     private const long LockKey = 0x6378_726F_6C6C; // "cxroll"
 
     /// <summary>The sort and hash memory of a rollup run (the benchmark gives its baseline the same).</summary>
@@ -69,10 +75,11 @@ public sealed class RollupEngine(NpgsqlDataSource dataSource)
             int days;
             long cells;
             long? rowsReadByRebuild = null;
+            var connections = 1;
             if (full)
             {
-                var (rebuilt, swap) = await FullRebuild.RunAsync(conn, tx, steps, ct);
-                (cells, days, rowsReadByRebuild) = (rebuilt.Cells, rebuilt.Days, rebuilt.RowsRead);
+                var (rebuilt, swap) = await FullRebuild.RunAsync(dataSource, conn, tx, Math.Max(1, rebuildConnections), steps, ct);
+                (cells, days, rowsReadByRebuild, connections) = (rebuilt.Cells, rebuilt.Days, rebuilt.RowsRead, rebuilt.Connections);
                 await steps.StepAsync("swapping the new cells in", ct);
                 await ExecAsync(conn, tx, swap, ct);
             }
@@ -101,7 +108,7 @@ public sealed class RollupEngine(NpgsqlDataSource dataSource)
             await ClearConsumedAsync(conn, consumed);
             await steps.DoneAsync(rowsRead, cells);
             progress?.Invoke("done");
-            return new RollupRun(jobRunId, mode, rowsRead, cells, days, clock.Elapsed, new DateTimeOffset(watermark, TimeSpan.Zero));
+            return new RollupRun(jobRunId, mode, rowsRead, cells, days, clock.Elapsed, new DateTimeOffset(watermark, TimeSpan.Zero), connections);
         }
         catch (Exception ex)
         {
