@@ -51,13 +51,14 @@ internal static class FullRebuild
 
             await steps.StepAsync("building week and month cells from days", ct, rowsRead: rowsRead, cellsWritten: cells);
             await RollupEngine.ExecAsync(conn, tx, RebuildSql.WeeksAndMonths(), ct);
-            await RollupEngine.ExecAsync(conn, tx, RollupSql.LoosenNextCells, ct);
-            cells += await RollupEngine.ExecAsync(conn, tx, RebuildSql.InsertCoarseCells("week", "month"), ct);
             await steps.StepAsync("building quarter cells from months and year cells from quarters", ct, cellsWritten: cells);
             await RollupEngine.ExecAsync(conn, tx, RebuildSql.AddQuartersAndYears(), ct);
-            cells += await RollupEngine.ExecAsync(conn, tx, RebuildSql.InsertCoarseCells("quarter", "year"), ct);
+            await RollupEngine.ExecAsync(conn, tx, RollupSql.LoosenNextCells, ct);
+            cells += await RollupEngine.ExecAsync(conn, tx, RebuildSql.InsertCoarseCells, ct);
 
             await steps.StepAsync("indexing the new cells", ct, cellsWritten: cells);
+            // Sorted in memory: the 64 MB default spilled every index's sort of ~1.4M entries to disk.
+            await RollupEngine.ExecAsync(conn, tx, $"SET LOCAL maintenance_work_mem = '{RebuildSql.IndexSortMem}'", ct);
             var swap = await IndexNextCellsAsync(conn, tx, ct);
             await RollupEngine.ExecAsync(conn, tx, DriverCells.InsertMonths("true"), ct);
             return (new Result(cells, rowsRead, days, ranges.Count), swap);

@@ -142,13 +142,18 @@ internal static class RebuildSql
         GROUP BY subject_kind, subject_id, dim, dim_value, GROUPING SETS ((quarter), (year))
         """;
 
-    /// <summary>The cells of the given grains into the new table, grain by grain, each in period order (as the days).</summary>
-    public static string InsertCoarseCells(params string[] grains) => $"""
+    /// <summary>
+    /// Every coarser cell into the new table after the day cells, grain by grain, each period's cells together (as the
+    /// days'), so a refresh's updates of one week or month touch adjacent pages.
+    /// </summary>
+    public static readonly string InsertCoarseCells = $"""
         INSERT INTO {RollupSql.NextCells} (subject_kind, subject_id, grain, period_start, dim, dim_value, {Names(CellColumns.All)})
         SELECT subject_kind, subject_id, grain, period_start, dim, dim_value, {Names(CellColumns.All)} FROM coarse_cells
-        WHERE grain IN ({string.Join(", ", grains.Select(g => $"'{g}'"))})
-        ORDER BY array_position(ARRAY[{string.Join(", ", grains.Select(g => $"'{g}'"))}], grain), period_start
+        ORDER BY grain, period_start
         """;
+
+    /// <summary>Sort memory of the index builds (maintenance_work_mem), set for that step alone.</summary>
+    public const string IndexSortMem = "1GB";
 
     /// <summary>
     /// Statistics of the columns queries filter or join on: the planner reads no others, and sampling all ~90 columns of
