@@ -1,8 +1,10 @@
 import { useEffect } from 'react';
 import { Link, NavLink, Outlet, useLocation, useNavigate, useParams, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { useQuery } from 'urql';
 import { locales, rememberLocale, type Locale } from '../../lib/i18n';
 import { clearSession, lastUnit, rememberUnit, useSession } from '../../lib/session';
+import { TopUnitQuery } from '../api/get-top-unit';
 
 /** The shell: brand, the screens of the current unit, language switch, who is signed in. */
 export function RootLayout() {
@@ -10,13 +12,18 @@ export function RootLayout() {
   const session = useSession();
   const navigate = useNavigate();
   const { unit: routeUnit } = useParams();
+  const location = useLocation();
   useEffect(() => {
     if (routeUnit) rememberUnit(routeUnit);
   }, [routeUnit]);
-  // Off a unit's pages the top bar still offers the screens of the unit last opened.
-  const unit = routeUnit ?? (session ? lastUnit() : null);
+  // Off a unit's pages the top bar still offers the screens of the unit last opened; before any was opened in this tab,
+  // those of the caller's top unit (a partner manager's screens are their partner's: no unit screens for them).
+  const remembered = routeUnit ?? (session ? lastUnit() : null);
+  // (Home itself sends the caller to their top unit: no need to ask there.)
+  const askTop = !!session && !remembered && session.role !== 'partner_manager' && location.pathname !== '/';
+  const [top] = useQuery({ query: TopUnitQuery, pause: !askTop });
+  const unit = remembered ?? (askTop ? (top.data?.me.roots[0]?.id ?? null) : null);
   const [params] = useSearchParams();
-  const location = useLocation();
   const period = params.get('period');
   const carry = period ? `?period=${encodeURIComponent(period)}` : '';
 
