@@ -9,6 +9,7 @@ import './partners.mjs';
 import './breakdowns.mjs';
 import './verbatims.mjs';
 import './movers.mjs';
+import './persona-walk.mjs';
 
 const period = '2026-10';
 const shots = new URL('../../docs/screenshots/', import.meta.url).pathname;

@@ -70,7 +70,7 @@ describe('app shell and routes', () => {
     sessionStorage.setItem('cx.session', JSON.stringify({ token: 't', persona: 'analyst', name: 'Ana', role: 'analyst' }));
     let asked = 0;
     server.use(
-      graphql.query('TopUnit', () => (asked++, HttpResponse.json({ data: { me: { roots: [{ id: '3' }] } } }))),
+      graphql.query('TopBar', () => (asked++, HttpResponse.json({ data: { me: { roots: [{ id: '3' }] }, partners: [{ code: 'PRT-ACME' }] } }))),
       http.get('*/api/rollups/runs', () => HttpResponse.json([])),
     );
     renderAt('/data');
@@ -82,18 +82,30 @@ describe('app shell and routes', () => {
     expect(asked).toBe(1);
   });
 
-  it('a partner manager off the units gets no unit screens and no top-unit request', async () => {
+  it('a partner manager off the units gets no unit screens, whatever their roots', async () => {
     sessionStorage.setItem('cx.session', JSON.stringify({ token: 't', persona: 'partner_manager', name: 'Pat', role: 'partner_manager' }));
     let asked = 0;
     server.use(
-      graphql.query('TopUnit', () => (asked++, HttpResponse.json({ data: { me: { roots: [{ id: '9' }] } } }))),
+      graphql.query('TopBar', () => (asked++, HttpResponse.json({ data: { me: { roots: [{ id: '9' }] }, partners: [{ code: 'PRT-ACME' }] } }))),
       graphql.query('PartnerLeague', () => HttpResponse.json({ data: { partnerLeague: [], metrics: [] } })),
     );
     renderAt('/partners?period=2026-10');
     const nav = await screen.findByRole('navigation', { name: 'Main' });
     await within(nav).findByRole('link', { name: 'Partners' });
+    await waitFor(() => expect(asked).toBe(1));
     expect(within(nav).queryByRole('link', { name: 'Scorecard' })).toBeNull();
-    expect(asked).toBe(0);
+  });
+
+  it('a caller with no partner in scope (a department head) is not offered the partner league', async () => {
+    sessionStorage.setItem('cx.session', JSON.stringify({ token: 't', persona: 'department_head', name: 'Dana', role: 'department_head' }));
+    server.use(
+      graphql.query('TopBar', () => HttpResponse.json({ data: { me: { roots: [{ id: '3' }] }, partners: [] } })),
+      graphql.query('Scorecard', () => HttpResponse.json({ data: { unit: null, metrics: [], scorecard: null } })),
+    );
+    renderAt('/units/3/scorecard?period=2026-10');
+    const nav = await screen.findByRole('navigation', { name: 'Main' });
+    await waitFor(() => expect(within(nav).queryByRole('link', { name: 'Partners' })).toBeNull());
+    expect(within(nav).getByRole('link', { name: 'Scorecard' })).toHaveAttribute('href', '/units/3/scorecard?period=2026-10');
   });
 
   it('home sends a signed-in caller to their top unit for the latest month with responses', async () => {

@@ -4,9 +4,9 @@ import { afterAll, afterEach, beforeAll } from 'vitest';
 
 /**
  * One MSW server for the component tests: each test installs the GraphQL/REST answers it needs with server.use. The one
- * answer every test has: the shell's top-unit lookup on screens off the units (no unit; a test that wants one overrides it).
+ * answer every test has: the shell's top-bar read (no top unit, one partner; a test that wants other answers overrides it).
  */
-export const server = setupServer(graphql.query('TopUnit', () => HttpResponse.json({ data: { me: { roots: [] } } })));
+export const server = setupServer(graphql.query('TopBar', () => HttpResponse.json({ data: { me: { roots: [] }, partners: [{ code: 'PRT-ACME' }] } })));
 
 export function setupMswServer() {
   beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
