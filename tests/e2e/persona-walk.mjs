@@ -44,3 +44,20 @@ test('the company\'s KPI list, with its shared KPIs marked, passes axe', async (
   const a11y = await seriousA11yViolations(page);
   expect(a11y.length === 0, `axe: ${JSON.stringify(a11y)}`);
 });
+
+test('a host page whose token endpoint gives no token gets a clear error from createEmbed, and no frame', async (page) => {
+  // Found on the walk: a host answering {} framed a page the browser refused (frame-ancestors) with no word for the host.
+  await page.goto('/sign-in'); // any page of the app's origin: the module is imported from there
+  const message = await page.evaluate(async () => {
+    const container = document.createElement('div');
+    document.body.append(container);
+    try {
+      const { createEmbed } = await import('/embed/sdk.js');
+      await createEmbed({ container, view: 'scorecard', getToken: async () => undefined });
+      return 'no error';
+    } catch (e) {
+      return `${e.message} | frames: ${container.querySelectorAll('iframe').length}`;
+    }
+  });
+  expect(/getToken\(\) gave no token/.test(message) && message.endsWith('frames: 0'), `createEmbed said: ${message}`);
+});
