@@ -19,8 +19,8 @@ export function RootLayout() {
   // Off a unit's pages the top bar still offers the screens of the unit last opened; before any was opened in this tab,
   // those of the caller's top unit (a partner manager's screens are their partner's: no unit screens for them).
   const remembered = routeUnit ?? (session ? lastUnit() : null);
-  // One small read per session (urql keeps it); not on the way in (home sends the caller on at once).
-  const [top] = useQuery({ query: TopBarQuery, pause: !session || location.pathname === '/' });
+  // One small read per session (urql keeps it); not on the way in (sign-in and home send the caller on at once).
+  const [top] = useQuery({ query: TopBarQuery, pause: !session || location.pathname === '/' || location.pathname === '/sign-in' });
   const unit = remembered ?? (session && session.role !== 'partner_manager' ? (top.data?.me.roots[0]?.id ?? null) : null);
   // The partner league only when a partner is in scope (a department head's has none); shown until known otherwise.
   const partnersInScope = top.data ? top.data.partners.length > 0 : true;
