@@ -25,6 +25,10 @@ export async function createEmbed(options) {
   const emit = (name, detail) => (listeners.get(name) ?? []).forEach((fn) => fn(detail));
 
   const first = await getToken();
+  // A host whose token endpoint failed quietly (an empty or error answer) would otherwise frame a page that cannot load
+  // (the browser reports only a frame-ancestors refusal): say what went wrong, where the host's code can catch it.
+  if (typeof first !== 'string' || first.split('.').length !== 3)
+    throw new Error(`createEmbed: getToken() gave no token (got ${first === undefined ? 'undefined' : JSON.stringify(first).slice(0, 40)}); it must resolve to the token string from POST /embed/token`);
   const frame = document.createElement('iframe');
   frame.title = options.title ?? 'CxDashboard';
   frame.style.border = '0';

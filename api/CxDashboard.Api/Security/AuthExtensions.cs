@@ -25,6 +25,7 @@ public static class AuthExtensions
         builder.Services.AddSingleton<FloorPatterns>();
         builder.Services.Configure<FloorPatternOptions>(builder.Configuration.GetSection(FloorPatternOptions.Section));
         // Builds patterns after each rollup version, off the request path (api nodes only).
+        builder.Services.AddSingleton<FloorPatternRounds>();
         builder.Services.AddSingleton<FloorPatternWarmer>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<FloorPatternWarmer>());
         builder.Services.Configure<ConfidenceOptions>(builder.Configuration.GetSection(ConfidenceOptions.Section));

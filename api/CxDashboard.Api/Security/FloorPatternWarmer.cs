@@ -15,10 +15,12 @@ namespace CxDashboard.Api.Security;
 /// scopes that will ask: every enabled embed host's grant (whole, and each granted unit or partner
 /// alone, at the depth its tokens get), every partner (a partner manager's scope), and every scope asked for recently.
 /// A scope whose counts did not change keeps its pattern for the cost of reading them. Logs each build with its counts
-/// and times (<see cref="FloorPatterns"/>) and each round with its totals.
+/// and times (<see cref="FloorPatterns"/>) and each round with its totals; records each round that built something or
+/// failed in <c>job_run</c> (<see cref="FloorPatternRounds"/>). A round that failed as a whole (the database away) is
+/// tried again at the next poll: the version and hosts it was for are remembered only when a round completes.
 /// </summary>
 public sealed class FloorPatternWarmer(
-    FloorPatterns patterns, NpgsqlDataSource db, PartnerQueries partnerQueries, IServiceScopeFactory services,
+    FloorPatterns patterns, FloorPatternRounds rounds, NpgsqlDataSource db, PartnerQueries partnerQueries, IServiceScopeFactory services,
     IOptions<FloorPatternOptions> options, NodeRole role, ILogger<FloorPatternWarmer> logger) : BackgroundService
 {
     private DateTime? warmed;
@@ -49,13 +51,31 @@ public sealed class FloorPatternWarmer(
     public async Task<(int Built, int Ready, DateTime? Version)> WarmAsync(CancellationToken ct = default)
     {
         var clock = Stopwatch.StartNew();
-        var hosts = await HostsFingerprintAsync(ct);
-        var targets = await TargetsAsync(ct);
-        var result = await patterns.WarmAsync(targets, ct);
-        (warmed, warmedHosts, everWarmed) = (result.Version, hosts, true);
-        logger.LogInformation("Privacy patterns for rollup version {Version:O}: {Targets} hosts' and partners' scopes, {Built} built, {Ready} already ready, in {Seconds:0.00}s",
-            result.Version, targets.Count, result.Built, result.Ready, clock.Elapsed.TotalSeconds);
-        return result;
+        await using var round = await rounds.StartAsync(ct);
+        try
+        {
+            var hosts = await HostsFingerprintAsync(ct);
+            var targets = await TargetsAsync(ct);
+            var result = await patterns.WarmAsync(targets, ct);
+            await round.SucceededAsync(targets.Count, result);
+            // A scope that failed is not retried every poll (its callers build it on first ask); the round's row says it failed.
+            (warmed, warmedHosts, everWarmed) = (result.Version, hosts, true);
+            logger.LogInformation("Privacy patterns for rollup version {Version:O}: {Targets} hosts' and partners' scopes, {Built} built, {Ready} already ready, {Failed} failed, in {Seconds:0.00}s (job run {Id})",
+                result.Version, targets.Count, result.Built, result.Ready, result.Failures.Count, clock.Elapsed.TotalSeconds, round.Id);
+            return (result.Built, result.Ready, result.Version);
+        }
+        catch (Exception ex)
+        {
+            try
+            {
+                await round.FailedAsync(ex);
+            }
+            catch (NpgsqlException)
+            {
+                // the database is away: the row stays running, and a later round closes it as abandoned (its lock is gone)
+            }
+            throw;
+        }
     }
 
     /// <summary>

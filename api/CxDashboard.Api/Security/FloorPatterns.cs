@@ -70,9 +70,9 @@ public sealed class FloorPatterns(NpgsqlDataSource db, IOptions<ConfidenceOption
 
     /// <summary>
     /// Builds, one after the other, the pattern of every target not yet ready for the current version, then of every scope
-    /// asked for recently; returns how many were built and how many were already ready.
+    /// asked for recently; returns how many were built, how many were already ready, and which could not be built.
     /// </summary>
-    public async Task<(int Built, int Ready, DateTime? Version)> WarmAsync(IReadOnlyList<FloorTarget> targets, CancellationToken ct)
+    public async Task<FloorWarmResult> WarmAsync(IReadOnlyList<FloorTarget> targets, CancellationToken ct)
     {
         var version = await VersionAsync(ct);
         var recent = DateTime.UtcNow - Options.KeepRecent;
@@ -83,6 +83,7 @@ public sealed class FloorPatterns(NpgsqlDataSource db, IOptions<ConfidenceOption
         }
         var due = entries.Values.Where(e => e.Pinned || e.LastAsked >= recent).ToArray();
         var (built, ready) = (0, 0);
+        var failures = new List<(string Label, string Error)>();
         foreach (var entry in due)
         {
             ct.ThrowIfCancellationRequested();
@@ -99,6 +100,7 @@ public sealed class FloorPatterns(NpgsqlDataSource db, IOptions<ConfidenceOption
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 logger.LogError(ex, "Privacy pattern of {Target} could not be built", entry.Target.Label);
+                failures.Add((entry.Target.Label, $"{ex.GetType().Name}: {ex.Message}"));
             }
         }
         // Hosts and partners no longer listed, and scopes nobody asked for lately, are dropped.
@@ -107,7 +109,7 @@ public sealed class FloorPatterns(NpgsqlDataSource db, IOptions<ConfidenceOption
             if (entry.Pinned && !targets.Any(t => Key(t.Scope) == key)) entry.Pinned = false;
             if (!entry.Pinned && entry.LastAsked < recent) entries.TryRemove(key, out _);
         }
-        return (built, ready, version);
+        return new FloorWarmResult(built, ready, version, failures);
     }
 
     /// <summary>Drops a scope's pattern (a value's count no longer matched it: the data changed); the next ask rebuilds it.</summary>
@@ -218,6 +220,9 @@ public sealed class FloorPatterns(NpgsqlDataSource db, IOptions<ConfidenceOption
 
 /// <summary>A scope whose pattern is built ahead of its callers: its units, its visible partners, and what it is (for logs).</summary>
 public sealed record FloorTarget(CallerScope Scope, IReadOnlyList<FloorPartner> Partners, string Label);
+
+/// <summary>What one warm round did: patterns built, already ready, the rollup version, and the scopes that could not be built.</summary>
+public sealed record FloorWarmResult(int Built, int Ready, DateTime? Version, IReadOnlyList<(string Label, string Error)> Failures);
 
 /// <summary>No suppression pattern of the current rollup version is ready for the caller's scope yet; retry after <see cref="RetryAfterSeconds"/>.</summary>
 public sealed class FloorPatternBuildingException(int retryAfterSeconds)

@@ -349,7 +349,7 @@ public sealed class PrivacyAdversaryTests(AdversaryApp app, ITestOutputHelper ou
         // Every screen's document, the embed mode's start query included: a new screen's query joins this walk by name.
         Assert.Equal(
             ["Breakdowns", "CascadeLevel", "Drivers", "EmbedRoot", "Home", "HostApplications", "KpiAdmin", "Partner", "PartnerLeague", "Process", "Scorecard",
-             "TopMovers", "UnitByCode", "Verbatims"],
+             "TopBar", "TopMovers", "UnitByCode", "Verbatims"],
             documents.Keys.Order(StringComparer.Ordinal));
         // The embedding admin's list is for analysts: the partner manager gets a refusal and no host.
         var hosts = await app.GraphQLAsync(Persona, documents["HostApplications"]);

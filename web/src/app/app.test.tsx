@@ -66,6 +66,48 @@ describe('app shell and routes', () => {
     expect(sessionStorage.getItem('cx.unit')).toBeNull();
   });
 
+  it('signed in straight to a screen off the units (no unit opened yet), the top bar offers the screens of the caller\'s top unit', async () => {
+    sessionStorage.setItem('cx.session', JSON.stringify({ token: 't', persona: 'analyst', name: 'Ana', role: 'analyst' }));
+    let asked = 0;
+    server.use(
+      graphql.query('TopBar', () => (asked++, HttpResponse.json({ data: { me: { roots: [{ id: '3' }] }, partners: [{ code: 'PRT-ACME' }] } }))),
+      http.get('*/api/rollups/runs', () => HttpResponse.json([])),
+    );
+    renderAt('/data');
+    expect(await screen.findByRole('heading', { level: 1, name: 'Data and jobs' })).toBeInTheDocument();
+    const nav = screen.getByRole('navigation', { name: 'Main' });
+    await waitFor(() => expect(within(nav).getByRole('link', { name: 'Scorecard' }).getAttribute('href')).toMatch(/^\/units\/3\/scorecard(\?|$)/));
+    expect(within(nav).getByRole('link', { name: 'Cascade' })).toHaveAttribute('href', '/units/3/cascade');
+    expect(within(nav).getByRole('link', { name: 'KPIs' })).toHaveAttribute('href', '/units/3/kpis');
+    expect(asked).toBe(1);
+  });
+
+  it('a partner manager off the units gets no unit screens, whatever their roots', async () => {
+    sessionStorage.setItem('cx.session', JSON.stringify({ token: 't', persona: 'partner_manager', name: 'Pat', role: 'partner_manager' }));
+    let asked = 0;
+    server.use(
+      graphql.query('TopBar', () => (asked++, HttpResponse.json({ data: { me: { roots: [{ id: '9' }] }, partners: [{ code: 'PRT-ACME' }] } }))),
+      graphql.query('PartnerLeague', () => HttpResponse.json({ data: { partnerLeague: [], metrics: [] } })),
+    );
+    renderAt('/partners?period=2026-10');
+    const nav = await screen.findByRole('navigation', { name: 'Main' });
+    await within(nav).findByRole('link', { name: 'Partners' });
+    await waitFor(() => expect(asked).toBe(1));
+    expect(within(nav).queryByRole('link', { name: 'Scorecard' })).toBeNull();
+  });
+
+  it('a caller with no partner in scope (a department head) is not offered the partner league', async () => {
+    sessionStorage.setItem('cx.session', JSON.stringify({ token: 't', persona: 'department_head', name: 'Dana', role: 'department_head' }));
+    server.use(
+      graphql.query('TopBar', () => HttpResponse.json({ data: { me: { roots: [{ id: '3' }] }, partners: [] } })),
+      graphql.query('Scorecard', () => HttpResponse.json({ data: { unit: null, metrics: [], scorecard: null } })),
+    );
+    renderAt('/units/3/scorecard?period=2026-10');
+    const nav = await screen.findByRole('navigation', { name: 'Main' });
+    await waitFor(() => expect(within(nav).queryByRole('link', { name: 'Partners' })).toBeNull());
+    expect(within(nav).getByRole('link', { name: 'Scorecard' })).toHaveAttribute('href', '/units/3/scorecard?period=2026-10');
+  });
+
   it('home sends a signed-in caller to their top unit for the latest month with responses', async () => {
     sessionStorage.setItem('cx.session', JSON.stringify({ token: 't', persona: 'executive', name: 'Erin', role: 'executive' }));
     server.use(home, graphql.query('Scorecard', () => HttpResponse.json({ data: { unit: null, metrics: [], scorecard: null } })));

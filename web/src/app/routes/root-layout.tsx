@@ -1,8 +1,10 @@
 import { useEffect } from 'react';
 import { Link, NavLink, Outlet, useLocation, useNavigate, useParams, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { useQuery } from 'urql';
 import { locales, rememberLocale, type Locale } from '../../lib/i18n';
 import { clearSession, lastUnit, rememberUnit, useSession } from '../../lib/session';
+import { TopBarQuery } from '../api/get-top-bar';
 
 /** The shell: brand, the screens of the current unit, language switch, who is signed in. */
 export function RootLayout() {
@@ -10,13 +12,19 @@ export function RootLayout() {
   const session = useSession();
   const navigate = useNavigate();
   const { unit: routeUnit } = useParams();
+  const location = useLocation();
   useEffect(() => {
     if (routeUnit) rememberUnit(routeUnit);
   }, [routeUnit]);
-  // Off a unit's pages the top bar still offers the screens of the unit last opened.
-  const unit = routeUnit ?? (session ? lastUnit() : null);
+  // Off a unit's pages the top bar still offers the screens of the unit last opened; before any was opened in this tab,
+  // those of the caller's top unit (a partner manager's screens are their partner's: no unit screens for them).
+  const remembered = routeUnit ?? (session ? lastUnit() : null);
+  // One small read per session (urql keeps it); not on the way in (sign-in and home send the caller on at once).
+  const [top] = useQuery({ query: TopBarQuery, pause: !session || location.pathname === '/' || location.pathname === '/sign-in' });
+  const unit = remembered ?? (session && session.role !== 'partner_manager' ? (top.data?.me.roots[0]?.id ?? null) : null);
+  // The partner league only when a partner is in scope (a department head's has none); shown until known otherwise.
+  const partnersInScope = top.data ? top.data.partners.length > 0 : true;
   const [params] = useSearchParams();
-  const location = useLocation();
   const period = params.get('period');
   const carry = period ? `?period=${encodeURIComponent(period)}` : '';
 
@@ -41,7 +49,7 @@ export function RootLayout() {
               {(session.role === 'analyst' || session.role === 'department_head') && <NavLink to={`/units/${unit}/kpis`}>{t('kpiAdmin.nav')}</NavLink>}
             </>
           )}
-          {session && <NavLink to={`/partners${carry}`}>{t('partners.nav')}</NavLink>}
+          {session && partnersInScope && <NavLink to={`/partners${carry}`}>{t('partners.nav')}</NavLink>}
           {session?.role === 'analyst' && <NavLink to="/data">{t('data.nav')}</NavLink>}
           {session?.role === 'analyst' && <NavLink to="/admin/embedding">{t('embedAdmin.nav')}</NavLink>}
         </nav>

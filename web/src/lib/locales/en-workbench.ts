@@ -194,5 +194,17 @@ export const workbenchEn = {
       days_other: 'summing the changed rows of {{count}} days',
     },
     outcomes: { running: 'running', succeeded: 'succeeded', failed: 'failed' },
+    patterns: {
+      title: 'Privacy pattern builds',
+      intro:
+        'Each api node builds the privacy floor\'s suppression patterns (embed hosts, partners, recent scopes) after a rollup run that changed cells, when an embed host is registered or changed, and at start. Rounds that found every pattern ready are not listed.',
+      none: 'No privacy pattern has been built yet: the first build follows the first rollup run or api start.',
+      node: 'Node',
+      counts: 'Patterns',
+      version: 'For the cells of',
+      building: 'building…',
+      builtReady_one: '{{built}} built, {{ready}} already ready ({{targets}} embed or partner scope)',
+      builtReady_other: '{{built}} built, {{ready}} already ready ({{targets}} embed and partner scopes)',
+    },
   },
 };

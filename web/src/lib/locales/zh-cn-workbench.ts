@@ -196,5 +196,16 @@ export const workbenchZhCN: typeof workbenchEn = {
       days_other: '汇总 {{count}} 天中变化的行',
     },
     outcomes: { running: '运行中', succeeded: '成功', failed: '失败' },
+    patterns: {
+      title: '隐私模式构建',
+      intro: '每个 API 节点在汇总运行改变了单元之后、嵌入宿主注册或变更时以及启动时，构建隐私下限的抑制模式（嵌入宿主、合作伙伴、近期范围）。所有模式均已就绪的轮次不列出。',
+      none: '尚未构建过隐私模式：首次构建在首次汇总运行或 API 启动之后进行。',
+      node: '节点',
+      counts: '模式',
+      version: '对应单元版本',
+      building: '构建中…',
+      builtReady_one: '构建 {{built}} 个，已就绪 {{ready}} 个（{{targets}} 个嵌入或合作伙伴范围）',
+      builtReady_other: '构建 {{built}} 个，已就绪 {{ready}} 个（{{targets}} 个嵌入和合作伙伴范围）',
+    },
   },
 };

@@ -61,8 +61,12 @@ export function scopeMessage(scope: string): { key: 'full' | 'fullFirst' | 'incr
 
 const auth = (): RequestInit => ({ headers: { authorization: `Bearer ${loadSession()?.token ?? ''}` } });
 
-/** The newest runs; without idle, not the refreshes that found nothing to do (succeeded, nothing read or written). */
-export const listRollupRuns = (limit: number, idle: boolean) => fetchJson<RollupRun[]>(`/api/rollups/runs?limit=${limit}&idle=${idle}`, auth());
+/**
+ * The newest runs but the privacy-pattern builds (their own panel); without idle, not the refreshes that found nothing to
+ * do (succeeded, nothing read or written).
+ */
+export const listRollupRuns = (limit: number, idle: boolean) =>
+  fetchJson<RollupRun[]>(`/api/rollups/runs?limit=${limit}&idle=${idle}&except=privacy-patterns`, auth());
 
 /** POST /api/rollups/refresh|rebuild: 202 with state enqueued, or already-queued when one is waiting. */
 export const startRollupRun = (mode: 'refresh' | 'rebuild') =>

@@ -20,6 +20,7 @@ describe('data and jobs: refreshes that found nothing to do', () => {
     const asked: string[] = [];
     server.use(
       http.get('*/api/rollups/runs', ({ request }) => {
+        if (new URL(request.url).searchParams.get('job')) return HttpResponse.json([]); // the pattern builds' panel
         const idle = new URL(request.url).searchParams.get('idle');
         asked.push(idle ?? '');
         return HttpResponse.json(idle === 'true' ? [run(3, 0), run(2, 40), run(1, 0)] : [run(2, 40)]);
@@ -46,7 +47,12 @@ describe('data and jobs: refreshes that found nothing to do', () => {
 
   it('opened with idle=1, the box is checked and idle runs are asked for', async () => {
     let idle: string | null = null;
-    server.use(http.get('*/api/rollups/runs', ({ request }) => ((idle = new URL(request.url).searchParams.get('idle')), HttpResponse.json([]))));
+    server.use(
+      http.get('*/api/rollups/runs', ({ request }) => {
+        if (!new URL(request.url).searchParams.get('job')) idle = new URL(request.url).searchParams.get('idle');
+        return HttpResponse.json([]);
+      }),
+    );
     renderRoute(route, '/data?idle=1');
     asAnalyst();
     expect(await screen.findByText('No rollup has run yet.')).toBeInTheDocument();

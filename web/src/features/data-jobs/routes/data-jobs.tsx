@@ -4,12 +4,13 @@ import { useUrlParams } from '../../../lib/use-url-params';
 import { importKinds } from '../api/import-file';
 import { sortKeys } from '../components/error-table';
 import { ImportPanel } from '../components/import-panel';
+import { PatternRunsPanel } from '../components/pattern-runs-panel';
 import { RunsPanel } from '../components/runs-panel';
 import '../../../components/filters.css';
 import '../components/data-jobs.css';
 import { PageHeading } from '../../../components/page-heading';
 
-/** Data and jobs (analysts): import files and rollup runs. Kind, quarantine and the error table's sort are in the URL. */
+/** Data and jobs (analysts): import files, rollup runs and the privacy-pattern builds that follow them. Kind, quarantine and the error table's sort are in the URL. */
 export function DataJobsRoute() {
   const { t } = useTranslation();
   const session = useSession();
@@ -46,6 +47,10 @@ export function DataJobsRoute() {
         <section className="panel" aria-labelledby="data-runs">
           <h2 id="data-runs">{t('data.runsTitle')}</h2>
           <RunsPanel showIdle={showIdle} onShowIdle={(show) => update({ idle: show ? '1' : null })} />
+        </section>
+        <section className="panel" aria-labelledby="data-patterns">
+          <h2 id="data-patterns">{t('data.patterns.title')}</h2>
+          <PatternRunsPanel />
         </section>
       </div>
     </div>

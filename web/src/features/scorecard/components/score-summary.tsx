@@ -22,8 +22,16 @@ export function ScoreSummary({ view }: { view: ScorecardView }) {
       </section>
       <section className="panel" aria-labelledby="rec-title">
         <h2 id="rec-title">{t('scorecard.reconciliation')}</h2>
-        {rec ? (
-          <p className="small">
+        {rec && (rec.parentTarget == null || rec.impliedParentTarget == null) ? (
+          // Said in words: "imply – against the parent target –" left the reader to guess which side was missing.
+          <p className="muted small" data-testid="reconciliation">
+            {t(rec.parentTarget == null ? 'scorecard.reconciliationNoTarget' : 'scorecard.reconciliationNoChildTargets', {
+              metric: t(`metrics.${rec.metric}`, { defaultValue: rec.metric }),
+              basis: formatPeriod(rec.volumeBasis, lng),
+            })}
+          </p>
+        ) : rec ? (
+          <p className="small" data-testid="reconciliation">
             {t('scorecard.reconciliationText', {
               metric: t(`metrics.${rec.metric}`, { defaultValue: rec.metric }),
               basis: formatPeriod(rec.volumeBasis, lng),
@@ -37,7 +45,7 @@ export function ScoreSummary({ view }: { view: ScorecardView }) {
             )}
           </p>
         ) : (
-          <p className="muted small">–</p>
+          <p className="muted small" data-testid="reconciliation">{t('scorecard.reconciliationNone')}</p>
         )}
       </section>
       <section className="panel" aria-labelledby="checkin-title">

@@ -183,6 +183,30 @@ describe('scorecard screen', () => {
     expect(chart).toHaveAccessibleName(/Jan 2025 70\.0%, Feb 2025 hidden, .*Jul 2025 76\.0%, Aug 2025 hidden/);
   });
 
+  it('target reconciliation says in words what is missing, instead of dashes', async () => {
+    const rec = (parentTarget: number | null, impliedParentTarget: number | null) => ({
+      volumeBasis: '2026-11', parentTarget, impliedParentTarget, gap: null, addsUp: null, children: [], childrenWithoutTarget: 0,
+    });
+    const card = (reconciliation: unknown) => answer({
+      scorecard: { period: '2026-12', score: null, scoredWeight: 0, totalWeight: 8, kpis: [kpiLine('nps', { id: 'k1', valueUnit: 'SCORE', actual: null, target: null, n: 0, status: 'NO_DATA', reconciliation })] },
+    });
+    let next = card(rec(null, null));
+    server.use(graphql.query('Scorecard', () => HttpResponse.json({ data: next })));
+    const { unmount } = renderRoute(route, '/units/7/scorecard?period=2026-12');
+    expect(await screen.findByTestId('reconciliation')).toHaveTextContent('NPS: no target for this period, so there is nothing to reconcile.');
+    unmount();
+
+    next = card(rec(30, null));
+    const second = renderRoute(route, '/units/7/scorecard?period=2026-11');
+    expect(await screen.findByTestId('reconciliation')).toHaveTextContent('NPS: the children have no targets, or no responses in November 2026 to weigh them by');
+    expect(screen.getByTestId('reconciliation')).not.toHaveTextContent('–');
+    second.unmount();
+
+    next = card(null);
+    renderRoute(route, '/units/7/scorecard?period=2026-10');
+    expect(await screen.findByTestId('reconciliation')).toHaveTextContent('No KPI here has children with the same metric');
+  });
+
   it('changing the period puts it in the URL and asks for that period', async () => {
     const periods: string[] = [];
     server.use(graphql.query('Scorecard', ({ variables }) => (periods.push(variables.period), HttpResponse.json({ data: answer() }))));
