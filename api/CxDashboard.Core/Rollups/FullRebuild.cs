@@ -24,8 +24,7 @@ internal static class FullRebuild
         int connections, RunProgress steps, CancellationToken ct)
     {
         await PrepareAsync(conn, tx, ct);
-        await RollupEngine.ExecAsync(conn, tx, RollupSql.CreateNextCells, ct);
-        await RollupEngine.ExecAsync(conn, tx, "DELETE FROM driver_cell", ct);
+        await RollupEngine.ExecAsync(conn, tx, RebuildSql.CreateDriverDays(), ct);
         var ranges = await RebuildRange.SplitAsync(conn, tx, connections, ct);
 
         var others = new List<(NpgsqlConnection Conn, NpgsqlTransaction Tx)>();
@@ -36,15 +35,15 @@ internal static class FullRebuild
                 var snapshot = await RollupEngine.ScalarAsync<string>(conn, tx, "SELECT pg_export_snapshot()", ct);
                 for (var i = 1; i < ranges.Count; i++) others.Add(await OpenSharingAsync(dataSource, snapshot, ct));
             }
-            var work = new List<Task<RangeResult>> { RunRangeAsync(conn, tx, ranges[0], RollupSql.NextCells, "driver_cell", steps, ct) };
-            work.AddRange(others.Select((o, i) => RunRangeAsync(o.Conn, o.Tx, ranges[i + 1], "day_cells", "driver_days", null, ct)));
+            var work = new List<Task<RangeResult>> { RunRangeAsync(conn, tx, ranges[0], RollupSql.NextCells, steps, ct) };
+            work.AddRange(others.Select((o, i) => RunRangeAsync(o.Conn, o.Tx, ranges[i + 1], "day_cells", null, ct)));
             var results = await Task.WhenAll(work);
             // in range order, after this connection's own: the day cells stay in day order
             foreach (var other in others)
             {
                 await CopyAsync(other, conn, "day_cells", RollupSql.NextCells, $"{CellKey}, {RollupSql.Names(CellColumns.All)}", ct);
                 await CopyAsync(other, conn, "coarse_parts", "coarse_parts", $"subject_kind, subject_id, week, month, dim, dim_value, {RollupSql.Names(CellColumns.All)}", ct);
-                await CopyAsync(other, conn, "driver_days", "driver_cell", $"org_unit_id, grain, period_start, linked, {string.Join(", ", DriverCells.CountColumns)}", ct);
+                await CopyAsync(other, conn, "driver_days", "driver_days", $"org_unit_id, grain, period_start, linked, {string.Join(", ", DriverCells.CountColumns)}", ct);
             }
             var (rowsRead, days, cells) = (results.Sum(r => r.Rows), results.Sum(r => r.Days), results.Sum(r => r.Cells));
             await CloseAsync(others);
@@ -60,6 +59,7 @@ internal static class FullRebuild
             // Sorted in memory: the 64 MB default spilled every index's sort of ~1.4M entries to disk.
             await RollupEngine.ExecAsync(conn, tx, $"SET LOCAL maintenance_work_mem = '{RebuildSql.IndexSortMem}'", ct);
             var swap = await IndexNextCellsAsync(conn, tx, ct);
+            await RollupEngine.ExecAsync(conn, tx, RebuildSql.WriteDriverDays, ct);
             await RollupEngine.ExecAsync(conn, tx, DriverCells.InsertMonths("true"), ct);
             return (new Result(cells, rowsRead, days, ranges.Count), swap);
         }
@@ -73,11 +73,12 @@ internal static class FullRebuild
 
     /// <summary>
     /// One connection's share: its facts into own cells, subtrees and partners, the day cells into <paramref name="dayTarget"/>
-    /// in day order, driver day rows into <paramref name="driverTarget"/>, and the week parts (table coarse_parts).
-    /// Progress is reported by the run's own connection only (<paramref name="steps"/> null elsewhere).
+    /// in day order (the new cells table is created first when that is the target), driver day rows (table driver_days),
+    /// and the week parts (table coarse_parts). Progress is reported by the run's own connection only (<paramref name="steps"/>
+    /// null elsewhere): the rows read it reports are its own until every connection's are counted.
     /// </summary>
     private static async Task<RangeResult> RunRangeAsync(NpgsqlConnection conn, NpgsqlTransaction tx, RebuildRange range,
-        string dayTarget, string driverTarget, RunProgress? steps, CancellationToken ct)
+        string dayTarget, RunProgress? steps, CancellationToken ct)
     {
         // Step names are shown translated by the web app (data-jobs/api/rollup-runs.ts stepMessage): rename both.
         await Step(steps, "reading survey responses", ct);
@@ -95,6 +96,7 @@ internal static class FullRebuild
         await RollupEngine.ExecAsync(conn, tx, RebuildSql.CreatePartnerDays(deepest), ct);
         // The day-order sort of ~1.1M day cells spilled ~240 MB to disk with the run's work_mem (1M + 1M rows; the cells
         // saturate with the facts, so this stays about the size at 10M): sorted in memory instead.
+        if (dayTarget == RollupSql.NextCells) await RollupEngine.ExecAsync(conn, tx, RollupSql.CreateNextCells, ct);
         await RollupEngine.ExecAsync(conn, tx, $"SET LOCAL work_mem = '{RebuildSql.DaySortMem}'", ct);
         long cells = await RollupEngine.ExecAsync(conn, tx, RebuildSql.InsertDayCells(deepest, dayTarget), ct);
         await RollupEngine.ExecAsync(conn, tx, $"SET LOCAL work_mem = '{RollupEngine.WorkMem}'", ct);
@@ -102,7 +104,7 @@ internal static class FullRebuild
         await Step(steps, "building driver cells", ct);
         // a response links interactions from 35 days before its month: the interactions read reach that far back
         await RollupEngine.ExecAsync(conn, tx, DriverCells.InsertDays(range.Condition("r.responded_at"),
-            range.Condition("i.opened_at", widenBefore: TimeSpan.FromDays(35)), target: driverTarget), ct);
+            range.Condition("i.opened_at", widenBefore: TimeSpan.FromDays(35)), target: "driver_days"), ct);
         await RollupEngine.ExecAsync(conn, tx, RebuildSql.CreateParts(deepest), ct);
         return new RangeResult(rowsRead, days, cells);
     }
@@ -132,8 +134,8 @@ internal static class FullRebuild
             await RollupEngine.ExecAsync(conn, tx, $"SET TRANSACTION SNAPSHOT '{snapshot.Replace("'", "''")}'", ct);
             await PrepareAsync(conn, tx, ct);
             await RollupEngine.ExecAsync(conn, tx, RollupSql.CreateOwn(), ct);
-            await RollupEngine.ExecAsync(conn, tx, RebuildSql.CreateDayCells, ct);
-            await RollupEngine.ExecAsync(conn, tx, "CREATE TEMP TABLE driver_days ON COMMIT DROP AS SELECT * FROM driver_cell WITH NO DATA", ct);
+            await RollupEngine.ExecAsync(conn, tx, RebuildSql.CreateDayCells(), ct);
+            await RollupEngine.ExecAsync(conn, tx, RebuildSql.CreateDriverDays(), ct);
             return (conn, tx);
         }
         catch

@@ -106,8 +106,28 @@ internal static class RebuildSql
         SELECT subject_kind, subject_id, 'day', day, dim, dim_value, {Names(CellColumns.All)} FROM ({Days(deepest)}) d ORDER BY day
         """;
 
-    /// <summary>A connection's day cells before they are copied into the new cells table (<see cref="InsertDayCells"/>).</summary>
-    public const string CreateDayCells = "CREATE TEMP TABLE day_cells ON COMMIT DROP AS SELECT * FROM rollup_cell WITH NO DATA";
+    /// <summary>
+    /// A further connection's day cells before they are copied into the new cells table (<see cref="InsertDayCells"/>):
+    /// the columns of rollup_cell, spelled out so that the connection takes no lock on it (the run holds the cells table
+    /// and waits for the further connections; binary COPY needs the same types on both sides).
+    /// </summary>
+    public static string CreateDayCells() => $"""
+        CREATE TEMP TABLE day_cells (subject_kind smallint, subject_id bigint, grain text, period_start date, dim text, dim_value text,
+            {string.Join(", ", CellColumns.All.Select(c => $"{c.Name} {c.SqlType}"))}) ON COMMIT DROP
+        """;
+
+    /// <summary>Every connection's driver day rows until the run writes driver_cell (its columns, spelled out as the day cells').</summary>
+    public static string CreateDriverDays() => $"""
+        CREATE TEMP TABLE driver_days (org_unit_id bigint, grain text, period_start date, linked integer,
+            {string.Join(", ", Drivers.DriverCells.CountColumns.Select(c => $"{c} integer"))}) ON COMMIT DROP
+        """;
+
+    /// <summary>The driver day rows of every connection into driver_cell (emptied first).</summary>
+    public static readonly string WriteDriverDays = $"""
+        DELETE FROM driver_cell;
+        INSERT INTO driver_cell (org_unit_id, grain, period_start, linked, {string.Join(", ", Drivers.DriverCells.CountColumns)})
+        SELECT org_unit_id, grain, period_start, linked, {string.Join(", ", Drivers.DriverCells.CountColumns)} FROM driver_days
+        """;
 
     /// <summary>
     /// Each week's part inside one month (a week spans at most two) per subject and slice, from the day cells: a sixth as

@@ -14,10 +14,13 @@ namespace CxDashboard.Tests.Rollups;
 /// </summary>
 public sealed class RollupProgressTests(CxApp app) : IClassFixture<CxApp>
 {
-    [Fact]
-    public async Task A_running_rebuild_reports_increasing_steps_rows_and_cells_on_the_runs_endpoint()
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public async Task A_running_rebuild_reports_increasing_steps_rows_and_cells_on_the_runs_endpoint(int connections)
     {
-        await new DemoSeeder(app.DataSource, TextWriter.Null).SeedAsync(new SeedOptions { Responses = 400, Interactions = 600, Seed = 17 });
+        if (await app.ScalarAsync<long>("SELECT count(*) FROM org_unit") == 0) // both cases share the app's database
+            await new DemoSeeder(app.DataSource, TextWriter.Null).SeedAsync(new SeedOptions { Responses = 400, Interactions = 600, Seed = 17 });
         var facts = await app.ScalarAsync<long>("SELECT (SELECT count(*) FROM survey_response) + (SELECT count(*) FROM interaction)");
         using var stop = new CancellationTokenSource(TimeSpan.FromMinutes(5)); // a hang guard, not an assertion on time
         var client = app.CreateClient("analyst");
@@ -25,11 +28,13 @@ public sealed class RollupProgressTests(CxApp app) : IClassFixture<CxApp>
         // Hold the run before it rewrites the cells, and before the driver cells.
         await using var cellsLock = await LockAsync("rollup_cell");
         await using var driversLock = await LockAsync("driver_cell");
-        var rebuild = Task.Run(() => new RollupEngine(app.DataSource).RebuildAsync(ct: stop.Token));
+        var rebuild = Task.Run(() => new RollupEngine(app.DataSource, connections).RebuildAsync(ct: stop.Token));
 
         await WaitForLockWaitAsync("rollup_cell", rebuild, stop.Token);
         var first = await RunningProgressAsync(client);
-        Assert.Equal(facts, first.GetProperty("rowsRead").GetInt64());      // both fact tables read
+        // both fact tables read; on two connections, the first one's months (the other's are counted once copied in)
+        if (connections == 1) Assert.Equal(facts, first.GetProperty("rowsRead").GetInt64());
+        else Assert.InRange(first.GetProperty("rowsRead").GetInt64(), 1, facts - 1);
         Assert.Equal(0, first.GetProperty("cellsWritten").GetInt64());      // no cell written yet
         Assert.InRange(first.GetProperty("stepsDone").GetInt32(), 1, first.GetProperty("stepsTotal").GetInt32() - 1);
 
