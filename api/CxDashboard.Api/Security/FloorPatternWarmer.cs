@@ -30,18 +30,27 @@ public sealed class FloorPatternWarmer(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (!role.ServesApi || options.Value.Poll <= TimeSpan.Zero) return;
-        using var timer = new PeriodicTimer(options.Value.Poll);
+        var poll = options.Value.Poll;
+        using var timer = new PeriodicTimer(poll);
+        var failures = 0;
+        var retryAt = DateTime.MinValue;
         do
         {
+            if (DateTime.UtcNow < retryAt) continue;
             try
             {
                 var version = await patterns.VersionAsync(stoppingToken);
                 if (!everWarmed || version != warmed || await HostsChangedAsync(stoppingToken)) await WarmAsync(stoppingToken);
+                failures = 0;
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                // the database may be away for a moment; the next tick tries again
-                logger.LogWarning(ex, "Privacy patterns: could not check or build; trying again in {Poll}", options.Value.Poll);
+                // The database may be away for a moment: try again soon. A round that fails the same way every time (each
+                // failed round is a job_run row) is tried less and less often, up to 30 polls apart.
+                failures++;
+                var delay = TimeSpan.FromTicks(poll.Ticks * Math.Min(30, 1L << Math.Min(failures - 1, 5)));
+                retryAt = DateTime.UtcNow + delay - poll / 2;
+                logger.LogWarning(ex, "Privacy patterns: could not check or build ({Failures} time(s) in a row); trying again in {Delay}", failures, delay);
             }
         }
         while (await timer.WaitForNextTickAsync(stoppingToken));

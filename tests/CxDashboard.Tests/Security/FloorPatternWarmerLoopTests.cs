@@ -185,6 +185,9 @@ public sealed class FloorPatternWarmerLoopTests(WarmerLoopApp app) : IClassFixtu
             await new RollupEngine(app.DataSource).RebuildAsync();
             await WarmerLoopApp.Until(() => Task.FromResult(app.Log.Any(l => l.Category == typeof(FloorPatternWarmer).FullName && l.Level == LogLevel.Warning
                 && l.Message.StartsWith("Privacy patterns: could not check or build", StringComparison.Ordinal))), "the warning", 30);
+            // failing again and again, the loop waits twice as long each time (the poll is 100 ms): not a failed round every poll
+            await WarmerLoopApp.Until(() => Task.FromResult(app.Log.Any(l => l.Category == typeof(FloorPatternWarmer).FullName
+                && l.Message.Contains("(3 time(s) in a row); trying again in 00:00:00.4", StringComparison.Ordinal))), "the third failure in a row", 30);
         }
         finally
         {
