@@ -207,6 +207,20 @@ describe('scorecard screen', () => {
     expect(await screen.findByTestId('reconciliation')).toHaveTextContent('No KPI here has children with the same metric');
   });
 
+  it('a period without responses says so and links to the latest month with responses, keeping the screen and its query', async () => {
+    const empty = answer();
+    const scorecard = (empty.unit as { scorecard: { kpis: Record<string, unknown>[] } }).scorecard;
+    scorecard.kpis = scorecard.kpis.map((k) => ({ ...k, n: 0, actual: null, drivers: [] }));
+    const unit = empty.unit as Record<string, unknown>;
+    for (const metric of ['nps', 'csat', 'fcr', 'response_time']) unit[metric] = { value: null, n: 0, lowConfidence: false, suppressed: false, change: null };
+    server.use(graphql.query('Scorecard', () => HttpResponse.json({ data: empty })));
+    renderRoute(route, '/units/7/scorecard?metric=nps&period=2026-12');
+
+    expect(await screen.findByText(/No responses in this period\./)).toBeInTheDocument();
+    const link = screen.getByRole('link', { name: 'Go to the latest month with responses' });
+    expect(link).toHaveAttribute('href', `/?next=${encodeURIComponent('/units/7/scorecard?metric=nps')}`);
+  });
+
   it('changing the period puts it in the URL and asks for that period', async () => {
     const periods: string[] = [];
     server.use(graphql.query('Scorecard', ({ variables }) => (periods.push(variables.period), HttpResponse.json({ data: answer() }))));
