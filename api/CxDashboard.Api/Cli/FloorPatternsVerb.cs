@@ -59,6 +59,9 @@ internal static class FloorPatternsVerb
                     Enumerable.Range(0, FloorBasis.Columns.Length).SelectMany(b => cube.HiddenCells(b).Select(c => $"{b} {c}")).Order(StringComparer.Ordinal)))))[..16];
                 Console.WriteLine($"{t.Label}: {units.Count} units, {t.Partners.Count} partners, {cube.Cells:N0} cells, hidden per basis {hidden} (hash {fingerprint}); " +
                     $"read {cube.Times.Read.TotalSeconds:0.00}s, solve {cube.Times.Solve.TotalSeconds:0.00}s, {took.TotalSeconds:0.00}s in all; load {LoadAverage()}");
+                // what the linear audit added per basis: given away before it, cells it suppressed, relation groups hidden whole (fail closed)
+                Console.WriteLine("  linear audit per basis (given away before / cells added / groups hidden whole (cells) / rounds / row operations): " +
+                    string.Join("; ", cube.Audits.Select(a => $"{a.GivenAwayAtFirst}/{a.AddedCells}/{a.GroupsHiddenWhole} ({a.CellsHiddenWhole})/{a.Rounds}/{a.Work:N0}")));
             }
         }
         return 0;

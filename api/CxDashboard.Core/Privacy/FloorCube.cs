@@ -40,12 +40,16 @@ public sealed class FloorCube
     private readonly long[][] counts; // [basis][cell]
     private readonly bool[][] off;    // [basis][cell]
 
-    private FloorCube(Dictionary<FloorCell, int> index, long[][] counts, bool[][] off)
+    private FloorCube(Dictionary<FloorCell, int> index, long[][] counts, bool[][] off, AuditReport[] audits)
     {
         this.index = index;
         this.counts = counts;
         this.off = off;
+        Audits = audits;
     }
+
+    /// <summary>What the linear audit added to each basis's pattern (<see cref="SuppressionSolver"/>), in basis order.</summary>
+    public IReadOnlyList<AuditReport> Audits { get; }
 
     public int Cells => index.Count;
 
@@ -129,7 +133,7 @@ public sealed class FloorCube
     }
 
     private FloorCube AsVersion(DateTime? version, FloorBuildTimes times) =>
-        new(index, counts, off) { Version = version, shape = shape, Times = times };
+        new(index, counts, off, [.. Audits]) { Version = version, shape = shape, Times = times };
 
     private static async Task<(DateTime? Version, Dictionary<FloorCell, long[]> Rows)> ReadAsync(NpgsqlDataSource db, IReadOnlyDictionary<long, long?> units,
         IReadOnlyList<FloorPartner> partners, CancellationToken ct)
@@ -197,8 +201,12 @@ public sealed class FloorCube
 
     private const string InScope = "((subject_kind = 0 AND subject_id = ANY(@units)) OR (subject_kind = 1 AND subject_id = ANY(@partners)))";
 
-    /// <summary>The pattern for counts already read (tests give them directly; segment cells included).</summary>
-    public static FloorCube Solve(IReadOnlyDictionary<FloorCell, long[]> rows, IReadOnlyDictionary<long, long?> units, IReadOnlyList<FloorPartner> partners, int floor)
+    /// <summary>
+    /// The pattern for counts already read (tests give them directly; segment cells included); each basis audited within
+    /// <paramref name="auditBudget"/> row operations per round (<see cref="LinearAudit"/>).
+    /// </summary>
+    public static FloorCube Solve(IReadOnlyDictionary<FloorCell, long[]> rows, IReadOnlyDictionary<long, long?> units, IReadOnlyList<FloorPartner> partners, int floor,
+        long auditBudget = SuppressionSolver.DefaultAuditBudget)
     {
         var index = new Dictionary<FloorCell, int>(rows.Count);
         var bases = FloorBasis.Columns.Length;
@@ -237,6 +245,7 @@ public sealed class FloorCube
 
         var counts = new long[bases][];
         var off = new bool[bases][];
+        var audits = new AuditReport[bases];
         var ordered = new long[]?[cells];
         foreach (var (cell, i) in index) ordered[i] = rows[cell];
         for (var b = 0; b < bases; b++)
@@ -258,9 +267,9 @@ public sealed class FloorCube
                 holds[relation] = n[whole] != 0 && sum == n[whole];
             }
             counts[b] = n[..cells];
-            off[b] = solver.Solve(n, hidden, readable, holds, floor)[..cells];
+            off[b] = solver.Solve(n, hidden, readable, holds, floor, auditBudget, out audits[b])[..cells];
         }
-        return new FloorCube(index, counts, off);
+        return new FloorCube(index, counts, off, audits);
     }
 
     private static DateOnly LastDay(FloorCell cell) => (cell.Grain switch

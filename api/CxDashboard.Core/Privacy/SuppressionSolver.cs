@@ -53,17 +53,40 @@ public sealed class SuppressionSolver(int cells)
     /// (a cell nobody reads, e.g. a week's days in one month, costs nothing to suppress), with only the relations that
     /// <paramref name="holds"/> (all when null). The relations are made once and solved for each basis's counts.
     /// </summary>
-    public bool[] Solve(long[] n, bool[] hidden, bool[] readable, bool[]? holds, int floor)
+    public bool[] Solve(long[] n, bool[] hidden, bool[] readable, bool[]? holds, int floor) =>
+        Solve(n, hidden, readable, holds, floor, DefaultAuditBudget, out _);
+
+    /// <summary>Row operations one audit round may spend on a basis (see <see cref="LinearAudit"/>); deterministic, unlike time.</summary>
+    public const long DefaultAuditBudget = 400_000_000;
+
+    /// <summary>Audit rounds before whatever is still given away is settled by hiding its whole relation group.</summary>
+    public const int MaxAuditRounds = 60;
+
+    /// <summary>
+    /// As <see cref="Solve(long[], bool[], bool[], bool[], int)"/>, then the linear audit of every relation at once
+    /// (<see cref="LinearAudit"/>): while some hidden cell or group below the floor is given away, one more cell is
+    /// suppressed for it (the cheapest published member of a relation around it, as above; farther out when there is
+    /// none), the rules above are applied again, and the audit runs again. A component the audit cannot finish within
+    /// <paramref name="auditBudget"/> has its whole relation group hidden (fail closed), as does whatever is still given
+    /// away after <see cref="MaxAuditRounds"/> rounds.
+    /// </summary>
+    public bool[] Solve(long[] n, bool[] hidden, bool[] readable, bool[]? holds, int floor, long auditBudget, out AuditReport report)
     {
         var (start, of) = MemberIndex();
         var off = new bool[cells];
         var queue = new Queue<int>();
         var queued = new bool[relations.Count];
+        bool Holds(int r) => holds is null || holds[r];
         void Enqueue(int r)
         {
-            if (queued[r] || holds is not null && !holds[r]) return;
+            if (queued[r] || !Holds(r)) return;
             queued[r] = true;
             queue.Enqueue(r);
+        }
+        void Suppress(int cell)
+        {
+            off[cell] = true;
+            for (var q = start[cell]; q < start[cell + 1]; q++) Enqueue(of[q]);
         }
         bool Cheaper(int a, int b)
         {
@@ -78,33 +101,137 @@ public sealed class SuppressionSolver(int cells)
         }
         for (var r = 0; r < relations.Count; r++) Enqueue(r);
 
-        while (queue.Count > 0)
+        void Propagate()
         {
-            var r = queue.Dequeue();
-            queued[r] = false;
-            var members = relations[r];
-            var unknown = 0;
-            long hiddenParts = 0;
-            for (var i = 0; i < members.Length; i++)
+            while (queue.Count > 0)
             {
-                if (!off[members[i]]) continue;
-                unknown++;
-                if (i > 0) hiddenParts += n[members[i]];
+                var r = queue.Dequeue();
+                queued[r] = false;
+                var members = relations[r];
+                var unknown = 0;
+                long hiddenParts = 0;
+                for (var i = 0; i < members.Length; i++)
+                {
+                    if (!off[members[i]]) continue;
+                    unknown++;
+                    if (i > 0) hiddenParts += n[members[i]];
+                }
+                if (unknown == 0 || unknown >= 2 && (off[members[0]] || hiddenParts >= floor)) continue;
+                // The cheapest part with data still published: one nobody reads, else the smallest n; the total when none is left.
+                var pick = -1;
+                for (var i = 1; i < members.Length; i++)
+                {
+                    var m = members[i];
+                    if (off[m] || n[m] == 0) continue;
+                    if (pick < 0 || Cheaper(m, pick)) pick = m;
+                }
+                if (pick < 0) pick = members[0];
+                if (off[pick] || n[pick] == 0) continue; // cannot happen for a consistent relation (a total with data has a part with data)
+                Suppress(pick);
             }
-            if (unknown == 0 || unknown >= 2 && (off[members[0]] || hiddenParts >= floor)) continue;
-            // The cheapest part with data still published: one nobody reads, else the smallest n; the total when none is left.
-            var pick = -1;
-            for (var i = 1; i < members.Length; i++)
-            {
-                var m = members[i];
-                if (off[m] || n[m] == 0) continue;
-                if (pick < 0 || Cheaper(m, pick)) pick = m;
-            }
-            if (pick < 0) pick = members[0];
-            if (off[pick] || n[pick] == 0) continue; // cannot happen for a consistent relation (a total with data has a part with data)
-            off[pick] = true;
-            for (var q = start[pick]; q < start[pick + 1]; q++) Enqueue(of[q]);
         }
+
+        // The cheapest published cell with data in the relations around the given-away cells, going farther out while
+        // there is none; -1 when the cells' whole relation group is unpublished (then nothing can be given away).
+        int Breaker(int[] group)
+        {
+            var seen = new HashSet<int>(group);
+            var ring = group.ToList();
+            while (ring.Count > 0)
+            {
+                var pick = -1;
+                var next = new List<int>();
+                foreach (var c in ring)
+                {
+                    for (var q = start[c]; q < start[c + 1]; q++)
+                    {
+                        if (!Holds(of[q])) continue;
+                        foreach (var m in relations[of[q]])
+                        {
+                            if (!seen.Add(m)) continue;
+                            next.Add(m);
+                            if (off[m] || n[m] == 0) continue;
+                            if (pick < 0 || Cheaper(m, pick)) pick = m;
+                        }
+                    }
+                }
+                if (pick >= 0) return pick;
+                ring = next;
+            }
+            return -1;
+        }
+
+        // Fail closed: every cell with data connected to these through relations that hold is hidden.
+        int HideGroup(int[] group)
+        {
+            var hid = 0;
+            var seen = new HashSet<int>(group);
+            var stack = new Stack<int>(group);
+            while (stack.Count > 0)
+            {
+                var c = stack.Pop();
+                if (!off[c] && n[c] > 0)
+                {
+                    off[c] = true;
+                    hid++;
+                }
+                for (var q = start[c]; q < start[c + 1]; q++)
+                {
+                    if (!Holds(of[q])) continue;
+                    foreach (var m in relations[of[q]])
+                    {
+                        if (seen.Add(m)) stack.Push(m);
+                    }
+                }
+            }
+            return hid;
+        }
+
+        Propagate();
+        var offBeforeAudit = off.Count(x => x);
+        var (rounds, fixes, groupsHidden, hiddenByGroups, givenAwayFirst) = (0, 0, 0, 0, -1);
+        long work = 0;
+        var components = 0;
+        while (true)
+        {
+            var audit = LinearAudit.Run(relations, holds, off, n, floor, auditBudget);
+            rounds++;
+            work += audit.Work;
+            if (givenAwayFirst < 0) (givenAwayFirst, components) = (audit.GivenAway.Count, audit.Components);
+            foreach (var group in audit.OverBudget)
+            {
+                groupsHidden++;
+                hiddenByGroups += HideGroup(group);
+            }
+            if (audit.GivenAway.Count == 0) break;
+            if (rounds >= MaxAuditRounds)
+            {
+                foreach (var group in audit.GivenAway)
+                {
+                    if (group.All(c => off[c]) && Breaker(group) < 0) continue;
+                    groupsHidden++;
+                    hiddenByGroups += HideGroup(group);
+                }
+                break;
+            }
+            // one more cell per given-away cell or group; a group next to a cell suppressed this round waits for the next
+            // audit (the new cell may already break it)
+            var touched = new HashSet<int>();
+            foreach (var group in audit.GivenAway)
+            {
+                var near = group.SelectMany(c => Enumerable.Range(start[c], start[c + 1] - start[c]).Select(q => of[q])).ToArray();
+                if (near.Any(touched.Contains)) continue;
+                var pick = Breaker(group);
+                if (pick < 0) continue;
+                Suppress(pick);
+                fixes++;
+                for (var q = start[pick]; q < start[pick + 1]; q++) touched.Add(of[q]);
+                foreach (var r in near) touched.Add(r);
+            }
+            Propagate();
+        }
+        Propagate();
+        report = new AuditReport(rounds, givenAwayFirst, fixes, off.Count(x => x) - offBeforeAudit, groupsHidden, hiddenByGroups, work, components);
         return off;
     }
 
@@ -135,3 +262,10 @@ public sealed class SuppressionSolver(int cells)
         return (start, of);
     }
 }
+
+/// <summary>
+/// What the linear audit did for one basis: rounds run, cells and groups given away by the pattern before it, cells
+/// suppressed one by one to break them, all cells it suppressed (with what the rules then added), relation groups hidden
+/// whole (fail closed: over budget, or still given away after the last round) and their cells, row operations spent.
+/// </summary>
+public sealed record AuditReport(int Rounds, int GivenAwayAtFirst, int Fixes, int AddedCells, int GroupsHiddenWhole, int CellsHiddenWhole, long Work, int Components);
