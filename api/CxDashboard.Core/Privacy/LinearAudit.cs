@@ -36,7 +36,7 @@ namespace CxDashboard.Core.Privacy;
 public static class LinearAudit
 {
     /// <summary>A component whose unknowns × relations exceed this is not even tried.</summary>
-    public const long MaxUnknownsTimesRelations = 4_000_000_000;
+    public const long MaxUnknownsTimesRelations = 2_000_000_000;
 
     /// <summary>Given away: single cells (determined) and groups below the floor (computable sums); components not audited.</summary>
     public sealed record Result(IReadOnlyList<int[]> GivenAway, IReadOnlyList<int[]> OverBudget, long Work, int Components, int Unknowns);
@@ -46,10 +46,11 @@ public static class LinearAudit
     /// over the cells that are <paramref name="off"/> with <paramref name="n"/> &gt; 0, within <paramref name="budget"/>
     /// row operations in all.
     /// </summary>
-    public static Result Run(IReadOnlyList<int[]> relations, bool[]? holds, bool[] off, long[] n, int floor, long budget)
+    public static Result Run(IReadOnlyList<int[]> relations, bool[]? holds, bool[] off, bool[] publishable, long[] n, int floor, long budget)
     {
         var cells = off.Length;
-        bool Unknown(int c) => off[c] && n[c] > 0;
+        // what an attacker does not read: unpublished cells and cells never published (segments, remainders), with data
+        bool Unknown(int c) => n[c] > 0 && (off[c] || !publishable[c]);
 
         // components of the unknown cells through the relations that hold
         var parent = new int[cells];
@@ -114,7 +115,7 @@ public static class LinearAudit
                 overBudget.Add([.. unknownCells]);
                 continue;
             }
-            var component = new Component(unknownCells, rels, relations, n, budget - work, root);
+            var component = new Component(unknownCells, rels, relations, off, n, budget - work, root);
             var audited = component.Audit(floor, givenAway);
             work += component.Work;
             if (!audited) overBudget.Add([.. unknownCells]);
@@ -130,6 +131,7 @@ public static class LinearAudit
         private readonly List<int> relationIds;
         private readonly IReadOnlyList<int[]> relations;
         private readonly long[] n;
+        private readonly bool[] off;
         private readonly long budget;
         private readonly ulong seed;
         private readonly int[] pivotRow;           // column → basis row, −1 when free
@@ -137,12 +139,13 @@ public static class LinearAudit
 
         public long Work { get; private set; }
 
-        public Component(List<int> unknownCells, List<int> relationIds, IReadOnlyList<int[]> relations, long[] n, long budget, int root)
+        public Component(List<int> unknownCells, List<int> relationIds, IReadOnlyList<int[]> relations, bool[] off, long[] n, long budget, int root)
         {
             cells = [.. unknownCells];
             for (var i = 0; i < cells.Length; i++) column[cells[i]] = i;
             this.relationIds = relationIds;
             this.relations = relations;
+            this.off = off;
             this.n = n;
             this.budget = budget;
             seed = 0x9E3779B97F4A7C15UL ^ (ulong)root;
@@ -159,6 +162,8 @@ public static class LinearAudit
             var open = new List<int>(); // local columns not given away alone, below the floor
             for (var i = 0; i < cells.Length; i++)
             {
+                // a cell never published but not suppressed either (a segment over at least the floor) may be known
+                if (!off[cells[i]]) continue;
                 if (z1[i] == 0 && z2[i] == 0) found.Add([cells[i]]);
                 else if (n[cells[i]] < floor) open.Add(i);
             }

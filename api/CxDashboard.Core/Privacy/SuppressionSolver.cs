@@ -57,10 +57,13 @@ public sealed class SuppressionSolver(int cells)
         Solve(n, hidden, readable, holds, floor, DefaultAuditBudget, out _);
 
     /// <summary>Row operations one audit round may spend on a basis (see <see cref="LinearAudit"/>); deterministic, unlike time.</summary>
-    public const long DefaultAuditBudget = 400_000_000;
+    public const long DefaultAuditBudget = 60_000_000;
+
+    /// <summary>Audit rounds that suppress one cell per given-away cell or group; later rounds suppress every published cell around it.</summary>
+    public const int NarrowAuditRounds = 12;
 
     /// <summary>Audit rounds before whatever is still given away is settled by hiding its whole relation group.</summary>
-    public const int MaxAuditRounds = 60;
+    public const int MaxAuditRounds = 30;
 
     /// <summary>
     /// As <see cref="Solve(long[], bool[], bool[], bool[], int)"/>, then the linear audit of every relation at once
@@ -76,6 +79,9 @@ public sealed class SuppressionSolver(int cells)
         var off = new bool[cells];
         var queue = new Queue<int>();
         var queued = new bool[relations.Count];
+        // what an attacker could read if it is not suppressed (the audit's known cells)
+        var publishable = new bool[cells];
+        for (var i = 0; i < cells; i++) publishable[i] = readable[i] && !hidden[i];
         bool Holds(int r) => holds is null || holds[r];
         void Enqueue(int r)
         {
@@ -132,14 +138,15 @@ public sealed class SuppressionSolver(int cells)
         }
 
         // The cheapest published cell with data in the relations around the given-away cells, going farther out while
-        // there is none; -1 when the cells' whole relation group is unpublished (then nothing can be given away).
-        int Breaker(int[] group)
+        // there is none (or, with all: every published cell of that ring); none when the cells' whole relation group is
+        // unpublished (then nothing can be given away).
+        List<int> Breakers(int[] group, bool all)
         {
             var seen = new HashSet<int>(group);
             var ring = group.ToList();
+            var picks = new List<int>();
             while (ring.Count > 0)
             {
-                var pick = -1;
                 var next = new List<int>();
                 foreach (var c in ring)
                 {
@@ -150,15 +157,17 @@ public sealed class SuppressionSolver(int cells)
                         {
                             if (!seen.Add(m)) continue;
                             next.Add(m);
-                            if (off[m] || n[m] == 0) continue;
-                            if (pick < 0 || Cheaper(m, pick)) pick = m;
+                            if (off[m] || n[m] == 0 || !publishable[m]) continue;
+                            if (all) picks.Add(m);
+                            else if (picks.Count == 0) picks.Add(m);
+                            else if (Cheaper(m, picks[0])) picks[0] = m;
                         }
                     }
                 }
-                if (pick >= 0) return pick;
+                if (picks.Count > 0) return picks;
                 ring = next;
             }
-            return -1;
+            return picks;
         }
 
         // Fail closed: every cell with data connected to these through relations that hold is hidden.
@@ -194,7 +203,7 @@ public sealed class SuppressionSolver(int cells)
         var components = 0;
         while (true)
         {
-            var audit = LinearAudit.Run(relations, holds, off, n, floor, auditBudget);
+            var audit = LinearAudit.Run(relations, holds, off, publishable, n, floor, auditBudget);
             rounds++;
             work += audit.Work;
             if (givenAwayFirst < 0) (givenAwayFirst, components) = (audit.GivenAway.Count, audit.Components);
@@ -208,25 +217,24 @@ public sealed class SuppressionSolver(int cells)
             {
                 foreach (var group in audit.GivenAway)
                 {
-                    if (group.All(c => off[c]) && Breaker(group) < 0) continue;
+                    if (Breakers(group, all: false).Count == 0) continue;
                     groupsHidden++;
                     hiddenByGroups += HideGroup(group);
                 }
                 break;
             }
-            // one more cell per given-away cell or group; a group next to a cell suppressed this round waits for the next
-            // audit (the new cell may already break it)
-            var touched = new HashSet<int>();
+            // One more cell per given-away cell or group, all in one round (a breaker chosen for one may already break
+            // another). Where that has not settled it within a few rounds, every published cell around what is still given
+            // away: fewer rounds, at the price of more hidden cells there.
+            var wide = rounds > NarrowAuditRounds;
             foreach (var group in audit.GivenAway)
             {
-                var near = group.SelectMany(c => Enumerable.Range(start[c], start[c + 1] - start[c]).Select(q => of[q])).ToArray();
-                if (near.Any(touched.Contains)) continue;
-                var pick = Breaker(group);
-                if (pick < 0) continue;
-                Suppress(pick);
-                fixes++;
-                for (var q = start[pick]; q < start[pick + 1]; q++) touched.Add(of[q]);
-                foreach (var r in near) touched.Add(r);
+                foreach (var pick in Breakers(group, wide))
+                {
+                    if (off[pick]) continue;
+                    Suppress(pick);
+                    fixes++;
+                }
             }
             Propagate();
         }
