@@ -267,6 +267,13 @@ public sealed class FloorCube
                 holds[relation] = n[whole] != 0 && sum == n[whole];
             }
             counts[b] = n[..cells];
+            // bases with the same counts (the contact ratios' n often equals another's) get the same pattern: solved once
+            var same = Enumerable.Range(0, b).FirstOrDefault(e => counts[e].AsSpan().SequenceEqual(counts[b]), -1);
+            if (same >= 0)
+            {
+                (off[b], audits[b]) = (off[same], audits[same]);
+                continue;
+            }
             off[b] = solver.Solve(n, hidden, readable, holds, floor, auditBudget, out audits[b])[..cells];
         }
         return new FloorCube(index, counts, off, audits);

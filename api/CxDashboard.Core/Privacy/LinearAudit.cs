@@ -274,11 +274,12 @@ public static class LinearAudit
         {
             if (open.Count < 2) return true;
             open.Sort((a, b) => n[cells[a]] != n[cells[b]] ? n[cells[a]].CompareTo(n[cells[b]]) : a.CompareTo(b));
-            var bySignature = new Dictionary<(ulong, ulong), List<int>>();
+            // keyed by the first null vector's entry only (a dictionary of ulong is several times faster than of a pair);
+            // the second is checked on each match
+            var bySignature = new Dictionary<ulong, List<int>>();
             for (var t = 0; t < open.Count; t++)
             {
-                var key = (z1[open[t]], z2[open[t]]);
-                if (!bySignature.TryGetValue(key, out var list)) bySignature[key] = list = [];
+                if (!bySignature.TryGetValue(z1[open[t]], out var list)) bySignature[z1[open[t]]] = list = [];
                 list.Add(t);
             }
             var seen = new HashSet<string>();
@@ -292,11 +293,11 @@ public static class LinearAudit
             // the prefix (positions ascending) plus one more position after it with n ≤ room and the missing signature
             bool Complete(List<int> prefix, ulong s1, ulong s2, long room)
             {
-                if (!bySignature.TryGetValue((PrimeField.Neg(s1), PrimeField.Neg(s2)), out var candidates)) return true;
+                if (!bySignature.TryGetValue(PrimeField.Neg(s1), out var candidates)) return true;
                 foreach (var t in candidates)
                 {
                     Work++;
-                    if (t <= prefix[^1] || N(t) > room) continue;
+                    if (t <= prefix[^1] || N(t) > room || PrimeField.Add(s2, z2[open[t]]) != 0) continue;
                     Report([.. prefix, t]);
                 }
                 return Work <= budget;
@@ -319,8 +320,31 @@ public static class LinearAudit
                 return true;
             }
 
+            // triples as flat loops over pairs with a set of first entries in front of the dictionary: this is most of the
+            // search's time on a partner's cube (a million pairs of cells with n 1 per round)
+            var firsts = new HashSet<ulong>(bySignature.Keys);
+            bool Triples()
+            {
+                for (var a = 0; a < open.Count; a++)
+                {
+                    for (var b = a + 1; b < open.Count && N(a) + N(b) <= floor - 2; b++)
+                    {
+                        if (++Work > budget) return false;
+                        var want = PrimeField.Neg(PrimeField.Add(z1[open[a]], z1[open[b]]));
+                        if (!firsts.Contains(want)) continue;
+                        if (!Complete([a, b], PrimeField.Add(z1[open[a]], z1[open[b]]), PrimeField.Add(z2[open[a]], z2[open[b]]), floor - 1 - N(a) - N(b))) return false;
+                    }
+                }
+                return true;
+            }
+
             for (var size = 2; size <= floor - 1; size++)
             {
+                if (size == 3)
+                {
+                    if (!Triples()) return false;
+                    continue;
+                }
                 if (size == 4)
                 {
                     if (!Fours(open, z1, z2, floor, Report)) return false;
@@ -331,33 +355,46 @@ public static class LinearAudit
             return true;
         }
 
-        /// <summary>Groups of four by meeting two pairs: each pair with room for two more cells, looked up by the missing signature.</summary>
+        /// <summary>
+        /// Groups of four by meeting two pairs: every pair with room for two more cells, sorted by its first null-vector
+        /// sum (flat arrays: a dictionary of lists cost most of a partner's build), each looked up by the missing sum.
+        /// </summary>
         private bool Fours(List<int> open, ulong[] z1, ulong[] z2, int floor, Action<IEnumerable<int>> report)
         {
             long N(int position) => n[cells[open[position]]];
-            var pairs = new Dictionary<(ulong, ulong), List<(int, int)>>();
+            var count = 0L;
             for (var a = 0; a < open.Count; a++)
             {
-                for (var b = a + 1; b < open.Count && N(a) + N(b) <= floor - 3; b++)
+                for (var b = a + 1; b < open.Count && N(a) + N(b) <= floor - 3; b++) count++;
+            }
+            Work += count;
+            if (Work > budget) return false;
+            var keys = new ulong[count];
+            var pairs = new (int A, int B, ulong S2)[count];
+            var k = 0;
+            for (var a = 0; a < open.Count; a++)
+            {
+                for (var b = a + 1; b < open.Count && N(a) + N(b) <= floor - 3; b++, k++)
                 {
-                    if (++Work > budget) return false;
-                    var key = (PrimeField.Add(z1[open[a]], z1[open[b]]), PrimeField.Add(z2[open[a]], z2[open[b]]));
-                    if (!pairs.TryGetValue(key, out var list)) pairs[key] = list = [];
-                    list.Add((a, b));
+                    keys[k] = PrimeField.Add(z1[open[a]], z1[open[b]]);
+                    pairs[k] = (a, b, PrimeField.Add(z2[open[a]], z2[open[b]]));
                 }
             }
-            foreach (var (key, list) in pairs)
+            Array.Sort(keys, pairs);
+            for (var i = 0; i < keys.Length; i++)
             {
-                if (!pairs.TryGetValue((PrimeField.Neg(key.Item1), PrimeField.Neg(key.Item2)), out var other)) continue;
-                foreach (var (a, b) in list)
+                var want = PrimeField.Neg(keys[i]);
+                var j = Array.BinarySearch(keys, want);
+                if (j < 0) continue;
+                while (j > 0 && keys[j - 1] == want) j--;
+                for (; j < keys.Length && keys[j] == want; j++)
                 {
-                    foreach (var (c, d) in other)
-                    {
-                        if (++Work > budget) return false;
-                        if (b >= c) continue; // each four once: split as its two lowest positions and its two highest
-                        if (N(a) + N(b) + N(c) + N(d) >= floor) continue;
-                        report([a, b, c, d]);
-                    }
+                    if (++Work > budget) return false;
+                    var (a, b, s2) = pairs[i];
+                    var (c, d, t2) = pairs[j];
+                    // each four once: split as its two lowest positions and its two highest
+                    if (b >= c || PrimeField.Add(s2, t2) != 0 || N(a) + N(b) + N(c) + N(d) >= floor) continue;
+                    report([a, b, c, d]);
                 }
             }
             return true;
