@@ -88,18 +88,19 @@ public sealed class FloorCube
     /// give the same) and only the read is paid for.
     /// </summary>
     /// <param name="units">Visible unit ids with their parent (null when the parent is not visible).</param>
+    /// <param name="auditBudget">The linear audit's budget per basis and round (<see cref="SuppressionSolver.NoAudit"/>: none).</param>
     public static async Task<FloorCube> BuildAsync(NpgsqlDataSource db, IReadOnlyDictionary<long, long?> units, IReadOnlyList<FloorPartner> partners,
-        int floor, FloorCube? previous = null, CancellationToken ct = default)
+        int floor, FloorCube? previous = null, CancellationToken ct = default, long auditBudget = SuppressionSolver.NoAudit)
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var (version, rows) = await ReadAsync(db, units, partners, ct);
         var read = clock.Elapsed;
-        var shape = ShapeOf(units, partners, floor);
+        var shape = ShapeOf(units, partners, floor) + "|" + auditBudget;
         if (previous is not null && previous.shape == shape && previous.SameCounts(rows))
         {
             return previous.AsVersion(version, new FloorBuildTimes(read, TimeSpan.Zero, Reused: true));
         }
-        var cube = Solve(rows, units, partners, floor);
+        var cube = Solve(rows, units, partners, floor, auditBudget);
         cube.Version = version;
         cube.shape = shape;
         cube.Times = new FloorBuildTimes(read, clock.Elapsed - read, Reused: false);
