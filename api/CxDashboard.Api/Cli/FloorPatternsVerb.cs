@@ -10,9 +10,9 @@ using Npgsql;
 namespace CxDashboard.Api.Cli;
 
 /// <summary>
-/// <c>floor-patterns [--unit CODE] [--partner CODE] [--times N]</c>: builds the privacy floor's suppression pattern of one
+/// <c>floor-patterns [--unit CODE] [--partner CODE] [--times N] [--audit]</c>: builds the privacy floor's suppression pattern of one
 /// scope (a unit's subtree, a partner's engagements) N times from the current rollup cells and prints its size, what it
-/// hides and where the time went (reading the counts, solving); without a scope, the targets the api nodes build after
+/// hides and where the time went (reading the counts, solving; with --audit, the linear audit's too); without a scope, the targets the api nodes build after
 /// each rollup version (embed hosts, partners) and how long each takes. A measurement and diagnosis tool: api nodes
 /// build patterns by themselves.
 /// </summary>
@@ -20,7 +20,7 @@ internal static class FloorPatternsVerb
 {
     public static async Task<int> RunAsync(WebApplication app, string[] args)
     {
-        var o = CliOptions.Parse(args, flags: [], values: ["--unit", "--partner", "--times"]);
+        var o = CliOptions.Parse(args, flags: ["--audit"], values: ["--unit", "--partner", "--times"]);
         var db = app.Services.GetRequiredService<NpgsqlDataSource>();
         var floor = app.Services.GetRequiredService<IOptions<ConfidenceOptions>>().Value.PrivacyFloor;
         var all = await app.Services.GetRequiredService<PartnerQueries>().AllAsync();
@@ -51,7 +51,8 @@ internal static class FloorPatternsVerb
             for (var i = 0; i < times; i++)
             {
                 var clock = Stopwatch.StartNew();
-                var cube = await FloorCube.BuildAsync(db, units, t.Partners, floor);
+                var cube = await FloorCube.BuildAsync(db, units, t.Partners, floor,
+                    auditBudget: o.Has("--audit") ? SuppressionSolver.DefaultAuditBudget : SuppressionSolver.NoAudit);
                 var took = clock.Elapsed;
                 var hidden = string.Join(' ', Enumerable.Range(0, FloorBasis.Columns.Length).Select(b => cube.SuppressedCount(b)));
                 // the hidden set in one short hash, to compare two builds (or two versions of the solver) of the same counts
@@ -59,6 +60,9 @@ internal static class FloorPatternsVerb
                     Enumerable.Range(0, FloorBasis.Columns.Length).SelectMany(b => cube.HiddenCells(b).Select(c => $"{b} {c}")).Order(StringComparer.Ordinal)))))[..16];
                 Console.WriteLine($"{t.Label}: {units.Count} units, {t.Partners.Count} partners, {cube.Cells:N0} cells, hidden per basis {hidden} (hash {fingerprint}); " +
                     $"read {cube.Times.Read.TotalSeconds:0.00}s, solve {cube.Times.Solve.TotalSeconds:0.00}s, {took.TotalSeconds:0.00}s in all; load {LoadAverage()}");
+                // what the linear audit added per basis: given away before it, cells it suppressed, relation groups hidden whole (fail closed)
+                if (o.Has("--audit")) Console.WriteLine("  linear audit per basis (given away before / cells added / groups hidden whole (cells) / rounds / row operations): " +
+                    string.Join("; ", cube.Audits.Select(a => $"{a.GivenAwayAtFirst}/{a.AddedCells}/{a.GroupsHiddenWhole} ({a.CellsHiddenWhole})/{a.Rounds}/{a.Work:N0}")));
             }
         }
         return 0;

@@ -40,12 +40,16 @@ public sealed class FloorCube
     private readonly long[][] counts; // [basis][cell]
     private readonly bool[][] off;    // [basis][cell]
 
-    private FloorCube(Dictionary<FloorCell, int> index, long[][] counts, bool[][] off)
+    private FloorCube(Dictionary<FloorCell, int> index, long[][] counts, bool[][] off, AuditReport[] audits)
     {
         this.index = index;
         this.counts = counts;
         this.off = off;
+        Audits = audits;
     }
+
+    /// <summary>What the linear audit added to each basis's pattern (<see cref="SuppressionSolver"/>), in basis order.</summary>
+    public IReadOnlyList<AuditReport> Audits { get; }
 
     public int Cells => index.Count;
 
@@ -84,18 +88,19 @@ public sealed class FloorCube
     /// give the same) and only the read is paid for.
     /// </summary>
     /// <param name="units">Visible unit ids with their parent (null when the parent is not visible).</param>
+    /// <param name="auditBudget">The linear audit's budget per basis and round (<see cref="SuppressionSolver.NoAudit"/>: none).</param>
     public static async Task<FloorCube> BuildAsync(NpgsqlDataSource db, IReadOnlyDictionary<long, long?> units, IReadOnlyList<FloorPartner> partners,
-        int floor, FloorCube? previous = null, CancellationToken ct = default)
+        int floor, FloorCube? previous = null, CancellationToken ct = default, long auditBudget = SuppressionSolver.NoAudit)
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var (version, rows) = await ReadAsync(db, units, partners, ct);
         var read = clock.Elapsed;
-        var shape = ShapeOf(units, partners, floor);
+        var shape = ShapeOf(units, partners, floor) + "|" + auditBudget;
         if (previous is not null && previous.shape == shape && previous.SameCounts(rows))
         {
             return previous.AsVersion(version, new FloorBuildTimes(read, TimeSpan.Zero, Reused: true));
         }
-        var cube = Solve(rows, units, partners, floor);
+        var cube = Solve(rows, units, partners, floor, auditBudget);
         cube.Version = version;
         cube.shape = shape;
         cube.Times = new FloorBuildTimes(read, clock.Elapsed - read, Reused: false);
@@ -129,7 +134,7 @@ public sealed class FloorCube
     }
 
     private FloorCube AsVersion(DateTime? version, FloorBuildTimes times) =>
-        new(index, counts, off) { Version = version, shape = shape, Times = times };
+        new(index, counts, off, [.. Audits]) { Version = version, shape = shape, Times = times };
 
     private static async Task<(DateTime? Version, Dictionary<FloorCell, long[]> Rows)> ReadAsync(NpgsqlDataSource db, IReadOnlyDictionary<long, long?> units,
         IReadOnlyList<FloorPartner> partners, CancellationToken ct)
@@ -197,8 +202,12 @@ public sealed class FloorCube
 
     private const string InScope = "((subject_kind = 0 AND subject_id = ANY(@units)) OR (subject_kind = 1 AND subject_id = ANY(@partners)))";
 
-    /// <summary>The pattern for counts already read (tests give them directly; segment cells included).</summary>
-    public static FloorCube Solve(IReadOnlyDictionary<FloorCell, long[]> rows, IReadOnlyDictionary<long, long?> units, IReadOnlyList<FloorPartner> partners, int floor)
+    /// <summary>
+    /// The pattern for counts already read (tests give them directly; segment cells included); each basis audited within
+    /// <paramref name="auditBudget"/> row operations per round (<see cref="LinearAudit"/>).
+    /// </summary>
+    public static FloorCube Solve(IReadOnlyDictionary<FloorCell, long[]> rows, IReadOnlyDictionary<long, long?> units, IReadOnlyList<FloorPartner> partners, int floor,
+        long auditBudget = SuppressionSolver.DefaultAuditBudget)
     {
         var index = new Dictionary<FloorCell, int>(rows.Count);
         var bases = FloorBasis.Columns.Length;
@@ -237,6 +246,7 @@ public sealed class FloorCube
 
         var counts = new long[bases][];
         var off = new bool[bases][];
+        var audits = new AuditReport[bases];
         var ordered = new long[]?[cells];
         foreach (var (cell, i) in index) ordered[i] = rows[cell];
         for (var b = 0; b < bases; b++)
@@ -258,9 +268,16 @@ public sealed class FloorCube
                 holds[relation] = n[whole] != 0 && sum == n[whole];
             }
             counts[b] = n[..cells];
-            off[b] = solver.Solve(n, hidden, readable, holds, floor)[..cells];
+            // bases with the same counts (the contact ratios' n often equals another's) get the same pattern: solved once
+            var same = Enumerable.Range(0, b).FirstOrDefault(e => counts[e].AsSpan().SequenceEqual(counts[b]), -1);
+            if (same >= 0)
+            {
+                (off[b], audits[b]) = (off[same], audits[same]);
+                continue;
+            }
+            off[b] = solver.Solve(n, hidden, readable, holds, floor, auditBudget, out audits[b])[..cells];
         }
-        return new FloorCube(index, counts, off);
+        return new FloorCube(index, counts, off, audits);
     }
 
     private static DateOnly LastDay(FloorCell cell) => (cell.Grain switch

@@ -53,17 +53,49 @@ public sealed class SuppressionSolver(int cells)
     /// (a cell nobody reads, e.g. a week's days in one month, costs nothing to suppress), with only the relations that
     /// <paramref name="holds"/> (all when null). The relations are made once and solved for each basis's counts.
     /// </summary>
-    public bool[] Solve(long[] n, bool[] hidden, bool[] readable, bool[]? holds, int floor)
+    public bool[] Solve(long[] n, bool[] hidden, bool[] readable, bool[]? holds, int floor) =>
+        Solve(n, hidden, readable, holds, floor, DefaultAuditBudget, out _);
+
+    /// <summary>Row operations one audit round may spend on a basis (see <see cref="LinearAudit"/>); deterministic, unlike time.</summary>
+    public const long DefaultAuditBudget = 60_000_000;
+
+    /// <summary>Leaves the audit out: only for tests measuring what it adds (the api never passes it).</summary>
+    public const long NoAudit = -1;
+
+    /// <summary>Audit rounds that suppress one cell per given-away cell or group; later rounds suppress every published cell around it.</summary>
+    public const int NarrowAuditRounds = 12;
+
+    /// <summary>Audit rounds before whatever is still given away is settled by hiding its whole relation group.</summary>
+    public const int MaxAuditRounds = 30;
+
+    /// <summary>
+    /// As <see cref="Solve(long[], bool[], bool[], bool[], int)"/>, then the linear audit of every relation at once
+    /// (<see cref="LinearAudit"/>): while some hidden cell or group below the floor is given away, one more cell is
+    /// suppressed for it (the cheapest published member of a relation around it, as above; farther out when there is
+    /// none), the rules above are applied again, and the audit runs again. A component the audit cannot finish within
+    /// <paramref name="auditBudget"/> has its whole relation group hidden (fail closed), as does whatever is still given
+    /// away after <see cref="MaxAuditRounds"/> rounds.
+    /// </summary>
+    public bool[] Solve(long[] n, bool[] hidden, bool[] readable, bool[]? holds, int floor, long auditBudget, out AuditReport report)
     {
         var (start, of) = MemberIndex();
         var off = new bool[cells];
         var queue = new Queue<int>();
         var queued = new bool[relations.Count];
+        // what an attacker could read if it is not suppressed (the audit's known cells)
+        var publishable = new bool[cells];
+        for (var i = 0; i < cells; i++) publishable[i] = readable[i] && !hidden[i];
+        bool Holds(int r) => holds is null || holds[r];
         void Enqueue(int r)
         {
-            if (queued[r] || holds is not null && !holds[r]) return;
+            if (queued[r] || !Holds(r)) return;
             queued[r] = true;
             queue.Enqueue(r);
+        }
+        void Suppress(int cell)
+        {
+            off[cell] = true;
+            for (var q = start[cell]; q < start[cell + 1]; q++) Enqueue(of[q]);
         }
         bool Cheaper(int a, int b)
         {
@@ -78,33 +110,144 @@ public sealed class SuppressionSolver(int cells)
         }
         for (var r = 0; r < relations.Count; r++) Enqueue(r);
 
-        while (queue.Count > 0)
+        void Propagate()
         {
-            var r = queue.Dequeue();
-            queued[r] = false;
-            var members = relations[r];
-            var unknown = 0;
-            long hiddenParts = 0;
-            for (var i = 0; i < members.Length; i++)
+            while (queue.Count > 0)
             {
-                if (!off[members[i]]) continue;
-                unknown++;
-                if (i > 0) hiddenParts += n[members[i]];
+                var r = queue.Dequeue();
+                queued[r] = false;
+                var members = relations[r];
+                var unknown = 0;
+                long hiddenParts = 0;
+                for (var i = 0; i < members.Length; i++)
+                {
+                    if (!off[members[i]]) continue;
+                    unknown++;
+                    if (i > 0) hiddenParts += n[members[i]];
+                }
+                if (unknown == 0 || unknown >= 2 && (off[members[0]] || hiddenParts >= floor)) continue;
+                // The cheapest part with data still published: one nobody reads, else the smallest n; the total when none is left.
+                var pick = -1;
+                for (var i = 1; i < members.Length; i++)
+                {
+                    var m = members[i];
+                    if (off[m] || n[m] == 0) continue;
+                    if (pick < 0 || Cheaper(m, pick)) pick = m;
+                }
+                if (pick < 0) pick = members[0];
+                if (off[pick] || n[pick] == 0) continue; // cannot happen for a consistent relation (a total with data has a part with data)
+                Suppress(pick);
             }
-            if (unknown == 0 || unknown >= 2 && (off[members[0]] || hiddenParts >= floor)) continue;
-            // The cheapest part with data still published: one nobody reads, else the smallest n; the total when none is left.
-            var pick = -1;
-            for (var i = 1; i < members.Length; i++)
-            {
-                var m = members[i];
-                if (off[m] || n[m] == 0) continue;
-                if (pick < 0 || Cheaper(m, pick)) pick = m;
-            }
-            if (pick < 0) pick = members[0];
-            if (off[pick] || n[pick] == 0) continue; // cannot happen for a consistent relation (a total with data has a part with data)
-            off[pick] = true;
-            for (var q = start[pick]; q < start[pick + 1]; q++) Enqueue(of[q]);
         }
+
+        // The cheapest published cell with data in the relations around the given-away cells, going farther out while
+        // there is none (or, with all: every published cell of that ring); none when the cells' whole relation group is
+        // unpublished (then nothing can be given away).
+        List<int> Breakers(int[] group, bool all)
+        {
+            var seen = new HashSet<int>(group);
+            var ring = group.ToList();
+            var picks = new List<int>();
+            while (ring.Count > 0)
+            {
+                var next = new List<int>();
+                foreach (var c in ring)
+                {
+                    for (var q = start[c]; q < start[c + 1]; q++)
+                    {
+                        if (!Holds(of[q])) continue;
+                        foreach (var m in relations[of[q]])
+                        {
+                            if (!seen.Add(m)) continue;
+                            next.Add(m);
+                            if (off[m] || n[m] == 0 || !publishable[m]) continue;
+                            if (all) picks.Add(m);
+                            else if (picks.Count == 0) picks.Add(m);
+                            else if (Cheaper(m, picks[0])) picks[0] = m;
+                        }
+                    }
+                }
+                if (picks.Count > 0) return picks;
+                ring = next;
+            }
+            return picks;
+        }
+
+        // Fail closed: every cell with data connected to these through relations that hold is hidden.
+        int HideGroup(int[] group)
+        {
+            var hid = 0;
+            var seen = new HashSet<int>(group);
+            var stack = new Stack<int>(group);
+            while (stack.Count > 0)
+            {
+                var c = stack.Pop();
+                if (!off[c] && n[c] > 0)
+                {
+                    off[c] = true;
+                    hid++;
+                }
+                for (var q = start[c]; q < start[c + 1]; q++)
+                {
+                    if (!Holds(of[q])) continue;
+                    foreach (var m in relations[of[q]])
+                    {
+                        if (seen.Add(m)) stack.Push(m);
+                    }
+                }
+            }
+            return hid;
+        }
+
+        Propagate();
+        if (auditBudget == NoAudit)
+        {
+            report = new AuditReport(0, 0, 0, 0, 0, 0, 0, 0);
+            return off;
+        }
+        var offBeforeAudit = off.Count(x => x);
+        var (rounds, fixes, groupsHidden, hiddenByGroups, givenAwayFirst) = (0, 0, 0, 0, -1);
+        long work = 0;
+        var components = 0;
+        while (true)
+        {
+            var audit = LinearAudit.Run(relations, holds, off, publishable, n, floor, auditBudget);
+            rounds++;
+            work += audit.Work;
+            if (givenAwayFirst < 0) (givenAwayFirst, components) = (audit.GivenAway.Count, audit.Components);
+            foreach (var group in audit.OverBudget)
+            {
+                groupsHidden++;
+                hiddenByGroups += HideGroup(group);
+            }
+            if (audit.GivenAway.Count == 0) break;
+            if (rounds >= MaxAuditRounds)
+            {
+                foreach (var group in audit.GivenAway)
+                {
+                    if (Breakers(group, all: false).Count == 0) continue;
+                    groupsHidden++;
+                    hiddenByGroups += HideGroup(group);
+                }
+                break;
+            }
+            // One more cell per given-away cell or group, all in one round (a breaker chosen for one may already break
+            // another). Where that has not settled it within a few rounds, every published cell around what is still given
+            // away: fewer rounds, at the price of more hidden cells there.
+            var wide = rounds > NarrowAuditRounds;
+            foreach (var group in audit.GivenAway)
+            {
+                foreach (var pick in Breakers(group, wide))
+                {
+                    if (off[pick]) continue;
+                    Suppress(pick);
+                    fixes++;
+                }
+            }
+            Propagate();
+        }
+        Propagate();
+        report = new AuditReport(rounds, givenAwayFirst, fixes, off.Count(x => x) - offBeforeAudit, groupsHidden, hiddenByGroups, work, components);
         return off;
     }
 
@@ -135,3 +278,10 @@ public sealed class SuppressionSolver(int cells)
         return (start, of);
     }
 }
+
+/// <summary>
+/// What the linear audit did for one basis: rounds run, cells and groups given away by the pattern before it, cells
+/// suppressed one by one to break them, all cells it suppressed (with what the rules then added), relation groups hidden
+/// whole (fail closed: over budget, or still given away after the last round) and their cells, row operations spent.
+/// </summary>
+public sealed record AuditReport(int Rounds, int GivenAwayAtFirst, int Fixes, int AddedCells, int GroupsHiddenWhole, int CellsHiddenWhole, long Work, int Components);
