@@ -9,9 +9,10 @@ namespace CxDashboard.Core.Rollups;
 /// connection of its own in a transaction that imports this transaction's snapshot (so it reads exactly the same rows).
 /// Each reads its facts once into each unit's own day cells (one row per unit, day and slice), sums subtrees level by
 /// level from the deepest (a unit's cell = its own + its children's), partners from their engagement roots, writes the
-/// day cells in day order, each week's part inside a month, and the driver day rows; the other connections' rows are
-/// then copied into this transaction in range order. Weeks and months come from the parts, quarters and years from
-/// months; everything goes into a new table without indexes, indexed, and swapped in by the caller just before the commit.
+/// day cells in day order, the driver day rows, and its week and month cells (from each week's parts inside a month);
+/// the other connections' rows are then copied into this transaction in range order, a week across two connections'
+/// months summed into one cell. Quarters and years come from months; everything goes into a new table without indexes,
+/// indexed, and swapped in by the caller just before the commit.
 /// </summary>
 internal static class FullRebuild
 {
@@ -42,14 +43,16 @@ internal static class FullRebuild
             foreach (var other in others)
             {
                 await CopyAsync(other, conn, "day_cells", RollupSql.NextCells, $"{CellKey}, {RollupSql.Names(CellColumns.All)}", ct);
-                await CopyAsync(other, conn, "coarse_parts", "coarse_parts", $"subject_kind, subject_id, week, month, dim, dim_value, {RollupSql.Names(CellColumns.All)}", ct);
+                await CopyAsync(other, conn, "coarse_cells", "coarse_cells", $"{CellKey}, {RollupSql.Names(CellColumns.All)}", ct);
                 await CopyAsync(other, conn, "driver_days", "driver_days", $"org_unit_id, grain, period_start, linked, {string.Join(", ", DriverCells.CountColumns)}", ct);
             }
             var (rowsRead, days, cells) = (results.Sum(r => r.Rows), results.Sum(r => r.Days), results.Sum(r => r.Cells));
             await CloseAsync(others);
 
             await steps.StepAsync("building week and month cells from days", ct, rowsRead: rowsRead, cellsWritten: cells);
-            await RollupEngine.ExecAsync(conn, tx, RebuildSql.WeeksAndMonths(), ct);
+            // a week across the first day of a further connection's months has a cell from each side: summed into one
+            foreach (var boundary in ranges.Skip(1).Select(r => DateOnly.FromDateTime(r.From!.Value)))
+                await RollupEngine.ExecAsync(conn, tx, RebuildSql.JoinWeekAcross(boundary), ct);
             await steps.StepAsync("building quarter cells from months and year cells from quarters", ct, cellsWritten: cells);
             await RollupEngine.ExecAsync(conn, tx, RebuildSql.AddQuartersAndYears(), ct);
             await RollupEngine.ExecAsync(conn, tx, RollupSql.LoosenNextCells, ct);
@@ -74,7 +77,7 @@ internal static class FullRebuild
     /// <summary>
     /// One connection's share: its facts into own cells, subtrees and partners, the day cells into <paramref name="dayTarget"/>
     /// in day order (the new cells table is created first when that is the target), driver day rows (table driver_days),
-    /// and the week parts (table coarse_parts). Progress is reported by the run's own connection only (<paramref name="steps"/>
+    /// and the week and month cells of its days (table coarse_cells). Progress is reported by the run's own connection only (<paramref name="steps"/>
     /// null elsewhere): the rows read it reports are its own until every connection's are counted.
     /// </summary>
     private static async Task<RangeResult> RunRangeAsync(NpgsqlConnection conn, NpgsqlTransaction tx, RebuildRange range,
@@ -106,6 +109,7 @@ internal static class FullRebuild
         await RollupEngine.ExecAsync(conn, tx, DriverCells.InsertDays(range.Condition("r.responded_at"),
             range.Condition("i.opened_at", widenBefore: TimeSpan.FromDays(35)), target: "driver_days"), ct);
         await RollupEngine.ExecAsync(conn, tx, RebuildSql.CreateParts(deepest), ct);
+        await RollupEngine.ExecAsync(conn, tx, RebuildSql.WeeksAndMonths(), ct);
         return new RangeResult(rowsRead, days, cells);
     }
 

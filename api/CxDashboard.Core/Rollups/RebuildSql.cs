@@ -131,8 +131,7 @@ internal static class RebuildSql
 
     /// <summary>
     /// Each week's part inside one month (a week spans at most two) per subject and slice, from the day cells: a sixth as
-    /// many rows as days. A part lies in one month, so the parts of days split between connections never overlap, and
-    /// every part is summed again only with the other parts of its week or month (<see cref="WeeksAndMonths"/>).
+    /// many rows as days, summed into weeks and months next (<see cref="WeeksAndMonths"/>).
     /// </summary>
     public static string CreateParts(int deepest) => $"""
         CREATE TEMP TABLE coarse_parts ON COMMIT DROP AS
@@ -150,6 +149,24 @@ internal static class RebuildSql
         FROM coarse_parts
         GROUP BY subject_kind, subject_id, dim, dim_value, GROUPING SETS ((week), (month))
         """;
+
+    /// <summary>
+    /// Connections that split the days at <paramref name="boundary"/> (a month's first day) each made a cell for a week
+    /// that has days on both sides: those two become one, their sum. Every other week and every month lies on one side.
+    /// </summary>
+    public static string JoinWeekAcross(DateOnly boundary)
+    {
+        var across = $"grain = 'week' AND period_start > date '{boundary:yyyy-MM-dd}' - 7 AND period_start < date '{boundary:yyyy-MM-dd}'";
+        return $"""
+            CREATE TEMP TABLE week_across ON COMMIT DROP AS
+            SELECT subject_kind, subject_id, grain, period_start, dim, dim_value, {StoredSums(CellColumns.All)}
+            FROM coarse_cells WHERE {across}
+            GROUP BY subject_kind, subject_id, grain, period_start, dim, dim_value;
+            DELETE FROM coarse_cells WHERE {across};
+            INSERT INTO coarse_cells SELECT * FROM week_across;
+            DROP TABLE week_across
+            """;
+    }
 
     /// <summary>Quarter and year cells from the month cells, in one pass.</summary>
     public static string AddQuartersAndYears() => $"""
