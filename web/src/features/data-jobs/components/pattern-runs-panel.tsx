@@ -1,10 +1,10 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorState } from '../../../components/error-state';
 import { Skeleton } from '../../../components/skeleton';
 import { formatDuration, formatInteger } from '../../../lib/format';
 import { listPatternRuns, patternScope } from '../api/pattern-runs';
-import type { RollupRun } from '../api/rollup-runs';
+import { useRuns } from '../api/use-runs';
 
 // Rounds follow rollup runs by a poll of the api nodes: a slow poll shows a new one, a quick one follows one under way.
 const idlePollMs = 30000;
@@ -17,26 +17,7 @@ const runningPollMs = 3000;
 export function PatternRunsPanel() {
   const { t, i18n } = useTranslation();
   const lng = i18n.language;
-  const [runs, setRuns] = useState<RollupRun[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [now, setNow] = useState(() => Date.now());
-  const [tick, setTick] = useState(0);
-  const load = useCallback(() => setTick((n) => n + 1), []);
-  useEffect(() => {
-    let live = true;
-    listPatternRuns(20).then(
-      (r) => {
-        if (!live) return;
-        setRuns(r);
-        setError(null);
-        setNow(Date.now());
-      },
-      (e: Error) => live && setError(e.message),
-    );
-    return () => {
-      live = false;
-    };
-  }, [tick]);
+  const { runs, error, now, load } = useRuns(() => listPatternRuns(20));
   const running = runs?.some((r) => r.outcome === 'running') ?? false;
   useEffect(() => {
     const timer = setInterval(load, running ? runningPollMs : idlePollMs);

@@ -1,9 +1,10 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorState } from '../../../components/error-state';
 import { Skeleton } from '../../../components/skeleton';
 import { formatDuration, formatInteger } from '../../../lib/format';
 import { listRollupRuns, scopeMessage, startRollupRun, stepMessage, type RollupRun } from '../api/rollup-runs';
+import { useRuns } from '../api/use-runs';
 
 const pollMs = 3000;
 
@@ -19,30 +20,9 @@ export function RunsPanel({ showIdle, onShowIdle }: { showIdle: boolean; onShowI
     const m = scopeMessage(scope);
     return m ? t(`data.scopes.${m.key}`, { count: m.days, n: formatInteger(m.days, lng) }) : scope;
   };
-  const [runs, setRuns] = useState<RollupRun[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
   // Kept as a key, not a translated string: a language switch re-says it.
   const [message, setMessage] = useState<{ key: string; job?: string } | { text: string } | null>(null);
-  const [now, setNow] = useState(() => Date.now());
-
-  // Each reload is a new tick; the list is read in the effect and set when it arrives.
-  const [tick, setTick] = useState(0);
-  const load = useCallback(() => setTick((n) => n + 1), []);
-  useEffect(() => {
-    let live = true;
-    listRollupRuns(20, showIdle).then(
-      (r) => {
-        if (!live) return;
-        setRuns(r);
-        setError(null);
-        setNow(Date.now());
-      },
-      (e: Error) => live && setError(e.message),
-    );
-    return () => {
-      live = false;
-    };
-  }, [tick, showIdle]);
+  const { runs, error, now, load } = useRuns(() => listRollupRuns(20, showIdle), showIdle);
   const running = runs?.some((r) => r.outcome === 'running') ?? false;
   useEffect(() => {
     if (!running && !message) return;
