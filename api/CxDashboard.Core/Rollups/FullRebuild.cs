@@ -4,15 +4,16 @@ using Npgsql;
 namespace CxDashboard.Core.Rollups;
 
 /// <summary>
-/// The full rebuild of <see cref="RollupEngine"/>. The facts' days are split into runs of whole months, one per
+/// The full rebuild of <see cref="RollupEngine"/>. The facts' days are split into runs of days of about the same size, one per
 /// connection (<see cref="RebuildRange"/>): this run's connection takes the first, and each further one is a
 /// connection of its own in a transaction that imports this transaction's snapshot (so it reads exactly the same rows).
 /// Each reads its facts once into each unit's own day cells (one row per unit, day and slice), sums subtrees level by
-/// level from the deepest (a unit's cell = its own + its children's), partners from their engagement roots, writes the
-/// day cells in day order, the driver day rows, and its week and month cells (from each week's parts inside a month);
-/// the other connections' rows are then copied into this transaction in range order, a week across two connections'
-/// months summed into one cell. Quarters and years come from months; everything goes into a new table without indexes,
-/// indexed, and swapped in by the caller just before the commit.
+/// level from the deepest (a unit's cell = its own + its children's), partners from their engagement roots, its week and
+/// month cells (from each week's parts inside a month), and writes its day cells in day order into the new cells table,
+/// after the connection before it. The further connections commit their day cells there (the table is read by nobody
+/// until the swap) and hand their week and month cells over; a week across two connections' months is summed into one
+/// cell, quarters and years come from months, and while this connection indexes the new table, a further one reads
+/// the driver day rows. The caller swaps the new table in just before the commit.
 /// </summary>
 internal static class FullRebuild
 {
@@ -28,31 +29,43 @@ internal static class FullRebuild
         await RollupEngine.ExecAsync(conn, tx, RebuildSql.CreateDriverDays(), ct);
         var ranges = await RebuildRange.SplitAsync(conn, tx, connections, ct);
 
-        var others = new List<(NpgsqlConnection Conn, NpgsqlTransaction Tx)>();
+        var others = new List<Sharing>();
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        Task? drivers = null;
         try
         {
+            string? snapshot = null;
             if (ranges.Count > 1)
             {
-                var snapshot = await RollupEngine.ScalarAsync<string>(conn, tx, "SELECT pg_export_snapshot()", ct);
-                for (var i = 1; i < ranges.Count; i++) others.Add(await OpenSharingAsync(dataSource, snapshot, ct));
+                snapshot = await RollupEngine.ScalarAsync<string>(conn, tx, "SELECT pg_export_snapshot()", ct);
+                for (var i = 1; i < ranges.Count; i++) others.Add(await Sharing.OpenAsync(dataSource, snapshot, ct));
             }
-            var work = new List<Task<RangeResult>> { RunRangeAsync(conn, tx, ranges[0], RollupSql.NextCells, steps, ct) };
-            work.AddRange(others.Select((o, i) => RunRangeAsync(o.Conn, o.Tx, ranges[i + 1], "day_cells", null, ct)));
-            var results = await Task.WhenAll(work);
-            // in range order, after this connection's own: the day cells stay in day order
-            foreach (var other in others)
+            // Each connection writes its day cells into the new table once the one before it has (day order on disk).
+            var written = ranges.Select(_ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).ToArray();
+            var work = new List<Task<RangeResult>>
             {
-                await CopyAsync(other, conn, "day_cells", RollupSql.NextCells, $"{CellKey}, {RollupSql.Names(CellColumns.All)}", ct);
-                await CopyAsync(other, conn, "coarse_cells", "coarse_cells", $"{CellKey}, {RollupSql.Names(CellColumns.All)}", ct);
-                await CopyAsync(other, conn, "driver_days", "driver_days", $"org_unit_id, grain, period_start, linked, {string.Join(", ", DriverCells.CountColumns)}", ct);
-            }
+                StopAllOnFailure(RunRangeAsync(dataSource, conn, tx, ranges[0], steps, Task.CompletedTask, written[0], stop.Token), stop),
+            };
+            work.AddRange(others.Select((o, i) =>
+                StopAllOnFailure(RunRangeAsync(null, o.Conn, o.Tx, ranges[i + 1], null, written[i].Task, written[i + 1], stop.Token), stop)));
+            var results = await WhenAllAsync(work);
             var (rowsRead, days, cells) = (results.Sum(r => r.Rows), results.Sum(r => r.Days), results.Sum(r => r.Cells));
-            await CloseAsync(others);
 
             await steps.StepAsync("building week and month cells from days", ct, rowsRead: rowsRead, cellsWritten: cells);
-            // a week across the first day of a further connection's months has a cell from each side: summed into one
+            foreach (var other in others)
+            {
+                await CopyAsync(other, conn, "coarse_cells", "coarse_cells", $"{CellKey}, {RollupSql.Names(CellColumns.All)}", ct);
+                // Its day cells stay in the new table for good, which no reader sees until the swap; committed, they are
+                // indexed below like this transaction's own (an index build takes every committed row, not only those
+                // of this transaction's snapshot). A failed run leaves the table to the next one, which drops it first.
+                await other.Tx.CommitAsync(ct);
+            }
+            // The driver day rows of every month, on a further connection while this one indexes the cells.
+            if (snapshot is not null) drivers = others[0].DriverDaysAsync(snapshot, stop.Token);
+
+            // a week or month across the first day of a further connection's range has a cell from each side: summed into one
             foreach (var boundary in ranges.Skip(1).Select(r => DateOnly.FromDateTime(r.From!.Value)))
-                await RollupEngine.ExecAsync(conn, tx, RebuildSql.JoinWeekAcross(boundary), ct);
+                await RollupEngine.ExecAsync(conn, tx, RebuildSql.JoinAcross(boundary), ct);
             await steps.StepAsync("building quarter cells from months and year cells from quarters", ct, cellsWritten: cells);
             await RollupEngine.ExecAsync(conn, tx, RebuildSql.AddQuartersAndYears(), ct);
             await RollupEngine.ExecAsync(conn, tx, RollupSql.LoosenNextCells, ct);
@@ -62,26 +75,68 @@ internal static class FullRebuild
             // Sorted in memory: the 64 MB default spilled every index's sort of ~1.4M entries to disk.
             await RollupEngine.ExecAsync(conn, tx, $"SET LOCAL maintenance_work_mem = '{RebuildSql.IndexSortMem}'", ct);
             var swap = await IndexNextCellsAsync(conn, tx, ct);
+
+            await steps.StepAsync("building driver cells", ct, cellsWritten: cells);
+            if (drivers is null) await RollupEngine.ExecAsync(conn, tx, RebuildSql.InsertDriverDays(RebuildRange.All), ct);
+            else
+            {
+                await drivers;
+                await CopyAsync(others[0], conn, "driver_days", "driver_days", $"org_unit_id, grain, period_start, linked, {string.Join(", ", DriverCells.CountColumns)}", ct);
+            }
             await RollupEngine.ExecAsync(conn, tx, RebuildSql.WriteDriverDays, ct);
             await RollupEngine.ExecAsync(conn, tx, DriverCells.InsertMonths("true"), ct);
             return (new Result(cells, rowsRead, days, ranges.Count), swap);
         }
         finally
         {
-            await CloseAsync(others);
+            await stop.CancelAsync();
+            if (drivers is not null) await drivers.ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+            foreach (var other in others) await other.DisposeAsync();
+        }
+    }
+
+    /// <summary>Every connection's result; if one failed, its error rather than another's that was stopped because of it.</summary>
+    private static async Task<T[]> WhenAllAsync<T>(List<Task<T>> work)
+    {
+        try
+        {
+            return await Task.WhenAll(work);
+        }
+        catch (Exception first)
+        {
+            var cause = work.Select(t => t.Exception?.InnerException).FirstOrDefault(e => e is not null and not OperationCanceledException);
+            if (cause is null || ReferenceEquals(cause, first)) throw;
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(cause);
+            throw;
+        }
+    }
+
+    /// <summary>One connection's failure ends the others' work (one waits for another's day cells), not only the run.</summary>
+    private static async Task<T> StopAllOnFailure<T>(Task<T> work, CancellationTokenSource stop)
+    {
+        try
+        {
+            return await work;
+        }
+        catch
+        {
+            await stop.CancelAsync();
+            throw;
         }
     }
 
     private sealed record RangeResult(long Rows, int Days, long Cells);
 
     /// <summary>
-    /// One connection's share: its facts into own cells, subtrees and partners, the day cells into <paramref name="dayTarget"/>
-    /// in day order (the new cells table is created first when that is the target), driver day rows (table driver_days),
-    /// and the week and month cells of its days (table coarse_cells). Progress is reported by the run's own connection only (<paramref name="steps"/>
-    /// null elsewhere): the rows read it reports are its own until every connection's are counted.
+    /// One connection's share: its facts into own cells, subtrees and partners, the week and month cells of its days
+    /// (table coarse_cells), and its day cells in day order into the new cells table. The first connection creates that
+    /// table (<paramref name="dataSource"/> given) and writes its day cells as soon as they are summed; each further one
+    /// writes after its week and month cells, once the one before it has (<paramref name="previousWritten"/>), so the
+    /// table holds every day in order.
+    /// Progress is reported by the run's own connection only (<paramref name="steps"/> null elsewhere).
     /// </summary>
-    private static async Task<RangeResult> RunRangeAsync(NpgsqlConnection conn, NpgsqlTransaction tx, RebuildRange range,
-        string dayTarget, RunProgress? steps, CancellationToken ct)
+    private static async Task<RangeResult> RunRangeAsync(NpgsqlDataSource? dataSource, NpgsqlConnection conn, NpgsqlTransaction tx,
+        RebuildRange range, RunProgress? steps, Task previousWritten, TaskCompletionSource written, CancellationToken ct)
     {
         // Step names are shown translated by the web app (data-jobs/api/rollup-runs.ts stepMessage): rename both.
         await Step(steps, "reading survey responses", ct);
@@ -97,20 +152,60 @@ internal static class FullRebuild
             await RollupEngine.ExecAsync(conn, tx, RebuildSql.SumLevel(level, deepest), ct);
         await RollupEngine.ExecAsync(conn, tx, RollupSql.CreatePartnerRoots, ct);
         await RollupEngine.ExecAsync(conn, tx, RebuildSql.CreatePartnerDays(deepest), ct);
-        // The day-order sort of ~1.1M day cells spilled ~240 MB to disk with the run's work_mem (1M + 1M rows; the cells
-        // saturate with the facts, so this stays about the size at 10M): sorted in memory instead.
-        if (dayTarget == RollupSql.NextCells) await RollupEngine.ExecAsync(conn, tx, RollupSql.CreateNextCells, ct);
-        await RollupEngine.ExecAsync(conn, tx, $"SET LOCAL work_mem = '{RebuildSql.DaySortMem}'", ct);
-        long cells = await RollupEngine.ExecAsync(conn, tx, RebuildSql.InsertDayCells(deepest, dayTarget), ct);
-        await RollupEngine.ExecAsync(conn, tx, $"SET LOCAL work_mem = '{RollupEngine.WorkMem}'", ct);
 
-        await Step(steps, "building driver cells", ct);
-        // a response links interactions from 35 days before its month: the interactions read reach that far back
-        await RollupEngine.ExecAsync(conn, tx, DriverCells.InsertDays(range.Condition("r.responded_at"),
-            range.Condition("i.opened_at", widenBefore: TimeSpan.FromDays(35)), target: "driver_days"), ct);
+        long cells = 0;
+        if (dataSource is not null)
+        {
+            // after reading the facts: the lock order of every run is the facts, then the cells table
+            await CreateNextCellsAsync(dataSource, ct);
+            cells = await WriteDaysAsync(conn, tx, deepest, ct);
+            written.TrySetResult();
+        }
         await RollupEngine.ExecAsync(conn, tx, RebuildSql.CreateParts(deepest), ct);
         await RollupEngine.ExecAsync(conn, tx, RebuildSql.WeeksAndMonths(), ct);
+        if (dataSource is null)
+        {
+            await previousWritten.WaitAsync(ct);
+            cells = await WriteDaysAsync(conn, tx, deepest, ct);
+            written.TrySetResult();
+        }
         return new RangeResult(rowsRead, days, cells);
+    }
+
+    /// <summary>
+    /// The day cells of one connection into the new cells table, in day order. Sorted in memory: the sort of ~1.1M day
+    /// cells spilled ~240 MB to disk with the run's work_mem (1M + 1M rows; the cells saturate with the facts, so this
+    /// stays about the size at 10M).
+    /// </summary>
+    private static async Task<long> WriteDaysAsync(NpgsqlConnection conn, NpgsqlTransaction tx, int deepest, CancellationToken ct)
+    {
+        await RollupEngine.ExecAsync(conn, tx, $"SET LOCAL work_mem = '{RebuildSql.DaySortMem}'", ct);
+        long cells = await RollupEngine.ExecAsync(conn, tx, RebuildSql.InsertDayCells(deepest), ct);
+        await RollupEngine.ExecAsync(conn, tx, $"SET LOCAL work_mem = '{RollupEngine.WorkMem}'", ct);
+        return cells;
+    }
+
+    /// <summary>
+    /// Creates the new cells table (dropping one a failed run left) in a transaction of its own, committed, so that every
+    /// connection of the run can write into it; no reader reads it until the swap renames it.
+    /// </summary>
+    private static async Task CreateNextCellsAsync(NpgsqlDataSource dataSource, CancellationToken ct)
+    {
+        await using var conn = await dataSource.OpenConnectionAsync(ct);
+        await RollupEngine.ExecAsync(conn, null, $"DROP TABLE IF EXISTS {RollupSql.NextCells}; {RollupSql.CreateNextCells}", ct);
+    }
+
+    /// <summary>Drops the new cells table of a run that failed (best effort: the next rebuild drops it anyway).</summary>
+    public static async Task DropNextCellsAsync(NpgsqlDataSource dataSource)
+    {
+        try
+        {
+            await using var conn = await dataSource.OpenConnectionAsync();
+            await RollupEngine.ExecAsync(conn, null, $"SET lock_timeout = '5s'; DROP TABLE IF EXISTS {RollupSql.NextCells}", CancellationToken.None);
+        }
+        catch (NpgsqlException)
+        {
+        }
     }
 
     private static Task Step(RunProgress? steps, string name, CancellationToken ct, long? rowsRead = null) =>
@@ -126,42 +221,57 @@ internal static class FullRebuild
     }
 
     /// <summary>
-    /// A further connection whose REPEATABLE READ transaction starts from the run's exported snapshot: it sees exactly the
-    /// rows the run sees, and nothing the run's transaction wrote. It only writes temporary tables, dropped with it.
+    /// A further connection whose REPEATABLE READ transactions start from the run's exported snapshot: they see exactly the
+    /// rows the run sees, and nothing the run's transaction wrote. Besides the day cells it writes into the new cells
+    /// table, it writes only temporary tables, dropped with each transaction.
     /// </summary>
-    private static async Task<(NpgsqlConnection, NpgsqlTransaction)> OpenSharingAsync(NpgsqlDataSource dataSource, string snapshot, CancellationToken ct)
+    private sealed class Sharing(NpgsqlConnection conn, NpgsqlTransaction tx) : IAsyncDisposable
     {
-        var conn = await dataSource.OpenConnectionAsync(ct);
-        try
+        public NpgsqlConnection Conn => conn;
+        public NpgsqlTransaction Tx { get; private set; } = tx;
+
+        public static async Task<Sharing> OpenAsync(NpgsqlDataSource dataSource, string snapshot, CancellationToken ct)
+        {
+            var conn = await dataSource.OpenConnectionAsync(ct);
+            try
+            {
+                var tx = await BeginAsync(conn, snapshot, ct);
+                await RollupEngine.ExecAsync(conn, tx, RollupSql.CreateOwn(), ct);
+                return new Sharing(conn, tx);
+            }
+            catch
+            {
+                await conn.DisposeAsync();
+                throw;
+            }
+        }
+
+        private static async Task<NpgsqlTransaction> BeginAsync(NpgsqlConnection conn, string snapshot, CancellationToken ct)
         {
             var tx = await conn.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, ct);
             await RollupEngine.ExecAsync(conn, tx, $"SET TRANSACTION SNAPSHOT '{snapshot.Replace("'", "''")}'", ct);
             await PrepareAsync(conn, tx, ct);
-            await RollupEngine.ExecAsync(conn, tx, RollupSql.CreateOwn(), ct);
-            await RollupEngine.ExecAsync(conn, tx, RebuildSql.CreateDayCells(), ct);
-            await RollupEngine.ExecAsync(conn, tx, RebuildSql.CreateDriverDays(), ct);
-            return (conn, tx);
+            return tx;
         }
-        catch
-        {
-            await conn.DisposeAsync();
-            throw;
-        }
-    }
 
-    /// <summary>Ends the further connections (their temporary tables go with their transactions). Idempotent.</summary>
-    private static async Task CloseAsync(List<(NpgsqlConnection Conn, NpgsqlTransaction Tx)> others)
-    {
-        foreach (var (conn, tx) in others)
+        /// <summary>In a new transaction from the same snapshot (the first one committed): every month's driver day rows, into driver_days.</summary>
+        public async Task DriverDaysAsync(string snapshot, CancellationToken ct)
         {
-            await tx.DisposeAsync();
+            await Tx.DisposeAsync();
+            Tx = await BeginAsync(conn, snapshot, ct);
+            await RollupEngine.ExecAsync(conn, Tx, RebuildSql.CreateDriverDays(), ct);
+            await RollupEngine.ExecAsync(conn, Tx, RebuildSql.InsertDriverDays(RebuildRange.All), ct);
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await Tx.DisposeAsync();
             await conn.DisposeAsync();
         }
-        others.Clear();
     }
 
     /// <summary>Copies a table of another connection into one of this transaction, as PostgreSQL's binary COPY bytes, unparsed.</summary>
-    private static async Task CopyAsync((NpgsqlConnection Conn, NpgsqlTransaction Tx) from, NpgsqlConnection to, string source, string target,
+    private static async Task CopyAsync(Sharing from, NpgsqlConnection to, string source, string target,
         string columns, CancellationToken ct)
     {
         await using var reader = await from.Conn.BeginRawBinaryCopyAsync($"COPY {source} ({columns}) TO STDOUT (FORMAT binary)", ct);

@@ -6,7 +6,8 @@ namespace CxDashboard.Core.Rollups;
 /// <summary>
 /// The days one connection of a full rebuild takes: facts whose time (UTC) is from <see cref="From"/> (inclusive) to
 /// <see cref="To"/> (exclusive); an open end takes everything on that side. Day cells, week parts and driver day rows
-/// are additive per day, so connections that take disjoint days build disjoint rows.
+/// are additive per day, so connections that take disjoint days build disjoint rows (a week or month across two
+/// connections' days gets a cell from each, summed into one).
 /// </summary>
 internal sealed record RebuildRange(DateTime? From, DateTime? To)
 {
@@ -25,8 +26,10 @@ internal sealed record RebuildRange(DateTime? From, DateTime? To)
     private static string Literal(DateTime t) => t.ToString("yyyy-MM-dd HH:mm:ss'+00'", CultureInfo.InvariantCulture);
 
     /// <summary>
-    /// The facts' months by size (both fact tables are partitioned by month, named table_yYYYYmMM), split into at most
-    /// <paramref name="connections"/> runs of whole months, in time order, each about the same size on disk.
+    /// The facts' days split into at most <paramref name="connections"/> runs, in time order, each about the same size on
+    /// disk: from each month's bytes (both fact tables are partitioned by month, named table_yYYYYmMM), a run ends on the
+    /// day where its share falls, the month's bytes taken as spread evenly over its days. Whole months alone left one
+    /// connection 7 of 13 months (1M + 1M rows), and the other waited for it.
     /// </summary>
     public static async Task<IReadOnlyList<RebuildRange>> SplitAsync(NpgsqlConnection conn, NpgsqlTransaction tx, int connections, CancellationToken ct)
     {
@@ -37,15 +40,7 @@ internal sealed record RebuildRange(DateTime? From, DateTime? To)
         {
             while (await r.ReadAsync(ct)) months.Add((DateTime.SpecifyKind(r.GetDateTime(0), DateTimeKind.Utc), r.GetInt64(1)));
         }
-        var total = months.Sum(m => m.Bytes);
-        var bounds = new List<DateTime>();
-        long sofar = 0;
-        foreach (var (month, bytes) in months)
-        {
-            // a new range starts at this month when more than half of it lies past the ranges' shares so far
-            if (bounds.Count < connections - 1 && sofar > 0 && sofar + bytes / 2 >= total * (bounds.Count + 1) / connections) bounds.Add(month);
-            sofar += bytes;
-        }
+        var bounds = Bounds(months, connections);
         if (bounds.Count == 0) return [All];
         var ranges = new List<RebuildRange>();
         DateTime? start = null;
@@ -56,6 +51,31 @@ internal sealed record RebuildRange(DateTime? From, DateTime? To)
         }
         ranges.Add(new RebuildRange(start, null));
         return ranges;
+    }
+
+    /// <summary>The first day of each run after the first (UTC midnight), strictly increasing, inside the months given.</summary>
+    internal static List<DateTime> Bounds(IReadOnlyList<(DateTime Month, long Bytes)> months, int connections)
+    {
+        var total = months.Sum(m => m.Bytes);
+        var bounds = new List<DateTime>();
+        long sofar = 0;
+        foreach (var (month, bytes) in months)
+        {
+            var days = DateTime.DaysInMonth(month.Year, month.Month);
+            while (bounds.Count < connections - 1 && bytes > 0)
+            {
+                var share = total * (bounds.Count + 1) / connections;
+                if (sofar + bytes <= share) break;
+                var day = month.AddDays(Math.Clamp((int)Math.Round((double)(share - sofar) / bytes * days), 0, days - 1));
+                // never an empty run: the first one has a day before it, and each bound is after the last
+                if (day == months[0].Month) day = day.AddDays(1);
+                if (bounds.Count > 0 && day <= bounds[^1]) day = bounds[^1].AddDays(1);
+                if (day >= month.AddDays(days)) break;
+                bounds.Add(day);
+            }
+            sofar += bytes;
+        }
+        return bounds;
     }
 
     /// <summary>Each month with facts and the bytes its partitions of both fact tables take.</summary>

@@ -113,6 +113,8 @@ public sealed class RollupEngine(NpgsqlDataSource dataSource, int rebuildConnect
         catch (Exception ex)
         {
             await tx.RollbackAsync(CancellationToken.None);
+            // a full rebuild's new cells table was committed apart, to be swapped in: nothing else reads it
+            await FullRebuild.DropNextCellsAsync(dataSource);
             await FailJobRunAsync(jobRunId, ex);
             throw;
         }

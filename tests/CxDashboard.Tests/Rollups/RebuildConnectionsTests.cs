@@ -5,8 +5,9 @@ using CxDashboard.Tests.Infrastructure;
 namespace CxDashboard.Tests.Rollups;
 
 /// <summary>
-/// A full rebuild splits the facts' months between connections that share its snapshot: what it writes must not depend
-/// on how many there are, and the day cells must still lie in day order on disk (a refresh relies on it).
+/// A full rebuild splits the facts' days between connections that share its snapshot (a week and a month across the
+/// split get a part from each): what it writes must not depend on how many there are, and the day cells must still lie
+/// in day order on disk (a refresh relies on it).
 /// </summary>
 public sealed class RebuildConnectionsTests : IAsyncLifetime
 {
@@ -57,6 +58,55 @@ public sealed class RebuildConnectionsTests : IAsyncLifetime
         Assert.True(two.Backwards < two.DayCells / 50, $"{two.Backwards} of {two.DayCells} day cells lie after a cell of a later day");
         Assert.True(two.Backwards <= one.Backwards * 1.2 + 20, $"{two.Backwards} day cells out of order on two connections, {one.Backwards} on one");
         Assert.Equal((0L, 0L), (one.CoarseBeforeLastDay, two.CoarseBeforeLastDay));
+    }
+
+    [Fact]
+    public async Task A_new_cells_table_a_failed_run_left_behind_is_replaced_not_swapped_in()
+    {
+        await new RollupEngine(db.DataSource, rebuildConnections: 2).RebuildAsync();
+        var (cells, driverCells) = (await db.RowsAsync(AllCells), await db.RowsAsync(AllDriverCells));
+        // what a run that died after a further connection committed its day cells leaves: the new table, part filled
+        await db.ExecuteAsync("""
+            CREATE TABLE rollup_cell_next (LIKE rollup_cell INCLUDING ALL EXCLUDING INDEXES);
+            INSERT INTO rollup_cell_next SELECT * FROM rollup_cell WHERE grain = 'day' LIMIT 500;
+            UPDATE rollup_cell_next SET responses = 999999
+            """);
+
+        var run = await new RollupEngine(db.DataSource, rebuildConnections: 2).RebuildAsync();
+
+        Assert.Equal(2, run.Connections);
+        Assert.Equal(cells[0], (await db.RowsAsync(AllCells))[0]);
+        Assert.Equal(driverCells[0], (await db.RowsAsync(AllDriverCells))[0]);
+        Assert.Equal(0L, await db.ScalarAsync<long>("SELECT count(*) FROM pg_class WHERE relname = 'rollup_cell_next'"));
+    }
+
+    [Fact]
+    public async Task A_rebuild_stopped_after_the_further_connection_committed_keeps_the_old_cells_and_drops_its_new_table()
+    {
+        await new RollupEngine(db.DataSource, rebuildConnections: 2).RebuildAsync();
+        var (cells, driverCells) = (await db.RowsAsync(AllCells), await db.RowsAsync(AllDriverCells));
+        await db.ExecuteAsync("UPDATE survey_response SET nps = 10 WHERE nps < 10"); // a rebuild would change cells
+
+        // Held at the driver cells, after every cell is written and indexed (the further connection committed its day cells).
+        await using var hold = await db.DataSource.OpenConnectionAsync();
+        await using var holdTx = await hold.BeginTransactionAsync();
+        await using (var lockCmd = new Npgsql.NpgsqlCommand("LOCK TABLE driver_cell IN ACCESS EXCLUSIVE MODE", hold, holdTx)) await lockCmd.ExecuteNonQueryAsync();
+        using var stop = new CancellationTokenSource();
+        var rebuild = Task.Run(() => new RollupEngine(db.DataSource, rebuildConnections: 2).RebuildAsync(ct: stop.Token));
+        using var guard = new CancellationTokenSource(TimeSpan.FromMinutes(5)); // a hang guard, not an assertion on time
+        while (await db.ScalarAsync<long>("SELECT count(*) FROM pg_locks WHERE NOT granted AND relation = 'driver_cell'::regclass") == 0)
+        {
+            Assert.False(rebuild.IsCompleted, $"the run ended before it waited for driver_cell: {rebuild.Exception}");
+            await Task.Delay(50, guard.Token);
+        }
+        await stop.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => rebuild);
+        await holdTx.RollbackAsync();
+
+        Assert.Equal(cells[0], (await db.RowsAsync(AllCells))[0]);
+        Assert.Equal(driverCells[0], (await db.RowsAsync(AllDriverCells))[0]);
+        Assert.Equal(0L, await db.ScalarAsync<long>("SELECT count(*) FROM pg_class WHERE relname = 'rollup_cell_next'"));
+        Assert.Equal("failed", await db.ScalarAsync<string>("SELECT outcome FROM job_run ORDER BY id DESC LIMIT 1"));
     }
 
     private sealed record Layout(long DayCells, long Days, long Backwards, long CoarseBeforeLastDay);
