@@ -2,7 +2,7 @@
 # Runs a benchmark against its own throwaway PostgreSQL and prints its figures.
 #   tests/bench.sh import   [--rows 1000000]   import throughput via the CLI vs plain COPY
 #   tests/bench.sh generate [--rows 1000000]   demo generator throughput vs generation alone
-#   tests/bench.sh rollup   [--rows 1000000] [--small-rows N] [--no-closure-baselines]   rollup rebuild vs the leaf GROUP BY, the same 51k-row change refreshed at two sizes,
+#   tests/bench.sh rollup   [--rows 1000000] [--small-rows N] [--rounds N] [--no-closure-baselines]   rollup rebuild vs the leaf GROUP BY (in rounds), the same 51k-row change refreshed at two sizes,
 #                                               drivers from cells vs raw facts, a verbatim page; GROUP BY over the closure and a materialized view
 #   tests/bench.sh scorecard [--responses 300000] [--requests 200] [--seconds 15]   (CXD_BENCH_PG + --database NAME: reuse a seeded db)
 #   tests/bench.sh export [--responses 300000] [--interactions 1100000]   monthly review of the company (time, peak memory);
