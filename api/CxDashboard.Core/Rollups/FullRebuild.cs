@@ -187,12 +187,17 @@ internal static class FullRebuild
 
     /// <summary>
     /// Creates the new cells table (dropping one a failed run left) in a transaction of its own, committed, so that every
-    /// connection of the run can write into it; no reader reads it until the swap renames it.
+    /// connection of the run can write into it; no reader reads it until the swap renames it. Autovacuum is off on it until
+    /// then: once a further connection committed its day cells, it could start on the table and hold up the index builds.
     /// </summary>
     private static async Task CreateNextCellsAsync(NpgsqlDataSource dataSource, CancellationToken ct)
     {
         await using var conn = await dataSource.OpenConnectionAsync(ct);
-        await RollupEngine.ExecAsync(conn, null, $"DROP TABLE IF EXISTS {RollupSql.NextCells}; {RollupSql.CreateNextCells}", ct);
+        await RollupEngine.ExecAsync(conn, null, $"""
+            DROP TABLE IF EXISTS {RollupSql.NextCells};
+            {RollupSql.CreateNextCells};
+            ALTER TABLE {RollupSql.NextCells} SET (autovacuum_enabled = off)
+            """, ct);
     }
 
     /// <summary>Drops the new cells table of a run that failed (best effort: the next rebuild drops it anyway).</summary>
@@ -303,7 +308,7 @@ internal static class FullRebuild
             while (await r.ReadAsync(ct))
                 indexes.Add((r.GetString(0), r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2), r.IsDBNull(3) ? null : r.GetString(3)));
         }
-        var renames = new List<string> { "DROP TABLE rollup_cell", $"ALTER TABLE {next} RENAME TO rollup_cell" };
+        var renames = new List<string> { "DROP TABLE rollup_cell", $"ALTER TABLE {next} RENAME TO rollup_cell", "ALTER TABLE rollup_cell RESET (autovacuum_enabled)" };
         foreach (var (name, def, constraint, constraintDef) in indexes)
         {
             if (constraint is not null)

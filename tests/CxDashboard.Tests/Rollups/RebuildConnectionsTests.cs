@@ -78,6 +78,8 @@ public sealed class RebuildConnectionsTests : IAsyncLifetime
         Assert.Equal(cells[0], (await db.RowsAsync(AllCells))[0]);
         Assert.Equal(driverCells[0], (await db.RowsAsync(AllDriverCells))[0]);
         Assert.Equal(0L, await db.ScalarAsync<long>("SELECT count(*) FROM pg_class WHERE relname = 'rollup_cell_next'"));
+        // autovacuum, off on the new table while it is built, is on again once it is the cells table
+        Assert.Equal("{fillfactor=50}", await db.ScalarAsync<string>("SELECT reloptions::text FROM pg_class WHERE relname = 'rollup_cell'"));
     }
 
     [Fact]
