@@ -93,6 +93,7 @@ export const en = {
     outOfScopeText: 'The unit {{unit}} is outside the part of the organisation you can see. No data is shown.',
     outOfScopePartnerText: 'The partner {{partner}} is outside what you can see. No data is shown.',
     noData: 'No responses in this period.',
+    noResponsesIn: 'No responses in {{period}}.',
     toLatestData: 'Go to the latest month with responses',
     dataTable: 'Data table',
     showTable: 'Show data table',

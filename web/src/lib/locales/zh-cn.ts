@@ -94,6 +94,7 @@ export const zhCN: Resources = {
     outOfScopeText: '单位 {{unit}} 不在您可查看的组织范围内。不显示任何数据。',
     outOfScopePartnerText: '合作伙伴 {{partner}} 不在您可查看的范围内。不显示任何数据。',
     noData: '此期间没有回复。',
+    noResponsesIn: '{{period}}没有回复。',
     toLatestData: '转到有回复的最近月份',
     dataTable: '数据表',
     showTable: '显示数据表',
