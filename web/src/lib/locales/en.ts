@@ -23,6 +23,7 @@ export const en = {
   embedAdmin: {
     fieldProblem: '{{label}}: {{text}}',
     grant: 'Grant',
+    nameList: 'Name',
     originsList: 'Allowed origins',
     grantUnitsList: 'Org units it may grant',
     grantPartnersList: 'Partners it may grant',
@@ -34,10 +35,12 @@ export const en = {
     registerButton: 'Register',
     hosts: 'Registered hosts',
     noHosts: 'No host application is registered yet.',
-    name: 'Name',
+    name: 'Name of the host application',
     origins: 'Allowed origins (one per line)',
-    grantUnits: 'Org units it may grant (codes)',
-    grantPartners: 'Partners it may grant (codes)',
+    grantUnits: 'Org units it may grant (codes, comma-separated)',
+    grantPartners: 'Partners it may grant (codes, comma-separated)',
+    // placeholders: examples, never values (the fields start empty)
+    example: 'e.g. {{value}}',
     views: 'Views',
     permissions: 'Permissions',
     view: { scorecard: 'Scorecard', cascade: 'Cascade', process: 'Process & outcome', partner: 'Partner page' },
