@@ -79,6 +79,7 @@ export const en = {
     locked: 'Locked filters',
     unit: 'Unit',
     period: 'Period',
+    periodLocked: 'Period locked',
     slice: 'Slice',
     notAvailable: 'This view is not available in the embedded app yet.',
     partner: 'Partner',

@@ -79,6 +79,7 @@ export const zhCN: Resources = {
     locked: '已锁定的筛选条件',
     unit: '单位',
     period: '期间',
+    periodLocked: '期间已锁定',
     slice: '切片',
     notAvailable: '嵌入式应用暂不支持此视图。',
     partner: '合作伙伴',
