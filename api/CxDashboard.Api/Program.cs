@@ -8,6 +8,9 @@ using CxDashboard.Api.Rollups;
 using CxDashboard.Api.Security;
 using CxDashboard.Api.Web;
 
+// Bad usage (an unknown verb, word or option) is refused before anything is composed or written.
+if (CliVerbs.RejectBadUsage(args) is { } usage) return usage;
+
 // A verb that needs no host (schema) runs before anything is composed.
 if (CliVerbs.IsStandalone(args)) return await CliVerbs.RunStandaloneAsync(args);
 

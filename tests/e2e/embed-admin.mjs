@@ -15,9 +15,9 @@ test('the analyst registers a host on the embedding screen, its key (shown once)
   await page.getByRole('heading', { name: 'Embedding: host applications' }).waitFor();
   const name = `e2e admin ${Date.now()}`;
   const form = page.getByRole('form', { name: 'Register a host application' });
-  await form.getByLabel('Name').fill(name);
+  await form.getByLabel('Name of the host application').fill(name);
   await form.getByLabel('Allowed origins (one per line)').fill('https://portal.e2e.test');
-  await form.getByLabel('Org units it may grant (codes)').fill('DIV-RETAIL');
+  await form.getByLabel('Org units it may grant (codes, comma-separated)').fill('DIV-RETAIL');
   await form.getByRole('button', { name: 'Register' }).click();
   const card = page.getByRole('region', { name, exact: true });
   await card.waitFor();

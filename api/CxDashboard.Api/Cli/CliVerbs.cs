@@ -1,42 +1,72 @@
 namespace CxDashboard.Api.Cli;
 
 /// <summary>
-/// The host's command-line verbs: <c>CxDashboard.Api &lt;verb&gt; [options]</c>. Anything that is
-/// not a verb (e.g. <c>--urls</c>) starts the server.
+/// The host's command-line verbs: <c>CxDashboard.Api &lt;verb&gt; [options]</c>. Server arguments (<c>--urls …</c>,
+/// <c>Key=value</c>) start the server; any other first word that is not a verb is a usage error. Each verb's words and
+/// options are checked against its <see cref="CliSyntax"/> here, before the host is composed, so bad usage changes nothing.
 /// </summary>
 public static class CliVerbs
 {
-    private static readonly Dictionary<string, Func<WebApplication, string[], Task<int>>> Verbs = new(StringComparer.OrdinalIgnoreCase)
+    private static readonly Dictionary<string, (CliSyntax Syntax, Func<WebApplication, CliArgs, Task<int>> Run)> Verbs = new(StringComparer.OrdinalIgnoreCase)
     {
-        ["migrate"] = MigrateAsync,
-        ["seed"] = SeedVerb.RunAsync,
-        ["import"] = ImportVerb.RunAsync,
-        ["rollup"] = RollupVerb.RunAsync,
-        ["export"] = ExportVerb.RunAsync,
-        ["embed"] = EmbedVerb.RunAsync,
-        ["floor-patterns"] = FloorPatternsVerb.RunAsync,
+        ["migrate"] = (CliSyntax.Of("migrate", CliForm.Of()), MigrateAsync),
+        ["seed"] = (SeedVerb.Syntax, SeedVerb.RunAsync),
+        ["import"] = (ImportVerb.Syntax, ImportVerb.RunAsync),
+        ["rollup"] = (RollupVerb.Syntax, RollupVerb.RunAsync),
+        ["export"] = (ExportVerb.Syntax, ExportVerb.RunAsync),
+        ["embed"] = (EmbedVerb.Syntax, EmbedVerb.RunAsync),
+        ["floor-patterns"] = (FloorPatternsVerb.Syntax, FloorPatternsVerb.RunAsync),
     };
 
     // Verbs that need no host (no configuration, no database): run before the host is composed.
-    private static readonly Dictionary<string, Func<string[], Task<int>>> Standalone = new(StringComparer.OrdinalIgnoreCase)
+    private static readonly Dictionary<string, (CliSyntax Syntax, Func<CliArgs, Task<int>> Run)> Standalone = new(StringComparer.OrdinalIgnoreCase)
     {
-        ["schema"] = SchemaVerb.RunAsync,
+        ["schema"] = (SchemaVerb.Syntax, SchemaVerb.RunAsync),
     };
 
     public static bool IsVerb(string[] args) => args.Length > 0 && Verbs.ContainsKey(args[0]);
 
     public static bool IsStandalone(string[] args) => args.Length > 0 && Standalone.ContainsKey(args[0]);
 
+    /// <summary>
+    /// Checks a command line before anything is composed: a verb's words and options against its syntax, and a first word
+    /// that is neither a verb nor a server argument (<c>rolup</c>). Prints one line and returns exit code 2 when wrong, else null.
+    /// </summary>
+    public static int? RejectBadUsage(string[] args)
+    {
+        try
+        {
+            if (args.Length == 0) return null;
+            if (Verbs.TryGetValue(args[0], out var verb)) verb.Syntax.Parse(args[1..]);
+            else if (Standalone.TryGetValue(args[0], out var standalone)) standalone.Syntax.Parse(args[1..]);
+            else if (!IsServerArgument(args[0]))
+            {
+                throw new CliUsageException($"unknown verb '{args[0]}'; verbs: {string.Join(", ", Verbs.Keys.Concat(Standalone.Keys).Order(StringComparer.Ordinal))} " +
+                    "(server options such as --urls start the server)");
+            }
+            return null;
+        }
+        catch (CliUsageException ex)
+        {
+            Console.Error.WriteLine($"error: {ex.Message}");
+            return ExitCodes.Usage;
+        }
+    }
+
+    // What the host's command-line configuration reads: --key value, --key=value, /key value, key=value.
+    private static bool IsServerArgument(string arg) => arg.StartsWith('-') || arg.StartsWith('/') || arg.Contains('=');
+
     public static async Task<int> RunStandaloneAsync(string[] args)
     {
         try
         {
-            return await Standalone[args[0]](args[1..]);
+            var (syntax, run) = Standalone[args[0]];
+            return await run(syntax.Parse(args[1..]));
         }
         catch (CliUsageException ex)
         {
             await Console.Error.WriteLineAsync($"error: {ex.Message}");
-            return 2;
+            return ExitCodes.Usage;
         }
     }
 
@@ -53,7 +83,8 @@ public static class CliVerbs
     {
         try
         {
-            return await Verbs[args[0]](app, args[1..]);
+            var (syntax, run) = Verbs[args[0]];
+            return await run(app, syntax.Parse(args[1..]));
         }
         catch (CliUsageException ex)
         {
@@ -85,7 +116,7 @@ public static class CliVerbs
         return inner.Message.Split('\n')[0].Trim();
     }
 
-    private static async Task<int> MigrateAsync(WebApplication app, string[] args)
+    private static async Task<int> MigrateAsync(WebApplication app, CliArgs args)
     {
         await CxDashboard.Api.Hosting.DataExtensions.PrepareDatabaseAsync(app);
         Console.WriteLine("database is up to date");

@@ -12,19 +12,24 @@ namespace CxDashboard.Api.Cli;
 /// </summary>
 internal static class EmbedVerb
 {
-    private const string Usage = "embed hosts | add-host --name N --origins O[,O] [--units U,…] [--partners P,…] --views V,… [--permissions view,drill,export] " +
-        "| issue-key --host ID | revoke-key --key KEYID | rotate-key --key KEYID [--overlap-hours 24] | rotate-signing-key";
+    public static readonly CliSyntax Syntax = CliSyntax.Of("embed",
+        Command("hosts"),
+        Command("add-host", new("--name", "N", Required: true), new("--origins", "O[,O]", Required: true), new("--units", "U,…"), new("--partners", "P,…"),
+            new("--views", "V,…", Required: true), new("--permissions", "view,drill,export")),
+        Command("issue-key", new CliOption("--host", "ID", Required: true)),
+        Command("revoke-key", new CliOption("--key", "KEYID", Required: true)),
+        Command("rotate-key", new CliOption("--key", "KEYID", Required: true), new("--overlap-hours", "24")),
+        Command("rotate-signing-key"));
 
-    public static async Task<int> RunAsync(WebApplication app, string[] args)
+    private static CliForm Command(string name, params CliOption[] options) => new([name], [], options);
+
+    public static async Task<int> RunAsync(WebApplication app, CliArgs opts)
     {
-        if (args.Length == 0) throw new CliUsageException($"usage: {Usage}");
-        var opts = CliOptions.Parse(args[1..], flags: [],
-            values: ["--name", "--origins", "--units", "--partners", "--views", "--permissions", "--host", "--key", "--overlap-hours"]);
         await using var scope = app.Services.CreateAsyncScope();
         var hosts = scope.ServiceProvider.GetRequiredService<HostRegistry>();
         try
         {
-            switch (args[0])
+            switch (opts.Command)
             {
                 case "hosts":
                     foreach (var h in await hosts.ListAsync())
@@ -40,7 +45,7 @@ internal static class EmbedVerb
                     return ExitCodes.Done;
                 case "add-host":
                     var host = await hosts.RegisterAsync(new HostInput(
-                        opts.Value("--name") ?? throw new CliUsageException("add-host needs --name"),
+                        opts.Value("--name")!,
                         List(opts, "--origins"), List(opts, "--units"), List(opts, "--partners"), List(opts, "--views"),
                         opts.Has("--permissions") ? List(opts, "--permissions") : [EmbedPermissions.View, EmbedPermissions.Drill]));
                     Console.WriteLine($"host {host.Id} '{host.Name}' registered; issue a key with: embed issue-key --host {host.Id}");
@@ -50,12 +55,12 @@ internal static class EmbedVerb
                     PrintKey(issued);
                     return ExitCodes.Done;
                 case "revoke-key":
-                    var keyId = opts.Value("--key") ?? throw new CliUsageException("revoke-key needs --key");
+                    var keyId = opts.Value("--key")!;
                     if (!await hosts.RevokeKeyAsync(keyId)) throw new CliUsageException($"no API key {keyId}");
                     Console.WriteLine($"key {keyId} revoked");
                     return ExitCodes.Done;
                 case "rotate-key":
-                    var old = opts.Value("--key") ?? throw new CliUsageException("rotate-key needs --key");
+                    var old = opts.Value("--key")!;
                     var hours = opts.Long("--overlap-hours", 24);
                     if (hours > HostRegistry.MaxOverlap.TotalHours) throw new CliUsageException($"--overlap-hours: at most {HostRegistry.MaxOverlap.TotalHours:0}");
                     var overlap = TimeSpan.FromHours(hours);
@@ -69,7 +74,7 @@ internal static class EmbedVerb
                     Console.WriteLine($"embed tokens are now signed by {kid}; tokens signed by the retired key work for {grace} more");
                     return ExitCodes.Done;
                 default:
-                    throw new CliUsageException($"unknown embed command '{args[0]}'; usage: {Usage}");
+                    throw new InvalidOperationException($"embed {opts.Command} is in the syntax but not handled");
             }
         }
         catch (InputRejectedException e)
@@ -85,9 +90,9 @@ internal static class EmbedVerb
         Console.WriteLine(k.Key);
     }
 
-    private static long HostId(CliOptions opts) =>
+    private static long HostId(CliArgs opts) =>
         long.TryParse(opts.Value("--host"), NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : throw new CliUsageException("--host needs a host id (embed hosts lists them)");
 
-    private static string[] List(CliOptions opts, string name) =>
+    private static string[] List(CliArgs opts, string name) =>
         opts.Value(name)?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries) ?? [];
 }

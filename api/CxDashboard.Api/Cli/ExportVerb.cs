@@ -14,22 +14,28 @@ namespace CxDashboard.Api.Cli;
 /// </summary>
 internal static class ExportVerb
 {
-    public static async Task<int> RunAsync(WebApplication app, string[] args)
+    public static readonly CliSyntax Syntax = CliSyntax.Of("export",
+        new(["monthly-review"], [], [Unit, new("--month", "yyyy-MM"), new("--out", "FILE.xlsx", Required: true), new("--locale", "en|zh-CN"), Persona]),
+        Raw("responses"), Raw("interactions"));
+
+    private static CliOption Unit => new("--unit", "CODE", Required: true);
+
+    private static CliOption Persona => new("--persona", "NAME");
+
+    private static CliForm Raw(string kind) =>
+        new([kind], [], [Unit, new("--from", "yyyy-MM-dd"), new("--to", "yyyy-MM-dd"), new("--out", "FILE.xlsx|FILE.csv", Required: true), Persona]);
+
+    public static async Task<int> RunAsync(WebApplication app, CliArgs o)
     {
-        var o = CliOptions.Parse(args, flags: [], values: ["--unit", "--month", "--out", "--locale", "--from", "--to", "--persona"]);
-        if (o.Positional.Count != 1 || o.Positional[0] is not ("monthly-review" or "responses" or "interactions"))
-        {
-            throw new CliUsageException("usage: export monthly-review --unit CODE --month yyyy-MM --out FILE.xlsx [--locale en|zh-CN] | " +
-                "export responses|interactions --unit CODE --from yyyy-MM-dd --to yyyy-MM-dd --out FILE.xlsx|FILE.csv");
-        }
-        var unit = o.Value("--unit") ?? throw new CliUsageException("--unit is required");
-        var output = o.Value("--out") ?? throw new CliUsageException("--out is required");
+        var command = o.Command;
+        var unit = o.Value("--unit")!;
+        var output = o.Value("--out")!;
         var clock = Stopwatch.StartNew();
         void Progress(string what) => Console.Error.WriteLine($"export: {clock.Elapsed.TotalSeconds,6:0.0}s {what}");
 
         await using var scope = app.Services.CreateAsyncScope();
         var gate = ExportCaller.GateFor(scope.ServiceProvider, Principal(app, o.Value("--persona"), unit));
-        if (o.Positional[0] == "monthly-review")
+        if (command == "monthly-review")
         {
             Progress($"reading the review of {unit} for {o.Value("--month")}");
             var (file, refusal) = await scope.ServiceProvider.GetRequiredService<ReviewExports>().ExportAsync(unit, o.Value("--month"), o.Value("--locale"));
@@ -41,7 +47,7 @@ internal static class ExportVerb
 
         var (request, refused) = await scope.ServiceProvider.GetRequiredService<ExportRequests>().RawAsync(unit, o.Value("--from"), o.Value("--to"), default);
         if (request is null) return Refused(refused!);
-        var kind = o.Positional[0] == "responses" ? RawKind.Responses : RawKind.Interactions;
+        var kind = command == "responses" ? RawKind.Responses : RawKind.Interactions;
         var csv = output.EndsWith(".csv", StringComparison.OrdinalIgnoreCase);
         var selection = new RawSelection(kind, request.Unit.Id, (await gate.ScopeAsync()).ToArray(), request.From, request.To);
         var raw = scope.ServiceProvider.GetRequiredService<RawExport>();
@@ -56,7 +62,7 @@ internal static class ExportVerb
         }
         finally
         {
-            await scope.ServiceProvider.GetRequiredService<ReviewExports>().AuditAsync(o.Positional[0], csv ? "csv" : "xlsx", unit,
+            await scope.ServiceProvider.GetRequiredService<ReviewExports>().AuditAsync(command, csv ? "csv" : "xlsx", unit,
                 $"from={o.Value("--from")}; to={o.Value("--to")}; via=cli", rows, outcome, null);
         }
         Progress($"wrote {output}: {rows:N0} rows");

@@ -18,9 +18,11 @@ namespace CxDashboard.Api.Cli;
 /// </summary>
 internal static class FloorPatternsVerb
 {
-    public static async Task<int> RunAsync(WebApplication app, string[] args)
+    public static readonly CliSyntax Syntax = CliSyntax.Of("floor-patterns",
+        CliForm.Of(new("--unit", "CODE"), new("--partner", "CODE"), new("--times", "N"), CliOption.Flag("--audit")));
+
+    public static async Task<int> RunAsync(WebApplication app, CliArgs o)
     {
-        var o = CliOptions.Parse(args, flags: ["--audit"], values: ["--unit", "--partner", "--times"]);
         var db = app.Services.GetRequiredService<NpgsqlDataSource>();
         var floor = app.Services.GetRequiredService<IOptions<ConfidenceOptions>>().Value.PrivacyFloor;
         var all = await app.Services.GetRequiredService<PartnerQueries>().AllAsync();
@@ -36,7 +38,7 @@ internal static class FloorPatternsVerb
             if (o.Value("--partner") is { } p) claims.Add(new Claim(CxClaims.ScopePartner, p));
             var scope = await new ScopeResolver(db).ResolveAsync(new ClaimsPrincipal(new ClaimsIdentity(claims, "cli")));
             if (scope.UnitIds.Count == 0) throw new CliUsageException("the scope names no unit or partner that exists");
-            targets = [TargetOf(scope, all, string.Join(' ', args))];
+            targets = [TargetOf(scope, all, Label(o))];
         }
         var times = (int)o.Long("--times", 1);
         foreach (var t in targets)
@@ -71,6 +73,9 @@ internal static class FloorPatternsVerb
     /// <summary>The scope named on the command line, resolved as a token's would be, with the partners it can see.</summary>
     private static FloorTarget TargetOf(CallerScope scope, IReadOnlyList<PartnerInfo> all, string label) =>
         new(scope, ScopeGate.FloorPartnersOf(scope, all), label);
+
+    private static string Label(CliArgs o) =>
+        string.Join(' ', new[] { ("--unit", o.Value("--unit")), ("--partner", o.Value("--partner")) }.Where(x => x.Item2 is not null).Select(x => $"{x.Item1} {x.Item2}"));
 
     private static string LoadAverage() =>
         File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "?";

@@ -8,16 +8,15 @@ namespace CxDashboard.Api.Cli;
 /// </summary>
 internal static class ImportVerb
 {
-    public static async Task<int> RunAsync(WebApplication app, string[] args)
+    public static readonly CliSyntax Syntax = CliSyntax.Of("import", new CliForm([], [$"<{string.Join('|', ImportNames.Kinds)}>", "<file>"],
+        [new("--format", "csv|jsonl"), new("--encoding", "utf8|latin1"), new("--quarantine", "rejects-file"), new("--source", "name"),
+         CliOption.Flag("--progress"), CliOption.Flag("--no-progress")]));
+
+    public static async Task<int> RunAsync(WebApplication app, CliArgs o)
     {
-        var o = CliOptions.Parse(args, flags: ["--progress", "--no-progress"], values: ["--format", "--encoding", "--quarantine", "--source"]);
-        if (o.Positional.Count != 2)
-        {
-            throw new CliUsageException($"usage: import <{string.Join('|', ImportNames.Kinds)}> <file> [--format csv|jsonl] [--encoding utf8|latin1] [--quarantine rejects-file] [--source name]");
-        }
-        var kind = ImportNames.ParseKind(o.Positional[0])
-            ?? throw new CliUsageException($"unknown kind '{o.Positional[0]}' (use {string.Join(", ", ImportNames.Kinds)})");
-        var path = o.Positional[1];
+        var kind = ImportNames.ParseKind(o.Arguments[0])
+            ?? throw new CliUsageException($"unknown kind '{o.Arguments[0]}' (use {string.Join(", ", ImportNames.Kinds)})");
+        var path = o.Arguments[1];
         if (!File.Exists(path)) throw new CliUsageException($"file not found: {path}");
         var format = o.Value("--format") is { } f
             ? ImportNames.ParseFormat(f) ?? throw new CliUsageException($"--format: '{f}' is not csv or jsonl")

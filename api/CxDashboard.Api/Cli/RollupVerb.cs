@@ -6,9 +6,10 @@ namespace CxDashboard.Api.Cli;
 /// <summary><c>rollup [--full]</c>: refreshes rollup cells now (incremental by default), with progress on stderr.</summary>
 internal static class RollupVerb
 {
-    public static async Task<int> RunAsync(WebApplication app, string[] args)
+    public static readonly CliSyntax Syntax = CliSyntax.Of("rollup", CliForm.Of(CliOption.Flag("--full")));
+
+    public static async Task<int> RunAsync(WebApplication app, CliArgs o)
     {
-        var o = CliOptions.Parse(args, flags: ["--full"], values: []);
         var engine = app.Services.GetRequiredService<RollupEngine>();
         var clock = Stopwatch.StartNew();
         void Progress(string stage) => Console.Error.WriteLine($"rollup: {clock.Elapsed.TotalSeconds,6:0.0}s {stage}");

@@ -10,9 +10,10 @@ namespace CxDashboard.Api.Cli;
 /// </summary>
 internal static class SchemaVerb
 {
-    public static async Task<int> RunAsync(string[] args)
+    public static readonly CliSyntax Syntax = CliSyntax.Of("schema", CliForm.Of(new CliOption("--out", "FILE")));
+
+    public static async Task<int> RunAsync(CliArgs o)
     {
-        var o = CliOptions.Parse(args, flags: [], values: ["--out"]);
         var sdl = SchemaPrinter.Print(GraphQLExtensions.BuildCxSchema());
         if (o.Value("--out") is { } path)
         {

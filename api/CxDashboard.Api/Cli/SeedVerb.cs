@@ -10,10 +10,11 @@ namespace CxDashboard.Api.Cli;
 /// </summary>
 internal static class SeedVerb
 {
-    public static async Task<int> RunAsync(WebApplication app, string[] args)
+    public static readonly CliSyntax Syntax = CliSyntax.Of("seed", CliForm.Of(new("--responses", "N"), new("--interactions", "N"),
+        new("--seed", "S"), new("--end", "yyyy-MM-dd"), CliOption.Flag("--if-empty"), CliOption.Flag("--reset")));
+
+    public static async Task<int> RunAsync(WebApplication app, CliArgs opts)
     {
-        var opts = CliOptions.Parse(args, flags: ["--if-empty", "--reset"],
-            values: ["--responses", "--interactions", "--seed", "--end"]);
         var options = new SeedOptions
         {
             Responses = opts.Long("--responses", 300_000),

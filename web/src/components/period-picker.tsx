@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useEmbed } from '../lib/embed';
 import { formatPeriod } from '../lib/format';
 import { grainOf, lastMonthOf, periodChoices, periodContaining, type Grain } from '../lib/period';
+import { LockIcon } from './lock-icon';
 
 /** Month / quarter / year, then the period: changing the grain keeps the same point in time. */
 export function PeriodPicker({ value, latest, onChange }: { value: string; latest: string; onChange: (period: string) => void }) {
@@ -13,7 +14,7 @@ export function PeriodPicker({ value, latest, onChange }: { value: string; lates
   if (embed?.lockedPeriod) {
     return (
       <div className="period-picker period-picker--locked" role="group" aria-label={t('common.period')} data-testid="locked-period">
-        <span aria-hidden="true">🔒</span> {formatPeriod(value, i18n.language)}
+        <LockIcon label={t('embed.periodLocked')} /> {formatPeriod(value, i18n.language)}
       </div>
     );
   }

@@ -64,6 +64,17 @@ describe('breakdowns', () => {
     expect(screen.getByRole('navigation', { name: 'Breadcrumbs' })).toBeInTheDocument();
   });
 
+  it('a period without responses says so once, with the link to the latest month, instead of three panels of dashes', async () => {
+    const none = { ...answer, unit: { ...answer.unit, channel: [{ key: 'phone', value: value(null, 0) }], journey_stage: [{ key: 'onboarding', value: value(null, 0) }], segment: [] } };
+    server.use(graphql.query('Breakdowns', () => HttpResponse.json({ data: none })));
+    renderRoute(route, '/units/7/breakdowns?metric=csat&period=2026-12');
+
+    expect(await screen.findByText('No responses in December 2026.')).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Go to the latest month with responses' })).toHaveAttribute('href', `/?next=${encodeURIComponent('/units/7/breakdowns?metric=csat')}`);
+    expect(screen.queryByRole('region', { name: 'By channel' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('table')).not.toBeInTheDocument();
+  });
+
   it('the comparison with the previous period is a URL switch showing the previous value, the change and its significance', async () => {
     server.use(graphql.query('Breakdowns', () => HttpResponse.json({ data: answer })));
     const { router } = renderRoute(route, '/units/7/breakdowns?period=2026-10&metric=nps');

@@ -18,6 +18,7 @@ import { BreakdownTable } from '../components/breakdown-table';
 import '../components/breakdowns.css';
 import { PageHeading } from '../../../components/page-heading';
 import { ToLatestPeriod } from '../../../components/to-latest-period';
+import { NoResponses, noneCounted } from '../../../components/no-responses';
 
 /**
  * A metric of a unit by channel, journey stage and segment (?metric=csat&period=2026-10), one request; ?compare=previous
@@ -36,6 +37,8 @@ export function BreakdownsRoute() {
 
   const view = data ? toBreakdownView(data) : null;
   const info = view?.metrics.find((m) => m.code === metric);
+  // No bar in any dimension has a count: the period has nothing to break down.
+  const empty = data?.unit && noneCounted([...data.unit.channel, ...data.unit.journey_stage, ...data.unit.segment].map((r) => r.value));
   const metricName = info ? t(`metrics.${info.code}`, { defaultValue: info.name }) : metric;
   return (
     <div className="page page--wide" aria-busy={fetching}>
@@ -68,6 +71,8 @@ export function BreakdownsRoute() {
             <Skeleton key={d} label={t('common.loading')} rows={6} height={36} />
           ))}
         </div>
+      ) : empty ? (
+        <NoResponses period={period} />
       ) : (
         <div className="breakdowns">
           {dimensions.map((d) => {

@@ -68,9 +68,9 @@ export const CascadeLevelQuery = graphql(`
   }
 
   fragment HeatValues on OrgUnit {
-    nps: value(metric: "nps", period: $period) { value suppressed }
-    csat: value(metric: "csat", period: $period) { value suppressed }
-    ces: value(metric: "ces", period: $period) { value suppressed }
+    nps: value(metric: "nps", period: $period) { value n suppressed }
+    csat: value(metric: "csat", period: $period) { value n suppressed }
+    ces: value(metric: "ces", period: $period) { value n suppressed }
     fcr: value(metric: "fcr", period: $period) { value suppressed }
     sla: value(metric: "sla", period: $period) { value suppressed }
   }

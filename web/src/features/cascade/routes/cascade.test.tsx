@@ -8,7 +8,7 @@ import { CascadeRoute } from './cascade';
 
 setupMswServer();
 const route = { path: '/units/:unit/cascade', element: <CascadeRoute /> };
-const values = (nps: number) => ({ nps: { value: nps, suppressed: false }, csat: { value: 70, suppressed: false }, ces: null, fcr: null, sla: null });
+const values = (nps: number) => ({ nps: { value: nps, n: 120, suppressed: false }, csat: { value: 70, n: 80, suppressed: false }, ces: null, fcr: null, sla: null });
 const unit = (id: string, name: string, kind: string, kids: string[] = []) => ({ id, code: `U-${id}`, name, kind, ...values(Number(id) * 10), children: kids.map((k) => ({ id: k })) });
 
 const tree: Record<string, { self: ReturnType<typeof unit>; children: ReturnType<typeof unit>[] }> = {
@@ -85,6 +85,18 @@ describe('cascade tree', () => {
 
     await waitFor(() => expect(router.state.location.pathname).toBe('/units/4/scorecard'));
     expect(router.state.location.search).toBe('?period=2026-10');
+  });
+
+  it('a period without responses says so with the link to the latest month with data, and no tree of dashes', async () => {
+    const empty = answer('1');
+    for (const metric of ['nps', 'csat'] as const) empty.unit[metric] = { value: null, n: 0, suppressed: false } as never;
+    empty.unit.children = empty.unit.children.map((c) => ({ ...c, nps: { value: null, n: 0, suppressed: false }, csat: { value: null, n: 0, suppressed: false } }) as never);
+    server.use(graphql.query('CascadeLevel', () => HttpResponse.json({ data: empty })));
+    renderRoute(route, '/units/1/cascade?period=2026-12&open=1');
+
+    expect(await screen.findByText('No responses in December 2026.')).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Go to the latest month with responses' })).toHaveAttribute('href', `/?next=${encodeURIComponent('/units/1/cascade?open=1')}`);
+    expect(screen.queryByRole('treegrid')).not.toBeInTheDocument();
   });
 
   it('a unit outside the scope shows the not-in-your-scope page', async () => {

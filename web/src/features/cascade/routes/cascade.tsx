@@ -14,6 +14,7 @@ import { toCascadeLevel } from '../api/cascade-view';
 import { CascadeTree } from '../components/cascade-tree';
 import { PageHeading } from '../../../components/page-heading';
 import { ToLatestPeriod } from '../../../components/to-latest-period';
+import { NoResponses, noneCounted } from '../../../components/no-responses';
 
 /** The cascade tree from a unit down; which rows are open is in the URL (?open=…), so a drilled view can be shared. */
 export function CascadeRoute() {
@@ -35,6 +36,8 @@ export function CascadeRoute() {
   };
 
   const level = data ? toCascadeLevel(data) : null;
+  // The unit's own counts: none in the period means every row of the tree would be a dash.
+  const empty = data?.unit && noneCounted([data.unit.nps, data.unit.csat, data.unit.ces]);
   return (
     <div className="page page--wide">
       <div className="page-head">
@@ -55,6 +58,8 @@ export function CascadeRoute() {
         <ErrorState message={error.message} onRetry={() => refetch({ requestPolicy: 'network-only' })} />
       ) : !level ? (
         <Skeleton label={t('common.loading')} rows={8} height={40} />
+      ) : empty ? (
+        <NoResponses period={period} />
       ) : (
         <CascadeTree root={level.self} rootChildren={level.children} period={period} open={open} onToggle={toggle} />
       )}

@@ -20,6 +20,8 @@ export function HostForm({ busy, onSubmit }: { busy: boolean; onSubmit: (input: 
   const [partners, setPartners] = useState('');
   const [views, setViews] = useState<string[]>(['scorecard']);
   const [permissions, setPermissions] = useState<string[]>(['view', 'drill']);
+  // Placeholders read as examples ("e.g. …", muted) so an empty field never looks filled in.
+  const example = (value: string) => t('embedAdmin.example', { value });
   const toggle = (list: string[], value: string, on: boolean) => (on ? [...list.filter((v) => v !== value), value] : list.filter((v) => v !== value));
 
   return (
@@ -46,19 +48,19 @@ export function HostForm({ busy, onSubmit }: { busy: boolean; onSubmit: (input: 
     >
       <label>
         {t('embedAdmin.name')}
-        <input value={name} onChange={(e) => setName(e.target.value)} required />
+        <input value={name} onChange={(e) => setName(e.target.value)} placeholder={example('Retail intranet')} required />
       </label>
       <label>
         {t('embedAdmin.origins')}
-        <textarea value={origins} onChange={(e) => setOrigins(e.target.value)} rows={2} placeholder="https://intranet.example.com" required />
+        <textarea value={origins} onChange={(e) => setOrigins(e.target.value)} rows={2} placeholder={example('https://intranet.example.com')} required />
       </label>
       <label>
         {t('embedAdmin.grantUnits')}
-        <input value={units} onChange={(e) => setUnits(e.target.value)} placeholder="DIV-CARE" />
+        <input value={units} onChange={(e) => setUnits(e.target.value)} placeholder={example('DIV-CARE, DEP-RETAIL-STORES')} />
       </label>
       <label>
         {t('embedAdmin.grantPartners')}
-        <input value={partners} onChange={(e) => setPartners(e.target.value)} placeholder="PRT-ACME" />
+        <input value={partners} onChange={(e) => setPartners(e.target.value)} placeholder={example('PRT-ACME')} />
       </label>
       <fieldset>
         <legend>{t('embedAdmin.views')}</legend>

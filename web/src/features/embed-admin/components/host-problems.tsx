@@ -4,7 +4,7 @@ import { codedGraphQLError, translateApiError } from '../../../lib/api-errors';
 
 /** The input fields the API names in extensions.field, by the label the form and the list show for them. */
 const fieldLabels: Record<string, string> = {
-  name: 'embedAdmin.name',
+  name: 'embedAdmin.nameList',
   origins: 'embedAdmin.originsList',
   grant: 'embedAdmin.grant',
   grantUnits: 'embedAdmin.grantUnitsList',

@@ -94,14 +94,36 @@ describe('embedding admin screen', () => {
     expect(within(card).getByRole('button', { name: 'Revoke k_old' })).toBeInTheDocument();
   });
 
+  it("the form's fields start empty, each with a visible label and a placeholder that reads as an example", async () => {
+    registry();
+    asAnalyst();
+    await screen.findByRole('region', { name: 'Intranet' });
+    const form = screen.getByRole('form', { name: 'Register a host application' });
+
+    const fields = [
+      ['Name of the host application', 'e.g. Retail intranet'],
+      ['Allowed origins (one per line)', 'e.g. https://intranet.example.com'],
+      ['Org units it may grant (codes, comma-separated)', 'e.g. DIV-CARE, DEP-RETAIL-STORES'],
+      ['Partners it may grant (codes, comma-separated)', 'e.g. PRT-ACME'],
+    ];
+    for (const [label, example] of fields) {
+      const input = within(form).getByLabelText(label) as HTMLInputElement;
+      expect(input).toHaveValue('');
+      expect(input).toHaveAttribute('placeholder', example);
+      const text = within(form).getByText(label);
+      expect(text).toBeVisible();
+      expect(text.closest('.visually-hidden')).toBeNull();
+    }
+  });
+
   it('registers a host from the form and shows it; a grant outside the scope shows the API error and adds nothing', async () => {
     const { calls, hosts } = registry();
     asAnalyst();
     await screen.findByRole('region', { name: 'Intranet' });
     const form = screen.getByRole('form', { name: 'Register a host application' });
-    fireEvent.change(within(form).getByLabelText('Name'), { target: { value: 'Partner portal' } });
+    fireEvent.change(within(form).getByLabelText('Name of the host application'), { target: { value: 'Partner portal' } });
     fireEvent.change(within(form).getByLabelText('Allowed origins (one per line)'), { target: { value: 'https://portal.acme.test\nhttps://acme.test' } });
-    fireEvent.change(within(form).getByLabelText('Partners it may grant (codes)'), { target: { value: 'PRT-ACME' } });
+    fireEvent.change(within(form).getByLabelText('Partners it may grant (codes, comma-separated)'), { target: { value: 'PRT-ACME' } });
     fireEvent.click(within(form).getByLabelText('Partner page'));
     fireEvent.click(within(form).getByLabelText('Scorecard'));
     fireEvent.click(within(form).getByRole('button', { name: 'Register' }));
@@ -116,9 +138,9 @@ describe('embedding admin screen', () => {
       permissions: ['view', 'drill'],
     });
 
-    fireEvent.change(within(form).getByLabelText('Name'), { target: { value: 'Too wide' } });
+    fireEvent.change(within(form).getByLabelText('Name of the host application'), { target: { value: 'Too wide' } });
     fireEvent.change(within(form).getByLabelText('Allowed origins (one per line)'), { target: { value: 'https://x.test' } });
-    fireEvent.change(within(form).getByLabelText('Org units it may grant (codes)'), { target: { value: 'CO' } });
+    fireEvent.change(within(form).getByLabelText('Org units it may grant (codes, comma-separated)'), { target: { value: 'CO' } });
     fireEvent.click(within(form).getByRole('button', { name: 'Register' }));
     expect(await screen.findByRole('alert')).toHaveTextContent('The grant CO lies outside your scope.');
     expect(hosts).toHaveLength(2);
@@ -205,9 +227,9 @@ describe('embedding admin screen', () => {
     await i18n.changeLanguage('zh-CN');
     try {
       const form = await screen.findByRole('form', { name: '注册宿主应用' });
-      fireEvent.change(within(form).getByLabelText('名称'), { target: { value: 'Bad' } });
+      fireEvent.change(within(form).getByLabelText('宿主应用名称'), { target: { value: 'Bad' } });
       fireEvent.change(within(form).getByLabelText('允许的来源（每行一个）'), { target: { value: 'ftp://x' } });
-      fireEvent.change(within(form).getByLabelText('可授权的组织单位（代码）'), { target: { value: 'NOPE' } });
+      fireEvent.change(within(form).getByLabelText('可授权的组织单位（代码，逗号分隔）'), { target: { value: 'NOPE' } });
       fireEvent.click(within(form).getByRole('button', { name: '注册' }));
 
       const lines = within(await screen.findByRole('alert')).getAllByRole('listitem').map((li) => li.textContent);

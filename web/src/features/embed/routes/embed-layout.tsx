@@ -7,6 +7,7 @@ import { createEmbedClient } from '../../../lib/embed-client';
 import { i18n } from '../../../lib/i18n';
 import '../components/embed.css';
 import { PageHeading } from '../../../components/page-heading';
+import { LockIcon } from '../../../components/lock-icon';
 
 type Phase = 'waiting' | 'ready' | 'expired' | 'refused';
 
@@ -160,7 +161,7 @@ function Locks({ claims, partner }: { claims: EmbedClaims; partner: string | nul
     <p className="embed__locks" aria-label={t('embed.locked')} data-testid="embed-locks">
       {locks.map(([label, value]) => (
         <span key={label} className="embed__lock">
-          🔒 {label}: {value}
+          <LockIcon /> {label}: {value}
         </span>
       ))}
     </p>

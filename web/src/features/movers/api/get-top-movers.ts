@@ -13,6 +13,8 @@ export const TopMoversQuery = graphql(`
           id
         }
       }
+      # the unit's own count: none means the period has nothing to compare, not that nothing moved
+      self: value(metric: $metric, period: $period) { n }
       topMovers(metric: $metric, period: $period, first: 20, significantOnly: $significantOnly) {
         unit {
           id

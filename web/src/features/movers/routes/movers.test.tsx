@@ -22,7 +22,7 @@ const movers = [
   mover('13', 'Contact Centre', 35, 29, 3.1, true),
   mover('14', 'Mobile App', 20, 23, -0.4, false),
 ];
-const answer = { unit: { id: '1', code: 'CO', name: 'Northwind Group', breadcrumb: [], topMovers: movers }, metrics: metricCatalogue };
+const answer = { unit: { id: '1', code: 'CO', name: 'Northwind Group', breadcrumb: [], self: { n: 5120 }, topMovers: movers }, metrics: metricCatalogue };
 
 describe('top movers', () => {
   it('lists significant changes first, then by size, each linking to the unit scorecard for the period', async () => {
@@ -62,6 +62,15 @@ describe('top movers', () => {
     renderRoute(route, '/units/1/movers?period=2026-10');
     fireEvent.click(within(await screen.findByRole('alert')).getByRole('button', { name: 'Retry' }));
     expect(await screen.findByText('No unit under this one changed in this period.')).toBeInTheDocument();
+  });
+
+  it('a period without responses says so with the link to the latest month, not "nothing changed"', async () => {
+    server.use(graphql.query('TopMovers', () => HttpResponse.json({ data: { ...answer, unit: { ...answer.unit, self: { n: 0 }, topMovers: [] } } })));
+    renderRoute(route, '/units/1/movers?metric=csat&period=2026-12');
+
+    expect(await screen.findByText('No responses in December 2026.')).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Go to the latest month with responses' })).toHaveAttribute('href', `/?next=${encodeURIComponent('/units/1/movers?metric=csat')}`);
+    expect(screen.queryByText('No unit under this one changed in this period.')).not.toBeInTheDocument();
   });
 
   it('outside the scope: no data', async () => {

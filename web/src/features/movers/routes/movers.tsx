@@ -17,6 +17,7 @@ import { MoversTable } from '../components/movers-table';
 import '../components/movers.css';
 import { PageHeading } from '../../../components/page-heading';
 import { ToLatestPeriod } from '../../../components/to-latest-period';
+import { NoResponses, noneCounted } from '../../../components/no-responses';
 
 /** The units under this one that moved most on a metric (?metric=&period=&significant=only), significant changes first. */
 export function MoversRoute() {
@@ -64,6 +65,8 @@ export function MoversRoute() {
         <ErrorState message={error.message} onRetry={() => refetch({ requestPolicy: 'network-only' })} />
       ) : !view || !info ? (
         <Skeleton label={t('common.loading')} rows={10} />
+      ) : data?.unit && noneCounted([data.unit.self]) ? (
+        <NoResponses period={period} />
       ) : view.rows.length === 0 ? (
         <EmptyState>{t('movers.none')}</EmptyState>
       ) : (

@@ -77,6 +77,16 @@ describe('partner league', () => {
     expect(await screen.findByText('No partner in your scope.')).toBeInTheDocument();
   });
 
+  it('a period without responses says so with the link to the latest month, not a table of dashes', async () => {
+    const empty = league.map((r) => ({ ...r, rank: null, value: figure(null, 0) }));
+    server.use(graphql.query('PartnerLeague', () => HttpResponse.json({ data: { partnerLeague: empty, metrics: metricCatalogue } })));
+    renderRoute(route, '/partners?metric=csat&period=2026-12');
+
+    expect(await screen.findByText('No responses in December 2026.')).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Go to the latest month with responses' })).toHaveAttribute('href', `/?next=${encodeURIComponent('/partners?metric=csat')}`);
+    expect(screen.queryByRole('table')).not.toBeInTheDocument();
+  });
+
   it('without a period goes home to pick the latest month, keeping the metric', async () => {
     const { router } = renderRoute(route, '/partners?metric=csat');
     await waitFor(() => expect(router.state.location.pathname + router.state.location.search).toBe(`/?next=${encodeURIComponent('/partners?metric=csat')}`));

@@ -13,6 +13,7 @@ import { LeagueTable } from '../components/league-table';
 import '../components/partners.css';
 import { PageHeading } from '../../../components/page-heading';
 import { ToLatestPeriod } from '../../../components/to-latest-period';
+import { NoResponses, noneCounted } from '../../../components/no-responses';
 
 /** The partner league for any metric and period (?metric=nps&period=2026-10): one request. */
 export function LeagueRoute() {
@@ -44,6 +45,8 @@ export function LeagueRoute() {
         <Skeleton label={t('common.loading')} rows={8} />
       ) : rows.length === 0 ? (
         <EmptyState>{t('partners.none')}</EmptyState>
+      ) : noneCounted(data?.partnerLeague.map((r) => r.value) ?? []) ? (
+        <NoResponses period={period} />
       ) : (
         <LeagueTable rows={rows} metric={info} period={period} />
       )}

@@ -69,6 +69,10 @@ describe('partner page, embedded (the partner view)', () => {
     renderRoute(embedded(), '/embed/partners/PRT-ACME?period=2026-10');
     expect(await screen.findByRole('heading', { level: 1 })).toHaveTextContent('Partner: Acme Contact');
     expect(screen.getByTestId('locked-period')).toBeInTheDocument();
+    // a drawn padlock that says what it means (an emoji one is an empty box without an emoji font)
+    const lock = within(screen.getByTestId('locked-period')).getByRole('img', { name: 'Period locked' });
+    expect(lock.tagName.toLowerCase()).toBe('svg');
+    expect(screen.getByTestId('locked-period')).toHaveTextContent(/^Period locked\s*October 2026$/);
     expect(screen.queryByRole('combobox')).toBeNull();
     expect(screen.queryByRole('link', { name: 'Partner league' })).toBeNull();
     expect(screen.queryByRole('link', { name: 'Back to the partner league' })).toBeNull();

@@ -82,6 +82,26 @@ describe('partner page', () => {
     expect(within(region).getByRole('region', { name: 'Retail Stores' })).toHaveTextContent('This unit has no KPIs.');
   });
 
+  it('a period without responses says so with the link to the latest month, beside the interactions it has', async () => {
+    const none = fig(null, 0);
+    server.use(graphql.query('Partner', () => HttpResponse.json({ data: { partner: { ...partner, nps: none, csat: none, ces: none }, metrics: metricCatalogue } })));
+    renderRoute(route, '/partners/PRT-ACME?period=2026-12');
+
+    expect(await screen.findByText('No responses in December 2026.')).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Go to the latest month with responses' })).toHaveAttribute('href', `/?next=${encodeURIComponent('/partners/PRT-ACME')}`);
+    expect(screen.getByRole('table', { name: 'Outcomes and the process metrics that drive them' })).toBeInTheDocument();
+  });
+
+  it('a period with no figure at all shows only that state, no tables of dashes', async () => {
+    const empty = Object.fromEntries(Object.entries(partner).map(([k, v]) => [k, v && typeof v === 'object' && 'n' in v ? fig(null, 0) : v]));
+    server.use(graphql.query('Partner', () => HttpResponse.json({ data: { partner: empty, metrics: metricCatalogue } })));
+    renderRoute(route, '/partners/PRT-ACME?period=2027-01');
+
+    expect(await screen.findByText('No responses in January 2027.')).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Go to the latest month with responses' })).toBeInTheDocument();
+    expect(screen.queryByRole('table')).not.toBeInTheDocument();
+  });
+
   it('a partner outside the scope shows the not-in-your-scope page and no data', async () => {
     server.use(graphql.query('Partner', () => HttpResponse.json({ data: { partner: null, metrics: [] }, errors: [{ message: "Partner 'PRT-BOLT' not found.", extensions: { code: 'NOT_FOUND' } }] })));
     renderRoute(route, '/partners/PRT-BOLT?period=2026-10');

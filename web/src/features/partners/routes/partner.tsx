@@ -16,6 +16,7 @@ import { PartnerFigures } from '../components/partner-figures';
 import '../components/partners.css';
 import { PageHeading } from '../../../components/page-heading';
 import { ToLatestPeriod } from '../../../components/to-latest-period';
+import { NoResponses, noneCounted } from '../../../components/no-responses';
 
 /**
  * A partner's page: its outcomes beside their process metrics, and its engagements under each department with their
@@ -36,6 +37,9 @@ export function PartnerRoute() {
 
   const view = data ? toPartnerView(data) : null;
   const metrics = data ? toMetrics(data.metrics) : [];
+  // No survey response in the period: said with the way to the latest month; with no interaction either, nothing else shows.
+  const noResponses = view && noneCounted([view.figures.nps, view.figures.csat, view.figures.ces]);
+  const nothing = view && noneCounted(Object.values(view.figures));
   return (
     <div className="page page--wide" aria-busy={fetching}>
       <div className="page-head">
@@ -53,11 +57,13 @@ export function PartnerRoute() {
           <Skeleton label={t('common.loading')} rows={12} height={36} />
           <Skeleton label={t('common.loading')} rows={8} height={44} />
         </div>
+      ) : nothing ? (
+        <NoResponses period={period} />
       ) : (
         <div className="partner-layout">
           <section className="panel" aria-labelledby="partner-figures">
             <h2 id="partner-figures">{t('partners.figures')}</h2>
-            {view.figures.nps.n === 0 && view.figures.fcr.n === 0 && <EmptyState>{t('common.noData')}</EmptyState>}
+            {noResponses && <NoResponses period={period} />}
             <PartnerFigures figures={view.figures} metrics={metrics} />
           </section>
           <section className="panel" aria-labelledby="partner-engagements">

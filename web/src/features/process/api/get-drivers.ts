@@ -17,6 +17,10 @@ export const DriversQuery = graphql(`
           id
         }
       }
+      # the period's counts: none means "no responses in the period", not "too few linked"
+      nps: value(metric: "nps", period: $period) { n }
+      csat: value(metric: "csat", period: $period) { n }
+      ces: value(metric: "ces", period: $period) { n }
       drivers(period: $period) {
         linkedResponses
         drivers {

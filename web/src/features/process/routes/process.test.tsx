@@ -52,6 +52,9 @@ describe('process next to outcome', () => {
           data: {
             unit: {
               ...unit,
+              nps: { n: 400 },
+              csat: { n: 400 },
+              ces: { n: 0 },
               drivers: {
                 linkedResponses: 400,
                 drivers: [
@@ -82,12 +85,58 @@ describe('process next to outcome', () => {
 
   it('tabs follow the arrow keys', async () => {
     server.use(graphql.query('Process', () => HttpResponse.json({ data: { unit: { ...unit, ...Object.fromEntries(metrics.map((m) => [m, series(1)])) }, metrics: metricCatalogue } })));
-    server.use(graphql.query('Drivers', () => HttpResponse.json({ data: { unit: { ...unit, drivers: { linkedResponses: 0, drivers: [] } } } })));
+    const counts = { nps: { n: 40 }, csat: { n: 40 }, ces: { n: 0 } };
+    server.use(graphql.query('Drivers', () => HttpResponse.json({ data: { unit: { ...unit, ...counts, drivers: { linkedResponses: 0, drivers: [] } } } })));
     const { router } = renderRoute(route, '/units/7/process?period=2026-10');
     const trends = await screen.findByRole('tab', { name: 'Trends' });
     expect(trends).toHaveAttribute('aria-selected', 'true');
     fireEvent.keyDown(trends, { key: 'ArrowRight' });
     await waitFor(() => expect(router.state.location.search).toContain('tab=drivers'));
     expect(await screen.findByText('Not enough linked responses in this period.')).toBeInTheDocument();
+  });
+
+  describe('a period without responses', () => {
+    // the 13 months end with 2026-10; `empty` months have no count in any series
+    const answer = (empty: (month: string) => boolean) => ({
+      unit: { ...unit, ...Object.fromEntries(metrics.map((m) => [m, series(5).map((p) => (empty(p.period) ? { ...p, value: null, n: 0 } : p))])) },
+      metrics: metricCatalogue,
+    });
+    const link = () => screen.getByRole('link', { name: 'Go to the latest month with responses' });
+
+    it('says so above the months before it, with the link to the latest month with data', async () => {
+      server.use(graphql.query('Process', () => HttpResponse.json({ data: answer((m) => m === '2026-10') })));
+      renderRoute(route, '/units/7/process?period=2026-10&tab=trends');
+
+      expect(await screen.findByText('No responses in October 2026.')).toBeInTheDocument();
+      expect(link()).toHaveAttribute('href', `/?next=${encodeURIComponent('/units/7/process?tab=trends')}`);
+      expect(screen.getByRole('region', { name: 'NPS' })).toBeInTheDocument(); // the 12 months before still chart
+    });
+
+    it('a quarter with responses in one of its months is not empty', async () => {
+      server.use(graphql.query('Process', () => HttpResponse.json({ data: answer((m) => m === '2026-09') })));
+      renderRoute(route, '/units/7/process?period=2026-Q3');
+      await screen.findByRole('region', { name: 'NPS' });
+      expect(screen.queryByText(/No responses in/)).not.toBeInTheDocument();
+    });
+
+    it('shows no charts at all when none of the 13 months has a count', async () => {
+      server.use(graphql.query('Process', () => HttpResponse.json({ data: answer(() => true) })));
+      renderRoute(route, '/units/7/process?period=2026-10');
+      expect(await screen.findByText('No responses in October 2026.')).toBeInTheDocument();
+      expect(screen.queryByRole('region', { name: 'NPS' })).not.toBeInTheDocument();
+      expect(screen.queryByRole('table')).not.toBeInTheDocument();
+    });
+
+    it('the drivers tab says so instead of a table of empty groups', async () => {
+      server.use(
+        graphql.query('Drivers', () =>
+          HttpResponse.json({ data: { unit: { ...unit, nps: { n: 0 }, csat: { n: 0 }, ces: { n: 0 }, drivers: { linkedResponses: 0, drivers: [] } } } }),
+        ),
+      );
+      renderRoute(route, '/units/7/process?period=2026-11&tab=drivers');
+      expect(await screen.findByText('No responses in November 2026.')).toBeInTheDocument();
+      expect(link()).toHaveAttribute('href', `/?next=${encodeURIComponent('/units/7/process?tab=drivers')}`);
+      expect(screen.queryByText('Not enough linked responses in this period.')).not.toBeInTheDocument();
+    });
   });
 });

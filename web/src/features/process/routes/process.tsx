@@ -9,7 +9,7 @@ import { OutOfScope } from '../../../components/out-of-scope';
 import { PeriodPicker } from '../../../components/period-picker';
 import { Skeleton } from '../../../components/skeleton';
 import { isNotFound } from '../../../lib/graphql-errors';
-import { lastMonthOf } from '../../../lib/period';
+import { grainOf, lastMonthOf, periodContaining } from '../../../lib/period';
 import { currentMonth, usePeriodParam } from '../../../lib/use-period';
 import { DriversQuery } from '../api/get-drivers';
 import { ProcessQuery } from '../api/get-process';
@@ -19,6 +19,7 @@ import { OutcomeProcessGrid } from '../components/outcome-process-grid';
 import '../components/process.css';
 import { PageHeading } from '../../../components/page-heading';
 import { ToLatestPeriod } from '../../../components/to-latest-period';
+import { NoResponses, noneCounted } from '../../../components/no-responses';
 
 const tabs = ['trends', 'drivers'] as const;
 type Tab = (typeof tabs)[number];
@@ -50,6 +51,7 @@ export function ProcessRoute() {
     tabRefs.current[next]?.focus();
   };
 
+  const empty = tab === 'trends' ? trendsEmpty(trends.data, period) : drivers.data?.unit ? noneCounted([drivers.data.unit.nps, drivers.data.unit.csat, drivers.data.unit.ces]) : null;
   const view = tab === 'trends' ? (trends.data ? toProcessView(trends.data) : null) : drivers.data ? toDriversView(drivers.data) : null;
   return (
     <div className="page page--wide">
@@ -92,11 +94,33 @@ export function ProcessRoute() {
         ) : !view ? (
           <Skeleton label={t('common.loading')} rows={3} height={200} />
         ) : 'series' in view ? (
-          <OutcomeProcessGrid view={view} />
+          <>
+            {empty && <NoResponses period={period} />}
+            {empty !== 'all' && <OutcomeProcessGrid view={view} />}
+          </>
+        ) : empty ? (
+          <NoResponses period={period} />
         ) : (
           <DriversPanel drivers={view.drivers} linked={view.linkedResponses} outcome={outcome} onOutcome={(o) => set('outcome', o)} />
         )}
       </div>
     </div>
   );
+}
+
+type Point = { period: string; n: number };
+type Trends = { unit?: Record<string, unknown> | null } | undefined;
+
+/**
+ * Whether the trends have responses in the period: 'all' when no month of the 13 has a count (nothing worth charting),
+ * true when the period's months have no survey response (the charts still show the months before), else false.
+ */
+function trendsEmpty(data: Trends, period: string): 'all' | boolean | null {
+  if (!data?.unit) return null;
+  const grain = grainOf(period) ?? 'month';
+  const series = (metric: string) => (data.unit?.[metric] as Point[] | null | undefined) ?? [];
+  const all = Object.values(data.unit).filter(Array.isArray).flat() as Point[];
+  if (noneCounted(all)) return 'all';
+  const responses = ['nps', 'csat', 'ces'].flatMap(series);
+  return noneCounted(responses.filter((p) => periodContaining(p.period, grain) === period));
 }

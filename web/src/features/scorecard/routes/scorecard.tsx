@@ -17,7 +17,7 @@ import { ScoreSummary } from '../components/score-summary';
 import '../components/scorecard.css';
 import { PageHeading } from '../../../components/page-heading';
 import { ToLatestPeriod } from '../../../components/to-latest-period';
-import { LatestDataLink } from '../../../components/latest-data-link';
+import { NoResponses } from '../../../components/no-responses';
 
 /** A unit's scorecard for a month, quarter or year: one GraphQL request for the whole screen. */
 export function ScorecardRoute() {
@@ -61,7 +61,7 @@ export function ScorecardRoute() {
         <div className="scorecard-layout">
           <ScoreSummary view={view} />
           <div>
-            {noResponses && <EmptyState>{t('common.noData')} <LatestDataLink /></EmptyState>}
+            {noResponses && <NoResponses period={period} />}
             {view.rows.length === 0 ? <EmptyState>{t('scorecard.noKpis')}</EmptyState> : <KpiTable rows={view.rows} />}
           </div>
         </div>

@@ -17,6 +17,10 @@ export const VerbatimsQuery = graphql(`
           id
         }
       }
+      # the period's counts: no comment and no response means "no responses in the period", not "no comment matches"
+      nps: value(metric: "nps", period: $period) { n }
+      csat: value(metric: "csat", period: $period) { n }
+      ces: value(metric: "ces", period: $period) { n }
       verbatims(period: $period, band: $band, slices: $slices, first: 20, after: $after) {
         items {
           id

@@ -36,6 +36,9 @@ function page(after: string | null) {
       code: 'DEP-CARE-CONTACT',
       name: 'Contact Centre',
       breadcrumb: [],
+      nps: { n: 412 },
+      csat: { n: 398 },
+      ces: { n: 120 },
       verbatims: { items, hasNextPage: start + 20 < all.length, endCursor: items.length ? items[items.length - 1].cursor : null },
     },
   };
@@ -182,6 +185,16 @@ describe('verbatims', () => {
     fireEvent.click(within(alert).getByRole('button', { name: 'Retry' }));
     expect(await screen.findByText('No comments match these filters in this period.')).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Older →' })).toBeDisabled();
+  });
+
+  it('a period without responses says so with the link to the latest month, keeping the filters', async () => {
+    const none = { ...page(null).unit, nps: { n: 0 }, csat: { n: 0 }, ces: { n: 0 }, verbatims: { items: [], hasNextPage: false, endCursor: null } };
+    server.use(graphql.query('Verbatims', () => HttpResponse.json({ data: { unit: none } })));
+    renderRoute(route, '/units/7/verbatims?period=2026-12&band=NPS_DETRACTORS');
+
+    expect(await screen.findByText('No responses in December 2026.')).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Go to the latest month with responses' })).toHaveAttribute('href', `/?next=${encodeURIComponent('/units/7/verbatims?band=NPS_DETRACTORS')}`);
+    expect(screen.queryByText('No comments match these filters in this period.')).not.toBeInTheDocument();
   });
 
   it('a unit outside the scope shows no comments', async () => {

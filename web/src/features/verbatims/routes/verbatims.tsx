@@ -18,6 +18,7 @@ import '../../../components/filters.css';
 import '../components/verbatims.css';
 import { PageHeading } from '../../../components/page-heading';
 import { ToLatestPeriod } from '../../../components/to-latest-period';
+import { NoResponses, noneCounted } from '../../../components/no-responses';
 
 const pageSize = 20;
 
@@ -113,6 +114,8 @@ export function VerbatimsRoute() {
         <ErrorState message={error.message} onRetry={() => refetch({ requestPolicy: 'network-only' })} />
       ) : !view ? (
         <Skeleton label={t('common.loading')} rows={8} height={70} />
+      ) : view.items.length === 0 && data?.unit && noneCounted([data.unit.nps, data.unit.csat, data.unit.ces]) ? (
+        <NoResponses period={period} />
       ) : view.items.length === 0 ? (
         <EmptyState>{t('verbatims.none')}</EmptyState>
       ) : (
