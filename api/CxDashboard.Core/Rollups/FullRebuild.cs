@@ -74,6 +74,7 @@ internal static class FullRebuild
             await steps.StepAsync("indexing the new cells", ct, cellsWritten: cells);
             // Sorted in memory: the 64 MB default spilled every index's sort of ~1.4M entries to disk.
             await RollupEngine.ExecAsync(conn, tx, $"SET LOCAL maintenance_work_mem = '{RebuildSql.IndexSortMem}'", ct);
+            await RollupEngine.ExecAsync(conn, tx, "SET LOCAL max_parallel_maintenance_workers = 0", ct);
             var swap = await IndexNextCellsAsync(conn, tx, ct);
 
             await steps.StepAsync("building driver cells", ct, cellsWritten: cells);
