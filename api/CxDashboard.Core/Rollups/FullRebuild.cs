@@ -4,17 +4,16 @@ using Npgsql;
 namespace CxDashboard.Core.Rollups;
 
 /// <summary>
-/// The full rebuild of <see cref="RollupEngine"/>. The facts' days are split into runs of days of about the same size
-/// (<see cref="RebuildRange"/>). On one connection, the run's transaction does everything itself. On several, each run
-/// of days has a connection of its own whose transaction imports the run's snapshot (so it reads exactly the same rows)
-/// and commits what it writes into the new cells table, which no reader reads until the swap (ADR 0011). Each reads its
-/// facts once into each unit's own day cells (one row per unit, day and slice), sums subtrees level by level from the
-/// deepest (a unit's cell = its own + its children's), partners from their engagement roots, and its week and month
-/// cells (from each week's parts inside a month), and writes its day cells in day order, after the run of days before
-/// it. The first one then takes the others' week and month cells, sums a week or month across two runs into one cell,
-/// adds quarters and years and writes them all; the primary key is built on that connection while the run's own builds
-/// the other indexes, and the last one reads the driver day rows meanwhile. The caller swaps the new table in just
-/// before its commit: readers see the old cells or the new ones.
+/// The full rebuild of <see cref="RollupEngine"/>. The facts' days are split into runs of days of about the same size, one per
+/// connection (<see cref="RebuildRange"/>): this run's connection takes the first, and each further one is a
+/// connection of its own in a transaction that imports this transaction's snapshot (so it reads exactly the same rows).
+/// Each reads its facts once into each unit's own day cells (one row per unit, day and slice), sums subtrees level by
+/// level from the deepest (a unit's cell = its own + its children's), partners from their engagement roots, its week and
+/// month cells (from each week's parts inside a month), and writes its day cells in day order into the new cells table,
+/// after the connection before it. The further connections commit their day cells there (the table is read by nobody
+/// until the swap) and hand their week and month cells over; a week across two connections' months is summed into one
+/// cell, quarters and years come from months, and while this connection indexes the new table, a further one reads
+/// the driver day rows. The caller swaps the new table in just before the commit.
 /// </summary>
 internal static class FullRebuild
 {
@@ -30,76 +29,70 @@ internal static class FullRebuild
         await RollupEngine.ExecAsync(conn, tx, RebuildSql.CreateDriverDays(), ct);
         var ranges = await RebuildRange.SplitAsync(conn, tx, connections, ct);
 
-        // On one connection this transaction does everything. On several, each range is read and written by a connection
-        // of its own that shares this transaction's snapshot and commits its cells into the new table (read by nobody
-        // until the swap), so that two connections can index that table at once; this one indexes and swaps.
-        var workers = new List<Sharing>();
+        var others = new List<Sharing>();
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        Task? drivers = null, keyIndexes = null;
+        Task? drivers = null;
         try
         {
-            var snapshot = ranges.Count > 1 ? await RollupEngine.ScalarAsync<string>(conn, tx, "SELECT pg_export_snapshot()", ct) : null;
-            if (snapshot is not null)
-                foreach (var _ in ranges) workers.Add(await Sharing.OpenAsync(dataSource, snapshot, ct));
-            (NpgsqlConnection Conn, NpgsqlTransaction Tx) On(int range) => snapshot is null ? (conn, tx) : (workers[range].Conn, workers[range].Tx);
-
-            // Each range's day cells go into the new table once the range before has written its own (day order on disk).
+            string? snapshot = null;
+            if (ranges.Count > 1)
+            {
+                snapshot = await RollupEngine.ScalarAsync<string>(conn, tx, "SELECT pg_export_snapshot()", ct);
+                for (var i = 1; i < ranges.Count; i++) others.Add(await Sharing.OpenAsync(dataSource, snapshot, ct));
+            }
+            // Each connection writes its day cells into the new table once the one before it has (day order on disk).
             var written = ranges.Select(_ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).ToArray();
-            var work = ranges.Select((range, i) => StopAllOnFailure(RunRangeAsync(i == 0 ? dataSource : null, On(i).Conn, On(i).Tx, range,
-                i == 0 ? steps : null, i == 0 ? Task.CompletedTask : written[i - 1].Task, written[i], stop.Token), stop)).ToList();
+            var work = new List<Task<RangeResult>>
+            {
+                StopAllOnFailure(RunRangeAsync(dataSource, conn, tx, ranges[0], steps, Task.CompletedTask, written[0], stop.Token), stop),
+            };
+            work.AddRange(others.Select((o, i) =>
+                StopAllOnFailure(RunRangeAsync(null, o.Conn, o.Tx, ranges[i + 1], null, written[i].Task, written[i + 1], stop.Token), stop)));
             var results = await WhenAllAsync(work);
             var (rowsRead, days, cells) = (results.Sum(r => r.Rows), results.Sum(r => r.Days), results.Sum(r => r.Cells));
 
-            // The first range's connection builds every coarser cell; the others hand theirs over and commit their day cells.
             await steps.StepAsync("building week and month cells from days", ct, rowsRead: rowsRead, cellsWritten: cells);
-            var (coarseConn, coarseTx) = On(0);
-            foreach (var other in workers.Skip(1))
+            foreach (var other in others)
             {
-                await CopyAsync(other, coarseConn, "coarse_cells", "coarse_cells", $"{CellKey}, {RollupSql.Names(CellColumns.All)}", ct);
+                await CopyAsync(other, conn, "coarse_cells", "coarse_cells", $"{CellKey}, {RollupSql.Names(CellColumns.All)}", ct);
+                // Its day cells stay in the new table for good, which no reader sees until the swap; committed, they are
+                // indexed below like this transaction's own (an index build takes every committed row, not only those
+                // of this transaction's snapshot). A failed run leaves the table to the next one, which drops it first.
                 await other.Tx.CommitAsync(ct);
             }
-            // The driver day rows of every month, on the last range's connection while the others build and index the cells.
-            if (snapshot is not null) drivers = workers[^1].DriverDaysAsync(snapshot, stop.Token);
+            // The driver day rows of every month, on a further connection while this one indexes the cells.
+            if (snapshot is not null) drivers = others[0].DriverDaysAsync(snapshot, stop.Token);
 
-            // a week or month across the first day of a further range has a cell from each side: summed into one
+            // a week or month across the first day of a further connection's range has a cell from each side: summed into one
             foreach (var boundary in ranges.Skip(1).Select(r => DateOnly.FromDateTime(r.From!.Value)))
-                await RollupEngine.ExecAsync(coarseConn, coarseTx, RebuildSql.JoinAcross(boundary), ct);
+                await RollupEngine.ExecAsync(conn, tx, RebuildSql.JoinAcross(boundary), ct);
             await steps.StepAsync("building quarter cells from months and year cells from quarters", ct, cellsWritten: cells);
-            await RollupEngine.ExecAsync(coarseConn, coarseTx, RebuildSql.AddQuartersAndYears(), ct);
-            await RollupEngine.ExecAsync(coarseConn, coarseTx, RollupSql.LoosenNextCells, ct);
-            cells += await RollupEngine.ExecAsync(coarseConn, coarseTx, RebuildSql.InsertCoarseCells, ct);
+            await RollupEngine.ExecAsync(conn, tx, RebuildSql.AddQuartersAndYears(), ct);
+            await RollupEngine.ExecAsync(conn, tx, RollupSql.LoosenNextCells, ct);
+            cells += await RollupEngine.ExecAsync(conn, tx, RebuildSql.InsertCoarseCells, ct);
 
             await steps.StepAsync("indexing the new cells", ct, cellsWritten: cells);
-            var indexes = await NextIndexes.ReadAsync(conn, tx, ct);
-            await NextIndexes.PrepareAsync(conn, tx, ct);
-            if (snapshot is null) await NextIndexes.BuildAsync(conn, tx, indexes.KeyIndexes, ct);
-            else
-            {
-                // the key indexes (the primary key, ~60 % of the work) on the first range's connection, committed; the others here
-                await workers[0].Tx.CommitAsync(ct);
-                keyIndexes = workers[0].BuildIndexesAsync(indexes.KeyIndexes, stop.Token);
-            }
-            await NextIndexes.BuildAsync(conn, tx, indexes.OtherIndexes, ct);
-            if (keyIndexes is not null) await keyIndexes;
-            await NextIndexes.AttachAsync(conn, tx, indexes, ct);
+            // Sorted in memory: the 64 MB default spilled every index's sort of ~1.4M entries to disk.
+            await RollupEngine.ExecAsync(conn, tx, $"SET LOCAL maintenance_work_mem = '{RebuildSql.IndexSortMem}'", ct);
+            await RollupEngine.ExecAsync(conn, tx, "SET LOCAL max_parallel_maintenance_workers = 0", ct);
+            var swap = await IndexNextCellsAsync(conn, tx, ct);
 
             await steps.StepAsync("building driver cells", ct, cellsWritten: cells);
             if (drivers is null) await RollupEngine.ExecAsync(conn, tx, RebuildSql.InsertDriverDays(RebuildRange.All), ct);
             else
             {
                 await drivers;
-                await CopyAsync(workers[^1], conn, "driver_days", "driver_days", $"org_unit_id, grain, period_start, linked, {string.Join(", ", DriverCells.CountColumns)}", ct);
+                await CopyAsync(others[0], conn, "driver_days", "driver_days", $"org_unit_id, grain, period_start, linked, {string.Join(", ", DriverCells.CountColumns)}", ct);
             }
             await RollupEngine.ExecAsync(conn, tx, RebuildSql.WriteDriverDays, ct);
             await RollupEngine.ExecAsync(conn, tx, DriverCells.InsertMonths("true"), ct);
-            return (new Result(cells, rowsRead, days, ranges.Count), indexes.Swap);
+            return (new Result(cells, rowsRead, days, ranges.Count), swap);
         }
         finally
         {
             await stop.CancelAsync();
-            foreach (var task in new[] { drivers, keyIndexes }.OfType<Task>())
-                await task.ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
-            foreach (var worker in workers) await worker.DisposeAsync();
+            if (drivers is not null) await drivers.ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+            foreach (var other in others) await other.DisposeAsync();
         }
     }
 
@@ -276,16 +269,6 @@ internal static class FullRebuild
             await RollupEngine.ExecAsync(conn, Tx, RebuildSql.InsertDriverDays(RebuildRange.All), ct);
         }
 
-        /// <summary>In a transaction of its own (the one before committed): the given index builds on the new table, committed.</summary>
-        public async Task BuildIndexesAsync(IReadOnlyList<string> builds, CancellationToken ct)
-        {
-            await Tx.DisposeAsync();
-            Tx = await conn.BeginTransactionAsync(ct);
-            await NextIndexes.PrepareAsync(conn, Tx, ct);
-            await NextIndexes.BuildAsync(conn, Tx, builds, ct);
-            await Tx.CommitAsync(ct);
-        }
-
         public async ValueTask DisposeAsync()
         {
             await Tx.DisposeAsync();
@@ -308,5 +291,42 @@ internal static class FullRebuild
         await using var r = await cmd.ExecuteReaderAsync(ct);
         await r.ReadAsync(ct);
         return (r.GetInt64(0), r.GetInt32(1));
+    }
+
+    /// <summary>
+    /// Builds on the new cells table a copy of every index rollup_cell has (read from the catalog, so an index a later
+    /// migration adds is carried too) and analyzes it; returns the statements that then replace rollup_cell by it. They
+    /// run last, just before the commit: dropping the old table waits for the queries reading it and holds new readers
+    /// only until the commit, after which they read the new cells (a reader never sees a mix of old and new).
+    /// </summary>
+    private static async Task<string> IndexNextCellsAsync(NpgsqlConnection conn, NpgsqlTransaction tx, CancellationToken ct)
+    {
+        const string next = RollupSql.NextCells;
+        var indexes = new List<(string Name, string Def, string? Constraint, string? ConstraintDef)>();
+        await using (var cmd = new NpgsqlCommand(RollupSql.CellIndexes, conn, tx))
+        await using (var r = await cmd.ExecuteReaderAsync(ct))
+        {
+            while (await r.ReadAsync(ct))
+                indexes.Add((r.GetString(0), r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2), r.IsDBNull(3) ? null : r.GetString(3)));
+        }
+        var renames = new List<string> { "DROP TABLE rollup_cell", $"ALTER TABLE {next} RENAME TO rollup_cell", "ALTER TABLE rollup_cell RESET (autovacuum_enabled)" };
+        foreach (var (name, def, constraint, constraintDef) in indexes)
+        {
+            if (constraint is not null)
+            {
+                await RollupEngine.ExecAsync(conn, tx, $"ALTER TABLE {next} ADD CONSTRAINT {constraint}_next {constraintDef}", ct);
+                renames.Add($"ALTER TABLE rollup_cell RENAME CONSTRAINT {constraint}_next TO {constraint}");
+            }
+            else
+            {
+                var onNext = System.Text.RegularExpressions.Regex.Replace(def, @"^CREATE (UNIQUE )?INDEX (\S+) ON (\S+\.)?rollup_cell ",
+                    m => $"CREATE {m.Groups[1].Value}INDEX {name}_next ON {next} ");
+                if (onNext == def) throw new InvalidOperationException($"unexpected index definition on rollup_cell: {def}");
+                await RollupEngine.ExecAsync(conn, tx, onNext, ct);
+                renames.Add($"ALTER INDEX {name}_next RENAME TO {name}");
+            }
+        }
+        await RollupEngine.ExecAsync(conn, tx, RebuildSql.AnalyzeNextCells, ct);
+        return string.Join(";\n", renames);
     }
 }

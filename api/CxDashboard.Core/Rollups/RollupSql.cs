@@ -101,9 +101,9 @@ internal static class RollupSql
     /// </summary>
     public const string LoosenNextCells = $"ALTER TABLE {NextCells} SET (fillfactor = 50)";
 
-    /// <summary>Every index of rollup_cell (name, definition, and its constraint's name and type if it backs one).</summary>
+    /// <summary>Every index of rollup_cell (name, definition, and its constraint's name and definition if it backs one).</summary>
     public const string CellIndexes = """
-        SELECT c.relname, pg_get_indexdef(i.indexrelid), k.conname, k.contype::text
+        SELECT c.relname, pg_get_indexdef(i.indexrelid), k.conname, pg_get_constraintdef(k.oid)
         FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid
         LEFT JOIN pg_constraint k ON k.conindid = i.indexrelid AND k.conrelid = i.indrelid
         WHERE i.indrelid = 'rollup_cell'::regclass
