@@ -55,7 +55,7 @@ test('a refused registration names each field in the reader’s language (zh-CN)
   const name = `e2e refused ${Date.now()}`;
   await form.getByLabel('名称').fill(name);
   await form.getByLabel('允许的来源（每行一个）').fill('ftp://portal.e2e.test');
-  await form.getByLabel('可授权的组织单位（代码）').fill('NO-SUCH-UNIT');
+  await form.getByLabel('可授权的组织单位（代码，逗号分隔）').fill('NO-SUCH-UNIT');
   await form.getByRole('button', { name: '注册' }).click();
   const alert = page.getByRole('alert');
   await alert.waitFor();
