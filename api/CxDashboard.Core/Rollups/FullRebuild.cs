@@ -19,7 +19,8 @@ internal static class FullRebuild
 {
     public sealed record Result(long Cells, long RowsRead, int Days, int Connections);
 
-    private static readonly string CellKey = "subject_kind, subject_id, grain, period_start, dim, dim_value";
+    /// <summary>The columns of a cell, in the order the week and month cells are copied between connections.</summary>
+    private static readonly string CellColumnList = $"subject_kind, subject_id, grain, period_start, dim, dim_value, {RollupSql.Names(CellColumns.All)}";
 
     /// <summary>Runs the rebuild in the caller's transaction (table own exists, empty); returns when only the swap is left.</summary>
     public static async Task<(Result Result, string Swap)> RunAsync(NpgsqlDataSource dataSource, NpgsqlConnection conn, NpgsqlTransaction tx,
@@ -54,10 +55,11 @@ internal static class FullRebuild
             await steps.StepAsync("building week and month cells from days", ct, rowsRead: rowsRead, cellsWritten: cells);
             foreach (var other in others)
             {
-                await CopyAsync(other, conn, "coarse_cells", "coarse_cells", $"{CellKey}, {RollupSql.Names(CellColumns.All)}", ct);
+                await CopyAsync(other, conn, "coarse_cells", "coarse_cells", CellColumnList, ct);
                 // Its day cells stay in the new table for good, which no reader sees until the swap; committed, they are
                 // indexed below like this transaction's own (an index build takes every committed row, not only those
-                // of this transaction's snapshot). A failed run leaves the table to the next one, which drops it first.
+                // of this transaction's snapshot). A failed run drops the table after its rollback (RollupEngine); one a
+                // crashed node left is dropped by the next rebuild before it creates its own.
                 await other.Tx.CommitAsync(ct);
             }
             // The driver day rows of every month, on a further connection while this one indexes the cells.
@@ -82,7 +84,7 @@ internal static class FullRebuild
             else
             {
                 await drivers;
-                await CopyAsync(others[0], conn, "driver_days", "driver_days", $"org_unit_id, grain, period_start, linked, {string.Join(", ", DriverCells.CountColumns)}", ct);
+                await CopyAsync(others[0], conn, "driver_days", "driver_days", RebuildSql.DriverDayColumns, ct);
             }
             await RollupEngine.ExecAsync(conn, tx, RebuildSql.WriteDriverDays, ct);
             await RollupEngine.ExecAsync(conn, tx, DriverCells.InsertMonths("true"), ct);

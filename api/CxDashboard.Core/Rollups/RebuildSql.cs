@@ -105,6 +105,9 @@ internal static class RebuildSql
         SELECT subject_kind, subject_id, 'day', day, dim, dim_value, {Names(CellColumns.All)} FROM ({Days(deepest)}) d ORDER BY day
         """;
 
+    /// <summary>The columns of a driver day row, as driver_cell and driver_days have them.</summary>
+    public static readonly string DriverDayColumns = $"org_unit_id, grain, period_start, linked, {string.Join(", ", Drivers.DriverCells.CountColumns)}";
+
     /// <summary>Every connection's driver day rows until the run writes driver_cell (its columns, spelled out as the day cells').</summary>
     public static string CreateDriverDays() => $"""
         CREATE TEMP TABLE driver_days (org_unit_id bigint, grain text, period_start date, linked integer,
@@ -121,8 +124,8 @@ internal static class RebuildSql
     /// <summary>The driver day rows into driver_cell (emptied first).</summary>
     public static readonly string WriteDriverDays = $"""
         DELETE FROM driver_cell;
-        INSERT INTO driver_cell (org_unit_id, grain, period_start, linked, {string.Join(", ", Drivers.DriverCells.CountColumns)})
-        SELECT org_unit_id, grain, period_start, linked, {string.Join(", ", Drivers.DriverCells.CountColumns)} FROM driver_days
+        INSERT INTO driver_cell ({DriverDayColumns})
+        SELECT {DriverDayColumns} FROM driver_days
         """;
 
     /// <summary>

@@ -58,6 +58,7 @@ public sealed class RollupEngine(NpgsqlDataSource dataSource, int rebuildConnect
     private async Task<RollupRun> RunLockedAsync(NpgsqlConnection conn, NpgsqlTransaction tx, long jobRunId, bool forceFull,
         Stopwatch clock, Action<string>? progress, CancellationToken ct)
     {
+        var rebuilding = false;
         try
         {
             var watermark = await ScalarAsync<DateTime>(conn, tx, "SELECT now()", ct);
@@ -78,6 +79,7 @@ public sealed class RollupEngine(NpgsqlDataSource dataSource, int rebuildConnect
             var connections = 1;
             if (full)
             {
+                rebuilding = true;
                 var (rebuilt, swap) = await FullRebuild.RunAsync(dataSource, conn, tx, Math.Max(1, rebuildConnections), steps, ct);
                 (cells, days, rowsReadByRebuild, connections) = (rebuilt.Cells, rebuilt.Days, rebuilt.RowsRead, rebuilt.Connections);
                 await steps.StepAsync("swapping the new cells in", ct);
@@ -114,7 +116,7 @@ public sealed class RollupEngine(NpgsqlDataSource dataSource, int rebuildConnect
         {
             await tx.RollbackAsync(CancellationToken.None);
             // a full rebuild's new cells table was committed apart, to be swapped in: nothing else reads it
-            await FullRebuild.DropNextCellsAsync(dataSource);
+            if (rebuilding) await FullRebuild.DropNextCellsAsync(dataSource);
             await FailJobRunAsync(jobRunId, ex);
             throw;
         }
