@@ -4,80 +4,95 @@ using Npgsql;
 namespace CxDashboard.Core.Rollups;
 
 /// <summary>
-/// The full rebuild of <see cref="RollupEngine"/>. The facts' days are split into runs of days of about the same size, one per
-/// connection (<see cref="RebuildRange"/>): this run's connection takes the first, and each further one is a
-/// connection of its own in a transaction that imports this transaction's snapshot (so it reads exactly the same rows).
-/// Each reads its facts once into each unit's own day cells (one row per unit, day and slice), sums subtrees level by
-/// level from the deepest (a unit's cell = its own + its children's), partners from their engagement roots, its week and
-/// month cells (from each week's parts inside a month), and writes its day cells in day order into the new cells table,
-/// after the connection before it. The further connections commit their day cells there (the table is read by nobody
-/// until the swap) and hand their week and month cells over; a week across two connections' months is summed into one
-/// cell, quarters and years come from months, and while this connection indexes the new table, a further one reads
-/// the driver day rows. The caller swaps the new table in just before the commit.
+/// The full rebuild of <see cref="RollupEngine"/>. The facts are read a month at a time (<see cref="RebuildRange.MonthsAsync"/>)
+/// by a few connections, each taking the next month not yet taken: this run's connection and further ones whose
+/// transactions import this transaction's snapshot (so they read exactly the same rows). Each month's facts come out of
+/// PostgreSQL grouped per unit, day and slice, as binary COPY; every unit's row is added in memory into the day cells of the
+/// unit, the units above it and the partners it works for (<see cref="SubjectTargets"/>), and into their week and month
+/// cells; the month's day cells are then written in day order into the new cells table by binary COPY, after the month
+/// before it. Summing ~90 statistics per row was the rebuild's most costly work in SQL (a pass over the cells per level,
+/// for the partners, the week parts and the writes, each costing about what reading the facts did); in memory it is a
+/// small part of reading them. The further connections commit their day cells there (the table is read by nobody until
+/// the swap); quarters and years come from the months, every coarser cell is written after the days, and while this
+/// connection indexes the new table a further one reads the driver day rows. The caller swaps the new table in just
+/// before the commit.
 /// </summary>
 internal static class FullRebuild
 {
     public sealed record Result(long Cells, long RowsRead, int Days, int Connections);
 
-    /// <summary>The columns of a cell, in the order the week and month cells are copied between connections.</summary>
+    /// <summary>The columns of a cell, in the order they are written.</summary>
     private static readonly string CellColumnList = $"subject_kind, subject_id, grain, period_start, dim, dim_value, {RollupSql.Names(CellColumns.All)}";
 
-    /// <summary>Runs the rebuild in the caller's transaction (table own exists, empty); returns when only the swap is left.</summary>
+    private static readonly bool[] IsInteger = [.. CellColumns.All.Select(c => c.SqlType == "integer")];
+
+    /// <summary>Runs the rebuild in the caller's transaction; returns when only the swap is left.</summary>
     public static async Task<(Result Result, string Swap)> RunAsync(NpgsqlDataSource dataSource, NpgsqlConnection conn, NpgsqlTransaction tx,
         int connections, RunProgress steps, CancellationToken ct)
     {
         await PrepareAsync(conn, tx, ct);
         await RollupEngine.ExecAsync(conn, tx, RebuildSql.CreateDriverDays(), ct);
-        var ranges = await RebuildRange.SplitAsync(conn, tx, connections, ct);
+        // The lock order of every run: the facts, then the cells table (the new one is created below, on a connection of its own).
+        await RollupEngine.ExecAsync(conn, tx, "LOCK TABLE survey_response, interaction IN ACCESS SHARE MODE", ct);
+        var months = await RebuildRange.MonthsAsync(conn, tx, ct);
+        var targets = await SubjectTargets.LoadAsync(conn, tx, ct);
 
         var others = new List<Sharing>();
+        // This run's own cells are written on a connection of their own, each COPY committed (no reader reads the table until
+        // the swap), so that, every cell committed, the indexes can be built on two connections at once.
+        await using var writer = await dataSource.OpenConnectionAsync(ct);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
         Task? drivers = null;
         try
         {
             string? snapshot = null;
-            if (ranges.Count > 1)
+            var workers = Math.Clamp(connections, 1, months.Count);
+            if (workers > 1)
             {
                 snapshot = await RollupEngine.ScalarAsync<string>(conn, tx, "SELECT pg_export_snapshot()", ct);
-                for (var i = 1; i < ranges.Count; i++) others.Add(await Sharing.OpenAsync(dataSource, snapshot, ct));
+                for (var i = 1; i < workers; i++) others.Add(await Sharing.OpenAsync(dataSource, snapshot, ct));
             }
-            // Each connection writes its day cells into the new table once the one before it has (day order on disk).
-            var written = ranges.Select(_ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).ToArray();
-            var work = new List<Task<RangeResult>>
-            {
-                StopAllOnFailure(RunRangeAsync(dataSource, conn, tx, ranges[0], steps, Task.CompletedTask, written[0], stop.Token), stop),
-            };
-            work.AddRange(others.Select((o, i) =>
-                StopAllOnFailure(RunRangeAsync(null, o.Conn, o.Tx, ranges[i + 1], null, written[i].Task, written[i + 1], stop.Token), stop)));
-            var results = await WhenAllAsync(work);
-            var (rowsRead, days, cells) = (results.Sum(r => r.Rows), results.Sum(r => r.Days), results.Sum(r => r.Cells));
-
-            await steps.StepAsync("building week and month cells from days", ct, rowsRead: rowsRead, cellsWritten: cells);
+            await steps.StepAsync("reading survey responses and interactions, month by month", ct, rowsRead: 0);
+            var run = new MonthQueue(months, targets, CreateNextCellsAsync(dataSource, stop.Token));
+            var work = new List<Task<Worker>> { StopAllOnFailure(new Worker(run).WorkAsync(conn, writer, steps, stop.Token), stop) };
+            work.AddRange(others.Select(o => StopAllOnFailure(new Worker(run).WorkAsync(o.Conn, o.Conn, null, stop.Token), stop)));
+            var done = await WhenAllAsync(work);
             foreach (var other in others)
             {
-                await CopyAsync(other, conn, "coarse_cells", "coarse_cells", CellColumnList, ct);
-                // Its day cells stay in the new table for good, which no reader sees until the swap; committed, they are
-                // indexed below like this transaction's own (an index build takes every committed row, not only those
-                // of this transaction's snapshot). A failed run drops the table after its rollback (RollupEngine); one a
-                // crashed node left is dropped by the next rebuild before it creates its own.
+                // Its day cells stay in the new table for good, which no reader sees until the swap. A failed run drops the
+                // table after its rollback (RollupEngine); one a crashed node left is dropped by the next rebuild before it
+                // creates its own.
                 await other.Tx.CommitAsync(ct);
             }
-            // The driver day rows of every month, on a further connection while this one indexes the cells.
+            // The driver day rows of every month, on a further connection while this one writes and indexes the cells.
             if (snapshot is not null) drivers = others[0].DriverDaysAsync(snapshot, stop.Token);
 
-            // a week or month across the first day of a further connection's range has a cell from each side: summed into one
-            foreach (var boundary in ranges.Skip(1).Select(r => DateOnly.FromDateTime(r.From!.Value)))
-                await RollupEngine.ExecAsync(conn, tx, RebuildSql.JoinAcross(boundary), ct);
+            var (rowsRead, cells) = (run.RowsRead, run.CellsWritten);
+            await steps.StepAsync("building week and month cells from days", ct, rowsRead: rowsRead, cellsWritten: cells);
+            var (weeks, monthCells) = (done[0].Weeks, done[0].Months);
+            foreach (var other in done.Skip(1))
+            {
+                weeks.AddAll(other.Weeks);
+                monthCells.AddAll(other.Months);
+            }
             await steps.StepAsync("building quarter cells from months and year cells from quarters", ct, cellsWritten: cells);
-            await RollupEngine.ExecAsync(conn, tx, RebuildSql.AddQuartersAndYears(), ct);
-            await RollupEngine.ExecAsync(conn, tx, RollupSql.LoosenNextCells, ct);
-            cells += await RollupEngine.ExecAsync(conn, tx, RebuildSql.InsertCoarseCells, ct);
+            var (quarters, years) = (new CellTable(), new CellTable());
+            for (var i = 0; i < monthCells.Count; i++)
+            {
+                var key = monthCells.KeyAt(i);
+                var month = BinaryCopy.Date(key.Period);
+                quarters.Add(key with { Period = BinaryCopy.PgDay(new DateOnly(month.Year, (month.Month - 1) / 3 * 3 + 1, 1)) }, monthCells.ValuesAt(i));
+                years.Add(key with { Period = BinaryCopy.PgDay(new DateOnly(month.Year, 1, 1)) }, monthCells.ValuesAt(i));
+            }
+            await RollupEngine.ExecAsync(writer, null, RollupSql.LoosenNextCells, ct);
+            // grain by grain in the order of their names (as a sort by grain, period_start), each period's cells together
+            cells += await WriteCellsAsync(writer, run.Slices, [("month"u8.ToArray(), monthCells), ("quarter"u8.ToArray(), quarters),
+                ("week"u8.ToArray(), weeks), ("year"u8.ToArray(), years)], ct);
 
             await steps.StepAsync("indexing the new cells", ct, cellsWritten: cells);
-            // Sorted in memory: the 64 MB default spilled every index's sort of ~1.4M entries to disk.
-            await RollupEngine.ExecAsync(conn, tx, $"SET LOCAL maintenance_work_mem = '{RebuildSql.IndexSortMem}'", ct);
-            await RollupEngine.ExecAsync(conn, tx, "SET LOCAL max_parallel_maintenance_workers = 0", ct);
-            var swap = await IndexNextCellsAsync(conn, tx, ct);
+            string swap;
+            await using (var second = await dataSource.OpenConnectionAsync(ct))
+                swap = await IndexNextCellsAsync(conn, tx, [writer, second], ct);
 
             await steps.StepAsync("building driver cells", ct, cellsWritten: cells);
             if (drivers is null) await RollupEngine.ExecAsync(conn, tx, RebuildSql.InsertDriverDays(RebuildRange.All), ct);
@@ -88,7 +103,7 @@ internal static class FullRebuild
             }
             await RollupEngine.ExecAsync(conn, tx, RebuildSql.WriteDriverDays, ct);
             await RollupEngine.ExecAsync(conn, tx, DriverCells.InsertMonths("true"), ct);
-            return (new Result(cells, rowsRead, days, ranges.Count), swap);
+            return (new Result(cells, rowsRead, run.Days, workers), swap);
         }
         finally
         {
@@ -96,6 +111,167 @@ internal static class FullRebuild
             if (drivers is not null) await drivers.ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
             foreach (var other in others) await other.DisposeAsync();
         }
+    }
+
+    /// <summary>
+    /// What the connections share: the months, each taken by one of them in turn, and written in their order (month k's day
+    /// cells after month k - 1's, the first once the new table exists), so the day cells lie in day order on disk; the
+    /// slices; and the running totals.
+    /// </summary>
+    private sealed class MonthQueue(IReadOnlyList<RebuildRange> months, SubjectTargets targets, Task tableCreated)
+    {
+        private readonly TaskCompletionSource[] written = [.. months.Select(_ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously))];
+        private readonly HashSet<int> days = [];
+        private int next = -1;
+        private long rowsRead;
+        private long cellsWritten;
+
+        public IReadOnlyList<RebuildRange> Months => months;
+        public SubjectTargets Targets => targets;
+        public SliceTable Slices { get; } = new();
+        public long RowsRead => Interlocked.Read(ref rowsRead);
+        public long CellsWritten => Interlocked.Read(ref cellsWritten);
+
+        public int Days
+        {
+            get
+            {
+                lock (days) return days.Count;
+            }
+        }
+
+        /// <summary>The next month no connection has taken, or null when all are.</summary>
+        public int? Take() => Interlocked.Increment(ref next) is var i && i < months.Count ? i : null;
+
+        public Task TurnAsync(int month, CancellationToken ct) => (month == 0 ? tableCreated : written[month - 1].Task).WaitAsync(ct);
+
+        public void Read(long rows, IEnumerable<int> factDays)
+        {
+            Interlocked.Add(ref rowsRead, rows);
+            lock (days) days.UnionWith(factDays);
+        }
+
+        public void Written(int month, long cells)
+        {
+            Interlocked.Add(ref cellsWritten, cells);
+            written[month].TrySetResult();
+        }
+    }
+
+    /// <summary>
+    /// One connection's share: the months it takes, read on one connection and written on another (or the same), and the
+    /// week and month cells of their days.
+    /// </summary>
+    private sealed class Worker(MonthQueue run)
+    {
+        private readonly CellTable days = new();
+        private readonly SliceTable.Reader slices = new(run.Slices);
+        private readonly double[] row = new double[CellTable.Width];
+        private readonly HashSet<int> factDays = [];
+        private long factRows;
+
+        public CellTable Weeks { get; } = new();
+        public CellTable Months { get; } = new();
+
+        /// <summary>Progress is reported by the run's own connection only (<paramref name="steps"/> null elsewhere).</summary>
+        public async Task<Worker> WorkAsync(NpgsqlConnection conn, NpgsqlConnection write, RunProgress? steps, CancellationToken ct)
+        {
+            var first = true;
+            while (run.Take() is { } month)
+            {
+                days.Clear();
+                factRows = 0;
+                factDays.Clear();
+                // Step names are shown translated by the web app (data-jobs/api/rollup-runs.ts stepMessage): rename both.
+                await ReadAsync(conn, RebuildSql.ReadResponses(run.Months[month]), CellColumns.Responses, 0, ct);
+                await ReadAsync(conn, RebuildSql.ReadInteractions(run.Months[month]), CellColumns.Interactions, CellColumns.Responses.Length, ct);
+                run.Read(factRows, factDays);
+                AddToWeeksAndMonths();
+                if (steps is not null && first) await steps.StepAsync("summing the day cells of every unit and partner, and writing them", ct, rowsRead: run.RowsRead);
+                first = false;
+                await run.TurnAsync(month, ct);
+                var cells = await WriteCellsAsync(write, run.Slices, [("day"u8.ToArray(), days)], ct);
+                run.Written(month, cells);
+                if (steps is not null) await steps.CountAsync(run.RowsRead, run.CellsWritten, ct);
+            }
+            return this;
+        }
+
+        /// <summary>One fact table's rows of the month: each unit's statistics, from column <paramref name="offset"/>, into its subjects' day cells.</summary>
+        private Task<long> ReadAsync(NpgsqlConnection conn, string copy, CellColumn[] columns, int offset, CancellationToken ct)
+        {
+            var integer = IsInteger.AsSpan(offset, columns.Length).ToArray();
+            return BinaryCopy.ReadAsync(conn, copy, RebuildSql.KeyFields + columns.Length, (in BinaryCopy.Row r) =>
+            {
+                var values = row.AsSpan(0, columns.Length);
+                for (var c = 0; c < values.Length; c++)
+                {
+                    var f = RebuildSql.KeyFields + c;
+                    values[c] = r.IsNull(f) ? 0 : integer[c] ? r.Int32(f) : r.Float64(f);
+                }
+                var (unit, day) = (r.Int64(0), r.Int32(1));
+                var dim = r.Bytes(2);
+                if (dim.SequenceEqual("all"u8))
+                {
+                    // every fact is in its unit's 'all' row of its day once: responses or contacts, the first statistic
+                    factRows += (long)values[0];
+                    factDays.Add(day);
+                }
+                var slice = slices.IdOf(dim, r.Bytes(3));
+                foreach (var target in run.Targets.Of(unit))
+                    days.Add(new CellKey(target.Kind, target.Subject, day, slice), values, offset);
+            }, ct);
+        }
+
+        private void AddToWeeksAndMonths()
+        {
+            for (var i = 0; i < days.Count; i++)
+            {
+                var key = days.KeyAt(i);
+                var day = BinaryCopy.Date(key.Period);
+                var monday = key.Period - ((int)day.DayOfWeek + 6) % 7;
+                Weeks.Add(key with { Period = monday }, days.ValuesAt(i));
+                Months.Add(key with { Period = key.Period - day.Day + 1 }, days.ValuesAt(i));
+            }
+        }
+    }
+
+    /// <summary>
+    /// Writes cells into the new cells table by binary COPY, each grain's in period order, a zero statistic as NULL (as
+    /// stored); returns how many. An integer statistic past the column's range fails the run, as it would in SQL.
+    /// </summary>
+    private static async Task<long> WriteCellsAsync(NpgsqlConnection conn, SliceTable slices, IReadOnlyList<(byte[] Grain, CellTable Cells)> grains,
+        CancellationToken ct)
+    {
+        await using var writer = await BinaryCopy.Writer.StartAsync(conn, $"COPY {RollupSql.NextCells} ({CellColumnList}) FROM STDIN (FORMAT binary)", ct);
+        long written = 0;
+        var fields = (short)(6 + CellTable.Width);
+        foreach (var (grain, cells) in grains)
+        {
+            foreach (var i in cells.RowsByPeriod())
+            {
+                var key = cells.KeyAt(i);
+                var (dim, value) = slices[key.Slice];
+                await writer.ReserveAsync(2 + 6 * 4 + 2 + 8 + grain.Length + 4 + dim.Length + value.Length + CellTable.Width * 12, ct);
+                writer.FieldCount(fields);
+                writer.Int16(key.Kind);
+                writer.Int64(key.Subject);
+                writer.Text(grain);
+                writer.Date(key.Period);
+                writer.Text(dim);
+                writer.Text(value);
+                var values = cells.ValuesAt(i);
+                for (var c = 0; c < values.Length; c++)
+                {
+                    if (values[c] == 0) writer.Null();
+                    else if (IsInteger[c]) writer.Int32(checked((int)values[c]));
+                    else writer.Float64(values[c]);
+                }
+                written++;
+            }
+        }
+        await writer.CompleteAsync(ct);
+        return written;
     }
 
     /// <summary>Every connection's result; if one failed, its error rather than another's that was stopped because of it.</summary>
@@ -128,66 +304,6 @@ internal static class FullRebuild
         }
     }
 
-    private sealed record RangeResult(long Rows, int Days, long Cells);
-
-    /// <summary>
-    /// One connection's share: its facts into own cells, subtrees and partners, the week and month cells of its days
-    /// (table coarse_cells), and its day cells in day order into the new cells table. The first connection creates that
-    /// table (<paramref name="dataSource"/> given) and writes its day cells as soon as they are summed; each further one
-    /// writes after its week and month cells, once the one before it has (<paramref name="previousWritten"/>), so the
-    /// table holds every day in order.
-    /// Progress is reported by the run's own connection only (<paramref name="steps"/> null elsewhere).
-    /// </summary>
-    private static async Task<RangeResult> RunRangeAsync(NpgsqlDataSource? dataSource, NpgsqlConnection conn, NpgsqlTransaction tx,
-        RebuildRange range, RunProgress? steps, Task previousWritten, TaskCompletionSource written, CancellationToken ct)
-    {
-        // Step names are shown translated by the web app (data-jobs/api/rollup-runs.ts stepMessage): rename both.
-        await Step(steps, "reading survey responses", ct);
-        await RollupEngine.ExecAsync(conn, tx, RebuildSql.CreateOwnResponses(range), ct);
-        await Step(steps, "reading interactions", ct);
-        await RollupEngine.ExecAsync(conn, tx, RebuildSql.FillOwnJoined(range), ct);
-        var (rowsRead, days) = await RowsAndDaysAsync(conn, tx, ct);
-
-        await Step(steps, "summing subtrees level by level, and partners", ct, rowsRead);
-        await RollupEngine.ExecAsync(conn, tx, RollupSql.CreateTree, ct);
-        var deepest = await RollupEngine.ScalarAsync<int?>(conn, tx, "SELECT max(level)::int FROM tree", ct) ?? -1;
-        for (var level = deepest - 1; level >= 0; level--)
-            await RollupEngine.ExecAsync(conn, tx, RebuildSql.SumLevel(level, deepest), ct);
-        await RollupEngine.ExecAsync(conn, tx, RollupSql.CreatePartnerRoots, ct);
-        await RollupEngine.ExecAsync(conn, tx, RebuildSql.CreatePartnerDays(deepest), ct);
-
-        long cells = 0;
-        if (dataSource is not null)
-        {
-            // after reading the facts: the lock order of every run is the facts, then the cells table
-            await CreateNextCellsAsync(dataSource, ct);
-            cells = await WriteDaysAsync(conn, tx, deepest, ct);
-            written.TrySetResult();
-        }
-        await RollupEngine.ExecAsync(conn, tx, RebuildSql.CreateParts(deepest), ct);
-        await RollupEngine.ExecAsync(conn, tx, RebuildSql.WeeksAndMonths(), ct);
-        if (dataSource is null)
-        {
-            await previousWritten.WaitAsync(ct);
-            cells = await WriteDaysAsync(conn, tx, deepest, ct);
-            written.TrySetResult();
-        }
-        return new RangeResult(rowsRead, days, cells);
-    }
-
-    /// <summary>
-    /// The day cells of one connection into the new cells table, in day order. Sorted in memory: the sort of ~1.1M day
-    /// cells spilled ~240 MB to disk with the run's work_mem (1M + 1M rows; the cells saturate with the facts, so this
-    /// stays about the size at 10M).
-    /// </summary>
-    private static async Task<long> WriteDaysAsync(NpgsqlConnection conn, NpgsqlTransaction tx, int deepest, CancellationToken ct)
-    {
-        await RollupEngine.ExecAsync(conn, tx, $"SET LOCAL work_mem = '{RebuildSql.DaySortMem}'", ct);
-        long cells = await RollupEngine.ExecAsync(conn, tx, RebuildSql.InsertDayCells(deepest), ct);
-        await RollupEngine.ExecAsync(conn, tx, $"SET LOCAL work_mem = '{RollupEngine.WorkMem}'", ct);
-        return cells;
-    }
-
     /// <summary>
     /// Creates the new cells table (dropping one a failed run left) in a transaction of its own, committed, so that every
     /// connection of the run can write into it; no reader reads it until the swap renames it. Autovacuum is off on it until
@@ -216,9 +332,6 @@ internal static class FullRebuild
         }
     }
 
-    private static Task Step(RunProgress? steps, string name, CancellationToken ct, long? rowsRead = null) =>
-        steps?.StepAsync(name, ct, rowsRead: rowsRead) ?? Task.CompletedTask;
-
     /// <summary>Settings of every connection of the rebuild, at the start of its transaction.</summary>
     private static async Task PrepareAsync(NpgsqlConnection conn, NpgsqlTransaction tx, CancellationToken ct)
     {
@@ -231,7 +344,7 @@ internal static class FullRebuild
     /// <summary>
     /// A further connection whose REPEATABLE READ transactions start from the run's exported snapshot: they see exactly the
     /// rows the run sees, and nothing the run's transaction wrote. Besides the day cells it writes into the new cells
-    /// table, it writes only temporary tables, dropped with each transaction.
+    /// table, it writes only a temporary table of driver day rows, dropped with its transaction.
     /// </summary>
     private sealed class Sharing(NpgsqlConnection conn, NpgsqlTransaction tx) : IAsyncDisposable
     {
@@ -243,9 +356,7 @@ internal static class FullRebuild
             var conn = await dataSource.OpenConnectionAsync(ct);
             try
             {
-                var tx = await BeginAsync(conn, snapshot, ct);
-                await RollupEngine.ExecAsync(conn, tx, RollupSql.CreateOwn(), ct);
-                return new Sharing(conn, tx);
+                return new Sharing(conn, await BeginAsync(conn, snapshot, ct));
             }
             catch
             {
@@ -287,21 +398,15 @@ internal static class FullRebuild
         await reader.CopyToAsync(writer, ct);
     }
 
-    private static async Task<(long Rows, int Days)> RowsAndDaysAsync(NpgsqlConnection conn, NpgsqlTransaction tx, CancellationToken ct)
-    {
-        await using var cmd = new NpgsqlCommand(RebuildSql.RowsAndDays, conn, tx) { CommandTimeout = 0 };
-        await using var r = await cmd.ExecuteReaderAsync(ct);
-        await r.ReadAsync(ct);
-        return (r.GetInt64(0), r.GetInt32(1));
-    }
-
     /// <summary>
     /// Builds on the new cells table a copy of every index rollup_cell has (read from the catalog, so an index a later
-    /// migration adds is carried too) and analyzes it; returns the statements that then replace rollup_cell by it. They
-    /// run last, just before the commit: dropping the old table waits for the queries reading it and holds new readers
-    /// only until the commit, after which they read the new cells (a reader never sees a mix of old and new).
+    /// migration adds is carried too) on two connections at once (every cell is committed, so each index build is a
+    /// transaction of its own): the primary key's index on one, the rest on the other; then analyzes it. Returns the statements
+    /// that then replace rollup_cell by it, the primary key taking its index as it is. They run last, just before the
+    /// commit: dropping the old table waits for the queries reading it and holds new readers only until the commit,
+    /// after which they read the new cells (a reader never sees a mix of old and new).
     /// </summary>
-    private static async Task<string> IndexNextCellsAsync(NpgsqlConnection conn, NpgsqlTransaction tx, CancellationToken ct)
+    private static async Task<string> IndexNextCellsAsync(NpgsqlConnection conn, NpgsqlTransaction tx, NpgsqlConnection[] builders, CancellationToken ct)
     {
         const string next = RollupSql.NextCells;
         var indexes = new List<(string Name, string Def, string? Constraint, string? ConstraintDef)>();
@@ -311,24 +416,37 @@ internal static class FullRebuild
             while (await r.ReadAsync(ct))
                 indexes.Add((r.GetString(0), r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2), r.IsDBNull(3) ? null : r.GetString(3)));
         }
-        var renames = new List<string> { "DROP TABLE rollup_cell", $"ALTER TABLE {next} RENAME TO rollup_cell", "ALTER TABLE rollup_cell RESET (autovacuum_enabled)" };
-        foreach (var (name, def, constraint, constraintDef) in indexes)
+        var swap = new List<string> { "DROP TABLE rollup_cell", $"ALTER TABLE {next} RENAME TO rollup_cell", "ALTER TABLE rollup_cell RESET (autovacuum_enabled)" };
+        var builds = builders.Select(_ => new List<string>()).ToArray();
+        foreach (var (name, def, constraint, constraintDef) in indexes.OrderBy(i => i.Constraint is null))
         {
+            var onNext = System.Text.RegularExpressions.Regex.Replace(def, @"^CREATE (UNIQUE )?INDEX (\S+) ON (\S+\.)?rollup_cell ",
+                m => $"CREATE {m.Groups[1].Value}INDEX {name}_next ON {next} ");
+            if (onNext == def) throw new InvalidOperationException($"unexpected index definition on rollup_cell: {def}");
+            // the key's index (the largest) alone on the first connection, every other one on the next
+            builds[Math.Min(builds.Length - 1, constraint is null ? 1 : 0)].Add(onNext);
             if (constraint is not null)
             {
-                await RollupEngine.ExecAsync(conn, tx, $"ALTER TABLE {next} ADD CONSTRAINT {constraint}_next {constraintDef}", ct);
-                renames.Add($"ALTER TABLE rollup_cell RENAME CONSTRAINT {constraint}_next TO {constraint}");
+                var kind = constraintDef!.StartsWith("PRIMARY KEY", StringComparison.Ordinal) ? "PRIMARY KEY" : "UNIQUE";
+                // the index takes the constraint's name
+                swap.Add($"ALTER TABLE rollup_cell ADD CONSTRAINT {constraint} {kind} USING INDEX {name}_next");
             }
-            else
-            {
-                var onNext = System.Text.RegularExpressions.Regex.Replace(def, @"^CREATE (UNIQUE )?INDEX (\S+) ON (\S+\.)?rollup_cell ",
-                    m => $"CREATE {m.Groups[1].Value}INDEX {name}_next ON {next} ");
-                if (onNext == def) throw new InvalidOperationException($"unexpected index definition on rollup_cell: {def}");
-                await RollupEngine.ExecAsync(conn, tx, onNext, ct);
-                renames.Add($"ALTER INDEX {name}_next RENAME TO {name}");
-            }
+            else swap.Add($"ALTER INDEX {name}_next RENAME TO {name}");
         }
-        await RollupEngine.ExecAsync(conn, tx, RebuildSql.AnalyzeNextCells, ct);
-        return string.Join(";\n", renames);
+        await Task.WhenAll(builds.Select((statements, i) => BuildAsync(builders[i], statements, ct)));
+        // after the builds: ANALYZE waits for any index build on the table
+        await RollupEngine.ExecAsync(builders[^1], null, RebuildSql.AnalyzeNextCells, ct);
+        return string.Join(";\n", swap);
+    }
+
+    private static async Task BuildAsync(NpgsqlConnection builder, List<string> statements, CancellationToken ct)
+    {
+        await using var tx = await builder.BeginTransactionAsync(ct);
+        // Sorted in memory: the 64 MB default spilled every index's sort of ~1.4M entries to disk. No parallel workers: the
+        // connections are already one per core.
+        await RollupEngine.ExecAsync(builder, tx, $"SET LOCAL maintenance_work_mem = '{RebuildSql.IndexSortMem}'", ct);
+        await RollupEngine.ExecAsync(builder, tx, "SET LOCAL max_parallel_maintenance_workers = 0", ct);
+        foreach (var statement in statements) await RollupEngine.ExecAsync(builder, tx, statement, ct);
+        await tx.CommitAsync(ct);
     }
 }

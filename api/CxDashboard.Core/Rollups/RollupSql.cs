@@ -58,28 +58,19 @@ internal static class RollupSql
         """;
 
     /// <summary>
-    /// The org tree as the closure sees it: each unit, its parent and its level (0 = a root), for summing subtrees
-    /// level by level from the deepest.
+    /// The engagement nodes whose subtrees make up each partner (unit_id, partner_id): those with no ancestor engaged by
+    /// the same partner. Their subtrees are disjoint, so a partner's cell is the sum of their subtree cells and counts
+    /// each fact once.
     /// </summary>
-    public const string CreateTree = """
-        CREATE TEMP TABLE tree ON COMMIT DROP AS
-        SELECT s.descendant_id AS unit_id, p.ancestor_id AS parent_id,
-               (SELECT max(a.depth) FROM org_unit_closure a WHERE a.descendant_id = s.descendant_id) AS level
-        FROM org_unit_closure s LEFT JOIN org_unit_closure p ON p.descendant_id = s.descendant_id AND p.depth = 1
-        WHERE s.depth = 0;
-        ANALYZE tree
-        """;
-
-    /// <summary>
-    /// The engagement nodes whose subtrees make up each partner: those with no ancestor engaged by the same partner.
-    /// Their subtrees are disjoint, so a partner's cell is the sum of their subtree cells and counts each fact once.
-    /// </summary>
-    public const string CreatePartnerRoots = """
-        CREATE TEMP TABLE partner_root ON COMMIT DROP AS
+    public const string PartnerRoots = """
         SELECT u.id AS unit_id, u.partner_id FROM org_unit u
         WHERE u.partner_id IS NOT NULL AND EXISTS (SELECT 1 FROM org_unit_closure s WHERE s.ancestor_id = u.id AND s.depth = 0)
           AND NOT EXISTS (SELECT 1 FROM org_unit_closure c JOIN org_unit a ON a.id = c.ancestor_id
-                          WHERE c.descendant_id = u.id AND c.depth > 0 AND a.partner_id = u.partner_id);
+                          WHERE c.descendant_id = u.id AND c.depth > 0 AND a.partner_id = u.partner_id)
+        """;
+
+    public const string CreatePartnerRoots = $"""
+        CREATE TEMP TABLE partner_root ON COMMIT DROP AS {PartnerRoots};
         ANALYZE partner_root
         """;
 

@@ -25,6 +25,13 @@ internal sealed class RunProgress(NpgsqlDataSource db, long jobRunId, int stepsT
         return SaveAsync(ct);
     }
 
+    /// <summary>The rows read and cells written so far, within the step under way.</summary>
+    public Task CountAsync(long rowsRead, long cellsWritten, CancellationToken ct)
+    {
+        (rows, cells) = (rowsRead, cellsWritten);
+        return SaveAsync(ct);
+    }
+
     /// <summary>Every step done (after the commit).</summary>
     public Task DoneAsync(long rowsRead, long cellsWritten)
     {
