@@ -15,15 +15,20 @@ internal sealed class CellTable
 {
     public static readonly int Width = CellColumns.All.Length;
 
+    /// <summary>Rows per block of statistics: blocks are added as cells are (no array grows by copying, no capacity left half empty).</summary>
+    private const int BlockRows = 1024;
+
     private readonly Dictionary<CellKey, int> index = [];
-    private CellKey[] keys = new CellKey[4096];
-    private double[] values = new double[4096 * Width];
+    private readonly List<double[]> blocks = [];
+    private CellKey[] keys = new CellKey[BlockRows];
 
     public int Count { get; private set; }
 
     public CellKey KeyAt(int row) => keys[row];
 
-    public ReadOnlySpan<double> ValuesAt(int row) => values.AsSpan(row * Width, Width);
+    public ReadOnlySpan<double> ValuesAt(int row) => Values(row);
+
+    private Span<double> Values(int row) => blocks[row / BlockRows].AsSpan(row % BlockRows * Width, Width);
 
     /// <summary>Adds <paramref name="add"/> into the cell's statistics from column <paramref name="offset"/> on (a new cell starts at zero).</summary>
     public void Add(CellKey key, ReadOnlySpan<double> add, int offset = 0)
@@ -31,11 +36,12 @@ internal sealed class CellTable
         ref var row = ref CollectionsMarshal.GetValueRefOrAddDefault(index, key, out var exists);
         if (!exists)
         {
-            if (Count == keys.Length) Grow();
+            if (Count == keys.Length) Array.Resize(ref keys, keys.Length * 2);
+            if (Count == blocks.Count * BlockRows) blocks.Add(new double[BlockRows * Width]);
             row = Count;
             keys[Count++] = key;
         }
-        Sum(values.AsSpan(row * Width + offset, add.Length), add);
+        Sum(Values(row).Slice(offset, add.Length), add);
     }
 
     /// <summary>Adds every cell of <paramref name="other"/> into this table.</summary>
@@ -47,8 +53,8 @@ internal sealed class CellTable
     /// <summary>Empties the table for the next month, keeping its memory.</summary>
     public void Clear()
     {
+        for (var b = 0; b * BlockRows < Count; b++) blocks[b].AsSpan(0, Math.Min(BlockRows, Count - b * BlockRows) * Width).Clear();
         index.Clear();
-        values.AsSpan(0, Count * Width).Clear();
         Count = 0;
     }
 
@@ -60,12 +66,6 @@ internal sealed class CellTable
         for (var i = 0; i < Count; i++) (periods[i], rows[i]) = (keys[i].Period, i);
         Array.Sort(periods, rows);
         return rows;
-    }
-
-    private void Grow()
-    {
-        Array.Resize(ref keys, keys.Length * 2);
-        Array.Resize(ref values, keys.Length * Width);
     }
 
     private static void Sum(Span<double> into, ReadOnlySpan<double> add)

@@ -56,7 +56,7 @@ internal static class FullRebuild
             var run = new MonthQueue(months, targets, CreateNextCellsAsync(dataSource, stop.Token));
             var work = new List<Task<Worker>> { StopAllOnFailure(new Worker(run).WorkAsync(conn, writer, steps, stop.Token), stop) };
             work.AddRange(others.Select(o => StopAllOnFailure(new Worker(run).WorkAsync(o.Conn, o.Conn, null, stop.Token), stop)));
-            var done = await WhenAllAsync(work);
+            await WhenAllAsync(work);
             foreach (var other in others)
             {
                 // Its day cells stay in the new table for good, which no reader sees until the swap. A failed run drops the
@@ -69,12 +69,7 @@ internal static class FullRebuild
 
             var (rowsRead, cells) = (run.RowsRead, run.CellsWritten);
             await steps.StepAsync("building week and month cells from days", ct, rowsRead: rowsRead, cellsWritten: cells);
-            var (weeks, monthCells) = (done[0].Weeks, done[0].Months);
-            foreach (var other in done.Skip(1))
-            {
-                weeks.AddAll(other.Weeks);
-                monthCells.AddAll(other.Months);
-            }
+            var (weeks, monthCells) = (run.WeekCells, run.MonthCells);
             await steps.StepAsync("building quarter cells from months and year cells from quarters", ct, cellsWritten: cells);
             var (quarters, years) = (new CellTable(), new CellTable());
             for (var i = 0; i < monthCells.Count; i++)
@@ -126,9 +121,13 @@ internal static class FullRebuild
         private long rowsRead;
         private long cellsWritten;
 
-        public IReadOnlyList<RebuildRange> Months => months;
+        public IReadOnlyList<RebuildRange> Ranges => months;
         public SubjectTargets Targets => targets;
         public SliceTable Slices { get; } = new();
+
+        /// <summary>Every connection's week and month cells, added a month at a time (under a lock: <see cref="AddCoarse"/>).</summary>
+        public CellTable WeekCells { get; } = new();
+        public CellTable MonthCells { get; } = new();
         public long RowsRead => Interlocked.Read(ref rowsRead);
         public long CellsWritten => Interlocked.Read(ref cellsWritten);
 
@@ -151,6 +150,15 @@ internal static class FullRebuild
             lock (days) days.UnionWith(factDays);
         }
 
+        public void AddCoarse(CellTable weeks, CellTable months)
+        {
+            lock (WeekCells)
+            {
+                WeekCells.AddAll(weeks);
+                MonthCells.AddAll(months);
+            }
+        }
+
         public void Written(int month, long cells)
         {
             Interlocked.Add(ref cellsWritten, cells);
@@ -170,8 +178,8 @@ internal static class FullRebuild
         private readonly HashSet<int> factDays = [];
         private long factRows;
 
-        public CellTable Weeks { get; } = new();
-        public CellTable Months { get; } = new();
+        private readonly CellTable weeks = new();
+        private readonly CellTable months = new();
 
         /// <summary>Progress is reported by the run's own connection only (<paramref name="steps"/> null elsewhere).</summary>
         public async Task<Worker> WorkAsync(NpgsqlConnection conn, NpgsqlConnection write, RunProgress? steps, CancellationToken ct)
@@ -180,13 +188,16 @@ internal static class FullRebuild
             while (run.Take() is { } month)
             {
                 days.Clear();
+                weeks.Clear();
+                months.Clear();
                 factRows = 0;
                 factDays.Clear();
                 // Step names are shown translated by the web app (data-jobs/api/rollup-runs.ts stepMessage): rename both.
-                await ReadAsync(conn, RebuildSql.ReadResponses(run.Months[month]), CellColumns.Responses, 0, ct);
-                await ReadAsync(conn, RebuildSql.ReadInteractions(run.Months[month]), CellColumns.Interactions, CellColumns.Responses.Length, ct);
+                await ReadAsync(conn, RebuildSql.ReadResponses(run.Ranges[month]), CellColumns.Responses, 0, ct);
+                await ReadAsync(conn, RebuildSql.ReadInteractions(run.Ranges[month]), CellColumns.Interactions, CellColumns.Responses.Length, ct);
                 run.Read(factRows, factDays);
                 AddToWeeksAndMonths();
+                run.AddCoarse(weeks, months);
                 if (steps is not null && first) await steps.StepAsync("summing the day cells of every unit and partner, and writing them", ct, rowsRead: run.RowsRead);
                 first = false;
                 await run.TurnAsync(month, ct);
@@ -230,8 +241,8 @@ internal static class FullRebuild
                 var key = days.KeyAt(i);
                 var day = BinaryCopy.Date(key.Period);
                 var monday = key.Period - ((int)day.DayOfWeek + 6) % 7;
-                Weeks.Add(key with { Period = monday }, days.ValuesAt(i));
-                Months.Add(key with { Period = key.Period - day.Day + 1 }, days.ValuesAt(i));
+                weeks.Add(key with { Period = monday }, days.ValuesAt(i));
+                months.Add(key with { Period = key.Period - day.Day + 1 }, days.ValuesAt(i));
             }
         }
     }

@@ -32,9 +32,8 @@ public sealed class RollupProgressTests(CxApp app) : IClassFixture<CxApp>
 
         await WaitForLockWaitAsync("rollup_cell", rebuild, stop.Token);
         var first = await RunningProgressAsync(client);
-        // both fact tables read; on two connections, the first one's months (the other's are counted once copied in)
-        if (connections == 1) Assert.Equal(facts, first.GetProperty("rowsRead").GetInt64());
-        else Assert.InRange(first.GetProperty("rowsRead").GetInt64(), 1, facts - 1);
+        // the first month (on two connections, maybe the second too) read, none written: the new table waits for the lock
+        Assert.InRange(first.GetProperty("rowsRead").GetInt64(), 1, facts - 1);
         Assert.Equal(0, first.GetProperty("cellsWritten").GetInt64());      // no cell written yet
         Assert.InRange(first.GetProperty("stepsDone").GetInt32(), 1, first.GetProperty("stepsTotal").GetInt32() - 1);
 

@@ -27,7 +27,7 @@ public sealed class RollupsApiTests(CxApp app) : IClassFixture<CxApp>
         await app.ExecuteAsync("INSERT INTO job_run (job, node, started_at, outcome) VALUES ('rollup-refresh', 'gone:1', now() - interval '1 hour', 'running')");
         using var stop = new CancellationTokenSource();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
-            new RollupEngine(app.DataSource).RebuildAsync(step => { if (step == "reading interactions") stop.Cancel(); }, stop.Token));
+            new RollupEngine(app.DataSource).RebuildAsync(step => { if (step == "reading survey responses and interactions, month by month") stop.Cancel(); }, stop.Token));
         await new RollupEngine(app.DataSource).RebuildAsync();
 
         var runs = (await app.CreateClient("analyst").GetFromJsonAsync<JsonElement>("/api/rollups/runs")).EnumerateArray().ToArray();

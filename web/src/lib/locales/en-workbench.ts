@@ -179,9 +179,8 @@ export const workbenchEn = {
       incremental_other: 'incremental; {{n}} days',
     },
     steps: {
-      responses: 'reading survey responses',
-      interactions: 'reading interactions',
-      subtrees: 'summing subtrees level by level, and partners',
+      facts: 'reading survey responses and interactions, month by month',
+      dayCells: 'summing the day cells of every unit and partner, and writing them',
       weeksMonths: 'building week and month cells from days',
       quartersYears: 'building quarter and year cells',
       indexing: 'indexing the new cells',

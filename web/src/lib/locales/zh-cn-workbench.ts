@@ -181,9 +181,8 @@ export const workbenchZhCN: typeof workbenchEn = {
       incremental_other: '增量；{{n}} 天',
     },
     steps: {
-      responses: '读取问卷答复',
-      interactions: '读取客户接触',
-      subtrees: '逐层汇总子树与合作伙伴',
+      facts: '逐月读取问卷答复与客户接触',
+      dayCells: '汇总各单位与合作伙伴的日单元并写入',
       weeksMonths: '由日单元生成周、月单元',
       quartersYears: '生成季度与年单元',
       indexing: '为新单元建立索引',

@@ -33,9 +33,8 @@ export interface RollupProgress {
 export function stepMessage(step: string): { key: string; values?: Record<string, string | number> } | null {
   // The names RollupEngine gives its steps (Core/Rollups/RollupEngine.cs, StepAsync).
   const fixed: Record<string, string> = {
-    'reading survey responses': 'responses',
-    'reading interactions': 'interactions',
-    'summing subtrees level by level, and partners': 'subtrees',
+    'reading survey responses and interactions, month by month': 'facts',
+    'summing the day cells of every unit and partner, and writing them': 'dayCells',
     'building week and month cells from days': 'weeksMonths',
     'building quarter cells from months and year cells from quarters': 'quartersYears',
     'indexing the new cells': 'indexing',
