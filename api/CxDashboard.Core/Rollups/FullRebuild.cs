@@ -13,9 +13,9 @@ namespace CxDashboard.Core.Rollups;
 /// before it. Summing ~90 statistics per row was the rebuild's most costly work in SQL (a pass over the cells per level,
 /// for the partners, the week parts and the writes, each costing about what reading the facts did); in memory it is a
 /// small part of reading them. The further connections commit their day cells there (the table is read by nobody until
-/// the swap); quarters and years come from the months, every coarser cell is written after the days, and while this
-/// connection indexes the new table a further one reads the driver day rows. The caller swaps the new table in just
-/// before the commit.
+/// the swap); quarters and years come from the months, every coarser cell is written after the days, and while the
+/// new table is indexed (on two connections) further ones read the driver day rows, a run of months each. The caller
+/// swaps the new table in just before the commit.
 /// </summary>
 internal static class FullRebuild
 {
@@ -32,7 +32,8 @@ internal static class FullRebuild
     {
         await PrepareAsync(conn, tx, ct);
         await RollupEngine.ExecAsync(conn, tx, RebuildSql.CreateDriverDays(), ct);
-        // The lock order of every run: the facts, then the cells table (the new one is created below, on a connection of its own).
+        // The lock order of every run: the facts, then the cells table (the new one is created, on a connection of its own,
+        // before the first month's day cells are written).
         await RollupEngine.ExecAsync(conn, tx, "LOCK TABLE survey_response, interaction IN ACCESS SHARE MODE", ct);
         var months = await RebuildRange.MonthsAsync(conn, tx, ct);
         var targets = await SubjectTargets.LoadAsync(conn, tx, ct);
@@ -53,7 +54,8 @@ internal static class FullRebuild
                 for (var i = 1; i < workers; i++) others.Add(await Sharing.OpenAsync(dataSource, snapshot, ct));
             }
             await steps.StepAsync("reading survey responses and interactions, month by month", ct, rowsRead: 0);
-            var run = new MonthQueue(months, targets, CreateNextCellsAsync(dataSource, stop.Token));
+            // the run's own connection takes the first month (its WorkAsync starts first) and creates the new table before writing it
+            var run = new MonthQueue(months, targets, () => CreateNextCellsAsync(dataSource, stop.Token));
             var work = new List<Task<Worker>> { StopAllOnFailure(new Worker(run).WorkAsync(conn, writer, steps, stop.Token), stop) };
             work.AddRange(others.Select(o => StopAllOnFailure(new Worker(run).WorkAsync(o.Conn, o.Conn, null, stop.Token), stop)));
             await WhenAllAsync(work);
@@ -64,13 +66,18 @@ internal static class FullRebuild
                 // creates its own.
                 await other.Tx.CommitAsync(ct);
             }
-            // The driver day rows of every month, on a further connection while this one writes and indexes the cells.
-            if (snapshot is not null) drivers = others[0].DriverDaysAsync(snapshot, stop.Token);
+            // The driver day rows, while this connection writes and indexes the cells: the months split in runs, one per
+            // further connection and one more (at 10M + 10M facts they took ~40 s on one connection, the cells ~8).
+            if (snapshot is not null)
+            {
+                others.Add(await Sharing.OpenAsync(dataSource, snapshot, ct));
+                var parts = DriverRuns(months, others.Count);
+                drivers = Task.WhenAll(parts.Select((range, i) => others[i].DriverDaysAsync(snapshot, range, stop.Token)));
+            }
 
             var (rowsRead, cells) = (run.RowsRead, run.CellsWritten);
-            await steps.StepAsync("building week and month cells from days", ct, rowsRead: rowsRead, cellsWritten: cells);
             var (weeks, monthCells) = (run.WeekCells, run.MonthCells);
-            await steps.StepAsync("building quarter cells from months and year cells from quarters", ct, cellsWritten: cells);
+            await steps.StepAsync("building quarter cells from months and year cells from quarters", ct, rowsRead: rowsRead, cellsWritten: cells);
             var (quarters, years) = (new CellTable(), new CellTable());
             for (var i = 0; i < monthCells.Count; i++)
             {
@@ -94,7 +101,8 @@ internal static class FullRebuild
             else
             {
                 await drivers;
-                await CopyAsync(others[0], conn, "driver_days", "driver_days", RebuildSql.DriverDayColumns, ct);
+                foreach (var other in others.Where(o => o.HasDriverDays))
+                    await CopyAsync(other, conn, "driver_days", "driver_days", RebuildSql.DriverDayColumns, ct);
             }
             await RollupEngine.ExecAsync(conn, tx, RebuildSql.WriteDriverDays, ct);
             await RollupEngine.ExecAsync(conn, tx, DriverCells.InsertMonths("true"), ct);
@@ -108,15 +116,29 @@ internal static class FullRebuild
         }
     }
 
+    /// <summary>The months in <paramref name="count"/> runs of about as many months each, in order (every response in one).</summary>
+    private static List<RebuildRange> DriverRuns(IReadOnlyList<RebuildRange> months, int count)
+    {
+        count = Math.Clamp(count, 1, months.Count);
+        var runs = new List<RebuildRange>();
+        for (var i = 0; i < count; i++)
+        {
+            var (first, last) = (months[i * months.Count / count], months[(i + 1) * months.Count / count - 1]);
+            runs.Add(new RebuildRange(first.From, last.To));
+        }
+        return runs;
+    }
+
     /// <summary>
     /// What the connections share: the months, each taken by one of them in turn, and written in their order (month k's day
     /// cells after month k - 1's, the first once the new table exists), so the day cells lie in day order on disk; the
     /// slices; and the running totals.
     /// </summary>
-    private sealed class MonthQueue(IReadOnlyList<RebuildRange> months, SubjectTargets targets, Task tableCreated)
+    private sealed class MonthQueue(IReadOnlyList<RebuildRange> months, SubjectTargets targets, Func<Task> createTable)
     {
         private readonly TaskCompletionSource[] written = [.. months.Select(_ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously))];
         private readonly HashSet<int> days = [];
+        private readonly Lock coarse = new();
         private int next = -1;
         private long rowsRead;
         private long cellsWritten;
@@ -142,7 +164,8 @@ internal static class FullRebuild
         /// <summary>The next month no connection has taken, or null when all are.</summary>
         public int? Take() => Interlocked.Increment(ref next) is var i && i < months.Count ? i : null;
 
-        public Task TurnAsync(int month, CancellationToken ct) => (month == 0 ? tableCreated : written[month - 1].Task).WaitAsync(ct);
+        /// <summary>Waits for the month before to be written; the first month's writer creates the new table (after reading the facts: the lock order of every run is the facts, then the cells table).</summary>
+        public Task TurnAsync(int month, CancellationToken ct) => month == 0 ? createTable() : written[month - 1].Task.WaitAsync(ct);
 
         public void Read(long rows, IEnumerable<int> factDays)
         {
@@ -152,7 +175,7 @@ internal static class FullRebuild
 
         public void AddCoarse(CellTable weeks, CellTable months)
         {
-            lock (WeekCells)
+            lock (coarse)
             {
                 WeekCells.AddAll(weeks);
                 MonthCells.AddAll(months);
@@ -198,7 +221,7 @@ internal static class FullRebuild
                 run.Read(factRows, factDays);
                 AddToWeeksAndMonths();
                 run.AddCoarse(weeks, months);
-                if (steps is not null && first) await steps.StepAsync("summing the day cells of every unit and partner, and writing them", ct, rowsRead: run.RowsRead);
+                if (steps is not null && first) await steps.StepAsync("summing the day, week and month cells of every unit and partner, and writing the days", ct, rowsRead: run.RowsRead);
                 first = false;
                 await run.TurnAsync(month, ct);
                 var cells = await WriteCellsAsync(write, run.Slices, [("day"u8.ToArray(), days)], ct);
@@ -384,13 +407,17 @@ internal static class FullRebuild
             return tx;
         }
 
-        /// <summary>In a new transaction from the same snapshot (the first one committed): every month's driver day rows, into driver_days.</summary>
-        public async Task DriverDaysAsync(string snapshot, CancellationToken ct)
+        /// <summary>Whether <see cref="DriverDaysAsync"/> ran: its rows are in its temporary table driver_days.</summary>
+        public bool HasDriverDays { get; private set; }
+
+        /// <summary>In a new transaction from the same snapshot (the one before committed): the driver day rows of the responses in <paramref name="range"/>, into driver_days.</summary>
+        public async Task DriverDaysAsync(string snapshot, RebuildRange range, CancellationToken ct)
         {
             await Tx.DisposeAsync();
             Tx = await BeginAsync(conn, snapshot, ct);
             await RollupEngine.ExecAsync(conn, Tx, RebuildSql.CreateDriverDays(), ct);
-            await RollupEngine.ExecAsync(conn, Tx, RebuildSql.InsertDriverDays(RebuildRange.All), ct);
+            HasDriverDays = true;
+            await RollupEngine.ExecAsync(conn, Tx, RebuildSql.InsertDriverDays(range), ct);
         }
 
         public async ValueTask DisposeAsync()

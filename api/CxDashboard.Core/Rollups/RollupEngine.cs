@@ -66,7 +66,7 @@ public sealed class RollupEngine(NpgsqlDataSource dataSource, int rebuildConnect
             var state = await ScalarAsync<string?>(conn, tx, "SELECT closure_fingerprint FROM rollup_state WHERE id = 1", ct);
             var full = forceFull || state is null || state != fingerprint;
             var mode = full ? (forceFull ? "full" : "full (org tree changed or first run)") : "incremental";
-            var steps = new RunProgress(dataSource, jobRunId, full ? 7 : 3, progress);
+            var steps = new RunProgress(dataSource, jobRunId, full ? 6 : 3, progress);
 
             await ExecAsync(conn, tx, """
                 CREATE TEMP TABLE consumed ON COMMIT DROP AS SELECT org_unit_id, day, fact, marked_at FROM dirty_day

@@ -21,7 +21,7 @@ internal static class RollupSql
     internal static string StoredSums(IEnumerable<CellColumn> cols, string alias = "") =>
         string.Join(", ", cols.Select(c => $"nullif(sum({alias}{c.Name}), 0)::{c.SqlType} AS {c.Name}"));
 
-    /// <summary>Each unit's own cells of this run (a full rebuild writes zeros as NULL, as stored; a refresh's defaults are 0).</summary>
+    /// <summary>Each unit's own cells of a refresh (zeros as 0 here; the cells store them as NULL).</summary>
     public static string CreateOwn() => $"""
         CREATE TEMP TABLE own (unit_id bigint, day date, dim text, dim_value text,
             {string.Join(", ", CellColumns.All.Select(c => $"{c.Name} {c.SqlType} DEFAULT 0"))}) ON COMMIT DROP

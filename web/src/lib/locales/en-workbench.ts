@@ -180,8 +180,7 @@ export const workbenchEn = {
     },
     steps: {
       facts: 'reading survey responses and interactions, month by month',
-      dayCells: 'summing the day cells of every unit and partner, and writing them',
-      weeksMonths: 'building week and month cells from days',
+      cells: 'summing the day, week and month cells of every unit and partner, and writing the days',
       quartersYears: 'building quarter and year cells',
       indexing: 'indexing the new cells',
       drivers: 'computing driver cells',

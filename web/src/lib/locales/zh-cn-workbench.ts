@@ -182,8 +182,7 @@ export const workbenchZhCN: typeof workbenchEn = {
     },
     steps: {
       facts: '逐月读取问卷答复与客户接触',
-      dayCells: '汇总各单位与合作伙伴的日单元并写入',
-      weeksMonths: '由日单元生成周、月单元',
+      cells: '汇总各单位与合作伙伴的日、周、月单元并写入日单元',
       quartersYears: '生成季度与年单元',
       indexing: '为新单元建立索引',
       drivers: '计算驱动因素单元',

@@ -34,8 +34,7 @@ export function stepMessage(step: string): { key: string; values?: Record<string
   // The names RollupEngine gives its steps (Core/Rollups/RollupEngine.cs, StepAsync).
   const fixed: Record<string, string> = {
     'reading survey responses and interactions, month by month': 'facts',
-    'summing the day cells of every unit and partner, and writing them': 'dayCells',
-    'building week and month cells from days': 'weeksMonths',
+    'summing the day, week and month cells of every unit and partner, and writing the days': 'cells',
     'building quarter cells from months and year cells from quarters': 'quartersYears',
     'indexing the new cells': 'indexing',
     'building driver cells': 'drivers',

@@ -186,11 +186,11 @@ describe('data and jobs', () => {
   });
 
   it('a running rebuild shows its progress (steps, the step under way, rows and cells so far), polled until it ends', { timeout: 20000 }, async () => {
-    const progress = (stepsDone: number, step: string, rowsRead: number, cellsWritten: number) => ({ step, stepsDone, stepsTotal: 7, rowsRead, cellsWritten, updatedAt: '2026-11-02T10:00:05Z' });
+    const progress = (stepsDone: number, step: string, rowsRead: number, cellsWritten: number) => ({ step, stepsDone, stepsTotal: 6, rowsRead, cellsWritten, updatedAt: '2026-11-02T10:00:05Z' });
     const answers = [
-      [{ ...runs[1], id: 13, finishedAt: null, rowsRead: null, cellsWritten: null, outcome: 'running', progress: progress(1, 'summing the day cells of every unit and partner, and writing them', 59936, 0) }],
-      [{ ...runs[1], id: 13, finishedAt: null, rowsRead: null, cellsWritten: null, outcome: 'running', progress: progress(3, 'building quarter cells', 59936, 401200) }],
-      [{ ...runs[1], id: 13, outcome: 'succeeded', progress: progress(7, 'done', 59936, 516808) }],
+      [{ ...runs[1], id: 13, finishedAt: null, rowsRead: null, cellsWritten: null, outcome: 'running', progress: progress(1, 'summing the day, week and month cells of every unit and partner, and writing the days', 59936, 0) }],
+      [{ ...runs[1], id: 13, finishedAt: null, rowsRead: null, cellsWritten: null, outcome: 'running', progress: progress(2, 'building quarter cells', 59936, 401200) }],
+      [{ ...runs[1], id: 13, outcome: 'succeeded', progress: progress(6, 'done', 59936, 516808) }],
     ];
     let calls = 0;
     server.use(
@@ -203,13 +203,13 @@ describe('data and jobs', () => {
     asAnalyst();
     const bar = await screen.findByRole('progressbar', { name: 'Progress of run 13' });
     expect(bar).toHaveAttribute('value', '1');
-    expect(bar).toHaveAttribute('max', '7');
+    expect(bar).toHaveAttribute('max', '6');
     const row = () => screen.getAllByRole('row').find((r) => r.getAttribute('data-run') === '13')!;
-    expect(row()).toHaveTextContent('Step 2 of 7: summing the day cells of every unit and partner, and writing them');
+    expect(row()).toHaveTextContent('Step 2 of 6: summing the day, week and month cells of every unit and partner, and writing the days');
     expect(row()).toHaveTextContent('59,936 so far');
     // the next poll: further on
-    await waitFor(() => expect(row()).toHaveTextContent('Step 4 of 7: building quarter cells'), { timeout: 8000 });
-    expect(screen.getByRole('progressbar', { name: 'Progress of run 13' })).toHaveAttribute('value', '3');
+    await waitFor(() => expect(row()).toHaveTextContent('Step 3 of 6: building quarter cells'), { timeout: 8000 });
+    expect(screen.getByRole('progressbar', { name: 'Progress of run 13' })).toHaveAttribute('value', '2');
     expect(row()).toHaveTextContent('401,200 so far');
     // ended: no bar, the run's own counts
     await waitFor(() => expect(row()).toHaveTextContent('succeeded'), { timeout: 8000 });
