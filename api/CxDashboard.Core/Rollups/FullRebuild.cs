@@ -372,6 +372,10 @@ internal static class FullRebuild
         // Statements over ~90 aggregates cost enough for PostgreSQL to JIT-compile them: reading the interactions spent
         // 5-7 s of a ~30 s statement compiling (EXPLAIN ANALYZE, 1M + 1M rows), more than the compiled code saved.
         await RollupEngine.ExecAsync(conn, tx, "SET LOCAL jit = off", ct);
+        // The connections are already about one per core; at 10M + 10M rows a month is large enough for the planner to add
+        // parallel workers under the grouping-sets aggregate (they only scan, sort and queue rows to it): two connections
+        // then spent 180 s of PostgreSQL CPU against 117 s on one.
+        await RollupEngine.ExecAsync(conn, tx, "SET LOCAL max_parallel_workers_per_gather = 0", ct);
         await RollupEngine.ExecAsync(conn, tx, $"SET LOCAL work_mem = '{RollupEngine.WorkMem}'", ct);
     }
 
