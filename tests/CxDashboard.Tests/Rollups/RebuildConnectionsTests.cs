@@ -5,9 +5,9 @@ using CxDashboard.Tests.Infrastructure;
 namespace CxDashboard.Tests.Rollups;
 
 /// <summary>
-/// A full rebuild splits the facts' days between connections that share its snapshot (a week and a month across the
-/// split get a part from each): what it writes must not depend on how many there are, and the day cells must still lie
-/// in day order on disk (a refresh relies on it).
+/// A full rebuild's connections share its snapshot and take the months in turn (the weeks across two months get a part
+/// from each, and the driver rows are read in runs of months): what it writes must not depend on how many there are,
+/// and the day cells must still lie in day order on disk (a refresh relies on it).
 /// </summary>
 public sealed class RebuildConnectionsTests : IAsyncLifetime
 {
@@ -27,15 +27,17 @@ public sealed class RebuildConnectionsTests : IAsyncLifetime
 
     private const string AllDriverCells = "SELECT count(*), string_agg(d::text, E'\\n' ORDER BY org_unit_id, grain, period_start) FROM driver_cell d";
 
-    [Fact]
-    public async Task Two_connections_write_exactly_the_cells_and_driver_cells_of_one()
+    [Theory]
+    [InlineData(2)]
+    [InlineData(3)]
+    public async Task More_connections_write_exactly_the_cells_and_driver_cells_of_one(int connections)
     {
         var one = await new RollupEngine(db.DataSource, rebuildConnections: 1).RebuildAsync();
         var (cells, driverCells) = (await db.RowsAsync(AllCells), await db.RowsAsync(AllDriverCells));
 
-        var two = await new RollupEngine(db.DataSource, rebuildConnections: 2).RebuildAsync();
+        var two = await new RollupEngine(db.DataSource, rebuildConnections: connections).RebuildAsync();
 
-        Assert.Equal((1, 2), (one.Connections, two.Connections));
+        Assert.Equal((1, connections), (one.Connections, two.Connections));
         Assert.True((long)cells[0][0]! > 10_000, $"only {cells[0][0]} cells");
         Assert.True((long)driverCells[0][0]! > 1_000, $"only {driverCells[0][0]} driver cells");
         Assert.Equal(cells[0], (await db.RowsAsync(AllCells))[0]);
