@@ -215,12 +215,12 @@ internal static class FullRebuild
                 months.Clear();
                 factRows = 0;
                 factDays.Clear();
-                // Step names are shown translated by the web app (data-jobs/api/rollup-runs.ts stepMessage): rename both.
                 await ReadAsync(conn, RebuildSql.ReadResponses(run.Ranges[month]), CellColumns.Responses, 0, ct);
                 await ReadAsync(conn, RebuildSql.ReadInteractions(run.Ranges[month]), CellColumns.Interactions, CellColumns.Responses.Length, ct);
                 run.Read(factRows, factDays);
                 AddToWeeksAndMonths();
                 run.AddCoarse(weeks, months);
+                // Step names are shown translated by the web app (data-jobs/api/rollup-runs.ts stepMessage): rename both.
                 if (steps is not null && first) await steps.StepAsync("summing the day, week and month cells of every unit and partner, and writing the days", ct, rowsRead: run.RowsRead);
                 first = false;
                 await run.TurnAsync(month, ct);
