@@ -26,8 +26,6 @@ internal static class BinaryCopy
         private readonly ReadOnlySpan<byte> bytes = bytes;
         private readonly Span<(int Start, int Length)> fields = fields;
 
-        public int Count => fields.Length;
-
         public bool IsNull(int field) => fields[field].Length < 0;
 
         public ReadOnlySpan<byte> Bytes(int field) => fields[field].Length < 0 ? default : bytes.Slice(fields[field].Start, fields[field].Length);
@@ -43,14 +41,14 @@ internal static class BinaryCopy
 
     /// <summary>
     /// Runs <paramref name="copyTo"/> (a <c>COPY … TO STDOUT (FORMAT binary)</c> of <paramref name="fieldCount"/> columns)
-    /// and hands each row to <paramref name="onRow"/> as it arrives; returns the rows read.
+    /// and hands each row to <paramref name="onRow"/> as it arrives.
     /// </summary>
-    public static async Task<long> ReadAsync(NpgsqlConnection conn, string copyTo, int fieldCount, RowHandler onRow, CancellationToken ct)
+    public static async Task ReadAsync(NpgsqlConnection conn, string copyTo, int fieldCount, RowHandler onRow, CancellationToken ct)
     {
         await using var stream = await conn.BeginRawBinaryCopyAsync(copyTo, ct);
         var buffer = new byte[1 << 20];
         var fields = new (int Start, int Length)[fieldCount];
-        var (filled, headerDone, rows) = (0, false, 0L);
+        var (filled, headerDone) = (0, false);
         while (true)
         {
             if (filled == buffer.Length) Array.Resize(ref buffer, buffer.Length * 2); // a row longer than the buffer
@@ -69,10 +67,9 @@ internal static class BinaryCopy
             }
             while (TryRow(buffer.AsSpan(at, filled - at), fields, out var used, out var end))
             {
-                if (end) return rows;
+                if (end) return;
                 onRow(new Row(buffer.AsSpan(at, used), fields));
                 at += used;
-                rows++;
             }
             if (read == 0) throw new InvalidDataException("binary COPY: the data ends inside a row, before the trailer");
             buffer.AsSpan(at, filled - at).CopyTo(buffer);

@@ -232,7 +232,7 @@ internal static class FullRebuild
         }
 
         /// <summary>One fact table's rows of the month: each unit's statistics, from column <paramref name="offset"/>, into its subjects' day cells.</summary>
-        private Task<long> ReadAsync(NpgsqlConnection conn, string copy, CellColumn[] columns, int offset, CancellationToken ct)
+        private Task ReadAsync(NpgsqlConnection conn, string copy, CellColumn[] columns, int offset, CancellationToken ct)
         {
             var integer = IsInteger.AsSpan(offset, columns.Length).ToArray();
             return BinaryCopy.ReadAsync(conn, copy, RebuildSql.KeyFields + columns.Length, (in BinaryCopy.Row r) =>
@@ -280,12 +280,13 @@ internal static class FullRebuild
         await using var writer = await BinaryCopy.Writer.StartAsync(conn, $"COPY {RollupSql.NextCells} ({CellColumnList}) FROM STDIN (FORMAT binary)", ct);
         long written = 0;
         var fields = (short)(6 + CellTable.Width);
+        var slice = slices.All(); // every slice of these cells is known by now
         foreach (var (grain, cells) in grains)
         {
             foreach (var i in cells.RowsByPeriod())
             {
                 var key = cells.KeyAt(i);
-                var (dim, value) = slices[key.Slice];
+                var (dim, value) = slice[key.Slice];
                 await writer.ReserveAsync(2 + 6 * 4 + 2 + 8 + grain.Length + 4 + dim.Length + value.Length + CellTable.Width * 12, ct);
                 writer.FieldCount(fields);
                 writer.Int16(key.Kind);

@@ -10,13 +10,10 @@ internal sealed class SliceTable
     private readonly List<(byte[] Dim, byte[] Value)> slices = [];
     private readonly Lock gate = new();
 
-    /// <summary>The slice's dim and dim_value as UTF-8 bytes.</summary>
-    public (byte[] Dim, byte[] Value) this[short slice]
+    /// <summary>Every slice met so far, by number: dim and dim_value as UTF-8 bytes.</summary>
+    public (byte[] Dim, byte[] Value)[] All()
     {
-        get
-        {
-            lock (gate) return slices[slice];
-        }
+        lock (gate) return [.. slices];
     }
 
     private short IdOf(ReadOnlySpan<byte> dim, ReadOnlySpan<byte> value)
